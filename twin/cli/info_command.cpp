@@ -1,0 +1,69 @@
+// `parktwin info FILE [--json]`: what a park file holds, or what a results file holds.
+#include <iomanip>
+#include <iostream>
+
+#include "twin/cli/commands.h"
+#include "twin/cli/json_output.h"
+
+namespace twin::cli {
+namespace {
+
+void printPark(const nlohmann::ordered_json& j) {
+  std::cout << j["file"].get<std::string>() << ": park \"" << j["site"]["name"].get<std::string>()
+            << "\"\n";
+  for (const char* key : {"buildings", "buses", "cables", "transformers", "motors", "compressors",
+                          "loads", "schedules"}) {
+    std::cout << "  " << std::left << std::setw(14) << key << j[key] << '\n';
+  }
+  std::cout << "  equipment by kind:";
+  for (const auto& [kind, n] : j["equipment_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
+  std::cout << "\n  loads by kind:";
+  for (const auto& [kind, n] : j["loads_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
+  std::cout << "\n  scenarios:";
+  for (const auto& s : j["scenarios"]) std::cout << ' ' << s["name"].get<std::string>();
+  std::cout << '\n';
+}
+
+void printResults(const std::string& path, const nlohmann::ordered_json& j) {
+  std::cout << path << ": results of " << j["tool_version"].get<std::string>() << ", "
+            << j["period"]["start"].get<std::string>() << " to "
+            << j["period"]["end"].get<std::string>() << ", " << j["period"]["steps"] << " steps of "
+            << j["period"]["step_s"] << " s\n";
+  for (const auto& sc : j["scenarios"]) {
+    std::cout << "  scenario " << sc["name"].get<std::string>() << ": "
+              << sc["series"].size() << " series\n";
+    for (const auto& [name, value] : sc["kpi"].items()) {
+      std::cout << "    " << std::left << std::setw(22) << name << std::fixed
+                << std::setprecision(1) << value.get<double>() << '\n';
+    }
+  }
+  std::cout << "  series (baseline):\n";
+  for (const auto& l : j["scenarios"][0]["series"]) {
+    std::cout << "    " << l["path"].get<std::string>() << " [" << l["units"].get<std::string>()
+              << "] x" << l["columns"] << '\n';
+  }
+}
+
+}  // namespace
+
+int infoCommand(const std::string& path, bool json) {
+  if (isHdf5File(path)) {
+    const nlohmann::ordered_json j = resultsInfoJson(readResultsSummary(path));
+    if (json) {
+      std::cout << j.dump(2) << '\n';
+    } else {
+      printResults(path, j);
+    }
+    return 0;
+  }
+  const ParkSource source = loadParkSource(path);
+  const nlohmann::ordered_json j = parkInfoJson(source, compilePark(source));
+  if (json) {
+    std::cout << j.dump(2) << '\n';
+  } else {
+    printPark(j);
+  }
+  return 0;
+}
+
+}  // namespace twin::cli

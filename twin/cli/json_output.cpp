@@ -1,0 +1,114 @@
+#include "twin/cli/json_output.h"
+
+#include <chrono>
+#include <cstdio>
+
+namespace twin::cli {
+namespace {
+
+constexpr const char* kDrivenNames[kDrivenKinds] = {
+    "pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"};
+constexpr const char* kLoadNames[kLoadKinds] = {"lighting", "hvac",       "plug",
+                                                "process",  "ev_charger", "other"};
+
+std::string isoDate(long day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()));
+  return text;
+}
+
+}  // namespace
+
+std::string localIso(int64_t unix_seconds, int utc_offset_s) {
+  const int64_t local = unix_seconds + utc_offset_s;
+  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int64_t sec = local - day * 86400;
+  const int offset_min = std::abs(utc_offset_s) / 60;
+  char text[48];
+  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02d%c%02d:%02d", isoDate(day).c_str(),
+                static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
+                static_cast<int>(sec % 60), utc_offset_s < 0 ? '-' : '+', offset_min / 60,
+                offset_min % 60);
+  return text;
+}
+
+nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
+  const ParkModel& m = park.baseline;
+  nlohmann::ordered_json j;
+  j["type"] = "park";
+  j["file"] = source.path;
+  j["sha256"] = source.sha256;
+  j["site"] = {{"name", m.site.name},
+               {"latitude_deg", m.site.latitude_deg},
+               {"longitude_deg", m.site.longitude_deg}};
+  j["period"] = {{"start", isoDate(m.simulation.start_day)},
+                 {"end", isoDate(m.simulation.end_day)},
+                 {"step_s", m.simulation.step_s}};
+  j["buildings"] = m.buildings.size();
+  j["buses"] = m.network.buses.size();
+  j["cables"] = m.network.cables.size();
+  j["transformers"] = m.network.transformers.size();
+  j["motors"] = m.motors.size();
+  size_t compressors = 0;
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (const char* name : kDrivenNames) by_kind[name] = 0;
+  for (const Motor& motor : m.motors) {
+    by_kind[kDrivenNames[static_cast<int>(motor.driven)]] =
+        by_kind[kDrivenNames[static_cast<int>(motor.driven)]].get<size_t>() + 1;
+    compressors += motor.driven == DrivenKind::kAirCompressor ? 1 : 0;
+  }
+  j["compressors"] = compressors;
+  j["equipment_by_kind"] = by_kind;
+  nlohmann::ordered_json loads = nlohmann::ordered_json::object();
+  for (const char* name : kLoadNames) loads[name] = 0;
+  for (const Load& l : m.loads) {
+    loads[kLoadNames[static_cast<int>(l.kind)]] =
+        loads[kLoadNames[static_cast<int>(l.kind)]].get<size_t>() + 1;
+  }
+  j["loads"] = m.loads.size();
+  j["loads_by_kind"] = loads;
+  j["schedules"] = m.schedules.size();
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const ScenarioSpec& s : park.specs) {
+    scenarios.push_back({{"name", s.name}, {"description", s.description}});
+  }
+  j["scenarios"] = scenarios;
+  return j;
+}
+
+nlohmann::ordered_json resultsInfoJson(const ResultsSummary& s) {
+  nlohmann::ordered_json j;
+  j["type"] = "results";
+  j["tool_version"] = s.tool_version;
+  j["created_utc"] = s.created_utc;
+  j["command_line"] = s.command_line;
+  j["park_sha256"] = s.park_sha256;
+  j["period"] = {{"start", localIso(s.first_time, s.utc_offset_s)},
+                 {"end", localIso(s.first_time + s.steps * s.step_s, s.utc_offset_s)},
+                 {"step_s", s.step_s},
+                 {"steps", s.steps}};
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const ScenarioResults& sc : s.scenarios) {
+    nlohmann::ordered_json entry;
+    entry["name"] = sc.name;
+    entry["description"] = sc.description;
+    nlohmann::ordered_json kpi = nlohmann::ordered_json::object();
+    for (const KpiValue& k : sc.total) kpi[k.name] = k.value;
+    entry["kpi"] = kpi;
+    nlohmann::ordered_json series = nlohmann::ordered_json::array();
+    const std::string prefix = sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";
+    for (const SeriesListing& l : sc.series) {
+      series.push_back({{"path", prefix + l.kind + "/" + l.field},
+                        {"units", l.units},
+                        {"columns", l.columns}});
+    }
+    entry["series"] = series;
+    scenarios.push_back(entry);
+  }
+  j["scenarios"] = scenarios;
+  return j;
+}
+
+}  // namespace twin::cli

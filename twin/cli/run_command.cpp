@@ -1,0 +1,148 @@
+// `parktwin run`, `demo` and `validate`: compile the park, simulate the baseline and the
+// scenarios into one results file (renamed into place only when complete), print the KPIs.
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "twin/cli/commands.h"
+#include "twin/cli/progress.h"
+#include "twin/cli/summary_table.h"
+#include "twin/engine.h"
+#include "twin/error.h"
+#include "twin/field_reader.h"
+#include "twin/park_file.h"
+#include "twin/store.h"
+#include "twin/version.h"
+
+namespace twin {
+extern const std::string_view kDemoParkYaml;
+}
+
+namespace twin::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onSignal(int) { g_cancel.store(true); }
+
+// Cancels the run between blocks on SIGINT/SIGTERM so that the temporary file is removed.
+class SignalGuard {
+ public:
+  SignalGuard() {
+    previous_int_ = std::signal(SIGINT, onSignal);
+    previous_term_ = std::signal(SIGTERM, onSignal);
+  }
+  ~SignalGuard() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+
+ private:
+  void (*previous_int_)(int);
+  void (*previous_term_)(int);
+};
+
+std::string describeModel(const ParkModel& m) {
+  return std::to_string(m.buildings.size()) + " buildings, " +
+         std::to_string(m.network.buses.size()) + " buses, " +
+         std::to_string(m.network.transformers.size()) + " transformers, " +
+         std::to_string(m.motors.size()) + " motors, " + std::to_string(m.loads.size()) +
+         " other loads";
+}
+
+int simulate(const ParkSource& source, const RunRequest& request) {
+  CompiledPark park = compilePark(source);
+  const TimeGrid grid = makeTimeGrid(park.baseline, parsePeriodFlags(request.period));
+  std::vector<const ParkModel*> models{&park.baseline};
+  std::vector<std::string> descriptions{"the park as described"};
+  for (const std::string& wanted : request.scenarios) {
+    auto it = std::find_if(park.scenarios.begin(), park.scenarios.end(),
+                           [&](const ParkModel& m) { return m.scenario == wanted; });
+    if (it == park.scenarios.end()) {
+      throw InputError("--scenario: unknown scenario \"" + wanted + "\" in " + source.path);
+    }
+  }
+  for (size_t i = 0; i < park.scenarios.size() && !request.baseline_only; ++i) {
+    const bool listed = request.scenarios.empty() ||
+                        std::count(request.scenarios.begin(), request.scenarios.end(),
+                                   park.scenarios[i].scenario) > 0;
+    if (!listed) continue;
+    models.push_back(&park.scenarios[i]);
+    descriptions.push_back(park.specs[i].description);
+  }
+  std::cerr << source.path << ": " << describeModel(park.baseline) << "; " << grid.steps()
+            << " steps of " << grid.step_s / 60 << " min; " << models.size() - 1
+            << " scenario(s)\n";
+  const RunMeta meta{source.text, source.sha256, kToolVersion, request.command_line, utcNowIso()};
+  SignalGuard signals;
+  ResultsWriter writer(request.output, meta, grid);
+  std::vector<std::pair<std::string, Kpis>> results;
+  for (size_t i = 0; i < models.size(); ++i) {
+    const ParkModel& model = *models[i];
+    const std::string name = model.scenario.empty() ? "baseline" : model.scenario;
+    ProgressBar bar(name);
+    BlockSink& sink = writer.beginScenario(model, descriptions[i]);
+    RunControl control{[&](long done, long total) { bar.update(done, total); }, &g_cancel};
+    Kpis kpis = runSimulation(model, grid, &sink, control);
+    writer.endScenario(kpis);
+    results.emplace_back(name, std::move(kpis));
+  }
+  writer.commit();
+  printKpiTable(std::cout, results);
+  std::cout << "results: " << request.output << '\n';
+  return 0;
+}
+
+}  // namespace
+
+PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
+  PeriodOverride out;
+  auto date = [](const std::string& text, const char* flag) {
+    std::optional<long> d = parseDate(text);
+    if (!d) throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+    return *d;
+  };
+  if (!flags.start.empty()) out.start_day = date(flags.start, "--start");
+  if (!flags.end.empty()) out.end_day = date(flags.end, "--end");
+  if (!flags.step.empty()) {
+    const QuantityResult step = parseQuantity(flags.step, Dimension::kDuration);
+    if (const std::string* message = std::get_if<std::string>(&step)) {
+      throw InputError("--step: " + *message);
+    }
+    out.step_s = static_cast<int>(std::get<double>(step));
+  }
+  return out;
+}
+
+int runCommand(const RunRequest& request) {
+  return simulate(loadParkSource(request.park_path), request);
+}
+
+int demoCommand(const std::string& dir, const PeriodFlags& period,
+                const std::string& command_line) {
+  std::filesystem::create_directories(dir);
+  const std::string park_path = (std::filesystem::path(dir) / "park.yaml").string();
+  {
+    std::ofstream out(park_path, std::ios::binary);
+    out << kDemoParkYaml;
+    if (!out) throw InputError(park_path + ": cannot write the demo park file");
+  }
+  RunRequest request;
+  request.park_path = park_path;
+  request.output = (std::filesystem::path(dir) / "results.h5").string();
+  request.period = period;
+  request.command_line = command_line;
+  return simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
+}
+
+int validateCommand(const std::string& park_path) {
+  const CompiledPark park = compilePark(loadParkSource(park_path));
+  std::cout << park_path << ": valid: " << describeModel(park.baseline) << "; "
+            << park.scenarios.size() << " scenario(s)\n";
+  return 0;
+}
+
+}  // namespace twin::cli

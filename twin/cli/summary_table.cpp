@@ -1,0 +1,37 @@
+#include "twin/cli/summary_table.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace twin::cli {
+
+void printKpiTable(std::ostream& out, const std::vector<std::pair<std::string, Kpis>>& runs) {
+  if (runs.empty()) return;
+  char cell[64];
+  std::string line;
+  std::snprintf(cell, sizeof cell, "%-22s", "");
+  line = cell;
+  for (const auto& [name, kpis] : runs) {
+    std::snprintf(cell, sizeof cell, " %24.24s", name.c_str());
+    line += cell;
+  }
+  out << line << '\n';
+  const PeriodKpi& base = runs.front().second.total;
+  for (const KpiDecl& k : kKpis) {
+    std::snprintf(cell, sizeof cell, "%-22s", std::string(k.name).c_str());
+    line = cell;
+    const double b = k.get(base) / k.unit_si;
+    for (size_t i = 0; i < runs.size(); ++i) {
+      const double v = k.get(runs[i].second.total) / k.unit_si;
+      if (i == 0 || b == 0.0) {
+        std::snprintf(cell, sizeof cell, " %24.1f", v);
+      } else {
+        std::snprintf(cell, sizeof cell, " %15.1f (%+5.1f%%)", v, 100.0 * (v - b) / std::abs(b));
+      }
+      line += cell;
+    }
+    out << line << '\n';
+  }
+}
+
+}  // namespace twin::cli

@@ -1,0 +1,44 @@
+// Shared state while compiling one park tree: the field reader, the id registry (ids are unique
+// across the whole file) and the id -> index tables that references resolve against.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "twin/field_reader.h"
+#include "twin/model.h"
+
+namespace twin {
+
+struct CompileContext {
+  FieldReader& r;
+  ParkModel& model;
+  std::map<std::string, SourceLoc, std::less<>> ids;
+  std::unordered_map<std::string, int> schedules;
+  std::unordered_map<std::string, int> buildings;
+  std::unordered_map<std::string, int> buses;
+
+  // Registers id; reports a duplicate with where it was first defined. False on duplicate.
+  bool claimId(const std::string& id, const SourceLoc& loc, const std::string& path);
+  // Resolves map[key] against table; reports "unknown <what> ..." when it names nothing.
+  std::optional<int> reference(const Node& map, std::string_view key,
+                               const std::unordered_map<std::string, int>& table,
+                               std::string_view what, const std::string& path);
+};
+
+void compileSchedules(const Node& root, CompileContext& c);
+void compileTariff(const Node& root, CompileContext& c);
+void compileBuildings(const Node& root, CompileContext& c);
+void compileNetwork(const Node& root, CompileContext& c);
+void compileEquipment(const Node& root, CompileContext& c);
+void compileLoads(const Node& root, CompileContext& c);
+
+// Reads a list of "HH:MM-HH:MM" windows into per-minute flags (a window may wrap past midnight).
+// Reports malformed windows; returns false when any was.
+bool readWindows(const Node& list, const std::string& path, FieldReader& r,
+                 std::vector<bool>& minutes_on);
+
+}  // namespace twin

@@ -1,0 +1,184 @@
+// Compiles buildings, motor-driven equipment and other loads. An entry with `count: N` stands
+// for N identical units with ids ID-01 .. ID-N.
+#include <cstdio>
+
+#include "physics/units.h"
+#include "twin/compile_context.h"
+
+namespace twin {
+namespace {
+
+namespace u = physics::units;
+
+constexpr QuantityField kHeight{"height", Dimension::kLength, 0, 1000, true, "m", u::m};
+constexpr QuantityField kMotorPower{"rated_power", Dimension::kPower, 0, 20 * u::MW, true, "kW",
+                                    u::kW};
+constexpr QuantityField kMotorVoltage{"rated_voltage", Dimension::kVoltage, 100, 15 * u::kV, false,
+                                      "V", u::V};
+constexpr QuantityField kEfficiency{"rated_efficiency", Dimension::kFraction, 0, 0.999, true, "%",
+                                    u::pct};
+constexpr QuantityField kPowerFactor{"power_factor", Dimension::kDimensionless, 0, 1, true, "", 1};
+constexpr QuantityField kDutyLoad{"load", Dimension::kFraction, 0, 1.25, false, "%", u::pct};
+constexpr QuantityField kLoadPower{"rated_power", Dimension::kPower, 0, 100 * u::MW, true, "kW",
+                                   u::kW};
+
+// Expands an entry's id by its count; claims every id (the group id too, for overlays).
+std::vector<std::string> unitIds(const Node& node, const std::string& path, CompileContext& c) {
+  const std::optional<std::string> id = c.r.id(node, "id", path);
+  const long count = c.r.integer(node, "count", 1, 100000, path, false).value_or(1);
+  if (!id) return {};
+  const SourceLoc& loc = node.find("id")->loc;
+  if (!c.claimId(*id, loc, keyPath(path, "id"))) return {};
+  if (!node.find("count")) return {*id};
+  const int width = std::max(2, static_cast<int>(std::to_string(count).size()));
+  std::vector<std::string> ids;
+  for (long k = 1; k <= count; ++k) {
+    std::string suffix = std::to_string(k);
+    suffix.insert(0, static_cast<size_t>(width) - suffix.size(), '0');
+    ids.push_back(*id + "-" + suffix);
+    c.claimId(ids.back(), loc, keyPath(path, "id"));
+  }
+  return ids;
+}
+
+void compileBuilding(const Node& n, const std::string& path, CompileContext& c) {
+  if (!c.r.expectMap(n, path)) return;
+  c.r.checkKeys(n, {"id", "name", "kind", "footprint", "height", "roof"}, path);
+  Building b;
+  b.id = c.r.id(n, "id", path).value_or("");
+  b.name = c.r.text(n, "name", path, false).value_or(b.id);
+  b.kind = static_cast<BuildingKind>(
+      c.r.choice(n, "kind", {"workshop", "warehouse", "office", "canteen", "utility", "other"},
+                 path, true)
+          .value_or(5));
+  b.height = c.r.quantity(n, kHeight, path, true).value_or(0.0);
+  b.roof = static_cast<RoofKind>(
+      c.r.choice(n, "roof", {"flat", "pitched", "sawtooth", "none"}, path, false).value_or(0));
+  const Node* fp = c.r.required(n, "footprint", path);
+  const std::string fpath = keyPath(path, "footprint");
+  if (fp && c.r.expectSequence(*fp, fpath)) {
+    for (size_t i = 0; i < fp->items.size(); ++i) {
+      const Node& v = fp->items[i];
+      double x = 0, y = 0;
+      if (!v.isSequence() || v.items.size() != 2 || !parseNumber(v.items[0].scalar, x) ||
+          !parseNumber(v.items[1].scalar, y)) {
+        c.r.error(v.loc, indexPath(fpath, i), "expected a vertex [east_m, north_m]");
+        continue;
+      }
+      b.footprint.emplace_back(x, y);
+    }
+    double twice_area = 0.0;
+    for (size_t i = 0; i < b.footprint.size(); ++i) {
+      const Eigen::Vector2d& p = b.footprint[i];
+      const Eigen::Vector2d& q = b.footprint[(i + 1) % b.footprint.size()];
+      twice_area += p.x() * q.y() - q.x() * p.y();
+    }
+    if (fp->items.size() < 3 || twice_area == 0.0) {
+      c.r.error(fp->loc, fpath, "expected a polygon of at least 3 vertices enclosing an area");
+    }
+  }
+  if (!b.id.empty() && c.claimId(b.id, n.find("id")->loc, keyPath(path, "id"))) {
+    c.buildings.emplace(b.id, static_cast<int>(c.model.buildings.size()));
+  }
+  c.model.buildings.push_back(std::move(b));
+}
+
+std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::string& path,
+                                                 CompileContext& c, Motor& m) {
+  if (!c.r.expectMap(n, path)) return std::nullopt;
+  c.r.checkKeys(n,
+                {"rated_power", "rated_voltage", "poles", "efficiency_class", "rated_efficiency",
+                 "power_factor"},
+                path);
+  physics::MotorNameplate np;
+  np.rated_power = c.r.quantity(n, kMotorPower, path, true).value_or(1.0);
+  np.rated_efficiency = c.r.quantity(n, kEfficiency, path, true).value_or(1.0);
+  np.power_factor = c.r.quantity(n, kPowerFactor, path, true).value_or(1.0);
+  m.rated_voltage = c.r.quantity(n, kMotorVoltage, path, false).value_or(0.0);
+  if (std::optional<int> poles = c.r.choice(n, "poles", {"2", "4", "6", "8"}, path, false)) {
+    m.poles = 2 * (*poles + 1);
+  }
+  m.efficiency_class = static_cast<EfficiencyClass>(
+      c.r.choice(n, "efficiency_class", {"IE1", "IE2", "IE3", "IE4", "IE5", "GB1", "GB2", "GB3"},
+                 path, false)
+          .value_or(static_cast<int>(EfficiencyClass::kUnknown)));
+  return np;
+}
+
+void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c) {
+  if (!c.r.expectMap(n, path)) return;
+  c.r.checkKeys(n, {"id", "name", "kind", "building", "bus", "count", "motor", "duty"}, path);
+  Motor m;
+  const std::vector<std::string> ids = unitIds(n, path, c);
+  m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
+  m.driven = static_cast<DrivenKind>(
+      c.r.choice(n, "kind",
+                 {"pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"},
+                 path, true)
+          .value_or(6));
+  m.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
+  m.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
+  if (const Node* motor = c.r.required(n, "motor", path)) {
+    if (auto np = readMotor(*motor, keyPath(path, "motor"), c, m)) m.nameplate = *np;
+  }
+  if (const Node* duty = c.r.required(n, "duty", path);
+      duty && c.r.expectMap(*duty, keyPath(path, "duty"))) {
+    const std::string dpath = keyPath(path, "duty");
+    c.r.checkKeys(*duty, {"load", "schedule"}, dpath);
+    m.duty_load = c.r.quantity(*duty, kDutyLoad, dpath, true).value_or(0.0);
+    m.schedule = c.reference(*duty, "schedule", c.schedules, "schedule", dpath).value_or(0);
+  }
+  for (const std::string& id : ids) {
+    m.id = id;
+    c.model.motors.push_back(m);
+  }
+}
+
+void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c) {
+  if (!c.r.expectMap(n, path)) return;
+  c.r.checkKeys(n,
+                {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor",
+                 "schedule"},
+                path);
+  Load l;
+  const std::vector<std::string> ids = unitIds(n, path, c);
+  l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
+  l.kind = static_cast<LoadKind>(
+      c.r.choice(n, "kind", {"lighting", "hvac", "plug", "process", "ev_charger", "other"}, path,
+                 true)
+          .value_or(5));
+  l.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
+  l.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
+  l.rated_power = c.r.quantity(n, kLoadPower, path, true).value_or(0.0);
+  l.power_factor = c.r.quantity(n, kPowerFactor, path, true).value_or(1.0);
+  l.schedule = c.reference(n, "schedule", c.schedules, "schedule", path).value_or(0);
+  for (const std::string& id : ids) {
+    l.id = id;
+    c.model.loads.push_back(l);
+  }
+}
+
+template <typename Fn>
+void forEachEntry(const Node& root, std::string_view section, bool is_required, CompileContext& c,
+                  Fn&& fn) {
+  const Node* list = is_required ? c.r.required(root, section, "") : root.find(section);
+  const std::string path(section);
+  if (!list || !c.r.expectSequence(*list, path)) return;
+  for (size_t i = 0; i < list->items.size(); ++i) fn(list->items[i], indexPath(path, i), c);
+}
+
+}  // namespace
+
+void compileBuildings(const Node& root, CompileContext& c) {
+  forEachEntry(root, "buildings", true, c, compileBuilding);
+}
+
+void compileEquipment(const Node& root, CompileContext& c) {
+  forEachEntry(root, "equipment", false, c, compileMotorEntry);
+}
+
+void compileLoads(const Node& root, CompileContext& c) {
+  forEachEntry(root, "loads", false, c, compileLoadEntry);
+}
+
+}  // namespace twin

@@ -1,0 +1,17 @@
+// Compiling a park-file tree (baseline, or baseline with a scenario overlaid) into a validated
+// ParkModel. Every problem is collected; the caller throws them all at once.
+#pragma once
+
+#include <string>
+
+#include "twin/error.h"
+#include "twin/model.h"
+#include "twin/source_tree.h"
+
+namespace twin {
+
+// root: the park file's tree (scenarios key ignored here); park_dir resolves relative paths.
+// Reports into diagnostics; the returned model is only meaningful when none were reported.
+ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostics& diagnostics);
+
+}  // namespace twin

@@ -1,0 +1,218 @@
+// Compiles the park's radial electrical network: buses, cables, transformers, and the tree
+// (each bus's feeder and a leaves-first sweep order) rooted at the grid connection.
+#include <deque>
+
+#include "physics/units.h"
+#include "twin/compile_context.h"
+
+namespace twin {
+namespace {
+
+namespace u = physics::units;
+
+constexpr QuantityField kBusVoltage{"voltage", Dimension::kVoltage, 100, 500 * u::kV, false, "kV",
+                                    u::kV};
+constexpr QuantityField kCapacity{"contracted_capacity", Dimension::kApparentPower, 0,
+                                  1000 * u::MVA, true, "kVA", u::kVA};
+constexpr QuantityField kLength{"length", Dimension::kLength, 0, 50 * u::km, true, "m", u::m};
+constexpr QuantityField kResistance{"resistance", Dimension::kResistancePerLength, 0, 100 / u::km,
+                                    false, "ohm/km", 1 / u::km};
+constexpr QuantityField kReactance{"reactance", Dimension::kResistancePerLength, 0, 100 / u::km,
+                                   false, "ohm/km", 1 / u::km};
+constexpr QuantityField kAmpacity{"ampacity", Dimension::kCurrent, 0, 10 * u::kA, true, "A", u::A};
+constexpr QuantityField kRatedPower{"rated_power", Dimension::kApparentPower, 0, 1000 * u::MVA,
+                                    true, "kVA", u::kVA};
+constexpr QuantityField kNoLoadLoss{"no_load_loss", Dimension::kPower, 0, 1 * u::MW, false, "kW",
+                                    u::kW};
+constexpr QuantityField kLoadLoss{"load_loss", Dimension::kPower, 0, 10 * u::MW, false, "kW",
+                                  u::kW};
+
+std::string voltageText(double v) {
+  std::string s = std::to_string(v / u::kV);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s + " kV";
+}
+
+struct BranchEnds {
+  std::optional<int> from;
+  std::optional<int> to;
+};
+
+BranchEnds readEnds(const Node& node, const std::string& path, CompileContext& c) {
+  BranchEnds ends{c.reference(node, "from", c.buses, "bus", path),
+                  c.reference(node, "to", c.buses, "bus", path)};
+  if (ends.from && ends.to && *ends.from == *ends.to) {
+    c.r.error(node.find("to")->loc, keyPath(path, "to"), "expected a bus other than \"from\"");
+    ends.to.reset();
+  }
+  return ends;
+}
+
+// Records that `to` is fed by this branch; a second feeder breaks the radial tree.
+void attachFeeder(const Node& node, const std::string& path, int to, Feeder feeder,
+                  std::vector<const Node*>& fed_by, CompileContext& c) {
+  Network& net = c.model.network;
+  if (fed_by[to]) {
+    const std::string by = entryKey(*fed_by[to]);
+    c.r.error(node.find("to")->loc, keyPath(path, "to"),
+              "bus \"" + net.buses[to].id + "\" is already fed by " +
+                  (by.empty() ? "the grid connection" : "\"" + by + "\"") +
+                  " (the network must be radial: one feeder per bus)");
+    return;
+  }
+  fed_by[to] = &node;
+  net.feeders[to] = feeder;
+}
+
+void compileBuses(const Node& net_node, CompileContext& c) {
+  const Node* list = c.r.required(net_node, "buses", "network");
+  if (!list || !c.r.expectSequence(*list, "network.buses")) return;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& b = list->items[i];
+    const std::string path = indexPath("network.buses", i);
+    if (!c.r.expectMap(b, path)) continue;
+    c.r.checkKeys(b, {"id", "voltage"}, path);
+    Bus bus;
+    bus.id = c.r.id(b, "id", path).value_or("");
+    bus.nominal_voltage = c.r.quantity(b, kBusVoltage, path, true).value_or(0.0);
+    if (!bus.id.empty() && c.claimId(bus.id, b.find("id")->loc, keyPath(path, "id"))) {
+      c.buses.emplace(bus.id, static_cast<int>(c.model.network.buses.size()));
+    }
+    c.model.network.buses.push_back(bus);
+  }
+}
+
+void compileCables(const Node& net_node, std::vector<const Node*>& fed_by, CompileContext& c) {
+  const Node* list = net_node.find("cables");
+  if (!list || !c.r.expectSequence(*list, "network.cables")) return;
+  Network& net = c.model.network;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& n = list->items[i];
+    const std::string path = indexPath("network.cables", i);
+    if (!c.r.expectMap(n, path)) continue;
+    c.r.checkKeys(n, {"id", "from", "to", "length", "resistance", "reactance", "ampacity"}, path);
+    Cable cable;
+    cable.id = c.r.id(n, "id", path).value_or("");
+    if (!cable.id.empty()) c.claimId(cable.id, n.find("id")->loc, keyPath(path, "id"));
+    const BranchEnds ends = readEnds(n, path, c);
+    cable.length = c.r.quantity(n, kLength, path, true).value_or(0.0);
+    cable.resistance = cable.length * c.r.quantity(n, kResistance, path, true).value_or(0.0);
+    cable.reactance = cable.length * c.r.quantity(n, kReactance, path, true).value_or(0.0);
+    cable.ampacity = c.r.quantity(n, kAmpacity, path, true).value_or(1.0);
+    if (ends.from && ends.to) {
+      cable.from = *ends.from;
+      cable.to = *ends.to;
+      const double v_from = net.buses[cable.from].nominal_voltage;
+      const double v_to = net.buses[cable.to].nominal_voltage;
+      if (v_from != v_to) {
+        c.r.error(n.find("to")->loc, keyPath(path, "to"),
+                  "expected a bus at the same voltage as \"from\" (" + voltageText(v_from) +
+                      "), got one at " + voltageText(v_to) + " (use a transformer)");
+      } else {
+        attachFeeder(n, path, cable.to,
+                     Feeder{Feeder::Kind::kCable, static_cast<int>(net.cables.size()), cable.from},
+                     fed_by, c);
+      }
+    }
+    net.cables.push_back(cable);
+  }
+}
+
+void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
+                         CompileContext& c) {
+  const Node* list = net_node.find("transformers");
+  if (!list || !c.r.expectSequence(*list, "network.transformers")) return;
+  Network& net = c.model.network;
+  for (size_t i = 0; i < list->items.size(); ++i) {
+    const Node& n = list->items[i];
+    const std::string path = indexPath("network.transformers", i);
+    if (!c.r.expectMap(n, path)) continue;
+    c.r.checkKeys(n, {"id", "from", "to", "rated_power", "no_load_loss", "load_loss"}, path);
+    Transformer tr;
+    tr.id = c.r.id(n, "id", path).value_or("");
+    if (!tr.id.empty()) c.claimId(tr.id, n.find("id")->loc, keyPath(path, "id"));
+    const BranchEnds ends = readEnds(n, path, c);
+    tr.rating.rated_power = c.r.quantity(n, kRatedPower, path, true).value_or(1.0);
+    tr.rating.no_load_loss = c.r.quantity(n, kNoLoadLoss, path, true).value_or(0.0);
+    tr.rating.load_loss = c.r.quantity(n, kLoadLoss, path, true).value_or(0.0);
+    if (ends.from && ends.to) {
+      tr.from = *ends.from;
+      tr.to = *ends.to;
+      const double v_hv = net.buses[tr.from].nominal_voltage;
+      const double v_lv = net.buses[tr.to].nominal_voltage;
+      if (!(v_hv > v_lv)) {
+        c.r.error(n.find("from")->loc, keyPath(path, "from"),
+                  "expected the high-voltage side, but \"from\" is at " + voltageText(v_hv) +
+                      " and \"to\" at " + voltageText(v_lv));
+      } else {
+        attachFeeder(n, path, tr.to,
+                     Feeder{Feeder::Kind::kTransformer, static_cast<int>(net.transformers.size()),
+                            tr.from},
+                     fed_by, c);
+      }
+    }
+    net.transformers.push_back(tr);
+  }
+}
+
+// Orders buses from the grid outwards and reports those the tree does not reach.
+void buildTree(const Node& net_node, CompileContext& c) {
+  Network& net = c.model.network;
+  const int n = static_cast<int>(net.buses.size());
+  std::vector<std::vector<int>> children(n);
+  for (int b = 0; b < n; ++b) {
+    if (b != net.grid_bus && net.feeders[b].parent >= 0) children[net.feeders[b].parent].push_back(b);
+  }
+  std::vector<int> order;
+  std::vector<bool> reached(n, false);
+  std::deque<int> queue{net.grid_bus};
+  reached[net.grid_bus] = true;
+  while (!queue.empty()) {
+    const int b = queue.front();
+    queue.pop_front();
+    order.push_back(b);
+    for (int child : children[b]) {
+      if (!reached[child]) {
+        reached[child] = true;
+        queue.push_back(child);
+      }
+    }
+  }
+  for (int b = 0; b < n; ++b) {
+    if (!reached[b] && !net.buses[b].id.empty()) {
+      c.r.error(net_node.find("buses")->items[b].loc, indexPath("network.buses", b),
+                "bus \"" + net.buses[b].id + "\" is not connected to the grid bus \"" +
+                    net.buses[net.grid_bus].id + "\" through cables and transformers");
+    }
+  }
+  net.sweep_order.assign(order.rbegin(), order.rend());
+}
+
+}  // namespace
+
+void compileNetwork(const Node& root, CompileContext& c) {
+  const Node* net_node = c.r.required(root, "network", "");
+  if (!net_node || !c.r.expectMap(*net_node, "network")) return;
+  c.r.checkKeys(*net_node, {"grid", "buses", "cables", "transformers"}, "network");
+  compileBuses(*net_node, c);
+  Network& net = c.model.network;
+  net.feeders.assign(net.buses.size(), Feeder{});
+  std::vector<const Node*> fed_by(net.buses.size(), nullptr);
+  std::optional<int> grid_bus;
+  if (const Node* grid = c.r.required(*net_node, "grid", "network");
+      grid && c.r.expectMap(*grid, "network.grid")) {
+    c.r.checkKeys(*grid, {"bus", "contracted_capacity"}, "network.grid");
+    grid_bus = c.reference(*grid, "bus", c.buses, "bus", "network.grid");
+    net.contracted_capacity = c.r.quantity(*grid, kCapacity, "network.grid", false).value_or(0.0);
+    if (grid_bus) fed_by[*grid_bus] = grid;
+  }
+  compileCables(*net_node, fed_by, c);
+  compileTransformers(*net_node, fed_by, c);
+  if (grid_bus) {
+    net.grid_bus = *grid_bus;
+    buildTree(*net_node, c);
+  }
+}
+
+}  // namespace twin

@@ -1,0 +1,79 @@
+#include "twin/kpi.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "physics/units.h"
+
+namespace twin {
+
+void KpiAccumulator::add(const BlockResult& block) {
+  const YearMonth ym = yearMonthOf(block.day);
+  if (kpis_.months.empty() || !(kpis_.months.back().month == ym)) {
+    kpis_.months.push_back(PeriodKpi{ym});
+  }
+  PeriodKpi& month = kpis_.months.back();
+  const ParkModel& model = plan_.model;
+  const std::vector<double>& prices =
+      plan_.price_steps[static_cast<size_t>(model.tariff.season_of_month[ym.month - 1])];
+  const double dt = plan_.grid.step_s;
+  for (int k = 0; k < block.steps; ++k) {
+    const double import = block.values[kParkGridImport][k];
+    const double demand = block.values[kParkDemand][k];
+    const double losses = block.values[kParkNetworkLosses][k];
+    month.import_energy += import * dt;
+    month.demand_energy += demand * dt;
+    month.loss_energy += losses * dt;
+    month.energy_cost += import * dt * prices[k];
+    month.peak_demand = std::max(month.peak_demand, import);
+    if (import > 0.0) {
+      kpis_.max_balance_residual =
+          std::max(kpis_.max_balance_residual, std::abs(import - demand - losses) / import);
+    }
+  }
+}
+
+Kpis KpiAccumulator::finish() const {
+  Kpis out = kpis_;
+  const ParkModel& model = plan_.model;
+  out.total = PeriodKpi{out.months.empty() ? YearMonth{} : out.months.front().month};
+  for (PeriodKpi& m : out.months) {
+    m.demand_cost = model.tariff.demand_price * m.peak_demand;
+    m.co2 = model.grid_emission_factor * m.import_energy;
+    out.total.import_energy += m.import_energy;
+    out.total.demand_energy += m.demand_energy;
+    out.total.loss_energy += m.loss_energy;
+    out.total.energy_cost += m.energy_cost;
+    out.total.demand_cost += m.demand_cost;
+    out.total.co2 += m.co2;
+    out.total.peak_demand = std::max(out.total.peak_demand, m.peak_demand);
+  }
+  return out;
+}
+
+}  // namespace twin
+
+namespace twin {
+
+namespace u = physics::units;
+
+const std::array<KpiDecl, 8> kKpis = {{
+    {"grid_import_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.import_energy; },
+     "energy imported at the grid connection"},
+    {"demand_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.demand_energy; },
+     "energy drawn by motors and loads"},
+    {"network_losses_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.loss_energy; },
+     "transformer and cable losses"},
+    {"peak_demand_kW", "kW", u::kW, [](const PeriodKpi& k) { return k.peak_demand; },
+     "highest step-average grid import"},
+    {"energy_cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.energy_cost; },
+     "time-of-use energy charges"},
+    {"demand_cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.demand_cost; },
+     "monthly demand charges"},
+    {"cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.cost(); },
+     "energy plus demand charges"},
+    {"co2_t", "t", u::t, [](const PeriodKpi& k) { return k.co2; },
+     "CO2 of imported electricity (grid emission factor)"},
+}};
+
+}  // namespace twin

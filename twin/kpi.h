@@ -1,0 +1,60 @@
+// Key performance indicators of a run, per calendar month and over the whole period: energy
+// imported, cost (time-of-use energy plus the monthly demand charge on each month's highest
+// step-average import), peak demand, CO2 (imported energy x grid emission factor).
+#pragma once
+
+#include <array>
+#include <string_view>
+#include <vector>
+
+#include "twin/run_plan.h"
+#include "twin/state.h"
+
+namespace twin {
+
+struct PeriodKpi {
+  YearMonth month;            // for a month; the first month for the total
+  double import_energy = 0.0;  // J
+  double demand_energy = 0.0;  // J, motors and loads
+  double loss_energy = 0.0;    // J, network
+  double energy_cost = 0.0;    // currency
+  double demand_cost = 0.0;    // currency
+  double peak_demand = 0.0;    // W, highest step-average grid import
+  double co2 = 0.0;            // kg
+  double cost() const { return energy_cost + demand_cost; }
+};
+
+struct Kpis {
+  PeriodKpi total;
+  std::vector<PeriodKpi> months;
+  double max_balance_residual = 0.0;  // max over steps of |import - demand - losses| / import
+};
+
+// Accumulates blocks in time order (deterministic: a fixed summation order).
+class KpiAccumulator {
+ public:
+  explicit KpiAccumulator(const RunPlan& plan) : plan_(plan) {}
+  void add(const BlockResult& block);
+  Kpis finish() const;
+
+ private:
+  const RunPlan& plan_;
+  Kpis kpis_;
+};
+
+}  // namespace twin
+
+namespace twin {
+
+// The declared KPI variables: name (with edge-unit suffix), unit, SI value of the unit, getter.
+struct KpiDecl {
+  std::string_view name;
+  std::string_view unit;
+  double unit_si;
+  double (*get)(const PeriodKpi&);
+  std::string_view meaning;
+};
+
+extern const std::array<KpiDecl, 8> kKpis;
+
+}  // namespace twin

@@ -1,0 +1,169 @@
+// The compiled park: immutable, validated, SI units, one array per equipment kind with
+// references as indices. Built by compileModel() from a park file (and a scenario overlay).
+#pragma once
+
+#include <array>
+#include <string>
+#include <vector>
+
+#include <Eigen/Core>
+
+#include "physics/branch_losses.h"
+#include "physics/motor_first_order.h"
+
+namespace twin {
+
+struct Site {
+  std::string name;
+  double latitude_deg = 0.0;   // degrees north
+  double longitude_deg = 0.0;  // degrees east
+  int utc_offset_s = 0;        // local clock = UTC + offset
+  double elevation = 0.0;      // m
+};
+
+// The period a plain run simulates, in the site's local calendar.
+struct SimulationSettings {
+  long start_day = 0;  // days since 1970-01-01, local date, inclusive
+  long end_day = 0;    // exclusive
+  int step_s = 900;    // divides 3600
+};
+
+struct WeatherSource {
+  bool synthetic = true;
+  std::string epw_path;  // resolved against the park file's folder when not synthetic
+};
+
+enum class DayType { kWorkday = 0, kWeekend = 1, kHoliday = 2 };
+inline constexpr int kDayTypes = 3;
+inline constexpr int kMinutesPerDay = 1440;
+
+struct Calendar {
+  std::vector<long> holidays;  // sorted local days
+  std::vector<long> workdays;  // sorted weekend days worked
+  DayType dayType(long day) const;
+};
+
+// Fraction of rated power, minute by minute, for each day type.
+struct Schedule {
+  std::string id;
+  std::array<std::vector<double>, kDayTypes> minutes;  // each kMinutesPerDay values in [0, 1]
+};
+
+enum class BuildingKind { kWorkshop, kWarehouse, kOffice, kCanteen, kUtility, kOther };
+enum class RoofKind { kFlat, kPitched, kSawtooth, kNone };
+
+struct Building {
+  std::string id;
+  std::string name;
+  BuildingKind kind = BuildingKind::kOther;
+  std::vector<Eigen::Vector2d> footprint;  // m, park-local east/north
+  double height = 0.0;                     // m
+  RoofKind roof = RoofKind::kFlat;
+};
+
+struct Bus {
+  std::string id;
+  double nominal_voltage = 0.0;  // V line-to-line
+};
+
+struct Cable {
+  std::string id;
+  int from = 0;  // bus index, towards the grid
+  int to = 0;
+  double length = 0.0;      // m
+  double resistance = 0.0;  // ohm per phase, whole length
+  double reactance = 0.0;   // ohm per phase, whole length
+  double ampacity = 0.0;    // A
+};
+
+struct Transformer {
+  std::string id;
+  int from = 0;  // high-voltage bus index
+  int to = 0;    // low-voltage bus index
+  physics::TransformerRating rating;
+};
+
+// How a bus is fed: the branch between it and its parent (towards the grid connection).
+struct Feeder {
+  enum class Kind { kGrid, kCable, kTransformer };
+  Kind kind = Kind::kGrid;
+  int branch = -1;  // index into cables or transformers
+  int parent = -1;  // bus index
+};
+
+struct Network {
+  std::vector<Bus> buses;
+  std::vector<Cable> cables;
+  std::vector<Transformer> transformers;
+  int grid_bus = 0;
+  double contracted_capacity = 0.0;  // VA, 0 when not given
+  std::vector<Feeder> feeders;       // per bus
+  std::vector<int> sweep_order;      // buses, leaves first, the grid bus last
+};
+
+enum class DrivenKind { kPump, kFan, kAirCompressor, kConveyor, kMachineTool, kMixer, kOther };
+inline constexpr int kDrivenKinds = 7;
+enum class EfficiencyClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3, kUnknown };
+
+struct Motor {
+  std::string id;
+  std::string name;
+  DrivenKind driven = DrivenKind::kOther;
+  int building = 0;
+  int bus = 0;
+  int schedule = 0;
+  physics::MotorNameplate nameplate;
+  double rated_voltage = 0.0;  // V, 0 when not given
+  int poles = 4;
+  EfficiencyClass efficiency_class = EfficiencyClass::kUnknown;
+  double duty_load = 0.0;  // shaft load while on, fraction of rated power
+};
+
+enum class LoadKind { kLighting, kHvac, kPlug, kProcess, kEvCharger, kOther };
+inline constexpr int kLoadKinds = 6;
+
+struct Load {
+  std::string id;
+  std::string name;
+  LoadKind kind = LoadKind::kOther;
+  int building = 0;
+  int bus = 0;
+  int schedule = 0;
+  double rated_power = 0.0;   // W
+  double power_factor = 1.0;  // lagging
+};
+
+struct TariffPeriod {
+  std::string name;
+  double price = 0.0;  // currency per J
+};
+
+struct TariffSeason {
+  std::string name;
+  std::vector<TariffPeriod> periods;
+  std::vector<int> period_of_minute;  // kMinutesPerDay indices into periods
+};
+
+struct Tariff {
+  std::string currency = "CNY";
+  double demand_price = 0.0;              // currency per W per month
+  std::array<int, 12> season_of_month{};  // month (0 = January) -> season index
+  std::vector<TariffSeason> seasons;
+};
+
+struct ParkModel {
+  std::string scenario;  // "" for the baseline
+  Site site;
+  SimulationSettings simulation;
+  WeatherSource weather;
+  Calendar calendar;
+  std::vector<Schedule> schedules;
+  std::vector<Building> buildings;
+  Network network;
+  std::vector<Motor> motors;
+  std::vector<Load> loads;
+  Tariff tariff;
+  double grid_emission_factor = 0.0;  // kg CO2 per J imported
+};
+
+}  // namespace twin

@@ -1,0 +1,62 @@
+// Reading a results file written by ResultsWriter: its metadata, period, scenarios, series and
+// KPIs (for `parktwin info`, comparisons and tests). Bad files raise InputError naming the file.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace twin {
+
+struct SeriesListing {
+  std::string kind;
+  std::string field;
+  std::string units;
+  size_t columns = 0;
+};
+
+struct KpiValue {
+  std::string name;
+  std::string units;
+  double value = 0.0;
+};
+
+struct ScenarioResults {
+  std::string name;  // "baseline" for the root
+  std::string description;
+  std::vector<SeriesListing> series;
+  std::vector<KpiValue> total;
+  std::vector<std::string> months;                   // "YYYY-MM"
+  std::vector<std::vector<KpiValue>> monthly;        // per month
+};
+
+struct ResultsSummary {
+  std::string park_sha256;
+  std::string tool_version;
+  std::string command_line;
+  std::string created_utc;
+  int64_t first_time = 0;  // Unix s, start of the first step
+  int64_t steps = 0;
+  int step_s = 0;
+  int utc_offset_s = 0;
+  std::vector<ScenarioResults> scenarios;  // baseline first
+};
+
+struct SeriesData {
+  std::vector<std::string> ids;
+  std::string units;
+  size_t rows = 0;
+  size_t columns = 0;
+  std::vector<double> values;  // rows x columns, row-major, in `units`
+};
+
+// True when the file starts with the HDF5 signature.
+bool isHdf5File(const std::string& path);
+ResultsSummary readResultsSummary(const std::string& path);
+// scenario "baseline" or a scenario name; kind/field as under /series.
+SeriesData readSeries(const std::string& path, const std::string& scenario,
+                      const std::string& kind, const std::string& field);
+std::string readParkText(const std::string& path);
+std::vector<int64_t> readTimes(const std::string& path);
+
+}  // namespace twin

@@ -1,0 +1,33 @@
+// Inputs of a run prepared once from the model and the time grid: schedule values and tariff
+// prices per step of the day (means over the step's minutes), and the units on each bus.
+#pragma once
+
+#include <vector>
+
+#include "twin/model.h"
+#include "twin/time_grid.h"
+
+namespace twin {
+
+struct RunPlan {
+  const ParkModel& model;
+  TimeGrid grid;
+  // schedule_steps[schedule][day type][step of day], fraction of rated power.
+  std::vector<std::array<std::vector<double>, kDayTypes>> schedule_steps;
+  // price_steps[season][step of day], currency per J.
+  std::vector<std::vector<double>> price_steps;
+  std::vector<std::vector<int>> motors_on_bus;
+  std::vector<std::vector<int>> loads_on_bus;
+};
+
+RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid);
+
+// Calendar month of a local day: {year, month 1..12}.
+struct YearMonth {
+  int year = 1970;
+  int month = 1;
+  bool operator==(const YearMonth&) const = default;
+};
+YearMonth yearMonthOf(long day);
+
+}  // namespace twin

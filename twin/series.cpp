@@ -1,0 +1,61 @@
+#include "twin/series.h"
+
+#include "physics/units.h"
+
+namespace twin {
+
+namespace u = physics::units;
+using K = UnitKind;
+
+const std::array<SeriesDecl, kSeriesCount> kSeries = {{
+    {K::kMotor, "motor", "shaft_power_kW", "kW", u::kW, "mechanical power delivered to the load"},
+    {K::kMotor, "motor", "input_power_kW", "kW", u::kW, "electrical active power drawn"},
+    {K::kMotor, "motor", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
+    {K::kMotor, "motor", "losses_kW", "kW", u::kW, "input minus shaft power"},
+    {K::kMotor, "motor", "load_pct", "%", u::pct, "shaft power / rated power"},
+    {K::kLoad, "load", "power_kW", "kW", u::kW, "active power drawn"},
+    {K::kLoad, "load", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
+    {K::kBus, "bus", "load_kW", "kW", u::kW, "active power of the loads connected to the bus"},
+    {K::kBus, "bus", "load_kvar", "kvar", u::kvar, "reactive power of the loads on the bus"},
+    {K::kTransformer, "transformer", "hv_power_kW", "kW", u::kW,
+     "active power into the high-voltage side"},
+    {K::kTransformer, "transformer", "loading_pct", "%", u::pct,
+     "apparent power / rated power"},
+    {K::kTransformer, "transformer", "losses_kW", "kW", u::kW, "no-load plus load losses"},
+    {K::kCable, "cable", "current_A", "A", u::A, "phase current at nominal voltage"},
+    {K::kCable, "cable", "loading_pct", "%", u::pct, "current / ampacity"},
+    {K::kCable, "cable", "losses_kW", "kW", u::kW, "resistive losses, three phases"},
+    {K::kPark, "park", "grid_import_kW", "kW", u::kW, "active power imported at the grid bus"},
+    {K::kPark, "park", "demand_kW", "kW", u::kW, "active power of all motors and loads"},
+    {K::kPark, "park", "network_losses_kW", "kW", u::kW, "transformer plus cable losses"},
+}};
+
+std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
+  std::vector<std::string> ids;
+  auto collect = [&](const auto& items) {
+    for (const auto& item : items) ids.push_back(item.id);
+  };
+  switch (kind) {
+    case K::kMotor: collect(model.motors); break;
+    case K::kLoad: collect(model.loads); break;
+    case K::kBus: collect(model.network.buses); break;
+    case K::kTransformer: collect(model.network.transformers); break;
+    case K::kCable: collect(model.network.cables); break;
+    case K::kPark: ids.push_back("park"); break;
+  }
+  return ids;
+}
+
+size_t unitCount(const ParkModel& model, UnitKind kind) {
+  switch (kind) {
+    case K::kMotor: return model.motors.size();
+    case K::kLoad: return model.loads.size();
+    case K::kBus: return model.network.buses.size();
+    case K::kTransformer: return model.network.transformers.size();
+    case K::kCable: return model.network.cables.size();
+    case K::kPark: return 1;
+  }
+  return 0;
+}
+
+}  // namespace twin

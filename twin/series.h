@@ -1,0 +1,54 @@
+// The declared result variables: one line per series gives its HDF5 kind and field name, edge
+// unit and meaning, so that a unit is written once (ARCHITECTURE.md §3). Values are SI inside;
+// the store divides by unit_si when writing.
+#pragma once
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "twin/model.h"
+
+namespace twin {
+
+enum class UnitKind { kMotor, kLoad, kBus, kTransformer, kCable, kPark };
+
+enum SeriesId : int {
+  kMotorShaftPower,
+  kMotorInputPower,
+  kMotorReactivePower,
+  kMotorLosses,
+  kMotorLoad,
+  kLoadPower,
+  kLoadReactivePower,
+  kBusLoadPower,
+  kBusLoadReactivePower,
+  kTransformerHvPower,
+  kTransformerLoading,
+  kTransformerLosses,
+  kCableCurrent,
+  kCableLoading,
+  kCableLosses,
+  kParkGridImport,
+  kParkDemand,
+  kParkNetworkLosses,
+  kSeriesCount
+};
+
+struct SeriesDecl {
+  UnitKind unit_kind;
+  std::string_view kind;   // HDF5 group under /series
+  std::string_view field;  // dataset name, with its unit suffix
+  std::string_view unit;   // the `units` attribute
+  double unit_si;          // SI value of one unit
+  std::string_view meaning;
+};
+
+extern const std::array<SeriesDecl, kSeriesCount> kSeries;
+
+// The ids of the units of a kind, in the model's order (the columns of its series).
+std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind);
+size_t unitCount(const ParkModel& model, UnitKind kind);
+
+}  // namespace twin

@@ -1,0 +1,23 @@
+#include "twin/time_grid.h"
+
+#include "twin/error.h"
+
+namespace twin {
+
+TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
+  TimeGrid grid;
+  grid.start_day = overrides.start_day.value_or(model.simulation.start_day);
+  grid.end_day = overrides.end_day.value_or(model.simulation.end_day);
+  grid.step_s = overrides.step_s.value_or(model.simulation.step_s);
+  grid.utc_offset_s = model.site.utc_offset_s;
+  if (grid.end_day <= grid.start_day) {
+    throw InputError("the period is empty: the end date must come after the start date");
+  }
+  if (grid.step_s < 60 || grid.step_s > 3600 || 3600 % grid.step_s != 0 || grid.step_s % 60 != 0) {
+    throw InputError("the step must be a whole number of minutes from 1 min to 1 h that divides "
+                     "an hour, got " + std::to_string(grid.step_s) + " s");
+  }
+  return grid;
+}
+
+}  // namespace twin

@@ -60,9 +60,11 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     st.spec.description = r.text(s, "description", path, false).value_or("");
     st.tree = source.tree;
     for (const MapEntry& e : s.entries) {
-      if (e.key != "name" && e.key != "description" && e.key != "remove") {
-        if (Node* section = st.tree.find(e.key)) {
-          overlay(*section, e.value);
+      const bool section = std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
+                           std::end(kOverlayable);
+      if (section) {
+        if (Node* target = st.tree.find(e.key)) {
+          overlay(*target, e.value);
         } else {
           st.tree.entries.push_back(e);
         }

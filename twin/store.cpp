@@ -54,7 +54,7 @@ H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
   const hsize_t chunk[2] = {rows, cols};
   props.setChunk(2, chunk);
   props.setShuffle();
-  props.setDeflate(4);
+  props.setDeflate(1);
   return props;
 }
 

@@ -1,0 +1,37 @@
+// Branch losses at nominal voltage. Transformer: P = P0 + Pk (S/Sr)^2 (IEC 60076-1 load-loss
+// definition; the basis of GB 20052). Reference values are computed by hand; tolerance 1e-12
+// relative (the formulas are exact).
+#include "physics/branch_losses.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace physics {
+namespace {
+
+TEST(TransformerLosses, NoLoadPlusLoadLossTimesLoadingSquared) {
+  // GB 20052-2024 Table 1, 1250 kVA oil-immersed, grade 3: P0 = 1.40 kW, Pk = 12.0 kW (as used
+  // here only as numbers; the formula is what is tested).
+  const TransformerRating r{1250e3, 1.40e3, 12.0e3};
+  EXPECT_DOUBLE_EQ(transformerLosses(r, 0.0).losses, 1.40e3);
+  EXPECT_DOUBLE_EQ(transformerLosses(r, 1250e3).losses, 13.40e3);
+  const TransformerLosses half = transformerLosses(r, 625e3);
+  EXPECT_DOUBLE_EQ(half.loading, 0.5);
+  EXPECT_NEAR(half.losses, 1.40e3 + 12.0e3 / 4, 1e-9);
+  // Load losses rise with the square of the loading.
+  const double l1 = transformerLosses(r, 300e3).losses - r.no_load_loss;
+  const double l2 = transformerLosses(r, 600e3).losses - r.no_load_loss;
+  EXPECT_NEAR(l2 / l1, 4.0, 1e-12);
+}
+
+TEST(CableFlow, ThreePhaseCurrentAndLosses) {
+  // 400 kVA at 0.4 kV: I = 400e3 / (sqrt(3) * 400) = 577.350 A; R = 0.01 ohm per phase:
+  // losses = 3 * 577.350^2 * 0.01 = 10.0 kW exactly (S^2 R / V^2).
+  const CableFlow f = cableFlowAtNominalVoltage({400.0, 0.01}, 400e3);
+  EXPECT_NEAR(f.current, 400e3 / (std::sqrt(3.0) * 400.0), 1e-9);
+  EXPECT_NEAR(f.losses, 10e3, 1e-8);
+}
+
+}  // namespace
+}  // namespace physics

@@ -1,0 +1,147 @@
+// Every park-file error message, pinned: FILE:LINE:COL: field.path: expected ..., got ...
+// (ARCHITECTURE.md §4). Each case mutates the small valid test park in one place.
+#include <gtest/gtest.h>
+
+#include "twin/error.h"
+#include "twin/test_park.h"
+
+namespace twin {
+namespace {
+
+std::vector<std::string> errorsOf(const std::string& text) {
+  try {
+    test::compileText(text);
+  } catch (const InputError& e) {
+    std::vector<std::string> out;
+    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.format());
+    return out;
+  }
+  return {};
+}
+
+struct ErrorCase {
+  const char* name;
+  const char* from;
+  const char* to;
+  const char* expected;
+};
+
+void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
+
+class ParkErrorTest : public ::testing::TestWithParam<ErrorCase> {};
+
+TEST_P(ParkErrorTest, ReportsOneLocatedMessage) {
+  const ErrorCase& c = GetParam();
+  const std::vector<std::string> errors =
+      errorsOf(test::replaced(test::smallParkYaml(), c.from, c.to));
+  ASSERT_EQ(errors.size(), 1u) << (errors.empty() ? "no error" : errors[0]);
+  EXPECT_EQ(errors[0], c.expected);
+}
+
+const ErrorCase kCases[] = {
+    {"UnknownKey", "    roof: flat\n", "    roof: flat\n    colour: red\n",
+     "test.yaml:27:5: buildings[0].colour: unknown key (expected one of: id, name, kind, "
+     "footprint, height, roof)"},
+    {"WrongDimension", "rated_power: \"15 kW\"", "rated_power: \"15 kWh\"",
+     "test.yaml:45:26: equipment[0].motor.rated_power: expected a power (e.g. \"15 kW\"), got "
+     "\"15 kWh\" (an energy)"},
+    {"NoUnit", "height: \"12 m\"", "height: \"12\"",
+     "test.yaml:25:13: buildings[0].height: expected a length (e.g. \"350 m\"), got \"12\" (no "
+     "unit)"},
+    {"UnknownUnit", "length: \"200 m\"", "length: \"200 furlong\"",
+     "test.yaml:34:45: network.cables[0].length: expected a length (e.g. \"350 m\"), got \"200 "
+     "furlong\" (unknown unit \"furlong\")"},
+    {"BadNumber", "rated_efficiency: \"90.6 %\"", "rated_efficiency: \"ninety %\"",
+     "test.yaml:46:31: equipment[0].motor.rated_efficiency: expected a fraction (e.g. \"75 %\"), "
+     "got \"ninety %\""},
+    {"OutOfRange", "rated_efficiency: \"90.6 %\"", "rated_efficiency: \"120 %\"",
+     "test.yaml:46:31: equipment[0].motor.rated_efficiency: expected a value above 0 % up to 99.9 "
+     "%, got \"120 %\""},
+    {"DanglingBus", "    bus: LV1\n    count: 2", "    bus: LV9\n    count: 2",
+     "test.yaml:43:10: equipment[0].bus: unknown bus \"LV9\" (no bus has that id)"},
+    {"DanglingSchedule", "schedule: day-shift}", "schedule: night}",
+     "test.yaml:47:36: equipment[0].duty.schedule: unknown schedule \"night\" (no schedule has "
+     "that id)"},
+    {"DuplicateId", "- id: LIGHT", "- id: CB1",
+     "test.yaml:49:9: loads[0].id: duplicate id \"CB1\" (first defined at test.yaml:34:12)"},
+    {"MissingField", "    height: \"12 m\"\n", "",
+     "test.yaml:21:5: buildings[0].height: missing required field"},
+    {"BadDate", "end: 2025-01-08", "end: 2025-02-30",
+     "test.yaml:10:8: simulation.end: expected a date YYYY-MM-DD, got \"2025-02-30\""},
+    {"EndBeforeStart", "end: 2025-01-08", "end: 2024-12-31",
+     "test.yaml:10:8: simulation.end: expected a date after simulation.start, got \"2024-12-31\""},
+    {"StepNotDividingHour", "step: 15min", "step: 7min",
+     "test.yaml:11:9: simulation.step: expected a whole number of minutes that divides an hour (1, "
+     "2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 min), got \"7min\""},
+    {"BadChoice", "kind: pump", "kind: pomp",
+     "test.yaml:41:11: equipment[0].kind: expected one of pump | fan | air_compressor | conveyor | "
+     "machine_tool | mixer | other, got \"pomp\""},
+    {"BadCount", "count: 2", "count: 0",
+     "test.yaml:44:12: equipment[0].count: expected a whole number from 1 to 100000, got \"0\""},
+    {"CableAcrossVoltages", "  transformers:\n",
+     "    - {id: CB2, from: PCC, to: LV1, length: \"9 m\", resistance: \"0.2 ohm/km\",\n"
+     "       reactance: \"0.1 ohm/km\", ampacity: \"300 A\"}\n  transformers:\n",
+     "test.yaml:36:32: network.cables[1].to: expected a bus at the same voltage as \"from\" (10 "
+     "kV), got one at 0.4 kV (use a transformer)"},
+    {"TransformerUpsideDown", "equipment:\n",
+     "    - {id: TR2, from: LV1, to: MV1, rated_power: \"630 kVA\", no_load_loss: \"1 kW\",\n"
+     "       load_loss: \"6 kW\"}\nequipment:\n",
+     "test.yaml:39:23: network.transformers[1].from: expected the high-voltage side, but \"from\" "
+     "is at 0.4 kV and \"to\" at 10 kV"},
+    {"UnconnectedBus", "    - {id: LV1, voltage: \"0.4 kV\"}\n",
+     "    - {id: LV1, voltage: \"0.4 kV\"}\n    - {id: LV2, voltage: \"0.4 kV\"}\n",
+     "test.yaml:33:7: network.buses[3]: bus \"LV2\" is not connected to the grid bus \"PCC\" "
+     "through cables and transformers"},
+    {"HourlyProfileLength", "weekday: {constant: 1}", "weekday: [1, 1, 1]",
+     "test.yaml:19:14: schedules[1].weekday: expected 24 hourly values, got 3"},
+    {"BadShiftWindow", "[\"08:00-16:00\"], on", "[\"08:00-25:00\"], on",
+     "test.yaml:16:24: schedules[0].weekday.shifts[0]: expected a window \"HH:MM-HH:MM\" (e.g. "
+     "\"08:00-16:00\", \"22:00-06:00\"), got \"08:00-25:00\""},
+    {"TariffGap", "hours: [\"20:00-08:00\"]", "hours: [\"21:00-08:00\"]",
+     "test.yaml:62:9: tariff.seasons[0].periods: expected periods covering the whole day, but "
+     "20:00 is in none"},
+    {"TariffOverlap", "hours: [\"20:00-08:00\"]", "hours: [\"19:00-08:00\"]",
+     "test.yaml:63:55: tariff.seasons[0].periods[1].hours: overlaps period \"peak\" at 19:00"},
+    {"MonthInTwoSeasons", "11, 12]", "11, 12, 1]",
+     "test.yaml:60:55: tariff.seasons[0].months[12]: month 1 already belongs to another season"},
+    {"WrongSchema", "schema: 1", "schema: 2",
+     "test.yaml:1:9: schema: expected a whole number from 1 to 1, got \"2\""},
+    {"ScenarioOverlayError", "rated_efficiency: \"93.9 %\"", "rated_efficiency: \"193.9 %\"",
+     "test.yaml:71:58: scenario ie4: equipment[0].motor.rated_efficiency: expected a value above "
+     "0 % up to 99.9 %, got \"193.9 %\""},
+    {"ScenarioUnknownKey", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    motors: []\n",
+     "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, or a "
+     "section to overlay: site, simulation, weather, calendar, schedules, buildings, network, "
+     "equipment, loads, tariff, emissions)"},
+    {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    remove: [NOPE]\n",
+     "test.yaml:69:13: scenarios[0].remove: unknown id \"NOPE\" (nothing in the baseline has that "
+     "id)"},
+    {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
+     "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
+};
+
+INSTANTIATE_TEST_SUITE_P(Messages, ParkErrorTest, ::testing::ValuesIn(kCases),
+                         [](const ::testing::TestParamInfo<ErrorCase>& param_info) {
+                           return std::string(param_info.param.name);
+                         });
+
+TEST(ParkErrors, ValidFixtureHasNoError) { EXPECT_TRUE(errorsOf(test::smallParkYaml()).empty()); }
+
+TEST(ParkErrors, EveryErrorIsReportedAtOnce) {
+  std::string text = test::smallParkYaml();
+  text = test::replaced(text, "rated_power: \"15 kW\"", "rated_power: \"15 kWh\"");
+  text = test::replaced(text, "    bus: LV1\n    count: 2", "    bus: LV9\n    count: 2");
+  text = test::replaced(text, "    roof: flat\n", "    roof: flat\n    colour: red\n");
+  text = test::replaced(text, "step: 15min", "step: 7min");
+  const std::vector<std::string> errors = errorsOf(text);
+  ASSERT_EQ(errors.size(), 4u);
+  EXPECT_NE(errors[0].find("simulation.step"), std::string::npos);
+  EXPECT_NE(errors[1].find("buildings[0].colour"), std::string::npos);
+  EXPECT_NE(errors[2].find("equipment[0].bus"), std::string::npos);
+  EXPECT_NE(errors[3].find("equipment[0].motor.rated_power"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace twin

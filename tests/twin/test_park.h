@@ -1,0 +1,17 @@
+// A small valid park for tests: one grid bus, a 10 kV cable, one 10/0.4 kV transformer, two
+// motors, one lighting load, a two-period tariff. Tests mutate its text to provoke errors.
+#pragma once
+
+#include <string>
+
+#include "twin/park_file.h"
+
+namespace twin::test {
+
+std::string smallParkYaml();
+// Compiles text named "test.yaml"; throws InputError like the CLI would.
+CompiledPark compileText(const std::string& text);
+// Replaces the first occurrence of `from` in text with `to` (fails the test if absent).
+std::string replaced(std::string text, const std::string& from, const std::string& to);
+
+}  // namespace twin::test

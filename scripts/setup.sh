@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what ParkTwin needs on Debian 12 (apt-get; sudo when not root; only what is missing),
+# configures and builds (Release, Ninja) into build/, then runs what is asked:
+#   scripts/setup.sh          install + build
+#   scripts/setup.sh demo     ... then run the demo park for a year (parktwin demo)
+#   scripts/setup.sh test     ... then run the whole test suite (ctest)
+# Idempotent: a second run installs nothing and rebuilds only what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev
+  nlohmann-json3-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
+  libbenchmark-dev hdf5-tools python3 python3-h5py)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "install ok installed" ] || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if ! command -v apt-get >/dev/null; then
+    echo "setup: apt-get is not available; install these Debian 12 packages by hand: ${missing[*]}" >&2
+    exit 1
+  fi
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  echo "setup: installing ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+cmake --build build
+
+case "${1:-}" in
+  demo) ./build/parktwin demo -o parktwin-demo ;;
+  test) ctest --test-dir build --output-on-failure ;;
+  "") ;;
+  *) echo "setup: unknown step '$1' (expected demo or test)" >&2; exit 2 ;;
+esac

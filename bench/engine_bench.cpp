@@ -34,7 +34,8 @@ double peakResidentMiB() {
   return 0.0;
 }
 
-void setCounters(benchmark::State& state, const twin::ParkModel& model, const twin::TimeGrid& grid) {
+void setCounters(benchmark::State& state, const twin::ParkModel& model,
+                 const twin::TimeGrid& grid) {
   const double steps = static_cast<double>(grid.steps());
   const double equipment = static_cast<double>(model.motors.size() + model.loads.size());
   state.counters["steps/s"] =
@@ -55,7 +56,14 @@ void BM_DemoParkYearEngine(benchmark::State& state) {
   }
   setCounters(state, model, grid);
 }
-BENCHMARK(BM_DemoParkYearEngine)->Arg(1)->Arg(2)->Arg(4)->Arg(8)->Arg(16)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DemoParkYearEngine)
+    ->Arg(1)
+    ->Arg(2)
+    ->Arg(4)
+    ->Arg(8)
+    ->Arg(16)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 void BM_DemoParkYearToHdf5(benchmark::State& state) {
   const twin::ParkModel& model = demoPark().baseline;

@@ -13,10 +13,10 @@ namespace u = physics::units;
 constexpr QuantityField kHeight{"height", Dimension::kLength, 0, 1000, true, "m", u::m};
 constexpr QuantityField kMotorPower{"rated_power", Dimension::kPower, 0, 20 * u::MW, true, "kW",
                                     u::kW};
-constexpr QuantityField kMotorVoltage{"rated_voltage", Dimension::kVoltage, 100, 15 * u::kV, false,
-                                      "V", u::V};
-constexpr QuantityField kEfficiency{"rated_efficiency", Dimension::kFraction, 0, 0.999, true, "%",
-                                    u::pct};
+constexpr QuantityField kMotorVoltage{
+    "rated_voltage", Dimension::kVoltage, 100, 15 * u::kV, false, "V", u::V};
+constexpr QuantityField kEfficiency{
+    "rated_efficiency", Dimension::kFraction, 0, 0.999, true, "%", u::pct};
 constexpr QuantityField kPowerFactor{"power_factor", Dimension::kDimensionless, 0, 1, true, "", 1};
 constexpr QuantityField kDutyLoad{"load", Dimension::kFraction, 0, 1.25, false, "%", u::pct};
 constexpr QuantityField kLoadPower{"rated_power", Dimension::kPower, 0, 100 * u::MW, true, "kW",
@@ -136,10 +136,10 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
 
 void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n,
-                {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor",
-                 "schedule"},
-                path);
+  c.r.checkKeys(
+      n,
+      {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor", "schedule"},
+      path);
   Load l;
   const std::vector<std::string> ids = unitIds(n, path, c);
   l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());

@@ -61,7 +61,8 @@ void compileSimulation(const Node& root, CompileContext& c) {
     if (seconds != *step || 3600 % seconds != 0 || seconds % 60 != 0) {
       c.r.error(sim->find("step")->loc, "simulation.step",
                 "expected a whole number of minutes that divides an hour (1, 2, 3, 4, 5, 6, 10, "
-                "12, 15, 20, 30 or 60 min), got \"" + sim->find("step")->scalar + "\"");
+                "12, 15, 20, 30 or 60 min), got \"" +
+                    sim->find("step")->scalar + "\"");
     } else {
       s.step_s = seconds;
     }
@@ -118,8 +119,7 @@ void compileEmissions(const Node& root, CompileContext& c) {
 
 }  // namespace
 
-bool CompileContext::claimId(const std::string& id, const SourceLoc& loc,
-                             const std::string& path) {
+bool CompileContext::claimId(const std::string& id, const SourceLoc& loc, const std::string& path) {
   auto [it, inserted] = ids.emplace(id, loc);
   if (!inserted) {
     r.error(loc, path,
@@ -150,9 +150,8 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   if (!reader.expectMap(root, "")) return model;
   CompileContext c{reader, model, {}, {}, {}, {}};
   reader.checkKeys(root,
-                   {"schema", "site", "simulation", "weather", "calendar", "schedules",
-                    "buildings", "network", "equipment", "loads", "tariff", "emissions",
-                    "scenarios"},
+                   {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
+                    "network", "equipment", "loads", "tariff", "emissions", "scenarios"},
                    "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);

@@ -12,16 +12,16 @@ namespace u = physics::units;
 
 constexpr QuantityField kBusVoltage{"voltage", Dimension::kVoltage, 100, 500 * u::kV, false, "kV",
                                     u::kV};
-constexpr QuantityField kCapacity{"contracted_capacity", Dimension::kApparentPower, 0,
-                                  1000 * u::MVA, true, "kVA", u::kVA};
+constexpr QuantityField kCapacity{
+    "contracted_capacity", Dimension::kApparentPower, 0, 1000 * u::MVA, true, "kVA", u::kVA};
 constexpr QuantityField kLength{"length", Dimension::kLength, 0, 50 * u::km, true, "m", u::m};
-constexpr QuantityField kResistance{"resistance", Dimension::kResistancePerLength, 0, 100 / u::km,
-                                    false, "ohm/km", 1 / u::km};
-constexpr QuantityField kReactance{"reactance", Dimension::kResistancePerLength, 0, 100 / u::km,
-                                   false, "ohm/km", 1 / u::km};
+constexpr QuantityField kResistance{
+    "resistance", Dimension::kResistancePerLength, 0, 100 / u::km, false, "ohm/km", 1 / u::km};
+constexpr QuantityField kReactance{
+    "reactance", Dimension::kResistancePerLength, 0, 100 / u::km, false, "ohm/km", 1 / u::km};
 constexpr QuantityField kAmpacity{"ampacity", Dimension::kCurrent, 0, 10 * u::kA, true, "A", u::A};
-constexpr QuantityField kRatedPower{"rated_power", Dimension::kApparentPower, 0, 1000 * u::MVA,
-                                    true, "kVA", u::kVA};
+constexpr QuantityField kRatedPower{
+    "rated_power", Dimension::kApparentPower, 0, 1000 * u::MVA, true, "kVA", u::kVA};
 constexpr QuantityField kNoLoadLoss{"no_load_loss", Dimension::kPower, 0, 1 * u::MW, false, "kW",
                                     u::kW};
 constexpr QuantityField kLoadLoss{"load_loss", Dimension::kPower, 0, 10 * u::MW, false, "kW",
@@ -146,10 +146,10 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
                   "expected the high-voltage side, but \"from\" is at " + voltageText(v_hv) +
                       " and \"to\" at " + voltageText(v_lv));
       } else {
-        attachFeeder(n, path, tr.to,
-                     Feeder{Feeder::Kind::kTransformer, static_cast<int>(net.transformers.size()),
-                            tr.from},
-                     fed_by, c);
+        attachFeeder(
+            n, path, tr.to,
+            Feeder{Feeder::Kind::kTransformer, static_cast<int>(net.transformers.size()), tr.from},
+            fed_by, c);
       }
     }
     net.transformers.push_back(tr);
@@ -162,7 +162,8 @@ void buildTree(const Node& net_node, CompileContext& c) {
   const int n = static_cast<int>(net.buses.size());
   std::vector<std::vector<int>> children(n);
   for (int b = 0; b < n; ++b) {
-    if (b != net.grid_bus && net.feeders[b].parent >= 0) children[net.feeders[b].parent].push_back(b);
+    if (b != net.grid_bus && net.feeders[b].parent >= 0)
+      children[net.feeders[b].parent].push_back(b);
   }
   std::vector<int> order;
   std::vector<bool> reached(n, false);

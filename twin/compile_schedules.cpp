@@ -1,5 +1,6 @@
 // Compiles the schedules (daily profiles by day type) and the time-of-use tariff.
 #include <algorithm>
+#include <cstdio>
 
 #include "physics/units.h"
 #include "twin/compile_context.h"
@@ -8,6 +9,13 @@ namespace twin {
 namespace {
 
 namespace u = physics::units;
+
+// Minute of the day as "HH:MM".
+std::string clockText(int minute) {
+  char text[24];
+  std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
+  return text;
+}
 
 std::optional<double> fractionAt(const Node& node, const std::string& path, FieldReader& r) {
   const QuantityResult v = node.isScalar() ? parseQuantity(node.scalar, Dimension::kFraction)
@@ -25,8 +33,7 @@ std::optional<std::vector<double>> readDay(const Node& day, const std::string& p
   std::vector<double> minutes(kMinutesPerDay, 0.0);
   if (day.isSequence()) {
     if (day.items.size() != 24) {
-      r.error(day.loc, path,
-              "expected 24 hourly values, got " + std::to_string(day.items.size()));
+      r.error(day.loc, path, "expected 24 hourly values, got " + std::to_string(day.items.size()));
       return std::nullopt;
     }
     bool ok = true;
@@ -81,10 +88,10 @@ void compileSchedule(const Node& node, const std::string& path, CompileContext& 
   c.model.schedules.push_back(std::move(s));
 }
 
-constexpr QuantityField kPrice{"price", Dimension::kEnergyPrice, 0, 100 / u::kWh, false,
-                               "CNY/kWh", 1 / u::kWh};
-constexpr QuantityField kDemandPrice{"demand_charge", Dimension::kDemandPrice, 0, 1000 / u::kW,
-                                     false, "CNY/kW/month", 1 / u::kW};
+constexpr QuantityField kPrice{
+    "price", Dimension::kEnergyPrice, 0, 100 / u::kWh, false, "CNY/kWh", 1 / u::kWh};
+constexpr QuantityField kDemandPrice{
+    "demand_charge", Dimension::kDemandPrice, 0, 1000 / u::kW, false, "CNY/kW/month", 1 / u::kW};
 
 void compileSeason(const Node& node, const std::string& path, CompileContext& c,
                    std::array<int, 12>& month_owner) {
@@ -131,10 +138,8 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
         if (!on[m]) continue;
         if (season.period_of_minute[m] >= 0) {
           c.r.error(hours->loc, keyPath(ppath, "hours"),
-                    "overlaps period \"" +
-                        season.periods[season.period_of_minute[m]].name + "\" at " +
-                        std::to_string(m / 60) + ":" + (m % 60 < 10 ? "0" : "") +
-                        std::to_string(m % 60));
+                    "overlaps period \"" + season.periods[season.period_of_minute[m]].name +
+                        "\" at " + clockText(m));
           windows_ok = false;
           break;
         }
@@ -146,8 +151,8 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
     if (gap != season.period_of_minute.end() && windows_ok) {
       const long m = gap - season.period_of_minute.begin();
       c.r.error(periods->loc, keyPath(path, "periods"),
-                "expected periods covering the whole day, but " + std::to_string(m / 60) + ":" +
-                    (m % 60 < 10 ? "0" : "") + std::to_string(m % 60) + " is in none");
+                "expected periods covering the whole day, but " + clockText(static_cast<int>(m)) +
+                    " is in none");
     }
   }
   c.model.tariff.seasons.push_back(std::move(season));
@@ -218,9 +223,9 @@ void compileTariff(const Node& root, CompileContext& c) {
   }
   for (int m = 0; m < 12; ++m) {
     if (owner[m] < 0) {
-      c.r.error(seasons->loc, "tariff.seasons",
-                "expected every month in a season, but month " + std::to_string(m + 1) +
-                    " is in none");
+      c.r.error(
+          seasons->loc, "tariff.seasons",
+          "expected every month in a season, but month " + std::to_string(m + 1) + " is in none");
       break;
     }
   }

@@ -10,10 +10,14 @@ namespace {
 
 std::string describe(const Node& node) {
   switch (node.kind) {
-    case Node::Kind::kNull: return "nothing";
-    case Node::Kind::kScalar: return "\"" + node.scalar + "\"";
-    case Node::Kind::kSequence: return "a list";
-    case Node::Kind::kMap: return "a map";
+    case Node::Kind::kNull:
+      return "nothing";
+    case Node::Kind::kScalar:
+      return "\"" + node.scalar + "\"";
+    case Node::Kind::kSequence:
+      return "a list";
+    case Node::Kind::kMap:
+      return "a map";
   }
   return "?";
 }
@@ -161,8 +165,8 @@ std::optional<int> FieldReader::choice(const Node& map, std::string_view key,
   return std::nullopt;
 }
 
-std::optional<long> FieldReader::integer(const Node& map, std::string_view key, long min,
-                                         long max, const std::string& path, bool is_required) {
+std::optional<long> FieldReader::integer(const Node& map, std::string_view key, long min, long max,
+                                         const std::string& path, bool is_required) {
   const Node* v = is_required ? required(map, key, path) : map.find(key);
   if (!v) return std::nullopt;
   double number = 0.0;

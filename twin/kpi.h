@@ -13,7 +13,7 @@
 namespace twin {
 
 struct PeriodKpi {
-  YearMonth month;            // for a month; the first month for the total
+  YearMonth month;             // for a month; the first month for the total
   double import_energy = 0.0;  // J
   double demand_energy = 0.0;  // J, motors and loads
   double loss_energy = 0.0;    // J, network

@@ -2,11 +2,10 @@
 // references as indices. Built by compileModel() from a park file (and a scenario overlay).
 #pragma once
 
+#include <Eigen/Core>
 #include <array>
 #include <string>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "physics/branch_losses.h"
 #include "physics/motor_first_order.h"

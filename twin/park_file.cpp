@@ -12,8 +12,8 @@ namespace twin {
 namespace {
 
 // Sections a scenario may overlay.
-constexpr std::string_view kOverlayable[] = {"site",      "simulation", "weather", "calendar",
-                                             "schedules", "buildings",  "network", "equipment",
+constexpr std::string_view kOverlayable[] = {"site",      "simulation", "weather",  "calendar",
+                                             "schedules", "buildings",  "network",  "equipment",
                                              "loads",     "tariff",     "emissions"};
 
 std::string parkDir(const std::string& path) {
@@ -70,7 +70,8 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
         }
       }
     }
-    if (const Node* remove = s.find("remove"); remove && r.expectSequence(*remove, keyPath(path, "remove"))) {
+    if (const Node* remove = s.find("remove");
+        remove && r.expectSequence(*remove, keyPath(path, "remove"))) {
       std::vector<std::string> ids;
       for (const Node& item : remove->items) ids.push_back(item.scalar);
       for (const std::string& missing : removeEntries(st.tree, ids)) {

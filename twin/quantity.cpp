@@ -74,38 +74,64 @@ std::string expectation(Dimension d, std::string_view text) {
 
 std::string_view dimensionName(Dimension d) {
   switch (d) {
-    case Dimension::kDimensionless: return "a plain number";
-    case Dimension::kFraction: return "a fraction";
-    case Dimension::kPower: return "a power";
-    case Dimension::kApparentPower: return "an apparent power";
-    case Dimension::kEnergy: return "an energy";
-    case Dimension::kVoltage: return "a voltage";
-    case Dimension::kCurrent: return "a current";
-    case Dimension::kLength: return "a length";
-    case Dimension::kDuration: return "a duration";
-    case Dimension::kResistancePerLength: return "a resistance per length";
-    case Dimension::kEmissionFactor: return "an emission factor";
-    case Dimension::kEnergyPrice: return "an energy price";
-    case Dimension::kDemandPrice: return "a demand price";
+    case Dimension::kDimensionless:
+      return "a plain number";
+    case Dimension::kFraction:
+      return "a fraction";
+    case Dimension::kPower:
+      return "a power";
+    case Dimension::kApparentPower:
+      return "an apparent power";
+    case Dimension::kEnergy:
+      return "an energy";
+    case Dimension::kVoltage:
+      return "a voltage";
+    case Dimension::kCurrent:
+      return "a current";
+    case Dimension::kLength:
+      return "a length";
+    case Dimension::kDuration:
+      return "a duration";
+    case Dimension::kResistancePerLength:
+      return "a resistance per length";
+    case Dimension::kEmissionFactor:
+      return "an emission factor";
+    case Dimension::kEnergyPrice:
+      return "an energy price";
+    case Dimension::kDemandPrice:
+      return "a demand price";
   }
   return "a quantity";
 }
 
 std::string_view dimensionExample(Dimension d) {
   switch (d) {
-    case Dimension::kDimensionless: return "0.85";
-    case Dimension::kFraction: return "75 %";
-    case Dimension::kPower: return "15 kW";
-    case Dimension::kApparentPower: return "1250 kVA";
-    case Dimension::kEnergy: return "120 kWh";
-    case Dimension::kVoltage: return "10 kV";
-    case Dimension::kCurrent: return "390 A";
-    case Dimension::kLength: return "350 m";
-    case Dimension::kDuration: return "15min";
-    case Dimension::kResistancePerLength: return "0.125 ohm/km";
-    case Dimension::kEmissionFactor: return "0.42 kg/kWh";
-    case Dimension::kEnergyPrice: return "0.65 CNY/kWh";
-    case Dimension::kDemandPrice: return "40 CNY/kW/month";
+    case Dimension::kDimensionless:
+      return "0.85";
+    case Dimension::kFraction:
+      return "75 %";
+    case Dimension::kPower:
+      return "15 kW";
+    case Dimension::kApparentPower:
+      return "1250 kVA";
+    case Dimension::kEnergy:
+      return "120 kWh";
+    case Dimension::kVoltage:
+      return "10 kV";
+    case Dimension::kCurrent:
+      return "390 A";
+    case Dimension::kLength:
+      return "350 m";
+    case Dimension::kDuration:
+      return "15min";
+    case Dimension::kResistancePerLength:
+      return "0.125 ohm/km";
+    case Dimension::kEmissionFactor:
+      return "0.42 kg/kWh";
+    case Dimension::kEnergyPrice:
+      return "0.65 CNY/kWh";
+    case Dimension::kDemandPrice:
+      return "40 CNY/kW/month";
   }
   return "";
 }
@@ -123,8 +149,8 @@ QuantityResult parseQuantity(std::string_view raw, Dimension expected) {
   const std::string_view text = trim(raw);
   // The number is the longest prefix that parses; the rest is the unit.
   size_t split = 0;
-  while (split < text.size() && std::string_view("+-.0123456789eE").find(text[split]) !=
-                                    std::string_view::npos) {
+  while (split < text.size() &&
+         std::string_view("+-.0123456789eE").find(text[split]) != std::string_view::npos) {
     ++split;
   }
   // An exponent marker with nothing after it belongs to the unit, not the number.

@@ -147,12 +147,12 @@ ResultsSummary readResultsSummary(const std::string& path) {
   }
 }
 
-SeriesData readSeries(const std::string& path, const std::string& scenario,
-                      const std::string& kind, const std::string& field) {
+SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
+                      const std::string& field) {
   H5::H5File file = openResults(path);
   try {
-    H5::DataSet ds = scenarioGroup(file, scenario).openGroup("series").openGroup(kind).openDataSet(
-        field);
+    H5::DataSet ds =
+        scenarioGroup(file, scenario).openGroup("series").openGroup(kind).openDataSet(field);
     SeriesData out;
     hsize_t dims[2] = {0, 0};
     ds.getSpace().getSimpleExtentDims(dims);

@@ -26,8 +26,8 @@ struct ScenarioResults {
   std::string description;
   std::vector<SeriesListing> series;
   std::vector<KpiValue> total;
-  std::vector<std::string> months;                   // "YYYY-MM"
-  std::vector<std::vector<KpiValue>> monthly;        // per month
+  std::vector<std::string> months;             // "YYYY-MM"
+  std::vector<std::vector<KpiValue>> monthly;  // per month
 };
 
 struct ResultsSummary {
@@ -54,8 +54,8 @@ struct SeriesData {
 bool isHdf5File(const std::string& path);
 ResultsSummary readResultsSummary(const std::string& path);
 // scenario "baseline" or a scenario name; kind/field as under /series.
-SeriesData readSeries(const std::string& path, const std::string& scenario,
-                      const std::string& kind, const std::string& field);
+SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
+                      const std::string& field);
 std::string readParkText(const std::string& path);
 std::vector<int64_t> readTimes(const std::string& path);
 

@@ -19,8 +19,7 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kBus, "bus", "load_kvar", "kvar", u::kvar, "reactive power of the loads on the bus"},
     {K::kTransformer, "transformer", "hv_power_kW", "kW", u::kW,
      "active power into the high-voltage side"},
-    {K::kTransformer, "transformer", "loading_pct", "%", u::pct,
-     "apparent power / rated power"},
+    {K::kTransformer, "transformer", "loading_pct", "%", u::pct, "apparent power / rated power"},
     {K::kTransformer, "transformer", "losses_kW", "kW", u::kW, "no-load plus load losses"},
     {K::kCable, "cable", "current_A", "A", u::A, "phase current at nominal voltage"},
     {K::kCable, "cable", "loading_pct", "%", u::pct, "current / ampacity"},
@@ -36,24 +35,42 @@ std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
     for (const auto& item : items) ids.push_back(item.id);
   };
   switch (kind) {
-    case K::kMotor: collect(model.motors); break;
-    case K::kLoad: collect(model.loads); break;
-    case K::kBus: collect(model.network.buses); break;
-    case K::kTransformer: collect(model.network.transformers); break;
-    case K::kCable: collect(model.network.cables); break;
-    case K::kPark: ids.push_back("park"); break;
+    case K::kMotor:
+      collect(model.motors);
+      break;
+    case K::kLoad:
+      collect(model.loads);
+      break;
+    case K::kBus:
+      collect(model.network.buses);
+      break;
+    case K::kTransformer:
+      collect(model.network.transformers);
+      break;
+    case K::kCable:
+      collect(model.network.cables);
+      break;
+    case K::kPark:
+      ids.push_back("park");
+      break;
   }
   return ids;
 }
 
 size_t unitCount(const ParkModel& model, UnitKind kind) {
   switch (kind) {
-    case K::kMotor: return model.motors.size();
-    case K::kLoad: return model.loads.size();
-    case K::kBus: return model.network.buses.size();
-    case K::kTransformer: return model.network.transformers.size();
-    case K::kCable: return model.network.cables.size();
-    case K::kPark: return 1;
+    case K::kMotor:
+      return model.motors.size();
+    case K::kLoad:
+      return model.loads.size();
+    case K::kBus:
+      return model.network.buses.size();
+    case K::kTransformer:
+      return model.network.transformers.size();
+    case K::kCable:
+      return model.network.cables.size();
+    case K::kPark:
+      return 1;
   }
   return 0;
 }

@@ -33,8 +33,8 @@ Node convert(const YAML::Node& y, const std::string& file) {
     case YAML::NodeType::Map:
       n.kind = Node::Kind::kMap;
       for (const auto& kv : y) {
-        n.entries.push_back(MapEntry{kv.first.Scalar(), locOf(kv.first.Mark(), file),
-                                     convert(kv.second, file)});
+        n.entries.push_back(
+            MapEntry{kv.first.Scalar(), locOf(kv.first.Mark(), file), convert(kv.second, file)});
       }
       break;
   }

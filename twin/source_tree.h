@@ -15,8 +15,8 @@ struct MapEntry;
 struct Node {
   enum class Kind { kNull, kScalar, kSequence, kMap };
   Kind kind = Kind::kNull;
-  std::string scalar;           // kScalar
-  std::vector<Node> items;      // kSequence
+  std::string scalar;             // kScalar
+  std::vector<Node> items;        // kSequence
   std::vector<MapEntry> entries;  // kMap, in file order
   SourceLoc loc;
 

@@ -12,9 +12,9 @@
 namespace twin {
 
 struct BlockResult {
-  long day = 0;             // local days since 1970-01-01
-  int64_t first_step = 0;   // index of the block's first step in the run
-  int steps = 0;            // steps in the block
+  long day = 0;            // local days since 1970-01-01
+  int64_t first_step = 0;  // index of the block's first step in the run
+  int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
 
   double& at(SeriesId s, int step, size_t unit, size_t units) {

@@ -127,8 +127,8 @@ void writeKpis(H5::Group& root, const Kpis& kpis) {
   for (const KpiDecl& k : kKpis) {
     std::vector<double> values;
     for (const PeriodKpi& m : kpis.months) values.push_back(k.get(m) / k.unit_si);
-    H5::DataSet ds =
-        monthly.createDataSet(std::string(k.name), H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+    H5::DataSet ds = monthly.createDataSet(std::string(k.name), H5::PredType::NATIVE_DOUBLE,
+                                           H5::DataSpace(1, &n));
     ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
     writeStringAttribute(ds, "units", std::string(k.unit));
   }
@@ -185,8 +185,8 @@ ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const
     : impl_(std::make_unique<Impl>()), target_path_(std::move(target_path)) {
   H5::Exception::dontPrint();
   const std::filesystem::path target(target_path_);
-  temp_path_ = (target.parent_path() / ("." + target.filename().string() + ".partial-" +
-                                        std::to_string(::getpid())))
+  temp_path_ = (target.parent_path() /
+                ("." + target.filename().string() + ".partial-" + std::to_string(::getpid())))
                    .string();
   try {
     H5::FileAccPropList access;

@@ -14,8 +14,10 @@ TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
     throw InputError("the period is empty: the end date must come after the start date");
   }
   if (grid.step_s < 60 || grid.step_s > 3600 || 3600 % grid.step_s != 0 || grid.step_s % 60 != 0) {
-    throw InputError("the step must be a whole number of minutes from 1 min to 1 h that divides "
-                     "an hour, got " + std::to_string(grid.step_s) + " s");
+    throw InputError(
+        "the step must be a whole number of minutes from 1 min to 1 h that divides "
+        "an hour, got " +
+        std::to_string(grid.step_s) + " s");
   }
   return grid;
 }

@@ -27,8 +27,8 @@ test::MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, in
 }
 
 CompiledPark demoPark() {
-  return compilePark(loadParkSource(std::string(PARKTWIN_SOURCE_DIR) +
-                                    "/datasets/demo-park/park.yaml"));
+  return compilePark(
+      loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"));
 }
 
 TEST(Engine, OneAndManyThreadsAreBitIdentical) {

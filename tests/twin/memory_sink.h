@@ -13,7 +13,8 @@ class MemorySink : public BlockSink {
   // The whole run of one series, row-major [step x unit].
   std::vector<double> series(SeriesId s) const {
     std::vector<double> out;
-    for (const BlockResult& b : blocks) out.insert(out.end(), b.values[s].begin(), b.values[s].end());
+    for (const BlockResult& b : blocks)
+      out.insert(out.end(), b.values[s].begin(), b.values[s].end());
     return out;
   }
   std::vector<BlockResult> blocks;

@@ -12,7 +12,7 @@ namespace twin::cli {
 struct PeriodFlags {
   std::string start;  // YYYY-MM-DD, "" = the park file's
   std::string end;
-  std::string step;   // e.g. 15min
+  std::string step;  // e.g. 15min
 };
 
 struct RunRequest {

@@ -30,8 +30,8 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
             << j["period"]["end"].get<std::string>() << ", " << j["period"]["steps"] << " steps of "
             << j["period"]["step_s"] << " s\n";
   for (const auto& sc : j["scenarios"]) {
-    std::cout << "  scenario " << sc["name"].get<std::string>() << ": "
-              << sc["series"].size() << " series\n";
+    std::cout << "  scenario " << sc["name"].get<std::string>() << ": " << sc["series"].size()
+              << " series\n";
     for (const auto& [name, value] : sc["kpi"].items()) {
       std::cout << "    " << std::left << std::setw(22) << name << std::fixed
                 << std::setprecision(1) << value.get<double>() << '\n';

@@ -98,11 +98,11 @@ nlohmann::ordered_json resultsInfoJson(const ResultsSummary& s) {
     for (const KpiValue& k : sc.total) kpi[k.name] = k.value;
     entry["kpi"] = kpi;
     nlohmann::ordered_json series = nlohmann::ordered_json::array();
-    const std::string prefix = sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";
+    const std::string prefix =
+        sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";
     for (const SeriesListing& l : sc.series) {
-      series.push_back({{"path", prefix + l.kind + "/" + l.field},
-                        {"units", l.units},
-                        {"columns", l.columns}});
+      series.push_back(
+          {{"path", prefix + l.kind + "/" + l.field}, {"units", l.units}, {"columns", l.columns}});
     }
     entry["series"] = series;
     scenarios.push_back(entry);

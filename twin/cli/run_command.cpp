@@ -66,9 +66,9 @@ int simulate(const ParkSource& source, const RunRequest& request) {
     }
   }
   for (size_t i = 0; i < park.scenarios.size() && !request.baseline_only; ++i) {
-    const bool listed = request.scenarios.empty() ||
-                        std::count(request.scenarios.begin(), request.scenarios.end(),
-                                   park.scenarios[i].scenario) > 0;
+    const bool listed =
+        request.scenarios.empty() || std::count(request.scenarios.begin(), request.scenarios.end(),
+                                                park.scenarios[i].scenario) > 0;
     if (!listed) continue;
     models.push_back(&park.scenarios[i]);
     descriptions.push_back(park.specs[i].description);
@@ -102,7 +102,8 @@ PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
   PeriodOverride out;
   auto date = [](const std::string& text, const char* flag) {
     std::optional<long> d = parseDate(text);
-    if (!d) throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+    if (!d)
+      throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
     return *d;
   };
   if (!flags.start.empty()) out.start_day = date(flags.start, "--start");

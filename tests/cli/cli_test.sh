@@ -74,6 +74,12 @@ with h5py.File(sys.argv[1], "r") as f:
 PY
 fi
 
+# A damaged results file is bad input (exit 2) naming the file.
+head -c 4096 "$work/demo/results.h5" >"$work/truncated.h5"
+"$pt" info "$work/truncated.h5" >/dev/null 2>"$work/truncated.err"
+check "truncated results file exits 2" [ $? -eq 2 ]
+check "truncated results file is named" grep -q "truncated.h5: " "$work/truncated.err"
+
 # Every validation error at once, located, exit 2; nothing written.
 (cd "$here" && "$pt" validate broken_park.yaml) >/dev/null 2>"$work/broken.err"
 check "validate exits 2 on a broken park" [ $? -eq 2 ]

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev
-  nlohmann-json3-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
+  nlohmann-json3-dev zlib1g-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
   libbenchmark-dev hdf5-tools python3 python3-h5py)
 
 missing=()

@@ -1,5 +1,6 @@
 #include "twin/engine.h"
 
+#include <tbb/concurrent_queue.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
@@ -12,16 +13,23 @@
 namespace twin {
 namespace {
 
-std::shared_ptr<BlockResult> allocateBlock(const ParkModel& model, const TimeGrid& grid,
-                                           long index) {
-  auto block = std::make_shared<BlockResult>();
+// Blocks in flight are recycled: the output stage returns them, the input stage reuses them, so
+// a run allocates only as many blocks as the pipeline holds at once.
+using BlockPool = tbb::concurrent_queue<BlockResult*>;
+
+BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>>& owned,
+                       const ParkModel& model, const TimeGrid& grid, long index) {
+  BlockResult* block = nullptr;
+  if (!pool.try_pop(block)) {
+    block = owned.emplace_back(std::make_unique<BlockResult>()).get();
+    for (int s = 0; s < kSeriesCount; ++s) {
+      block->values[s].resize(static_cast<size_t>(grid.stepsPerDay()) *
+                              unitCount(model, kSeries[s].unit_kind));
+    }
+  }
   block->day = grid.start_day + index;
   block->steps = grid.stepsPerDay();
   block->first_step = index * block->steps;
-  for (int s = 0; s < kSeriesCount; ++s) {
-    block->values[s].assign(
-        static_cast<size_t>(block->steps) * unitCount(model, kSeries[s].unit_kind), 0.0);
-  }
   return block;
 }
 
@@ -44,7 +52,9 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
   long next = 0;
   long done = 0;
   bool cancelled = false;
-  using Block = std::shared_ptr<BlockResult>;
+  using Block = BlockResult*;
+  BlockPool pool;
+  std::vector<std::unique_ptr<BlockResult>> owned;  // touched by the serial input stage only
   const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency());
   tbb::parallel_pipeline(
       tokens,
@@ -55,17 +65,19 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
                                         fc.stop();
                                         return nullptr;
                                       }
-                                      return allocateBlock(model, grid, next++);
+                                      return takeBlock(pool, owned, model, grid, next++);
                                     }) &
           tbb::make_filter<Block, Block>(tbb::filter_mode::parallel,
                                          [&](Block block) {
                                            computeBlock(plan, *block);
+                                           if (sink) sink->prepare(*block);
                                            return block;
                                          }) &
           tbb::make_filter<Block, void>(tbb::filter_mode::serial_in_order, [&](Block block) {
             kpis.add(*block);
             if (sink) sink->consume(*block);
             if (control.progress) control.progress(++done, blocks);
+            pool.push(block);
           }));
   if (cancelled) throw Interrupted();
   return kpis.finish();

@@ -16,6 +16,8 @@ struct BlockResult {
   int64_t first_step = 0;  // index of the block's first step in the run
   int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
+  // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
+  std::array<std::vector<unsigned char>, kSeriesCount> encoded;
 
   double& at(SeriesId s, int step, size_t unit, size_t units) {
     return values[s][static_cast<size_t>(step) * units + unit];
@@ -25,6 +27,9 @@ struct BlockResult {
 class BlockSink {
  public:
   virtual ~BlockSink() = default;
+  // Called once per block on a worker thread, concurrently for different blocks, after the
+  // stages: may only read the sink's own immutable state and write block.encoded.
+  virtual void prepare(BlockResult& /*block*/) const {}
   // Called once per block, in time order, from one thread at a time.
   virtual void consume(const BlockResult& block) = 0;
 };

@@ -6,7 +6,9 @@
 #include <chrono>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 
+#include "twin/chunk_codec.h"
 #include "twin/error.h"
 #include "twin/series.h"
 
@@ -49,12 +51,16 @@ void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
   writeStringAttribute(ds, "units", std::string(units));
 }
 
+// Series chunks are one block (a day) of rows by all columns, shuffled and deflated; the chunks
+// are encoded by encodeShuffledDeflate() with the same filters.
+constexpr int kDeflateLevel = 1;
+
 H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
   H5::DSetCreatPropList props;
   const hsize_t chunk[2] = {rows, cols};
   props.setChunk(2, chunk);
   props.setShuffle();
-  props.setDeflate(1);
+  props.setDeflate(kDeflateLevel);
   return props;
 }
 
@@ -78,30 +84,34 @@ class ScenarioSink : public BlockSink {
       writeStringAttribute(*datasets_[s], "units", std::string(decl.unit));
       writeStringAttribute(*datasets_[s], "description", std::string(decl.meaning));
       writeStringListAttribute(*datasets_[s], "ids", unitIds(model, decl.unit_kind));
-      columns_[s] = cols;
     }
   }
 
+  // Compresses each series' chunk (the block's rows) on the calling worker thread.
+  void prepare(BlockResult& block) const override {
+    for (int s = 0; s < kSeriesCount; ++s) {
+      if (!datasets_[s]) continue;
+      encodeShuffledDeflate(block.values[s], 1.0 / kSeries[s].unit_si, kDeflateLevel,
+                            block.encoded[s]);
+    }
+  }
+
+  // Writes the compressed chunks as they are: one chunk per series per block.
   void consume(const BlockResult& block) override {
     for (int s = 0; s < kSeriesCount; ++s) {
       if (!datasets_[s]) continue;
-      const hsize_t cols = columns_[s];
-      scratch_.resize(block.values[s].size());
-      const double scale = 1.0 / kSeries[s].unit_si;
-      for (size_t i = 0; i < scratch_.size(); ++i) scratch_[i] = block.values[s][i] * scale;
-      const hsize_t start[2] = {static_cast<hsize_t>(block.first_step), 0};
-      const hsize_t count[2] = {static_cast<hsize_t>(block.steps), cols};
-      H5::DataSpace file_space = datasets_[s]->getSpace();
-      file_space.selectHyperslab(H5S_SELECT_SET, count, start);
-      H5::DataSpace memory(2, count);
-      datasets_[s]->write(scratch_.data(), H5::PredType::NATIVE_DOUBLE, memory, file_space);
+      const hsize_t offset[2] = {static_cast<hsize_t>(block.first_step), 0};
+      const std::vector<unsigned char>& chunk = block.encoded[s];
+      if (H5Dwrite_chunk(datasets_[s]->getId(), H5P_DEFAULT, 0, offset, chunk.size(),
+                         chunk.data()) < 0) {
+        throw std::runtime_error("HDF5: writing a chunk of " + std::string(kSeries[s].kind) + "/" +
+                                 std::string(kSeries[s].field) + " failed");
+      }
     }
   }
 
  private:
   std::array<std::optional<H5::DataSet>, kSeriesCount> datasets_;
-  std::array<hsize_t, kSeriesCount> columns_{};
-  std::vector<double> scratch_;
 };
 
 void writeKpis(H5::Group& root, const Kpis& kpis) {

@@ -22,6 +22,10 @@ namespace fs = std::filesystem;
 class TeeSink : public BlockSink {
  public:
   TeeSink(BlockSink& a, BlockSink& b) : a_(a), b_(b) {}
+  void prepare(BlockResult& block) const override {
+    a_.prepare(block);
+    b_.prepare(block);
+  }
   void consume(const BlockResult& block) override {
     a_.consume(block);
     b_.consume(block);

@@ -5,6 +5,7 @@
 
 #include "physics/units.h"
 #include "twin/compile_context.h"
+#include "twin/time_grid.h"
 
 namespace twin {
 namespace {
@@ -57,14 +58,13 @@ void compileSimulation(const Node& root, CompileContext& c) {
   s.start_day = start.value_or(0);
   s.end_day = end.value_or(1);
   if (std::optional<double> step = c.r.quantity(*sim, kStep, "simulation", true)) {
-    const int seconds = static_cast<int>(*step);
-    if (seconds != *step || 3600 % seconds != 0 || seconds % 60 != 0) {
+    if (!isValidStep(*step)) {
       c.r.error(sim->find("step")->loc, "simulation.step",
                 "expected a whole number of minutes that divides an hour (1, 2, 3, 4, 5, 6, 10, "
                 "12, 15, 20, 30 or 60 min), got \"" +
                     sim->find("step")->scalar + "\"");
     } else {
-      s.step_s = seconds;
+      s.step_s = static_cast<int>(*step);
     }
   }
 }

@@ -41,10 +41,10 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
                          std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
                              std::end(kOverlayable);
       if (!known) {
-        r.error(e.key_loc, keyPath(path, e.key),
-                "unknown key (expected name, description, remove, or a section to overlay: site, "
-                "simulation, weather, calendar, schedules, buildings, network, equipment, loads, "
-                "tariff, emissions)");
+        r.error(
+            e.key_loc, keyPath(path, e.key),
+            "unknown key (expected name, description, remove, or a section to overlay: weather, "
+            "calendar, schedules, buildings, network, equipment, loads, tariff, emissions)");
       }
     }
     ScenarioTree st;

@@ -4,6 +4,12 @@
 
 namespace twin {
 
+bool isValidStep(double seconds) {
+  if (!(seconds >= 60 && seconds <= 3600)) return false;
+  const int s = static_cast<int>(seconds);
+  return s == seconds && s % 60 == 0 && 3600 % s == 0;
+}
+
 TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
   TimeGrid grid;
   grid.start_day = overrides.start_day.value_or(model.simulation.start_day);
@@ -13,7 +19,7 @@ TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
   if (grid.end_day <= grid.start_day) {
     throw InputError("the period is empty: the end date must come after the start date");
   }
-  if (grid.step_s < 60 || grid.step_s > 3600 || 3600 % grid.step_s != 0 || grid.step_s % 60 != 0) {
+  if (!isValidStep(grid.step_s)) {
     throw InputError(
         "the step must be a whole number of minutes from 1 min to 1 h that divides "
         "an hour, got " +

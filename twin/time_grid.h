@@ -24,6 +24,9 @@ struct TimeGrid {
   }
 };
 
+// A step is valid when it is a whole number of minutes from 1 min to 1 h that divides an hour.
+bool isValidStep(double seconds);
+
 // Overrides of the park file's simulation settings (from the command line).
 struct PeriodOverride {
   std::optional<long> start_day;

@@ -112,8 +112,8 @@ const ErrorCase kCases[] = {
     {"ScenarioUnknownKey", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    motors: []\n",
      "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, or a "
-     "section to overlay: site, simulation, weather, calendar, schedules, buildings, network, "
-     "equipment, loads, tariff, emissions)"},
+     "section to overlay: weather, calendar, schedules, buildings, network, equipment, loads, "
+     "tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
      "test.yaml:69:13: scenarios[0].remove: unknown id \"NOPE\" (nothing in the baseline has that "

@@ -113,7 +113,14 @@ PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
     if (const std::string* message = std::get_if<std::string>(&step)) {
       throw InputError("--step: " + *message);
     }
-    out.step_s = static_cast<int>(std::get<double>(step));
+    const double seconds = std::get<double>(step);
+    if (!isValidStep(seconds)) {
+      throw InputError(
+          "--step: expected a whole number of minutes from 1 min to 1 h that "
+          "divides an hour (e.g. \"15min\"), got \"" +
+          flags.step + "\"");
+    }
+    out.step_s = static_cast<int>(seconds);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Compiles buildings, motor-driven equipment and other loads. An entry with `count: N` stands
 // for N identical units with ids ID-01 .. ID-N.
+#include <cmath>
 #include <cstdio>
 
 #include "physics/units.h"
@@ -73,7 +74,7 @@ void compileBuilding(const Node& n, const std::string& path, CompileContext& c) 
       const Eigen::Vector2d& q = b.footprint[(i + 1) % b.footprint.size()];
       twice_area += p.x() * q.y() - q.x() * p.y();
     }
-    if (fp->items.size() < 3 || twice_area == 0.0) {
+    if (fp->items.size() < 3 || !std::isfinite(twice_area) || twice_area == 0.0) {
       c.r.error(fp->loc, fpath, "expected a polygon of at least 3 vertices enclosing an area");
     }
   }
@@ -111,11 +112,8 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   Motor m;
   const std::vector<std::string> ids = unitIds(n, path, c);
   m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
-  m.driven = static_cast<DrivenKind>(
-      c.r.choice(n, "kind",
-                 {"pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"},
-                 path, true)
-          .value_or(6));
+  m.driven =
+      static_cast<DrivenKind>(c.r.choice(n, "kind", kDrivenKindNames, path, true).value_or(6));
   m.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
   m.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
   if (const Node* motor = c.r.required(n, "motor", path)) {
@@ -143,10 +141,7 @@ void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c)
   Load l;
   const std::vector<std::string> ids = unitIds(n, path, c);
   l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
-  l.kind = static_cast<LoadKind>(
-      c.r.choice(n, "kind", {"lighting", "hvac", "plug", "process", "ev_charger", "other"}, path,
-                 true)
-          .value_or(5));
+  l.kind = static_cast<LoadKind>(c.r.choice(n, "kind", kLoadKindNames, path, true).value_or(5));
   l.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
   l.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
   l.rated_power = c.r.quantity(n, kLoadPower, path, true).value_or(0.0);

@@ -24,7 +24,13 @@ std::optional<double> fractionAt(const Node& node, const std::string& path, Fiel
     r.error(node.loc, path, node.isScalar() ? *message : "expected a fraction from 0 to 1");
     return std::nullopt;
   }
-  return std::get<double>(v);
+  const double value = std::get<double>(v);
+  if (!(value >= 0.0 && value <= 1.0)) {
+    r.error(node.loc, path,
+            "expected a fraction from 0 to 1 (0 % to 100 %), got \"" + node.scalar + "\"");
+    return std::nullopt;
+  }
+  return value;
 }
 
 // One day type: 24 hourly values, {constant: x}, or {shifts: [...], on: x, off: y}.
@@ -104,15 +110,14 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
       months && c.r.expectSequence(*months, keyPath(path, "months"))) {
     for (size_t i = 0; i < months->items.size(); ++i) {
       const Node& m = months->items[i];
-      double month = 0;
       const std::string mpath = indexPath(keyPath(path, "months"), i);
-      if (!m.isScalar() || !parseNumber(m.scalar, month) || month < 1 || month > 12 ||
-          month != static_cast<int>(month)) {
-        c.r.error(m.loc, mpath, "expected a month number 1..12, got \"" + m.scalar + "\"");
-      } else if (month_owner[static_cast<int>(month) - 1] >= 0) {
+      const std::optional<long> month = m.isScalar() ? parseInteger(m.scalar) : std::nullopt;
+      if (!month || *month < 1 || *month > 12) {
+        c.r.error(m.loc, mpath, "expected a month number 1..12, got " + describeNode(m));
+      } else if (month_owner[*month - 1] >= 0) {
         c.r.error(m.loc, mpath, "month " + m.scalar + " already belongs to another season");
       } else {
-        month_owner[static_cast<int>(month) - 1] = index;
+        month_owner[*month - 1] = index;
       }
     }
   }
@@ -123,11 +128,22 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
     for (size_t i = 0; i < periods->items.size(); ++i) {
       const Node& p = periods->items[i];
       const std::string ppath = indexPath(keyPath(path, "periods"), i);
-      if (!c.r.expectMap(p, ppath)) continue;
+      if (!c.r.expectMap(p, ppath)) {
+        windows_ok = false;
+        continue;
+      }
       c.r.checkKeys(p, {"name", "price", "hours"}, ppath);
       TariffPeriod period;
       period.name = c.r.text(p, "name", ppath, true).value_or("");
       period.price = c.r.quantity(p, kPrice, ppath, true).value_or(0.0);
+      for (const TariffPeriod& other : season.periods) {
+        if (!period.name.empty() && other.name == period.name) {
+          c.r.error(p.find("name")->loc, keyPath(ppath, "name"),
+                    "duplicate period name \"" + period.name + "\" in this season");
+        }
+      }
+      const int period_index = static_cast<int>(season.periods.size());
+      season.periods.push_back(period);
       std::vector<bool> on(kMinutesPerDay, false);
       const Node* hours = c.r.required(p, "hours", ppath);
       if (!hours || !readWindows(*hours, keyPath(ppath, "hours"), c.r, on)) {
@@ -137,15 +153,16 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
       for (int m = 0; m < kMinutesPerDay; ++m) {
         if (!on[m]) continue;
         if (season.period_of_minute[m] >= 0) {
+          const int other = season.period_of_minute[m];
           c.r.error(hours->loc, keyPath(ppath, "hours"),
-                    "overlaps period \"" + season.periods[season.period_of_minute[m]].name +
-                        "\" at " + clockText(m));
+                    other == period_index ? "windows overlap each other at " + clockText(m)
+                                          : "overlaps period \"" + season.periods[other].name +
+                                                "\" at " + clockText(m));
           windows_ok = false;
           break;
         }
-        season.period_of_minute[m] = static_cast<int>(i);
+        season.period_of_minute[m] = period_index;
       }
-      season.periods.push_back(period);
     }
     auto gap = std::find(season.period_of_minute.begin(), season.period_of_minute.end(), -1);
     if (gap != season.period_of_minute.end() && windows_ok) {

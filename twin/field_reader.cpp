@@ -1,5 +1,6 @@
 #include "twin/field_reader.h"
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 #include <sstream>
@@ -8,7 +9,29 @@
 namespace twin {
 namespace {
 
-std::string describe(const Node& node) {
+std::string formatNumber(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+bool isIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+// Exactly `width` decimal digits.
+std::optional<long> fixedDigits(std::string_view text, size_t width) {
+  if (text.size() != width) return std::nullopt;
+  for (char ch : text) {
+    if (ch < '0' || ch > '9') return std::nullopt;
+  }
+  return parseInteger(text);
+}
+
+}  // namespace
+
+std::string describeNode(const Node& node) {
   switch (node.kind) {
     case Node::Kind::kNull:
       return "nothing";
@@ -22,18 +45,14 @@ std::string describe(const Node& node) {
   return "?";
 }
 
-std::string formatNumber(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
+std::optional<long> parseInteger(std::string_view text) {
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  long value = 0;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
 }
-
-bool isIdChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
-         c == '_' || c == '.';
-}
-
-}  // namespace
 
 std::string indexPath(const std::string& path, size_t index) {
   return path + "[" + std::to_string(index) + "]";
@@ -45,35 +64,34 @@ std::string keyPath(const std::string& path, std::string_view key) {
 
 std::optional<int> parseClock(std::string_view text) {
   if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  double h = 0, m = 0;
-  if (!parseNumber(text.substr(0, 2), h) || !parseNumber(text.substr(3, 2), m)) return std::nullopt;
-  if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0)) return std::nullopt;
-  return static_cast<int>(h) * 60 + static_cast<int>(m);
+  const std::optional<long> h = fixedDigits(text.substr(0, 2), 2);
+  const std::optional<long> m = fixedDigits(text.substr(3, 2), 2);
+  if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) return std::nullopt;
+  return static_cast<int>(*h * 60 + *m);
 }
 
 std::optional<long> parseDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  double y = 0, mo = 0, d = 0;
-  if (!parseNumber(text.substr(0, 4), y) || !parseNumber(text.substr(5, 2), mo) ||
-      !parseNumber(text.substr(8, 2), d)) {
-    return std::nullopt;
-  }
+  const std::optional<long> y = fixedDigits(text.substr(0, 4), 4);
+  const std::optional<long> mo = fixedDigits(text.substr(5, 2), 2);
+  const std::optional<long> d = fixedDigits(text.substr(8, 2), 2);
+  if (!y || !mo || !d) return std::nullopt;
   using namespace std::chrono;
-  const year_month_day ymd{year{static_cast<int>(y)}, month{static_cast<unsigned>(mo)},
-                           day{static_cast<unsigned>(d)}};
+  const year_month_day ymd{year{static_cast<int>(*y)}, month{static_cast<unsigned>(*mo)},
+                           day{static_cast<unsigned>(*d)}};
   if (!ymd.ok()) return std::nullopt;
   return sys_days{ymd}.time_since_epoch().count();
 }
 
 bool FieldReader::expectMap(const Node& node, const std::string& path) {
   if (node.isMap()) return true;
-  error(node.loc, path, "expected a map of fields, got " + describe(node));
+  error(node.loc, path, "expected a map of fields, got " + describeNode(node));
   return false;
 }
 
 bool FieldReader::expectSequence(const Node& node, const std::string& path) {
   if (node.isSequence()) return true;
-  error(node.loc, path, "expected a list, got " + describe(node));
+  error(node.loc, path, "expected a list, got " + describeNode(node));
   return false;
 }
 
@@ -100,7 +118,7 @@ std::optional<std::string> FieldReader::text(const Node& map, std::string_view k
   const Node* v = is_required ? required(map, key, path) : map.find(key);
   if (!v) return std::nullopt;
   if (!v->isScalar() || v->scalar.empty()) {
-    error(v->loc, keyPath(path, key), "expected a text value, got " + describe(*v));
+    error(v->loc, keyPath(path, key), "expected a text value, got " + describeNode(*v));
     return std::nullopt;
   }
   return v->scalar;
@@ -128,7 +146,7 @@ std::optional<double> FieldReader::quantity(const Node& map, const QuantityField
   if (!v->isScalar()) {
     error(v->loc, p,
           "expected " + std::string(dimensionName(field.dimension)) + " (e.g. \"" +
-              std::string(dimensionExample(field.dimension)) + "\"), got " + describe(*v));
+              std::string(dimensionExample(field.dimension)) + "\"), got " + describeNode(*v));
     return std::nullopt;
   }
   const QuantityResult parsed = parseQuantity(v->scalar, field.dimension);
@@ -150,7 +168,7 @@ std::optional<double> FieldReader::quantity(const Node& map, const QuantityField
 }
 
 std::optional<int> FieldReader::choice(const Node& map, std::string_view key,
-                                       std::initializer_list<std::string_view> words,
+                                       std::span<const std::string_view> words,
                                        const std::string& path, bool is_required) {
   const Node* v = is_required ? required(map, key, path) : map.find(key);
   if (!v) return std::nullopt;
@@ -161,7 +179,7 @@ std::optional<int> FieldReader::choice(const Node& map, std::string_view key,
     list += (list.empty() ? "" : " | ") + std::string(w);
     ++index;
   }
-  error(v->loc, keyPath(path, key), "expected one of " + list + ", got " + describe(*v));
+  error(v->loc, keyPath(path, key), "expected one of " + list + ", got " + describeNode(*v));
   return std::nullopt;
 }
 
@@ -169,20 +187,19 @@ std::optional<long> FieldReader::integer(const Node& map, std::string_view key, 
                                          const std::string& path, bool is_required) {
   const Node* v = is_required ? required(map, key, path) : map.find(key);
   if (!v) return std::nullopt;
-  double number = 0.0;
-  if (!v->isScalar() || !parseNumber(v->scalar, number) || number != std::floor(number) ||
-      number < static_cast<double>(min) || number > static_cast<double>(max)) {
+  const std::optional<long> number = v->isScalar() ? parseInteger(v->scalar) : std::nullopt;
+  if (!number || *number < min || *number > max) {
     error(v->loc, keyPath(path, key),
           "expected a whole number from " + std::to_string(min) + " to " + std::to_string(max) +
-              ", got " + describe(*v));
+              ", got " + describeNode(*v));
     return std::nullopt;
   }
-  return static_cast<long>(number);
+  return number;
 }
 
 std::optional<long> FieldReader::date(const Node& node, const std::string& path) {
   std::optional<long> days = node.isScalar() ? parseDate(node.scalar) : std::nullopt;
-  if (!days) error(node.loc, path, "expected a date YYYY-MM-DD, got " + describe(node));
+  if (!days) error(node.loc, path, "expected a date YYYY-MM-DD, got " + describeNode(node));
   return days;
 }
 

@@ -4,6 +4,7 @@
 
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -54,8 +55,14 @@ class FieldReader {
                                  const std::string& path, bool is_required);
   // One of the listed words; returns its index.
   std::optional<int> choice(const Node& map, std::string_view key,
-                            std::initializer_list<std::string_view> words, const std::string& path,
+                            std::span<const std::string_view> words, const std::string& path,
                             bool is_required);
+  std::optional<int> choice(const Node& map, std::string_view key,
+                            std::initializer_list<std::string_view> words, const std::string& path,
+                            bool is_required) {
+    return choice(map, key, std::span<const std::string_view>(words.begin(), words.size()), path,
+                  is_required);
+  }
   // A whole number in [min, max].
   std::optional<long> integer(const Node& map, std::string_view key, long min, long max,
                               const std::string& path, bool is_required);
@@ -73,6 +80,10 @@ std::string indexPath(const std::string& path, size_t index);
 std::string keyPath(const std::string& path, std::string_view key);
 // A time of day "HH:MM" (00:00 to 24:00) in minutes; nullopt when malformed.
 std::optional<int> parseClock(std::string_view text);
+// A whole decimal number (optional sign, digits only); nullopt otherwise.
+std::optional<long> parseInteger(std::string_view text);
+// How a node reads in a message: "\"text\"", "a list", "a map" or "nothing".
+std::string describeNode(const Node& node);
 // A date "YYYY-MM-DD" as days since 1970-01-01; nullopt when malformed or not a real date.
 std::optional<long> parseDate(std::string_view text);
 

@@ -5,6 +5,7 @@
 #include <Eigen/Core>
 #include <array>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "physics/branch_losses.h"
@@ -102,6 +103,9 @@ struct Network {
 
 enum class DrivenKind { kPump, kFan, kAirCompressor, kConveyor, kMachineTool, kMixer, kOther };
 inline constexpr int kDrivenKinds = 7;
+// The park-file words for DrivenKind, in enum order.
+inline constexpr std::array<std::string_view, kDrivenKinds> kDrivenKindNames = {
+    "pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"};
 enum class EfficiencyClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3, kUnknown };
 
 struct Motor {
@@ -120,6 +124,9 @@ struct Motor {
 
 enum class LoadKind { kLighting, kHvac, kPlug, kProcess, kEvCharger, kOther };
 inline constexpr int kLoadKinds = 6;
+// The park-file words for LoadKind, in enum order.
+inline constexpr std::array<std::string_view, kLoadKinds> kLoadKindNames = {
+    "lighting", "hvac", "plug", "process", "ev_charger", "other"};
 
 struct Load {
   std::string id;

@@ -11,10 +11,11 @@
 namespace twin {
 namespace {
 
-// Sections a scenario may overlay.
-constexpr std::string_view kOverlayable[] = {"site",      "simulation", "weather",  "calendar",
-                                             "schedules", "buildings",  "network",  "equipment",
-                                             "loads",     "tariff",     "emissions"};
+// Sections a scenario may overlay. Site and simulation period are the baseline's: every scenario
+// of a results file shares its clock and time axis.
+constexpr std::string_view kOverlayable[] = {"weather",   "calendar", "schedules",
+                                             "buildings", "network",  "equipment",
+                                             "loads",     "tariff",   "emissions"};
 
 std::string parkDir(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();

@@ -4,11 +4,30 @@
 
 #include <array>
 #include <fstream>
+#include <stdexcept>
+#include <type_traits>
 
 #include "twin/error.h"
 
 namespace twin {
 namespace {
+
+// A file that is HDF5 but not laid out as ParkTwin writes it. The public functions turn it, and
+// any HDF5 exception, into an InputError naming the file.
+struct LayoutError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+template <typename Fn>
+auto guarded(const std::string& path, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const H5::Exception& e) {
+    throw InputError(path + ": not a valid ParkTwin results file (" + e.getDetailMsg() + ")");
+  } catch (const LayoutError& e) {
+    throw InputError(path + ": not a valid ParkTwin results file (" + e.what() + ")");
+  }
+}
 
 H5::H5File openResults(const std::string& path) {
   H5::Exception::dontPrint();
@@ -20,7 +39,24 @@ H5::H5File openResults(const std::string& path) {
   }
 }
 
-std::string readString(const H5::DataSet& ds) {
+std::vector<hsize_t> dimsOf(const H5::DataSpace& space) {
+  std::vector<hsize_t> dims(static_cast<size_t>(std::max(0, space.getSimpleExtentNdims())));
+  if (!dims.empty()) space.getSimpleExtentDims(dims.data());
+  return dims;
+}
+
+// Checks an object's type class and shape ({} = scalar) before anything is read from it.
+void expectLayout(const H5::AbstractDs& object, H5T_class_t type_class,
+                  const std::vector<hsize_t>& dims, const std::string& what) {
+  const std::vector<hsize_t> actual = dimsOf(object.getSpace());
+  const bool scalar_like = dims.empty() && object.getSpace().getSimpleExtentNpoints() == 1;
+  if (object.getTypeClass() != type_class || (!scalar_like && actual != dims)) {
+    throw LayoutError(what + " has an unexpected type or shape");
+  }
+}
+
+std::string readString(const H5::DataSet& ds, const std::string& what) {
+  expectLayout(ds, H5T_STRING, {}, what);
   std::string value;
   ds.read(value, ds.getStrType());
   return value;
@@ -29,28 +65,47 @@ std::string readString(const H5::DataSet& ds) {
 std::string stringAttribute(const H5::H5Object& object, const std::string& name) {
   if (!object.attrExists(name)) return "";
   H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_STRING, {}, "attribute " + name);
   std::string value;
   attr.read(attr.getStrType(), value);
   return value;
 }
 
-std::vector<std::string> readStringArray(const H5::DataType& type, const H5::DataSpace& space,
-                                         auto&& read_into) {
-  const hssize_t n = space.getSimpleExtentNpoints();
-  std::vector<char*> raw(static_cast<size_t>(n), nullptr);
-  read_into(raw.data(), type);
+int32_t intAttribute(const H5::H5Object& object, const std::string& name) {
+  H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_INTEGER, {}, "attribute " + name);
+  int32_t value = 0;
+  attr.read(H5::PredType::NATIVE_INT32, &value);
+  return value;
+}
+
+double readScalar(const H5::DataSet& ds, const std::string& what) {
+  expectLayout(ds, H5T_FLOAT, {}, what);
+  double value = 0.0;
+  ds.read(&value, H5::PredType::NATIVE_DOUBLE);
+  return value;
+}
+
+// A 1-D array of variable-length strings.
+template <typename Object>
+std::vector<std::string> readStringArray(const Object& object, const std::string& what) {
+  const std::vector<hsize_t> dims = dimsOf(object.getSpace());
+  if (object.getTypeClass() != H5T_STRING || dims.size() != 1 ||
+      !object.getStrType().isVariableStr()) {
+    throw LayoutError(what + " is not a list of strings");
+  }
+  std::vector<char*> raw(dims[0], nullptr);
+  if constexpr (std::is_same_v<Object, H5::Attribute>) {
+    object.read(object.getStrType(), raw.data());
+  } else {
+    object.read(raw.data(), object.getStrType());
+  }
   std::vector<std::string> out;
   for (char* p : raw) {
     out.emplace_back(p ? p : "");
     std::free(p);
   }
   return out;
-}
-
-std::vector<std::string> idsOf(const H5::DataSet& ds) {
-  H5::Attribute attr = ds.openAttribute("ids");
-  return readStringArray(attr.getStrType(), attr.getSpace(),
-                         [&](char** out, const H5::DataType& t) { attr.read(t, out); });
 }
 
 H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
@@ -64,6 +119,15 @@ std::vector<std::string> childNames(const H5::Group& group) {
   return names;
 }
 
+// The number of rows of a 1-D dataset or of a [time x units] series.
+hsize_t rowsOf(const H5::DataSet& ds, size_t rank, const std::string& what) {
+  const std::vector<hsize_t> dims = dimsOf(ds.getSpace());
+  if (dims.size() != rank || ds.getTypeClass() == H5T_STRING) {
+    throw LayoutError(what + " is not a " + std::to_string(rank) + "-D numeric array");
+  }
+  return dims[0];
+}
+
 ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
   ScenarioResults out;
   out.name = name;
@@ -74,26 +138,23 @@ ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
     H5::Group group = series.openGroup(kind);
     for (const std::string& field : childNames(group)) {
       H5::DataSet ds = group.openDataSet(field);
-      hsize_t dims[2] = {0, 0};
-      ds.getSpace().getSimpleExtentDims(dims);
-      out.series.push_back({kind, field, stringAttribute(ds, "units"), dims[1]});
+      const std::string what = kind + "/" + field;
+      rowsOf(ds, 2, what);
+      out.series.push_back({kind, field, stringAttribute(ds, "units"), dimsOf(ds.getSpace())[1]});
     }
   }
   H5::Group total = root.openGroup("kpi").openGroup("total");
   for (const std::string& k : childNames(total)) {
     H5::DataSet ds = total.openDataSet(k);
-    double v = 0.0;
-    ds.read(&v, H5::PredType::NATIVE_DOUBLE);
-    out.total.push_back({k, stringAttribute(ds, "units"), v});
+    out.total.push_back({k, stringAttribute(ds, "units"), readScalar(ds, "kpi/total/" + k)});
   }
   H5::Group monthly = root.openGroup("kpi").openGroup("monthly");
-  H5::DataSet month_ds = monthly.openDataSet("month");
-  out.months = readStringArray(month_ds.getStrType(), month_ds.getSpace(),
-                               [&](char** o, const H5::DataType& t) { month_ds.read(o, t); });
+  out.months = readStringArray(monthly.openDataSet("month"), "kpi/monthly/month");
   out.monthly.resize(out.months.size());
   for (const std::string& k : childNames(monthly)) {
     if (k == "month") continue;
     H5::DataSet ds = monthly.openDataSet(k);
+    expectLayout(ds, H5T_FLOAT, {out.months.size()}, "kpi/monthly/" + k);
     std::vector<double> values(out.months.size());
     ds.read(values.data(), H5::PredType::NATIVE_DOUBLE);
     for (size_t m = 0; m < values.size(); ++m) {
@@ -114,16 +175,15 @@ bool isHdf5File(const std::string& path) {
 
 ResultsSummary readResultsSummary(const std::string& path) {
   H5::H5File file = openResults(path);
-  try {
+  return guarded(path, [&] {
     ResultsSummary s;
     H5::Group meta = file.openGroup("meta");
-    s.park_sha256 = readString(meta.openDataSet("park_sha256"));
-    s.tool_version = readString(meta.openDataSet("tool_version"));
-    s.command_line = readString(meta.openDataSet("command_line"));
-    s.created_utc = readString(meta.openDataSet("created_utc"));
+    s.park_sha256 = readString(meta.openDataSet("park_sha256"), "meta/park_sha256");
+    s.tool_version = readString(meta.openDataSet("tool_version"), "meta/tool_version");
+    s.command_line = readString(meta.openDataSet("command_line"), "meta/command_line");
+    s.created_utc = readString(meta.openDataSet("created_utc"), "meta/created_utc");
     H5::DataSet time = file.openDataSet("time");
-    hsize_t n = 0;
-    time.getSpace().getSimpleExtentDims(&n);
+    const hsize_t n = rowsOf(time, 1, "time");
     s.steps = static_cast<int64_t>(n);
     if (n > 0) {
       const hsize_t one = 1;
@@ -132,55 +192,53 @@ ResultsSummary readResultsSummary(const std::string& path) {
       fs.selectHyperslab(H5S_SELECT_SET, &one, &start);
       time.read(&s.first_time, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &one), fs);
     }
-    int32_t v = 0;
-    time.openAttribute("step_s").read(H5::PredType::NATIVE_INT32, &v);
-    s.step_s = v;
-    time.openAttribute("utc_offset_s").read(H5::PredType::NATIVE_INT32, &v);
-    s.utc_offset_s = v;
+    s.step_s = intAttribute(time, "step_s");
+    s.utc_offset_s = intAttribute(time, "utc_offset_s");
     s.scenarios.push_back(readScenario(file, "baseline"));
     for (const std::string& name : childNames(file.openGroup("scenarios"))) {
       s.scenarios.push_back(readScenario(file, name));
     }
     return s;
-  } catch (const H5::Exception& e) {
-    throw InputError(path + ": not a ParkTwin results file (" + e.getDetailMsg() + ")");
-  }
+  });
 }
 
 SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
                       const std::string& field) {
   H5::H5File file = openResults(path);
-  try {
-    H5::DataSet ds =
-        scenarioGroup(file, scenario).openGroup("series").openGroup(kind).openDataSet(field);
+  return guarded(path, [&] {
+    H5::Group root = scenarioGroup(file, scenario);
+    if (!root.nameExists("series") || !root.openGroup("series").nameExists(kind) ||
+        !root.openGroup("series").openGroup(kind).nameExists(field)) {
+      throw InputError(path + ": no series " + kind + "/" + field + " in scenario " + scenario);
+    }
+    H5::DataSet ds = root.openGroup("series").openGroup(kind).openDataSet(field);
     SeriesData out;
-    hsize_t dims[2] = {0, 0};
-    ds.getSpace().getSimpleExtentDims(dims);
-    out.rows = dims[0];
-    out.columns = dims[1];
+    out.rows = rowsOf(ds, 2, kind + "/" + field);
+    out.columns = dimsOf(ds.getSpace())[1];
+    out.ids = readStringArray(ds.openAttribute("ids"), kind + "/" + field + " ids");
+    if (out.ids.size() != out.columns) throw LayoutError(kind + "/" + field + " ids do not match");
     out.values.resize(out.rows * out.columns);
     ds.read(out.values.data(), H5::PredType::NATIVE_DOUBLE);
     out.units = stringAttribute(ds, "units");
-    out.ids = idsOf(ds);
     return out;
-  } catch (const H5::Exception&) {
-    throw InputError(path + ": no series " + kind + "/" + field + " in scenario " + scenario);
-  }
+  });
 }
 
 std::string readParkText(const std::string& path) {
   H5::H5File file = openResults(path);
-  return readString(file.openGroup("meta").openDataSet("park_file"));
+  return guarded(path, [&] {
+    return readString(file.openGroup("meta").openDataSet("park_file"), "meta/park_file");
+  });
 }
 
 std::vector<int64_t> readTimes(const std::string& path) {
   H5::H5File file = openResults(path);
-  H5::DataSet time = file.openDataSet("time");
-  hsize_t n = 0;
-  time.getSpace().getSimpleExtentDims(&n);
-  std::vector<int64_t> out(n);
-  time.read(out.data(), H5::PredType::NATIVE_INT64);
-  return out;
+  return guarded(path, [&] {
+    H5::DataSet time = file.openDataSet("time");
+    std::vector<int64_t> out(rowsOf(time, 1, "time"));
+    time.read(out.data(), H5::PredType::NATIVE_INT64);
+    return out;
+  });
 }
 
 }  // namespace twin

@@ -6,11 +6,6 @@
 namespace twin::cli {
 namespace {
 
-constexpr const char* kDrivenNames[kDrivenKinds] = {
-    "pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"};
-constexpr const char* kLoadNames[kLoadKinds] = {"lighting", "hvac",       "plug",
-                                                "process",  "ev_charger", "other"};
-
 std::string isoDate(long day) {
   const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
   char text[16];
@@ -53,19 +48,19 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   j["motors"] = m.motors.size();
   size_t compressors = 0;
   nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
-  for (const char* name : kDrivenNames) by_kind[name] = 0;
+  for (std::string_view name : kDrivenKindNames) by_kind[std::string(name)] = 0;
   for (const Motor& motor : m.motors) {
-    by_kind[kDrivenNames[static_cast<int>(motor.driven)]] =
-        by_kind[kDrivenNames[static_cast<int>(motor.driven)]].get<size_t>() + 1;
+    auto& n = by_kind[std::string(kDrivenKindNames[static_cast<int>(motor.driven)])];
+    n = n.get<size_t>() + 1;
     compressors += motor.driven == DrivenKind::kAirCompressor ? 1 : 0;
   }
   j["compressors"] = compressors;
   j["equipment_by_kind"] = by_kind;
   nlohmann::ordered_json loads = nlohmann::ordered_json::object();
-  for (const char* name : kLoadNames) loads[name] = 0;
+  for (std::string_view name : kLoadKindNames) loads[std::string(name)] = 0;
   for (const Load& l : m.loads) {
-    loads[kLoadNames[static_cast<int>(l.kind)]] =
-        loads[kLoadNames[static_cast<int>(l.kind)]].get<size_t>() + 1;
+    auto& n = loads[std::string(kLoadKindNames[static_cast<int>(l.kind)])];
+    n = n.get<size_t>() + 1;
   }
   j["loads"] = m.loads.size();
   j["loads_by_kind"] = loads;

@@ -20,6 +20,7 @@ struct CompileContext {
   std::unordered_map<std::string, int> schedules;
   std::unordered_map<std::string, int> buildings;
   std::unordered_map<std::string, int> buses;
+  std::vector<std::pair<SourceLoc, std::string>> bus_sources;  // per bus: location and path
 
   // Registers id; reports a duplicate with where it was first defined. False on duplicate.
   bool claimId(const std::string& id, const SourceLoc& loc, const std::string& path);

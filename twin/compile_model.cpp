@@ -148,7 +148,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   ParkModel model;
   FieldReader reader(diagnostics);
   if (!reader.expectMap(root, "")) return model;
-  CompileContext c{reader, model, {}, {}, {}, {}};
+  CompileContext c{reader, model, {}, {}, {}, {}, {}};
   reader.checkKeys(root,
                    {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
                     "network", "equipment", "loads", "tariff", "emissions", "scenarios"},

@@ -80,6 +80,7 @@ void compileBuses(const Node& net_node, CompileContext& c) {
       c.buses.emplace(bus.id, static_cast<int>(c.model.network.buses.size()));
     }
     c.model.network.buses.push_back(bus);
+    c.bus_sources.emplace_back(b.loc, path);
   }
 }
 
@@ -105,7 +106,7 @@ void compileCables(const Node& net_node, std::vector<const Node*>& fed_by, Compi
       cable.to = *ends.to;
       const double v_from = net.buses[cable.from].nominal_voltage;
       const double v_to = net.buses[cable.to].nominal_voltage;
-      if (v_from != v_to) {
+      if (v_from > 0 && v_to > 0 && v_from != v_to) {
         c.r.error(n.find("to")->loc, keyPath(path, "to"),
                   "expected a bus at the same voltage as \"from\" (" + voltageText(v_from) +
                       "), got one at " + voltageText(v_to) + " (use a transformer)");
@@ -141,7 +142,7 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
       tr.to = *ends.to;
       const double v_hv = net.buses[tr.from].nominal_voltage;
       const double v_lv = net.buses[tr.to].nominal_voltage;
-      if (!(v_hv > v_lv)) {
+      if (v_hv > 0 && v_lv > 0 && !(v_hv > v_lv)) {
         c.r.error(n.find("from")->loc, keyPath(path, "from"),
                   "expected the high-voltage side, but \"from\" is at " + voltageText(v_hv) +
                       " and \"to\" at " + voltageText(v_lv));
@@ -157,7 +158,7 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
 }
 
 // Orders buses from the grid outwards and reports those the tree does not reach.
-void buildTree(const Node& net_node, CompileContext& c) {
+void buildTree(CompileContext& c) {
   Network& net = c.model.network;
   const int n = static_cast<int>(net.buses.size());
   std::vector<std::vector<int>> children(n);
@@ -182,7 +183,7 @@ void buildTree(const Node& net_node, CompileContext& c) {
   }
   for (int b = 0; b < n; ++b) {
     if (!reached[b] && !net.buses[b].id.empty()) {
-      c.r.error(net_node.find("buses")->items[b].loc, indexPath("network.buses", b),
+      c.r.error(c.bus_sources[b].first, c.bus_sources[b].second,
                 "bus \"" + net.buses[b].id + "\" is not connected to the grid bus \"" +
                     net.buses[net.grid_bus].id + "\" through cables and transformers");
     }
@@ -212,7 +213,7 @@ void compileNetwork(const Node& root, CompileContext& c) {
   compileTransformers(*net_node, fed_by, c);
   if (grid_bus) {
     net.grid_bus = *grid_bus;
-    buildTree(*net_node, c);
+    buildTree(c);
   }
 }
 

@@ -1,7 +1,9 @@
 #include "twin/park_file.h"
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
+#include <limits>
 #include <set>
 
 #include "twin/compile_model.h"
@@ -17,6 +19,9 @@ constexpr std::string_view kOverlayable[] = {"weather",   "calendar", "schedules
                                              "buildings", "network",  "equipment",
                                              "loads",     "tariff",   "emissions"};
 
+// "equipment[3].motor.rated_power" -> "equipment".
+std::string sectionOf(const std::string& path) { return path.substr(0, path.find_first_of(".[")); }
+
 std::string parkDir(const std::string& path) {
   const std::filesystem::path parent = std::filesystem::path(path).parent_path();
   return parent.empty() ? "." : parent.string();
@@ -25,7 +30,8 @@ std::string parkDir(const std::string& path) {
 struct ScenarioTree {
   ScenarioSpec spec;
   Node tree;
-  std::string path;
+  int first_line = 0;  // the scenario's own text: lines [first_line, end_line)
+  int end_line = 0;
 };
 
 std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r) {
@@ -49,17 +55,23 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
       }
     }
     ScenarioTree st;
-    st.path = path;
+    st.first_line = s.loc.line;
+    st.end_line =
+        i + 1 < list->items.size() ? list->items[i + 1].loc.line : std::numeric_limits<int>::max();
     const std::optional<std::string> name = r.id(s, "name", path);
     if (!name) continue;
-    if (*name == "baseline" || !names.insert(*name).second) {
+    if (*name == "baseline" || !std::isalnum(static_cast<unsigned char>(name->front())) ||
+        !names.insert(*name).second) {
       r.error(s.find("name")->loc, keyPath(path, "name"),
-              "expected a unique scenario name other than \"baseline\", got \"" + *name + "\"");
+              "expected a unique scenario name that starts with a letter or digit and is not "
+              "\"baseline\", got \"" +
+                  *name + "\"");
       continue;
     }
     st.spec.name = *name;
     st.spec.description = r.text(s, "description", path, false).value_or("");
     st.tree = source.tree;
+    std::erase_if(st.tree.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
     for (const MapEntry& e : s.entries) {
       const bool section = std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
                            std::end(kOverlayable);
@@ -74,10 +86,24 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     if (const Node* remove = s.find("remove");
         remove && r.expectSequence(*remove, keyPath(path, "remove"))) {
       std::vector<std::string> ids;
-      for (const Node& item : remove->items) ids.push_back(item.scalar);
-      for (const std::string& missing : removeEntries(st.tree, ids)) {
-        r.error(remove->loc, keyPath(path, "remove"),
-                "unknown id \"" + missing + "\" (nothing in the baseline has that id)");
+      for (size_t k = 0; k < remove->items.size(); ++k) {
+        const Node& item = remove->items[k];
+        if (!item.isScalar()) {
+          r.error(item.loc, indexPath(keyPath(path, "remove"), k),
+                  "expected an id, got " + describeNode(item));
+        } else {
+          ids.push_back(item.scalar);
+        }
+      }
+      const std::vector<std::string> missing = removeEntries(st.tree, ids);
+      for (size_t k = 0; k < remove->items.size(); ++k) {
+        const Node& item = remove->items[k];
+        if (item.isScalar() && std::count(missing.begin(), missing.end(), item.scalar)) {
+          r.error(item.loc, indexPath(keyPath(path, "remove"), k),
+                  "unknown id \"" + item.scalar +
+                      "\" (no list entry of the baseline has that id; a counted group is removed "
+                      "by its own id)");
+        }
       }
     }
     out.push_back(std::move(st));
@@ -91,7 +117,7 @@ ParkSource parkSourceFromText(std::string text, const std::string& name) {
   ParkSource src;
   src.path = name;
   src.sha256 = sha256Hex(text);
-  src.tree = parseYaml(text, name);
+  src.tree = parseYaml(text, name, src.parse_diagnostics);
   src.text = std::move(text);
   return src;
 }
@@ -102,11 +128,16 @@ ParkSource loadParkSource(const std::string& path) {
 
 CompiledPark compilePark(const ParkSource& source) {
   const std::string dir = parkDir(source.path);
-  Diagnostics all;
+  Diagnostics all = source.parse_diagnostics;
   CompiledPark park;
   park.baseline = compileModel(source.tree, dir, all);
   std::set<std::string> seen;
-  for (const Diagnostic& d : all.list()) seen.insert(d.format());
+  std::set<std::string> broken_sections;  // top-level sections with baseline errors
+  for (const Diagnostic& d : all.list()) {
+    seen.insert(d.format());
+    broken_sections.insert(sectionOf(d.path));
+  }
+  const bool baseline_ok = all.empty();
   FieldReader reader(all);
   for (ScenarioTree& st : scenarioTrees(source, reader)) {
     Diagnostics local;
@@ -114,6 +145,10 @@ CompiledPark compilePark(const ParkSource& source) {
     model.scenario = st.spec.name;
     for (const Diagnostic& d : local.list()) {
       if (seen.count(d.format())) continue;
+      // With a broken baseline, report only what lies in the scenario's own text and in a
+      // section the baseline got right: the rest follows from the baseline's errors.
+      const bool own_text = d.loc.line >= st.first_line && d.loc.line < st.end_line;
+      if (!baseline_ok && (!own_text || broken_sections.count(sectionOf(d.path)))) continue;
       all.error(d.loc, "scenario " + st.spec.name + ": " + d.path, d.message);
     }
     park.scenarios.push_back(std::move(model));

@@ -15,6 +15,7 @@ struct ParkSource {
   std::string text;
   std::string sha256;
   Node tree;
+  Diagnostics parse_diagnostics;  // problems found while reading the YAML (repeated keys)
 };
 
 // Reads and parses a park file; throws InputError (unreadable file, YAML syntax).

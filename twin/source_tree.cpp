@@ -3,8 +3,11 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
+
+#include "twin/field_reader.h"
 
 namespace twin {
 namespace {
@@ -14,7 +17,8 @@ SourceLoc locOf(const YAML::Mark& mark, const std::string& file) {
   return SourceLoc{file, mark.line + 1, mark.column + 1};
 }
 
-Node convert(const YAML::Node& y, const std::string& file) {
+Node convert(const YAML::Node& y, const std::string& file, const std::string& path,
+             Diagnostics& diagnostics) {
   Node n;
   n.loc = locOf(y.Mark(), file);
   switch (y.Type()) {
@@ -28,13 +32,27 @@ Node convert(const YAML::Node& y, const std::string& file) {
       break;
     case YAML::NodeType::Sequence:
       n.kind = Node::Kind::kSequence;
-      for (const YAML::Node& item : y) n.items.push_back(convert(item, file));
+      for (const YAML::Node& item : y) {
+        n.items.push_back(convert(item, file, indexPath(path, n.items.size()), diagnostics));
+      }
       break;
     case YAML::NodeType::Map:
       n.kind = Node::Kind::kMap;
       for (const auto& kv : y) {
-        n.entries.push_back(
-            MapEntry{kv.first.Scalar(), locOf(kv.first.Mark(), file), convert(kv.second, file)});
+        MapEntry entry{kv.first.Scalar(), locOf(kv.first.Mark(), file),
+                       convert(kv.second, file, keyPath(path, kv.first.Scalar()), diagnostics)};
+        // yaml-cpp marks an empty value at the next token; point at its key instead.
+        if (entry.value.kind == Node::Kind::kNull) entry.value.loc = entry.key_loc;
+        auto previous = std::find_if(n.entries.begin(), n.entries.end(),
+                                     [&](const MapEntry& e) { return e.key == entry.key; });
+        if (previous != n.entries.end()) {
+          diagnostics.error(entry.key_loc, keyPath(path, entry.key),
+                            "duplicate key (first given at line " +
+                                std::to_string(previous->key_loc.line) + ", column " +
+                                std::to_string(previous->key_loc.column) + ")");
+          continue;
+        }
+        n.entries.push_back(std::move(entry));
       }
       break;
   }
@@ -60,10 +78,10 @@ Node* Node::find(std::string_view key) {
   return const_cast<Node*>(static_cast<const Node*>(this)->find(key));
 }
 
-Node parseYaml(std::string_view text, const std::string& file_name) {
+Node parseYaml(std::string_view text, const std::string& file_name, Diagnostics& diagnostics) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
-    Node tree = convert(root, file_name);
+    Node tree = convert(root, file_name, "", diagnostics);
     if (tree.loc.line == 0) tree.loc = SourceLoc{file_name, 1, 1};
     return tree;
   } catch (const YAML::Exception& e) {
@@ -72,6 +90,10 @@ Node parseYaml(std::string_view text, const std::string& file_name) {
 }
 
 std::string readTextFile(const std::string& path) {
+  std::error_code ec;
+  if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
+    throw InputError(path + ": not a regular file");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open file for reading");
   std::ostringstream buffer;
@@ -122,11 +144,10 @@ std::vector<std::string> removeEntries(Node& tree, const std::vector<std::string
   auto visit = [&](auto&& self, Node& node) -> void {
     if (node.isSequence()) {
       std::erase_if(node.items, [&](const Node& item) {
-        const std::string key = entryKey(item);
-        auto it = std::find(missing.begin(), missing.end(), key);
-        const bool listed = std::find(ids.begin(), ids.end(), key) != ids.end();
-        if (it != missing.end()) missing.erase(it);
-        return !key.empty() && listed;
+        const Node* id = item.isMap() ? item.find("id") : nullptr;
+        if (!id || !id->isScalar()) return false;
+        std::erase(missing, id->scalar);
+        return std::find(ids.begin(), ids.end(), id->scalar) != ids.end();
       });
       for (Node& item : node.items) self(self, item);
     } else if (node.isMap()) {

@@ -35,8 +35,9 @@ struct MapEntry {
 };
 
 // Parses YAML text; file_name is used in locations. Throws InputError on a syntax error
-// (with the line and column yaml-cpp reports).
-Node parseYaml(std::string_view text, const std::string& file_name);
+// (with the line and column yaml-cpp reports); reports a repeated key of a map into diagnostics
+// (the first one is kept).
+Node parseYaml(std::string_view text, const std::string& file_name, Diagnostics& diagnostics);
 
 // Reads a whole file into a string; throws InputError naming the file when it cannot be read.
 std::string readTextFile(const std::string& path);
@@ -48,7 +49,7 @@ std::string entryKey(const Node& entry);
 // entry, appending new ones; any other value is replaced. Locations follow the patch's text.
 void overlay(Node& base, const Node& patch);
 
-// Removes every list entry (at any depth) whose id is in ids; returns the ids not found.
+// Removes every list entry (at any depth) whose `id` is in ids; returns the ids not found.
 std::vector<std::string> removeEntries(Node& tree, const std::vector<std::string>& ids);
 
 }  // namespace twin

@@ -78,6 +78,10 @@ class ScenarioSink : public BlockSink {
       H5::Group group = series.openGroup(kind);
       const hsize_t cols = unitCount(model, decl.unit_kind);
       if (cols == 0) continue;
+      if (rows * cols * sizeof(double) >= (hsize_t{1} << 32)) {
+        throw InputError("too many " + kind + " units (" + std::to_string(cols) +
+                         ") for one day of steps in one HDF5 chunk (4 GiB): use a longer step");
+      }
       const hsize_t dims[2] = {steps, cols};
       datasets_[s] = group.createDataSet(std::string(decl.field), H5::PredType::NATIVE_DOUBLE,
                                          H5::DataSpace(2, dims), chunked(rows, cols));
@@ -170,6 +174,16 @@ void writeTime(H5::H5File& file, const TimeGrid& grid) {
       .write(H5::PredType::NATIVE_INT32, &offset);
 }
 
+// Runs fn, turning an HDF5 exception (which is no std::exception) into a std::runtime_error.
+template <typename Fn>
+decltype(auto) hdf5(const char* what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(std::string("HDF5 failed while ") + what + ": " + e.getDetailMsg());
+  }
+}
+
 }  // namespace
 
 struct ResultsWriter::Impl {
@@ -206,14 +220,23 @@ ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const
     throw InputError(target_path_ + ": cannot create the results file (is the folder writable?)");
   }
   impl_->grid = grid;
-  H5::Group meta_group = impl_->file.createGroup("meta");
-  writeStringDataset(meta_group, "park_file", meta.park_file);
-  writeStringDataset(meta_group, "park_sha256", meta.park_sha256);
-  writeStringDataset(meta_group, "tool_version", meta.tool_version);
-  writeStringDataset(meta_group, "command_line", meta.command_line);
-  writeStringDataset(meta_group, "created_utc", meta.created_utc);
-  writeTime(impl_->file, grid);
-  impl_->file.createGroup("scenarios");
+  try {
+    hdf5("writing the metadata", [&] {
+      H5::Group meta_group = impl_->file.createGroup("meta");
+      writeStringDataset(meta_group, "park_file", meta.park_file);
+      writeStringDataset(meta_group, "park_sha256", meta.park_sha256);
+      writeStringDataset(meta_group, "tool_version", meta.tool_version);
+      writeStringDataset(meta_group, "command_line", meta.command_line);
+      writeStringDataset(meta_group, "created_utc", meta.created_utc);
+      writeTime(impl_->file, grid);
+      impl_->file.createGroup("scenarios");
+    });
+  } catch (...) {
+    impl_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(temp_path_, ignored);
+    throw;
+  }
 }
 
 ResultsWriter::~ResultsWriter() {
@@ -224,24 +247,28 @@ ResultsWriter::~ResultsWriter() {
 }
 
 BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::string& description) {
-  H5::Group root = model.scenario.empty()
-                       ? impl_->file.openGroup("/")
-                       : impl_->file.openGroup("scenarios").createGroup(model.scenario);
-  writeStringAttribute(root, "scenario", model.scenario.empty() ? "baseline" : model.scenario);
-  writeStringAttribute(root, "description", description);
-  impl_->scenario_root = root;
-  impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);
-  return *impl_->sink;
+  return hdf5("creating the scenario's datasets", [&]() -> BlockSink& {
+    H5::Group root = model.scenario.empty()
+                         ? impl_->file.openGroup("/")
+                         : impl_->file.openGroup("scenarios").createGroup(model.scenario);
+    writeStringAttribute(root, "scenario", model.scenario.empty() ? "baseline" : model.scenario);
+    writeStringAttribute(root, "description", description);
+    impl_->scenario_root = root;
+    impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);
+    return *impl_->sink;
+  });
 }
 
 void ResultsWriter::endScenario(const Kpis& kpis) {
-  writeKpis(*impl_->scenario_root, kpis);
-  impl_->sink.reset();
-  impl_->scenario_root.reset();
+  hdf5("writing the KPIs", [&] {
+    writeKpis(*impl_->scenario_root, kpis);
+    impl_->sink.reset();
+    impl_->scenario_root.reset();
+  });
 }
 
 void ResultsWriter::commit() {
-  impl_->file.close();
+  hdf5("closing the file", [&] { impl_->file.close(); });
   std::filesystem::rename(temp_path_, target_path_);
   committed_ = true;
 }

@@ -96,6 +96,12 @@ check "bad --step is explained" grep -q -- '--step: expected a whole number of m
 check "bad --end is explained" grep -q -- '--end: expected a date YYYY-MM-DD, got "2025-13-01"' "$work/flag.err"
 "$pt" run "$work/demo/park.yaml" --bogus >/dev/null 2>&1
 check "unknown flag exits 2" [ $? -eq 2 ]
+"$pt" run "$work/demo/park.yaml" -o "$work/demo/park.yaml" >/dev/null 2>"$work/self.err"
+check "-o onto the park file exits 2" [ $? -eq 2 ]
+check "-o onto the park file is explained" grep -q "is the park file itself" "$work/self.err"
+check "the park file is untouched" grep -q "^schema: 1" "$work/demo/park.yaml"
+"$pt" run "$work/demo/park.yaml" -o "$work/demo" >/dev/null 2>"$work/dir.err"
+check "-o onto a folder is explained" grep -q "is a folder" "$work/dir.err"
 "$pt" info "$work/missing.yaml" >/dev/null 2>"$work/missing.err"
 check "missing file exits 2 naming it" grep -q "missing.yaml: cannot open file" "$work/missing.err"
 

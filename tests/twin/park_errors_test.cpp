@@ -116,8 +116,22 @@ const ErrorCase kCases[] = {
      "tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
-     "test.yaml:69:13: scenarios[0].remove: unknown id \"NOPE\" (nothing in the baseline has that "
-     "id)"},
+     "test.yaml:69:14: scenarios[0].remove[0]: unknown id \"NOPE\" (no list entry of the baseline "
+     "has that id; a counted group is removed by its own id)"},
+    {"ScheduleValueAboveOne", "on: 1.0, off: 0.1}", "on: \"150 %\", off: 0.1}",
+     "test.yaml:16:44: schedules[0].weekday.on: expected a fraction from 0 to 1 (0 % to 100 %), "
+     "got \"150 %\""},
+    {"EmptyValueLocatedAtItsKey", "  name: Test park\n", "  name:\n",
+     "test.yaml:3:3: site.name: expected a text value, got nothing"},
+    {"DuplicatePeriodName", "{name: valley, price", "{name: peak, price",
+     "test.yaml:63:18: tariff.seasons[0].periods[1].name: duplicate period name \"peak\" in this "
+     "season"},
+    {"ScenarioNameNotAPath", "  - name: ie4\n", "  - name: .\n",
+     "test.yaml:67:11: scenarios[0].name: expected a unique scenario name that starts with a "
+     "letter "
+     "or digit and is not \"baseline\", got \".\""},
+    {"DuplicateKey", "    roof: flat\n", "    roof: flat\n    roof: pitched\n",
+     "test.yaml:27:5: buildings[0].roof: duplicate key (first given at line 26, column 5)"},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };

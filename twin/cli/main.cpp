@@ -93,5 +93,8 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "internal error: " << e.what() << '\n';
     return 1;
+  } catch (...) {
+    std::cerr << "internal error: unknown exception\n";
+    return 1;
   }
 }

@@ -59,21 +59,21 @@ namespace u = physics::units;
 
 const std::array<KpiDecl, 8> kKpis = {{
     {"grid_import_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.import_energy; },
-     "energy imported at the grid connection"},
+     "energy imported at the grid connection", "grid import", "MWh", u::MWh},
     {"demand_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.demand_energy; },
-     "energy drawn by motors and loads"},
+     "energy drawn by motors and loads", "demand", "MWh", u::MWh},
     {"network_losses_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.loss_energy; },
-     "transformer and cable losses"},
+     "transformer and cable losses", "network losses", "MWh", u::MWh},
     {"peak_demand_kW", "kW", u::kW, [](const PeriodKpi& k) { return k.peak_demand; },
-     "highest step-average grid import"},
+     "highest step-average grid import", "peak demand", "kW", u::kW},
     {"energy_cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.energy_cost; },
-     "time-of-use energy charges"},
+     "time-of-use energy charges", "energy cost", "kCNY", 1e3},
     {"demand_cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.demand_cost; },
-     "monthly demand charges"},
+     "monthly demand charges", "demand charge", "kCNY", 1e3},
     {"cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.cost(); },
-     "energy plus demand charges"},
+     "energy plus demand charges", "total cost", "kCNY", 1e3},
     {"co2_t", "t", u::t, [](const PeriodKpi& k) { return k.co2; },
-     "CO2 of imported electricity (grid emission factor)"},
+     "CO2 of imported electricity (grid emission factor)", "CO2", "t", u::t},
 }};
 
 }  // namespace twin

@@ -46,13 +46,17 @@ class KpiAccumulator {
 
 namespace twin {
 
-// The declared KPI variables: name (with edge-unit suffix), unit, SI value of the unit, getter.
+// The declared KPI variables: name (with edge-unit suffix), unit, SI value of the unit, getter,
+// and how a table shows it to people.
 struct KpiDecl {
   std::string_view name;
   std::string_view unit;
   double unit_si;
   double (*get)(const PeriodKpi&);
   std::string_view meaning;
+  std::string_view label;         // for people: "grid import"
+  std::string_view display_unit;  // the unit tables print it in
+  double display_si;              // SI value of one display_unit
 };
 
 extern const std::array<KpiDecl, 8> kKpis;

@@ -21,7 +21,7 @@ check() {
 "$pt" demo -o "$work/demo" --end 2025-01-08 >"$work/demo.out" 2>"$work/demo.err"
 check "demo exits 0" [ $? -eq 0 ]
 check "demo writes results.h5" [ -f "$work/demo/results.h5" ]
-check "demo prints the KPI table" grep -q "^grid_import_kWh" "$work/demo.out"
+check "demo prints the KPI table" grep -q "^grid import \[MWh\]" "$work/demo.out"
 check "demo prints every scenario" grep -q "led-lighting" "$work/demo.out"
 
 # info --json on the park file counts what the issue asks for.

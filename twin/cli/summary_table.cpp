@@ -18,11 +18,12 @@ void printKpiTable(std::ostream& out, const std::vector<std::pair<std::string, K
   out << line << '\n';
   const PeriodKpi& base = runs.front().second.total;
   for (const KpiDecl& k : kKpis) {
-    std::snprintf(cell, sizeof cell, "%-22s", std::string(k.name).c_str());
+    const std::string label = std::string(k.label) + " [" + std::string(k.display_unit) + "]";
+    std::snprintf(cell, sizeof cell, "%-22s", label.c_str());
     line = cell;
-    const double b = k.get(base) / k.unit_si;
+    const double b = k.get(base) / k.display_si;
     for (size_t i = 0; i < runs.size(); ++i) {
-      const double v = k.get(runs[i].second.total) / k.unit_si;
+      const double v = k.get(runs[i].second.total) / k.display_si;
       if (i == 0 || b == 0.0) {
         std::snprintf(cell, sizeof cell, " %24.1f", v);
       } else {

@@ -115,9 +115,18 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   m.driven =
       static_cast<DrivenKind>(c.r.choice(n, "kind", kDrivenKindNames, path, true).value_or(6));
   m.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
-  m.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
+  const std::optional<int> bus = c.reference(n, "bus", c.buses, "bus", path);
+  m.bus = bus.value_or(0);
   if (const Node* motor = c.r.required(n, "motor", path)) {
     if (auto np = readMotor(*motor, keyPath(path, "motor"), c, m)) m.nameplate = *np;
+    // A motor's rated voltage must suit its bus (within 10 %: 380 V motors on 400 V buses).
+    const double v_bus = bus ? c.model.network.buses[*bus].nominal_voltage : 0.0;
+    if (m.rated_voltage > 0 && v_bus > 0 && std::abs(m.rated_voltage - v_bus) > 0.1 * v_bus) {
+      c.r.error(motor->find("rated_voltage")->loc, keyPath(path, "motor.rated_voltage"),
+                "expected a voltage within 10 % of bus \"" + n.find("bus")->scalar + "\" (" +
+                    std::to_string(static_cast<int>(v_bus)) + " V), got \"" +
+                    motor->find("rated_voltage")->scalar + "\"");
+    }
   }
   if (const Node* duty = c.r.required(n, "duty", path);
       duty && c.r.expectMap(*duty, keyPath(path, "duty"))) {

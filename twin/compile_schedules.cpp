@@ -50,7 +50,12 @@ std::optional<std::vector<double>> readDay(const Node& day, const std::string& p
     }
     return ok ? std::optional(minutes) : std::nullopt;
   }
-  if (!r.expectMap(day, path)) return std::nullopt;
+  if (!day.isMap()) {
+    r.error(day.loc, path,
+            "expected 24 hourly values, {constant: x} or {shifts: [...], on: x, off: y}, got " +
+                describeNode(day));
+    return std::nullopt;
+  }
   if (day.find("constant")) {
     r.checkKeys(day, {"constant"}, path);
     const std::optional<double> v = fractionAt(*day.find("constant"), keyPath(path, "constant"), r);
@@ -105,6 +110,12 @@ void compileSeason(const Node& node, const std::string& path, CompileContext& c,
   c.r.checkKeys(node, {"name", "months", "periods"}, path);
   TariffSeason season;
   season.name = c.r.text(node, "name", path, true).value_or("");
+  for (const TariffSeason& other : c.model.tariff.seasons) {
+    if (!season.name.empty() && other.name == season.name) {
+      c.r.error(node.find("name")->loc, keyPath(path, "name"),
+                "duplicate season name \"" + season.name + "\"");
+    }
+  }
   const int index = static_cast<int>(c.model.tariff.seasons.size());
   if (const Node* months = c.r.required(node, "months", path);
       months && c.r.expectSequence(*months, keyPath(path, "months"))) {

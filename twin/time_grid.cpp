@@ -17,7 +17,9 @@ TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
   grid.step_s = overrides.step_s.value_or(model.simulation.step_s);
   grid.utc_offset_s = model.site.utc_offset_s;
   if (grid.end_day <= grid.start_day) {
-    throw InputError("the period is empty: the end date must come after the start date");
+    throw InputError(
+        "the period is empty: the end date (--end or simulation.end) must come after "
+        "the start date (--start or simulation.start)");
   }
   if (!isValidStep(grid.step_s)) {
     throw InputError(

@@ -130,6 +130,12 @@ const ErrorCase kCases[] = {
      "test.yaml:67:11: scenarios[0].name: expected a unique scenario name that starts with a "
      "letter "
      "or digit and is not \"baseline\", got \".\""},
+    {"MotorVoltageOffBus", "poles: 4, efficiency", "rated_voltage: \"10 kV\", poles: 4, efficiency",
+     "test.yaml:45:50: equipment[0].motor.rated_voltage: expected a voltage within 10 % of bus "
+     "\"LV1\" (400 V), got \"10 kV\""},
+    {"DayProfileOfWrongShape", "weekday: {constant: 1}", "weekday: 1",
+     "test.yaml:19:14: schedules[1].weekday: expected 24 hourly values, {constant: x} or {shifts: "
+     "[...], on: x, off: y}, got \"1\""},
     {"DuplicateKey", "    roof: flat\n", "    roof: flat\n    roof: pitched\n",
      "test.yaml:27:5: buildings[0].roof: duplicate key (first given at line 26, column 5)"},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",

@@ -8,7 +8,7 @@
 
 #include "twin/error.h"
 #include "twin/run_plan.h"
-#include "twin/stages.h"
+#include "twin/engine_stages.h"
 
 namespace twin {
 namespace {

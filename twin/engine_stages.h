@@ -1,5 +1,6 @@
-// The simulation stages. Each fills its series of one time block from the model, the run plan
-// and the series of earlier stages; engine.cpp calls them in order.
+// The simulation stages, part of the engine (the only TBB user). Each fills its series of one
+// time block from the model, the run plan and the series of earlier stages; engine.cpp calls them
+// in order.
 #pragma once
 
 #include "twin/run_plan.h"

@@ -1,4 +1,4 @@
-#include "twin/stages.h"
+#include "twin/engine_stages.h"
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>

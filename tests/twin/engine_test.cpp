@@ -3,6 +3,7 @@
 #include "twin/engine.h"
 
 #include <gtest/gtest.h>
+#include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
 #include <cmath>
@@ -18,6 +19,9 @@ namespace {
 test::MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, int threads,
                                 Kpis* kpis = nullptr) {
   test::MemorySink sink;
+  // Allow more workers than cores, so that 4 threads really run on a 2-core machine.
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(threads));
   tbb::task_arena arena(threads);
   arena.execute([&] {
     Kpis k = runSimulation(model, grid, &sink);

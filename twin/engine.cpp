@@ -6,9 +6,9 @@
 
 #include <memory>
 
+#include "twin/engine_stages.h"
 #include "twin/error.h"
 #include "twin/run_plan.h"
-#include "twin/engine_stages.h"
 
 namespace twin {
 namespace {

@@ -43,7 +43,6 @@ class Diagnostics {
  public:
   void error(const SourceLoc& loc, std::string path, std::string message);
   bool empty() const { return list_.empty(); }
-  size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }
   // Throws InputError with every collected diagnostic, if there is any.
   void throwIfAny() const;

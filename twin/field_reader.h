@@ -33,7 +33,6 @@ class FieldReader {
   void error(const SourceLoc& loc, const std::string& path, std::string message) {
     diag_.error(loc, path, std::move(message));
   }
-  Diagnostics& diagnostics() { return diag_; }
 
   // True when node is a map; otherwise reports "expected a map" at path.
   bool expectMap(const Node& node, const std::string& path);

@@ -4,17 +4,21 @@
 
 namespace physics {
 
-double reactiveFromPowerFactor(double active_power, double power_factor) {
-  return active_power * std::sqrt(1.0 - power_factor * power_factor) / power_factor;
+double reactiveRatio(double power_factor) {
+  return std::sqrt(1.0 - power_factor * power_factor) / power_factor;
 }
 
-MotorOperatingPoint motorFirstOrder(const MotorNameplate& nameplate, double shaft_power) {
+MotorFirstOrder motorFirstOrderFrom(const MotorNameplate& nameplate) {
+  return {nameplate.rated_power, nameplate.rated_efficiency, reactiveRatio(nameplate.power_factor)};
+}
+
+MotorOperatingPoint motorFirstOrder(const MotorFirstOrder& motor, double shaft_power) {
   MotorOperatingPoint op;
   op.shaft_power = shaft_power;
-  op.input_power = shaft_power / nameplate.rated_efficiency;
+  op.input_power = shaft_power / motor.rated_efficiency;
   op.losses = op.input_power - op.shaft_power;
-  op.reactive_power = reactiveFromPowerFactor(op.input_power, nameplate.power_factor);
-  op.load_fraction = shaft_power / nameplate.rated_power;
+  op.reactive_power = op.input_power * motor.reactive_ratio;
+  op.load_fraction = shaft_power / motor.rated_power;
   return op;
 }
 

@@ -19,11 +19,21 @@ struct MotorOperatingPoint {
   double load_fraction = 0.0;   // shaft / rated, dimensionless
 };
 
-// shaft_power in W, 0 <= shaft_power; returns the first-order operating point.
-MotorOperatingPoint motorFirstOrder(const MotorNameplate& nameplate, double shaft_power);
+// The model's constants for one motor, derived once from its nameplate so that the per-step
+// evaluation is a division and two multiplications.
+struct MotorFirstOrder {
+  double rated_power = 0.0;       // W
+  double rated_efficiency = 0.0;  // 0 < eta <= 1
+  double reactive_ratio = 0.0;    // Q / P = tan(acos(pf)) at the rated power factor
+};
 
-// Reactive power Q = P tan(acos(pf)) of a load drawing active power P (W) at power factor pf
-// (0 < pf <= 1, lagging). Returns var.
-double reactiveFromPowerFactor(double active_power, double power_factor);
+MotorFirstOrder motorFirstOrderFrom(const MotorNameplate& nameplate);
+
+// shaft_power in W, 0 <= shaft_power; returns the first-order operating point.
+MotorOperatingPoint motorFirstOrder(const MotorFirstOrder& motor, double shaft_power);
+
+// Q / P = tan(acos(pf)) of a load at power factor pf (0 < pf <= 1, lagging): reactive power in var
+// is the active power in W times this ratio.
+double reactiveRatio(double power_factor);
 
 }  // namespace physics

@@ -20,7 +20,8 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
           plan.schedule_steps[m.schedule][static_cast<int>(day_type)];
       for (int k = 0; k < block.steps; ++k) {
         const double shaft = m.nameplate.rated_power * m.duty_load * schedule[k];
-        const physics::MotorOperatingPoint op = physics::motorFirstOrder(m.nameplate, shaft);
+        const physics::MotorOperatingPoint op =
+            physics::motorFirstOrder(plan.motor_models[i], shaft);
         block.at(kMotorShaftPower, k, i, n) = op.shaft_power;
         block.at(kMotorInputPower, k, i, n) = op.input_power;
         block.at(kMotorReactivePower, k, i, n) = op.reactive_power;
@@ -41,7 +42,7 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
     for (int k = 0; k < block.steps; ++k) {
       const double p = l.rated_power * schedule[k];
       block.at(kLoadPower, k, i, n) = p;
-      block.at(kLoadReactivePower, k, i, n) = physics::reactiveFromPowerFactor(p, l.power_factor);
+      block.at(kLoadReactivePower, k, i, n) = p * plan.load_reactive_ratio[i];
     }
   }
 }

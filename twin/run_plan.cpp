@@ -28,7 +28,7 @@ YearMonth yearMonthOf(long day) {
 }
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
-  RunPlan plan{model, grid, {}, {}, {}, {}};
+  RunPlan plan{model, grid, {}, {}, {}, {}, {}, {}};
   for (const Schedule& s : model.schedules) {
     auto& per_type = plan.schedule_steps.emplace_back();
     for (int t = 0; t < kDayTypes; ++t) {
@@ -39,6 +39,12 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
     plan.price_steps.push_back(stepMeans(grid.step_s, [&](int m) {
       return season.periods[static_cast<size_t>(season.period_of_minute[m])].price;
     }));
+  }
+  for (const Motor& m : model.motors) {
+    plan.motor_models.push_back(physics::motorFirstOrderFrom(m.nameplate));
+  }
+  for (const Load& l : model.loads) {
+    plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));
   }
   plan.motors_on_bus.resize(model.network.buses.size());
   plan.loads_on_bus.resize(model.network.buses.size());

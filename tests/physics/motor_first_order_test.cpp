@@ -12,7 +12,7 @@ namespace {
 
 TEST(MotorFirstOrder, InputPowerLossesAndReactivePower) {
   const MotorNameplate np{15e3, 0.906, 0.85};
-  const MotorOperatingPoint op = motorFirstOrder(np, 12e3);
+  const MotorOperatingPoint op = motorFirstOrder(motorFirstOrderFrom(np), 12e3);
   EXPECT_NEAR(op.input_power, 12e3 / 0.906, 1e-6);
   EXPECT_NEAR(op.losses, 12e3 / 0.906 - 12e3, 1e-6);
   EXPECT_DOUBLE_EQ(op.load_fraction, 0.8);
@@ -22,8 +22,8 @@ TEST(MotorFirstOrder, InputPowerLossesAndReactivePower) {
 }
 
 TEST(MotorFirstOrder, UnityPowerFactorDrawsNoReactivePower) {
-  EXPECT_DOUBLE_EQ(reactiveFromPowerFactor(1000.0, 1.0), 0.0);
-  EXPECT_DOUBLE_EQ(motorFirstOrder({15e3, 0.9, 0.8}, 0.0).input_power, 0.0);
+  EXPECT_DOUBLE_EQ(reactiveRatio(1.0), 0.0);
+  EXPECT_DOUBLE_EQ(motorFirstOrder(motorFirstOrderFrom({15e3, 0.9, 0.8}), 0.0).input_power, 0.0);
 }
 
 }  // namespace

@@ -37,6 +37,9 @@ void compileNetwork(const Node& root, CompileContext& c);
 void compileEquipment(const Node& root, CompileContext& c);
 void compileLoads(const Node& root, CompileContext& c);
 
+// A nominal voltage for messages: 400 V -> "0.4 kV".
+std::string voltageText(double volts);
+
 // Reads a list of "HH:MM-HH:MM" windows into per-minute flags (a window may wrap past midnight).
 // Reports malformed windows; returns false when any was.
 bool readWindows(const Node& list, const std::string& path, FieldReader& r,

@@ -124,8 +124,7 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
     if (m.rated_voltage > 0 && v_bus > 0 && std::abs(m.rated_voltage - v_bus) > 0.1 * v_bus) {
       c.r.error(motor->find("rated_voltage")->loc, keyPath(path, "motor.rated_voltage"),
                 "expected a voltage within 10 % of bus \"" + n.find("bus")->scalar + "\" (" +
-                    std::to_string(static_cast<int>(v_bus)) + " V), got \"" +
-                    motor->find("rated_voltage")->scalar + "\"");
+                    voltageText(v_bus) + "), got \"" + motor->find("rated_voltage")->scalar + "\"");
     }
   }
   if (const Node* duty = c.r.required(n, "duty", path);

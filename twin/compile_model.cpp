@@ -59,10 +59,9 @@ void compileSimulation(const Node& root, CompileContext& c) {
   s.end_day = end.value_or(1);
   if (std::optional<double> step = c.r.quantity(*sim, kStep, "simulation", true)) {
     if (!isValidStep(*step)) {
-      c.r.error(sim->find("step")->loc, "simulation.step",
-                "expected a whole number of minutes that divides an hour (1, 2, 3, 4, 5, 6, 10, "
-                "12, 15, 20, 30 or 60 min), got \"" +
-                    sim->find("step")->scalar + "\"");
+      c.r.error(
+          sim->find("step")->loc, "simulation.step",
+          "expected " + std::string(kStepRule) + ", got \"" + sim->find("step")->scalar + "\"");
     } else {
       s.step_s = static_cast<int>(*step);
     }

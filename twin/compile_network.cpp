@@ -27,13 +27,6 @@ constexpr QuantityField kNoLoadLoss{"no_load_loss", Dimension::kPower, 0, 1 * u:
 constexpr QuantityField kLoadLoss{"load_loss", Dimension::kPower, 0, 10 * u::MW, false, "kW",
                                   u::kW};
 
-std::string voltageText(double v) {
-  std::string s = std::to_string(v / u::kV);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (s.back() == '.') s.pop_back();
-  return s + " kV";
-}
-
 struct BranchEnds {
   std::optional<int> from;
   std::optional<int> to;
@@ -192,6 +185,13 @@ void buildTree(CompileContext& c) {
 }
 
 }  // namespace
+
+std::string voltageText(double volts) {
+  std::string s = std::to_string(volts / u::kV);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (s.back() == '.') s.pop_back();
+  return s + " kV";
+}
 
 void compileNetwork(const Node& root, CompileContext& c) {
   const Node* net_node = c.r.required(root, "network", "");

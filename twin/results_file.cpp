@@ -119,13 +119,13 @@ std::vector<std::string> childNames(const H5::Group& group) {
   return names;
 }
 
-// The number of rows of a 1-D dataset or of a [time x units] series.
-hsize_t rowsOf(const H5::DataSet& ds, size_t rank, const std::string& what) {
-  const std::vector<hsize_t> dims = dimsOf(ds.getSpace());
+// The dimensions of a numeric dataset of the given rank: [time] or [time x units].
+std::vector<hsize_t> numericShape(const H5::DataSet& ds, size_t rank, const std::string& what) {
+  std::vector<hsize_t> dims = dimsOf(ds.getSpace());
   if (dims.size() != rank || ds.getTypeClass() == H5T_STRING) {
     throw LayoutError(what + " is not a " + std::to_string(rank) + "-D numeric array");
   }
-  return dims[0];
+  return dims;
 }
 
 ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
@@ -138,9 +138,8 @@ ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
     H5::Group group = series.openGroup(kind);
     for (const std::string& field : childNames(group)) {
       H5::DataSet ds = group.openDataSet(field);
-      const std::string what = kind + "/" + field;
-      rowsOf(ds, 2, what);
-      out.series.push_back({kind, field, stringAttribute(ds, "units"), dimsOf(ds.getSpace())[1]});
+      const hsize_t columns = numericShape(ds, 2, kind + "/" + field)[1];
+      out.series.push_back({kind, field, stringAttribute(ds, "units"), columns});
     }
   }
   H5::Group total = root.openGroup("kpi").openGroup("total");
@@ -183,7 +182,7 @@ ResultsSummary readResultsSummary(const std::string& path) {
     s.command_line = readString(meta.openDataSet("command_line"), "meta/command_line");
     s.created_utc = readString(meta.openDataSet("created_utc"), "meta/created_utc");
     H5::DataSet time = file.openDataSet("time");
-    const hsize_t n = rowsOf(time, 1, "time");
+    const hsize_t n = numericShape(time, 1, "time")[0];
     s.steps = static_cast<int64_t>(n);
     if (n > 0) {
       const hsize_t one = 1;
@@ -213,8 +212,9 @@ SeriesData readSeries(const std::string& path, const std::string& scenario, cons
     }
     H5::DataSet ds = root.openGroup("series").openGroup(kind).openDataSet(field);
     SeriesData out;
-    out.rows = rowsOf(ds, 2, kind + "/" + field);
-    out.columns = dimsOf(ds.getSpace())[1];
+    const std::vector<hsize_t> shape = numericShape(ds, 2, kind + "/" + field);
+    out.rows = shape[0];
+    out.columns = shape[1];
     out.ids = readStringArray(ds.openAttribute("ids"), kind + "/" + field + " ids");
     if (out.ids.size() != out.columns) throw LayoutError(kind + "/" + field + " ids do not match");
     out.values.resize(out.rows * out.columns);
@@ -235,7 +235,7 @@ std::vector<int64_t> readTimes(const std::string& path) {
   H5::H5File file = openResults(path);
   return guarded(path, [&] {
     H5::DataSet time = file.openDataSet("time");
-    std::vector<int64_t> out(rowsOf(time, 1, "time"));
+    std::vector<int64_t> out(numericShape(time, 1, "time")[0]);
     time.read(out.data(), H5::PredType::NATIVE_INT64);
     return out;
   });

@@ -22,10 +22,8 @@ TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
         "the start date (--start or simulation.start)");
   }
   if (!isValidStep(grid.step_s)) {
-    throw InputError(
-        "the step must be a whole number of minutes from 1 min to 1 h that divides "
-        "an hour, got " +
-        std::to_string(grid.step_s) + " s");
+    throw InputError("the step must be " + std::string(kStepRule) + ", got " +
+                     std::to_string(grid.step_s) + " s");
   }
   return grid;
 }

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 
 #include "twin/model.h"
 
@@ -24,8 +25,12 @@ struct TimeGrid {
   }
 };
 
-// A step is valid when it is a whole number of minutes from 1 min to 1 h that divides an hour.
+// A step is valid when it is a whole number of minutes from 1 min to 1 h that divides an hour;
+// kStepRule says so in messages.
 bool isValidStep(double seconds);
+inline constexpr std::string_view kStepRule =
+    "a whole number of minutes that divides an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 "
+    "min)";
 
 // Overrides of the park file's simulation settings (from the command line).
 struct PeriodOverride {

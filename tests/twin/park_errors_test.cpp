@@ -132,7 +132,7 @@ const ErrorCase kCases[] = {
      "or digit and is not \"baseline\", got \".\""},
     {"MotorVoltageOffBus", "poles: 4, efficiency", "rated_voltage: \"10 kV\", poles: 4, efficiency",
      "test.yaml:45:50: equipment[0].motor.rated_voltage: expected a voltage within 10 % of bus "
-     "\"LV1\" (400 V), got \"10 kV\""},
+     "\"LV1\" (0.4 kV), got \"10 kV\""},
     {"DayProfileOfWrongShape", "weekday: {constant: 1}", "weekday: 1",
      "test.yaml:19:14: schedules[1].weekday: expected 24 hourly values, {constant: x} or {shifts: "
      "[...], on: x, off: y}, got \"1\""},

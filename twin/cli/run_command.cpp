@@ -133,10 +133,8 @@ PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
     }
     const double seconds = std::get<double>(step);
     if (!isValidStep(seconds)) {
-      throw InputError(
-          "--step: expected a whole number of minutes from 1 min to 1 h that "
-          "divides an hour (e.g. \"15min\"), got \"" +
-          flags.step + "\"");
+      throw InputError("--step: expected " + std::string(kStepRule) + ", got \"" + flags.step +
+                       "\"");
     }
     out.step_s = static_cast<int>(seconds);
   }

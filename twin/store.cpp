@@ -159,7 +159,7 @@ void writeTime(H5::H5File& file, const TimeGrid& grid) {
   H5::DSetCreatPropList props;
   const hsize_t chunk = std::min<hsize_t>(n, 8192);
   props.setChunk(1, &chunk);
-  props.setDeflate(4);
+  props.setDeflate(kDeflateLevel);
   H5::DataSet ds =
       file.createDataSet("time", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n), props);
   ds.write(times.data(), H5::PredType::NATIVE_INT64);

@@ -10,17 +10,12 @@
 #include <fstream>
 #include <sstream>
 
-#include "twin/park_file.h"
+#include "twin/test_park.h"
 
 namespace twin {
 namespace {
 
 const std::string kStandards = std::string(PARKTWIN_SOURCE_DIR) + "/../shared/datasets/standards/";
-
-CompiledPark demo() {
-  return compilePark(
-      loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"));
-}
 
 std::vector<std::vector<std::string>> readCsv(const std::string& path) {
   std::ifstream in(path);
@@ -38,7 +33,7 @@ std::vector<std::vector<std::string>> readCsv(const std::string& path) {
 }
 
 TEST(DemoPark, HoldsWhatTheProductPromises) {
-  const CompiledPark park = demo();
+  const CompiledPark park = test::compileDemoPark();
   const ParkModel& m = park.baseline;
   EXPECT_GE(m.buildings.size(), 8u);
   EXPECT_GE(m.motors.size(), 150u);
@@ -62,7 +57,7 @@ TEST(DemoPark, MotorEfficienciesMatchIec60034_30_1) {
   const std::string path = kStandards + "iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "missing " << path;
   const auto rows = readCsv(path);
-  const CompiledPark park = demo();
+  const CompiledPark park = test::compileDemoPark();
   int checked = 0;
   std::vector<const ParkModel*> models{&park.baseline};
   for (const ParkModel& s : park.scenarios) models.push_back(&s);
@@ -91,7 +86,7 @@ TEST(DemoPark, TransformerLossesMatchGb20052) {
   const std::string path = kStandards + "gb20052_2024_transformer_losses.csv";
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "missing " << path;
   const auto rows = readCsv(path);
-  const CompiledPark park = demo();
+  const CompiledPark park = test::compileDemoPark();
   std::vector<const ParkModel*> models{&park.baseline};
   for (const ParkModel& s : park.scenarios) models.push_back(&s);
   for (const ParkModel* model : models) {

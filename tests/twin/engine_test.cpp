@@ -7,10 +7,9 @@
 #include <tbb/task_arena.h>
 
 #include <cmath>
-#include <filesystem>
+#include <cstring>
 
 #include "twin/memory_sink.h"
-#include "twin/park_file.h"
 #include "twin/test_park.h"
 
 namespace twin {
@@ -30,13 +29,8 @@ test::MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, in
   return sink;
 }
 
-CompiledPark demoPark() {
-  return compilePark(
-      loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"));
-}
-
 TEST(Engine, OneAndManyThreadsAreBitIdentical) {
-  const CompiledPark park = demoPark();
+  const CompiledPark park = test::compileDemoPark();
   PeriodOverride two_weeks;
   two_weeks.end_day = park.baseline.simulation.start_day + 14;
   const TimeGrid grid = makeTimeGrid(park.baseline, two_weeks);
@@ -57,7 +51,7 @@ TEST(Engine, OneAndManyThreadsAreBitIdentical) {
 
 TEST(Engine, EnergyBalanceClosesAtEveryStep) {
   // Supply (grid import) = demand (motor inputs + loads) + network losses, to 1e-9 relative.
-  const CompiledPark park = demoPark();
+  const CompiledPark park = test::compileDemoPark();
   PeriodOverride week;
   week.end_day = park.baseline.simulation.start_day + 7;
   const TimeGrid grid = makeTimeGrid(park.baseline, week);

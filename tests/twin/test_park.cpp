@@ -79,6 +79,11 @@ scenarios:
 )";
 }
 
+CompiledPark compileDemoPark() {
+  return compilePark(
+      loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"));
+}
+
 CompiledPark compileText(const std::string& text) {
   return compilePark(parkSourceFromText(text, "test.yaml"));
 }

@@ -9,6 +9,8 @@
 namespace twin::test {
 
 std::string smallParkYaml();
+// Compiles the bundled demo park, datasets/demo-park/park.yaml.
+CompiledPark compileDemoPark();
 // Compiles text named "test.yaml"; throws InputError like the CLI would.
 CompiledPark compileText(const std::string& text);
 // Replaces the first occurrence of `from` in text with `to` (fails the test if absent).

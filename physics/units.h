@@ -35,5 +35,16 @@ inline constexpr double g = 1e-3;
 inline constexpr double t = 1e3;
 inline constexpr double ohm = 1.0;
 inline constexpr double pct = 1e-2;
+inline constexpr double pi = 3.14159265358979323846;
+inline constexpr double rad = 1.0;
+inline constexpr double deg = pi / 180.0;
+inline constexpr double Pa = 1.0;
+inline constexpr double hPa = 100.0;
+inline constexpr double kPa = 1e3;
+inline constexpr double m2 = 1.0;
+inline constexpr double kWp = 1e3;  // PV rated DC power at STC (1000 W/m2, 25 C cell), in W
+// Temperatures are kelvin inside; Celsius only at the edges: T = t_degC + kZeroCelsius.
+inline constexpr double K = 1.0;
+inline constexpr double kZeroCelsius = 273.15;
 
 }  // namespace physics::units

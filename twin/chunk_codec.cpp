@@ -7,14 +7,14 @@
 
 namespace twin {
 
-void encodeShuffledDeflate(const std::vector<double>& values, double scale, int level,
-                           std::vector<unsigned char>& out) {
+void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
+                           int level, std::vector<unsigned char>& out) {
   constexpr size_t kBytes = sizeof(double);
   const size_t n = values.size();
   std::vector<unsigned char> shuffled(n * kBytes);
   for (size_t i = 0; i < n; ++i) {
     unsigned char bytes[kBytes];
-    const double v = values[i] * scale;
+    const double v = (values[i] - offset) * scale;
     std::memcpy(bytes, &v, kBytes);
     for (size_t b = 0; b < kBytes; ++b) shuffled[b * n + i] = bytes[b];
   }

@@ -7,8 +7,9 @@
 
 namespace twin {
 
-// values[i] * scale, byte-shuffled for 8-byte elements, deflated at `level` (1..9) into out.
-void encodeShuffledDeflate(const std::vector<double>& values, double scale, int level,
-                           std::vector<unsigned char>& out);
+// (values[i] - offset) * scale, byte-shuffled for 8-byte elements, deflated at `level` (1..9)
+// into out.
+void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
+                           int level, std::vector<unsigned char>& out);
 
 }  // namespace twin

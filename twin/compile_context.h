@@ -30,12 +30,21 @@ struct CompileContext {
                                std::string_view what, const std::string& path);
 };
 
+void compileWeather(const Node& root, const std::string& park_dir, CompileContext& c);
 void compileSchedules(const Node& root, CompileContext& c);
 void compileTariff(const Node& root, CompileContext& c);
 void compileBuildings(const Node& root, CompileContext& c);
 void compileNetwork(const Node& root, CompileContext& c);
 void compileEquipment(const Node& root, CompileContext& c);
 void compileLoads(const Node& root, CompileContext& c);
+
+void compilePv(const Node& root, CompileContext& c);
+
+// A list of [east_m, north_m] vertices enclosing an area (reported otherwise).
+std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,
+                                         CompileContext& c);
+// Signed area of a polygon, m2 (positive when counter-clockwise).
+double polygonArea(const std::vector<Eigen::Vector2d>& polygon);
 
 // A nominal voltage for messages: 400 V -> "0.4 kV".
 std::string voltageText(double volts);

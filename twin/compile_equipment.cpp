@@ -55,28 +55,8 @@ void compileBuilding(const Node& n, const std::string& path, CompileContext& c) 
   b.height = c.r.quantity(n, kHeight, path, true).value_or(0.0);
   b.roof = static_cast<RoofKind>(
       c.r.choice(n, "roof", {"flat", "pitched", "sawtooth", "none"}, path, false).value_or(0));
-  const Node* fp = c.r.required(n, "footprint", path);
-  const std::string fpath = keyPath(path, "footprint");
-  if (fp && c.r.expectSequence(*fp, fpath)) {
-    for (size_t i = 0; i < fp->items.size(); ++i) {
-      const Node& v = fp->items[i];
-      double x = 0, y = 0;
-      if (!v.isSequence() || v.items.size() != 2 || !parseNumber(v.items[0].scalar, x) ||
-          !parseNumber(v.items[1].scalar, y)) {
-        c.r.error(v.loc, indexPath(fpath, i), "expected a vertex [east_m, north_m]");
-        continue;
-      }
-      b.footprint.emplace_back(x, y);
-    }
-    double twice_area = 0.0;
-    for (size_t i = 0; i < b.footprint.size(); ++i) {
-      const Eigen::Vector2d& p = b.footprint[i];
-      const Eigen::Vector2d& q = b.footprint[(i + 1) % b.footprint.size()];
-      twice_area += p.x() * q.y() - q.x() * p.y();
-    }
-    if (fp->items.size() < 3 || !std::isfinite(twice_area) || twice_area == 0.0) {
-      c.r.error(fp->loc, fpath, "expected a polygon of at least 3 vertices enclosing an area");
-    }
+  if (const Node* fp = c.r.required(n, "footprint", path)) {
+    b.footprint = readPolygon(*fp, keyPath(path, "footprint"), c);
   }
   if (!b.id.empty() && c.claimId(b.id, n.find("id")->loc, keyPath(path, "id"))) {
     c.buildings.emplace(b.id, static_cast<int>(c.model.buildings.size()));
@@ -171,6 +151,37 @@ void forEachEntry(const Node& root, std::string_view section, bool is_required, 
 }
 
 }  // namespace
+
+std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,
+                                         CompileContext& c) {
+  std::vector<Eigen::Vector2d> polygon;
+  if (!c.r.expectSequence(list, path)) return polygon;
+  for (size_t i = 0; i < list.items.size(); ++i) {
+    const Node& v = list.items[i];
+    double x = 0, y = 0;
+    if (!v.isSequence() || v.items.size() != 2 || !parseNumber(v.items[0].scalar, x) ||
+        !parseNumber(v.items[1].scalar, y)) {
+      c.r.error(v.loc, indexPath(path, i), "expected a vertex [east_m, north_m]");
+      continue;
+    }
+    polygon.emplace_back(x, y);
+  }
+  if (list.items.size() < 3 || polygonArea(polygon) == 0.0 ||
+      !std::isfinite(polygonArea(polygon))) {
+    c.r.error(list.loc, path, "expected a polygon of at least 3 vertices enclosing an area");
+  }
+  return polygon;
+}
+
+double polygonArea(const std::vector<Eigen::Vector2d>& polygon) {
+  double twice_area = 0.0;
+  for (size_t i = 0; i < polygon.size(); ++i) {
+    const Eigen::Vector2d& p = polygon[i];
+    const Eigen::Vector2d& q = polygon[(i + 1) % polygon.size()];
+    twice_area += p.x() * q.y() - q.x() * p.y();
+  }
+  return 0.5 * twice_area;
+}
 
 void compileBuildings(const Node& root, CompileContext& c) {
   forEachEntry(root, "buildings", true, c, compileBuilding);

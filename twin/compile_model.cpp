@@ -1,7 +1,6 @@
 #include "twin/compile_model.h"
 
 #include <algorithm>
-#include <filesystem>
 
 #include "physics/units.h"
 #include "twin/compile_context.h"
@@ -66,23 +65,6 @@ void compileSimulation(const Node& root, CompileContext& c) {
       s.step_s = static_cast<int>(*step);
     }
   }
-}
-
-void compileWeather(const Node& root, const std::string& park_dir, CompileContext& c) {
-  const Node* weather = root.find("weather");
-  if (!weather || !c.r.expectMap(*weather, "weather")) return;
-  c.r.checkKeys(*weather, {"source"}, "weather");
-  const std::optional<std::string> source = c.r.text(*weather, "source", "weather", true);
-  if (!source || *source == "synthetic") return;
-  std::filesystem::path path(*source);
-  if (path.is_relative()) path = std::filesystem::path(park_dir) / path;
-  if (path.extension() != ".epw" || !std::filesystem::is_regular_file(path)) {
-    c.r.error(weather->find("source")->loc, "weather.source",
-              "expected \"synthetic\" or an existing .epw file, got \"" + *source + "\"");
-    return;
-  }
-  c.model.weather.synthetic = false;
-  c.model.weather.epw_path = path.string();
 }
 
 std::vector<long> readDates(const Node& calendar, std::string_view key, CompileContext& c) {
@@ -150,7 +132,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   CompileContext c{reader, model, {}, {}, {}, {}, {}};
   reader.checkKeys(root,
                    {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
-                    "network", "equipment", "loads", "tariff", "emissions", "scenarios"},
+                    "network", "equipment", "loads", "pv", "tariff", "emissions", "scenarios"},
                    "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
@@ -162,6 +144,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileNetwork(root, c);
   compileEquipment(root, c);
   compileLoads(root, c);
+  compilePv(root, c);
   compileTariff(root, c);
   compileEmissions(root, c);
   return model;

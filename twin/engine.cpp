@@ -36,6 +36,8 @@ BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>
 // One time block, stage by stage: the whole story of a step.
 void computeBlock(const RunPlan& plan, BlockResult& block) {
   const DayType day_type = plan.model.calendar.dayType(block.day);
+  weatherStage(plan, block);
+  pvStage(plan, block);
   motorStage(plan, day_type, block);
   loadStage(plan, day_type, block);
   busStage(plan, block);

@@ -51,10 +51,13 @@ void busStage(const RunPlan& plan, BlockResult& block) {
   const size_t nb = plan.model.network.buses.size();
   const size_t nm = plan.model.motors.size();
   const size_t nl = plan.model.loads.size();
+  const size_t npv = plan.model.pv.size();
   for (int k = 0; k < block.steps; ++k) {
+    double pv_total = 0.0;
     for (size_t b = 0; b < nb; ++b) {
       double p = 0.0;
       double q = 0.0;
+      double pv = 0.0;
       for (int i : plan.motors_on_bus[b]) {
         p += block.at(kMotorInputPower, k, static_cast<size_t>(i), nm);
         q += block.at(kMotorReactivePower, k, static_cast<size_t>(i), nm);
@@ -63,9 +66,13 @@ void busStage(const RunPlan& plan, BlockResult& block) {
         p += block.at(kLoadPower, k, static_cast<size_t>(i), nl);
         q += block.at(kLoadReactivePower, k, static_cast<size_t>(i), nl);
       }
+      for (int i : plan.pv_on_bus[b]) pv += block.at(kPvAcPower, k, static_cast<size_t>(i), npv);
       block.at(kBusLoadPower, k, b, nb) = p;
       block.at(kBusLoadReactivePower, k, b, nb) = q;
+      block.at(kBusPvPower, k, b, nb) = pv;
+      pv_total += pv;
     }
+    block.at(kParkPvPower, k, 0, 1) = pv_total;
   }
 }
 
@@ -78,7 +85,7 @@ void networkStage(const RunPlan& plan, BlockResult& block) {
   std::vector<double> q(nb);
   for (int k = 0; k < block.steps; ++k) {
     for (size_t b = 0; b < nb; ++b) {
-      p[b] = block.at(kBusLoadPower, k, b, nb);
+      p[b] = block.at(kBusLoadPower, k, b, nb) - block.at(kBusPvPower, k, b, nb);
       q[b] = block.at(kBusLoadReactivePower, k, b, nb);
     }
     double losses = 0.0;

@@ -8,6 +8,15 @@
 
 namespace twin {
 
+// (hourly weather records, sun ephemeris) => the step's weather (irradiance held over its hour,
+// temperature and wind interpolated between hour midpoints), the sun at the middle of the step
+// (NREL SPA) and the sky state the PV arrays share.
+void weatherStage(const RunPlan& plan, BlockResult& block);
+
+// (sky state, arrays) => plane-of-array irradiance, cell temperature, DC and AC power of each
+// array (physics/pv_system.h, the PVWatts v5 chain). Parallel over arrays.
+void pvStage(const RunPlan& plan, BlockResult& block);
+
 // (schedule, duty load, nameplate) => motor shaft, input and reactive power, losses, load.
 // First-order motor model (physics/motor_first_order.h). Parallel over motors.
 void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
@@ -15,11 +24,13 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // (schedule, rated power, power factor) => load active and reactive power.
 void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
-// (motor and load powers) => power drawn on each bus, summed in model order.
+// (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in
+// model order.
 void busStage(const RunPlan& plan, BlockResult& block);
 
-// (bus powers) => branch flows and losses by a backward sweep at nominal voltages from the
-// leaves to the grid bus; grid import, park demand and network losses.
+// (bus powers, load minus PV) => branch flows and losses by a backward sweep at nominal voltages
+// from the leaves to the grid bus; grid import (negative: export), park demand, PV power and
+// network losses.
 void networkStage(const RunPlan& plan, BlockResult& block);
 
 }  // namespace twin

@@ -21,14 +21,18 @@ void KpiAccumulator::add(const BlockResult& block) {
     const double import = block.values[kParkGridImport][k];
     const double demand = block.values[kParkDemand][k];
     const double losses = block.values[kParkNetworkLosses][k];
-    month.import_energy += import * dt;
+    const double pv = block.values[kParkPvPower][k];
+    month.import_energy += std::max(import, 0.0) * dt;
+    month.export_energy += std::max(-import, 0.0) * dt;
+    month.pv_energy += pv * dt;
     month.demand_energy += demand * dt;
     month.loss_energy += losses * dt;
-    month.energy_cost += import * dt * prices[k];
+    month.energy_cost += std::max(import, 0.0) * dt * prices[k];
     month.peak_demand = std::max(month.peak_demand, import);
-    if (import > 0.0) {
-      kpis_.max_balance_residual =
-          std::max(kpis_.max_balance_residual, std::abs(import - demand - losses) / import);
+    const double scale = std::max(std::abs(import), demand);
+    if (scale > 0.0) {
+      kpis_.max_balance_residual = std::max(kpis_.max_balance_residual,
+                                            std::abs(import - demand - losses + pv) / scale);
     }
   }
 }
@@ -41,6 +45,8 @@ Kpis KpiAccumulator::finish() const {
     m.demand_cost = model.tariff.demand_price * m.peak_demand;
     m.co2 = model.grid_emission_factor * m.import_energy;
     out.total.import_energy += m.import_energy;
+    out.total.export_energy += m.export_energy;
+    out.total.pv_energy += m.pv_energy;
     out.total.demand_energy += m.demand_energy;
     out.total.loss_energy += m.loss_energy;
     out.total.energy_cost += m.energy_cost;
@@ -57,9 +63,15 @@ namespace twin {
 
 namespace u = physics::units;
 
-const std::array<KpiDecl, 8> kKpis = {{
+const std::array<KpiDecl, 11> kKpis = {{
     {"grid_import_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.import_energy; },
      "energy imported at the grid connection", "grid import", "MWh", u::MWh},
+    {"grid_export_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.export_energy; },
+     "PV surplus exported at the grid connection", "grid export", "MWh", u::MWh},
+    {"pv_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.pv_energy; },
+     "AC energy of all PV arrays", "PV energy", "MWh", u::MWh},
+    {"pv_self_consumption_pct", "%", u::pct, [](const PeriodKpi& k) { return k.selfConsumption(); },
+     "share of the PV energy used in the park", "PV self-consumption", "%", u::pct},
     {"demand_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.demand_energy; },
      "energy drawn by motors and loads", "demand", "MWh", u::MWh},
     {"network_losses_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.loss_energy; },

@@ -1,6 +1,7 @@
 // Key performance indicators of a run, per calendar month and over the whole period: energy
-// imported, cost (time-of-use energy plus the monthly demand charge on each month's highest
-// step-average import), peak demand, CO2 (imported energy x grid emission factor).
+// imported and exported, PV energy and the share of it used in the park, cost (time-of-use
+// energy plus the monthly demand charge on each month's highest step-average import), peak demand,
+// CO2 (imported energy x grid emission factor). Exported energy earns nothing yet.
 #pragma once
 
 #include <array>
@@ -15,6 +16,8 @@ namespace twin {
 struct PeriodKpi {
   YearMonth month;             // for a month; the first month for the total
   double import_energy = 0.0;  // J
+  double export_energy = 0.0;  // J, PV surplus fed into the grid
+  double pv_energy = 0.0;      // J, AC
   double demand_energy = 0.0;  // J, motors and loads
   double loss_energy = 0.0;    // J, network
   double energy_cost = 0.0;    // currency
@@ -22,12 +25,17 @@ struct PeriodKpi {
   double peak_demand = 0.0;    // W, highest step-average grid import
   double co2 = 0.0;            // kg
   double cost() const { return energy_cost + demand_cost; }
+  // Share of the PV energy used inside the park, 0..1 (0 without PV).
+  double selfConsumption() const {
+    return pv_energy > 0 ? (pv_energy - export_energy) / pv_energy : 0.0;
+  }
 };
 
 struct Kpis {
   PeriodKpi total;
   std::vector<PeriodKpi> months;
-  double max_balance_residual = 0.0;  // max over steps of |import - demand - losses| / import
+  // max over steps of |import - demand - losses + pv| / max(|import|, demand)
+  double max_balance_residual = 0.0;
 };
 
 // Accumulates blocks in time order (deterministic: a fixed summation order).
@@ -59,6 +67,6 @@ struct KpiDecl {
   double display_si;              // SI value of one display_unit
 };
 
-extern const std::array<KpiDecl, 8> kKpis;
+extern const std::array<KpiDecl, 11> kKpis;
 
 }  // namespace twin

@@ -4,12 +4,16 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "physics/branch_losses.h"
 #include "physics/motor_first_order.h"
+#include "physics/pv_layout.h"
+#include "physics/weather.h"
 
 namespace twin {
 
@@ -28,9 +32,14 @@ struct SimulationSettings {
   int step_s = 900;    // divides 3600
 };
 
+// Where the weather comes from, and the hourly records themselves (loaded or generated when the
+// park is compiled, so that a bad EPW file is reported by `validate`).
 struct WeatherSource {
   bool synthetic = true;
   std::string epw_path;  // resolved against the park file's folder when not synthetic
+  uint64_t seed = 1;     // synthetic generator
+  double albedo = 0.2;   // ground reflectance used where the records give none
+  std::shared_ptr<const physics::HourlyWeather> hourly;
 };
 
 enum class DayType { kWorkday = 0, kWeekend = 1, kHoliday = 2 };
@@ -157,6 +166,48 @@ struct Tariff {
   std::vector<TariffSeason> seasons;
 };
 
+enum class PvSurface { kRoof, kFacade, kGround };
+enum class PvTransposition { kPerez, kHayDavies, kIsotropic };
+enum class PvIam { kPhysical, kAshrae, kNone };
+// The park-file words of the cell temperature models, in enum order.
+enum class PvTemperatureModel {
+  kSapmOpenRackGlassPolymer,
+  kSapmOpenRackGlassGlass,
+  kSapmCloseMountGlassGlass,
+  kSapmInsulatedBackGlassPolymer,
+  kFaiman
+};
+inline constexpr std::array<std::string_view, 5> kPvTemperatureModelNames = {
+    "sapm-open-rack-glass-polymer", "sapm-open-rack-glass-glass", "sapm-close-mount-glass-glass",
+    "sapm-insulated-back-glass-polymer", "faiman"};
+
+// A PV array on a roof, a facade or the ground, with a PVWatts-style inverter.
+struct PvArray {
+  std::string id;
+  std::string name;
+  PvSurface surface = PvSurface::kRoof;
+  int building = -1;  // -1 for ground arrays
+  int facade = -1;    // footprint edge index (vertex i to i+1) for facades
+  int bus = 0;
+  double tilt = 0.0;                    // rad from horizontal
+  double azimuth = 0.0;                 // rad clockwise from north (pi = facing south)
+  double dc_capacity = 0.0;             // W at STC
+  bool filled = false;                  // sized by "install wherever possible"
+  double module_power = 0.0;            // W at STC, 0 when sized by capacity alone
+  std::vector<physics::ModulePlacement> modules;  // laid-out modules (filled arrays)
+  double module_area = 0.0;             // m2, total module area (0 when unknown)
+  double dc_ac_ratio = 1.2;
+  double inverter_efficiency = 0.96;    // nominal (PVWatts eta_inv_nom)
+  double losses = 0.1408;               // PVWatts system losses, fraction
+  double gamma = -0.0037;               // 1/K, power temperature coefficient
+  double albedo = -1.0;                 // ground reflectance; < 0: the weather's or default
+  double degradation = 0.0;             // per year
+  long commissioned_day = 0;            // local day the degradation counts from
+  PvTransposition transposition = PvTransposition::kPerez;
+  PvIam iam = PvIam::kPhysical;
+  PvTemperatureModel temperature_model = PvTemperatureModel::kSapmOpenRackGlassPolymer;
+};
+
 struct ParkModel {
   std::string scenario;  // "" for the baseline
   Site site;
@@ -168,6 +219,7 @@ struct ParkModel {
   Network network;
   std::vector<Motor> motors;
   std::vector<Load> loads;
+  std::vector<PvArray> pv;
   Tariff tariff;
   double grid_emission_factor = 0.0;  // kg CO2 per J imported
 };

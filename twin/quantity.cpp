@@ -50,6 +50,15 @@ constexpr std::array kUnits = {
     UnitEntry{"CNY/kWh", Dimension::kEnergyPrice, 1.0 / u::kWh},
     UnitEntry{"CNY/MWh", Dimension::kEnergyPrice, 1.0 / u::MWh},
     UnitEntry{"CNY/kW/month", Dimension::kDemandPrice, 1.0 / u::kW},
+    // PV rated (peak, STC) power is a power; "kWp" reads as kW.
+    UnitEntry{"Wp", Dimension::kPower, u::W},
+    UnitEntry{"kWp", Dimension::kPower, u::kWp},
+    UnitEntry{"MWp", Dimension::kPower, 1e3 * u::kWp},
+    UnitEntry{"deg", Dimension::kAngle, u::deg},
+    UnitEntry{"rad", Dimension::kAngle, u::rad},
+    UnitEntry{"m2", Dimension::kArea, u::m2},
+    UnitEntry{"%/K", Dimension::kTemperatureCoefficient, u::pct / u::K},
+    UnitEntry{"%/C", Dimension::kTemperatureCoefficient, u::pct / u::K},
 };
 
 std::optional<UnitEntry> findUnit(std::string_view symbol) {
@@ -100,6 +109,12 @@ std::string_view dimensionName(Dimension d) {
       return "an energy price";
     case Dimension::kDemandPrice:
       return "a demand price";
+    case Dimension::kAngle:
+      return "an angle";
+    case Dimension::kArea:
+      return "an area";
+    case Dimension::kTemperatureCoefficient:
+      return "a temperature coefficient";
   }
   return "a quantity";
 }
@@ -132,6 +147,12 @@ std::string_view dimensionExample(Dimension d) {
       return "0.65 CNY/kWh";
     case Dimension::kDemandPrice:
       return "40 CNY/kW/month";
+    case Dimension::kAngle:
+      return "22 deg";
+    case Dimension::kArea:
+      return "800 m2";
+    case Dimension::kTemperatureCoefficient:
+      return "-0.37 %/K";
   }
   return "";
 }

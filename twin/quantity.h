@@ -19,9 +19,12 @@ enum class Dimension {
   kLength,
   kDuration,
   kResistancePerLength,
-  kEmissionFactor,  // kg CO2 per J of electricity
-  kEnergyPrice,     // currency per J
-  kDemandPrice,     // currency per W per month
+  kEmissionFactor,          // kg CO2 per J of electricity
+  kEnergyPrice,             // currency per J
+  kDemandPrice,             // currency per W per month
+  kAngle,                   // rad; "deg" or "rad"
+  kArea,                    // m2
+  kTemperatureCoefficient,  // per K; "%/K" or "%/C"
 };
 
 // "a power", "an energy", ... for messages.

@@ -1,6 +1,9 @@
 #include "twin/run_plan.h"
 
 #include <chrono>
+#include <map>
+
+#include "twin/error.h"
 
 namespace twin {
 namespace {
@@ -20,6 +23,50 @@ std::vector<double> stepMeans(int step_s, ValueAt value_at) {
   return out;
 }
 
+// The weather record of hour 1 of each simulated day, matched by month and day (a typical year
+// serves any year; 29 February uses 28 February when the records have no leap day).
+std::vector<size_t> firstRecords(const physics::HourlyWeather& w, const TimeGrid& grid) {
+  std::map<std::pair<int, int>, size_t> by_date;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w.hour[i] == 1) by_date.emplace(std::pair(w.month[i], w.day[i]), i);
+  }
+  std::vector<size_t> out;
+  for (long day = grid.start_day; day < grid.end_day; ++day) {
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+    const int month = static_cast<int>(unsigned(ymd.month()));
+    const int dom = static_cast<int>(unsigned(ymd.day()));
+    auto it = by_date.find({month, dom});
+    if (it == by_date.end() && month == 2 && dom == 29) it = by_date.find({2, 28});
+    if (it == by_date.end() || it->second + 24 > w.size()) {
+      throw InputError(w.source + ": no 24 hourly records for " + std::to_string(month) + "/" +
+                       std::to_string(dom) + ", a day of the simulated period");
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+physics::PvSystem pvSystem(const PvArray& a, double weather_albedo) {
+  physics::PvSystem s;
+  s.normal = physics::surfaceNormal(a.tilt, a.azimuth);
+  s.albedo = a.albedo >= 0 ? a.albedo : weather_albedo;
+  s.transposition = static_cast<physics::Transposition>(a.transposition);
+  s.iam = static_cast<physics::IncidenceModifier>(a.iam);
+  s.temperature = static_cast<physics::CellTemperature>(a.temperature_model);
+  s.dc_capacity = a.dc_capacity;
+  s.gamma = a.gamma;
+  s.losses = a.losses;
+  s.dc_ac_ratio = a.dc_ac_ratio;
+  s.inverter_efficiency = a.inverter_efficiency;
+  return s;
+}
+
+double mean(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+}
+
 }  // namespace
 
 YearMonth yearMonthOf(long day) {
@@ -28,7 +75,21 @@ YearMonth yearMonthOf(long day) {
 }
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
-  RunPlan plan{model, grid, {}, {}, {}, {}, {}, {}};
+  const double start = static_cast<double>(grid.unixTime(0));
+  const double end = static_cast<double>(grid.unixTime(grid.steps()));
+  const double mid_year = 1970.0 + 0.5 * (start + end) / (365.2425 * 86400.0);
+  RunPlan plan{model, grid, physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year)),
+               {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+  plan.site = {model.site.latitude_deg * physics::units::deg,
+               model.site.longitude_deg * physics::units::deg, model.site.elevation};
+  const physics::HourlyWeather& weather = *model.weather.hourly;
+  plan.air = {mean(weather.pressure), mean(weather.temp_air)};
+  plan.first_record = firstRecords(weather, grid);
+  plan.pv_on_bus.resize(model.network.buses.size());
+  for (size_t i = 0; i < model.pv.size(); ++i) {
+    plan.pv_systems.push_back(pvSystem(model.pv[i], model.weather.albedo));
+    plan.pv_on_bus[model.pv[i].bus].push_back(static_cast<int>(i));
+  }
   for (const Schedule& s : model.schedules) {
     auto& per_type = plan.schedule_steps.emplace_back();
     for (int t = 0; t < kDayTypes; ++t) {

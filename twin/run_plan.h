@@ -1,10 +1,13 @@
 // Inputs of a run prepared once from the model and the time grid: schedule values and tariff
-// prices per step of the day (means over the step's minutes), and the units on each bus.
+// prices per step of the day (means over the step's minutes), the units on each bus, the sun's
+// ephemeris over the run, the weather record of each day, and each PV array's physics.
 #pragma once
 
 #include <vector>
 
 #include "physics/motor_first_order.h"
+#include "physics/pv_system.h"
+#include "physics/solar_position.h"
 #include "twin/model.h"
 #include "twin/time_grid.h"
 
@@ -13,6 +16,13 @@ namespace twin {
 struct RunPlan {
   const ParkModel& model;
   TimeGrid grid;
+  physics::SunEphemeris sun;  // geocentric sun over the run's steps
+  physics::SiteLocation site;
+  physics::RefractionAir air;  // annual means of the weather, for refraction
+  // first_record[day - grid.start_day]: the weather record of hour 1 (00:00-01:00) of that day.
+  std::vector<size_t> first_record;
+  std::vector<physics::PvSystem> pv_systems;  // per array
+  std::vector<std::vector<int>> pv_on_bus;
   // schedule_steps[schedule][day type][step of day], fraction of rated power.
   std::vector<std::array<std::vector<double>, kDayTypes>> schedule_steps;
   // price_steps[season][step of day], currency per J.

@@ -8,6 +8,22 @@ namespace u = physics::units;
 using K = UnitKind;
 
 const std::array<SeriesDecl, kSeriesCount> kSeries = {{
+    {K::kWeather, "weather", "ghi_W_m2", "W/m2", u::W / u::m2,
+     "global horizontal irradiance (mean over the weather hour)"},
+    {K::kWeather, "weather", "dni_W_m2", "W/m2", u::W / u::m2, "direct normal irradiance"},
+    {K::kWeather, "weather", "dhi_W_m2", "W/m2", u::W / u::m2, "diffuse horizontal irradiance"},
+    {K::kWeather, "weather", "temp_air_degC", "degC", u::K, "dry-bulb air temperature",
+     u::kZeroCelsius},
+    {K::kWeather, "weather", "wind_speed_m_s", "m/s", 1.0, "wind speed at 10 m"},
+    {K::kWeather, "weather", "sun_zenith_deg", "deg", u::deg,
+     "apparent (refracted) solar zenith angle at the middle of the step (NREL SPA)"},
+    {K::kWeather, "weather", "sun_azimuth_deg", "deg", u::deg,
+     "solar azimuth, clockwise from north, at the middle of the step"},
+    {K::kPv, "pv", "poa_global_W_m2", "W/m2", u::W / u::m2,
+     "irradiance on the plane of the array (beam + sky + ground)"},
+    {K::kPv, "pv", "temp_cell_degC", "degC", u::K, "cell temperature", u::kZeroCelsius},
+    {K::kPv, "pv", "dc_power_kW", "kW", u::kW, "DC power after system losses"},
+    {K::kPv, "pv", "ac_power_kW", "kW", u::kW, "AC power out of the inverter"},
     {K::kMotor, "motor", "shaft_power_kW", "kW", u::kW, "mechanical power delivered to the load"},
     {K::kMotor, "motor", "input_power_kW", "kW", u::kW, "electrical active power drawn"},
     {K::kMotor, "motor", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
@@ -17,6 +33,7 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kLoad, "load", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
     {K::kBus, "bus", "load_kW", "kW", u::kW, "active power of the loads connected to the bus"},
     {K::kBus, "bus", "load_kvar", "kvar", u::kvar, "reactive power of the loads on the bus"},
+    {K::kBus, "bus", "pv_kW", "kW", u::kW, "AC power of the PV arrays connected to the bus"},
     {K::kTransformer, "transformer", "hv_power_kW", "kW", u::kW,
      "active power into the high-voltage side"},
     {K::kTransformer, "transformer", "loading_pct", "%", u::pct, "apparent power / rated power"},
@@ -24,9 +41,11 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kCable, "cable", "current_A", "A", u::A, "phase current at nominal voltage"},
     {K::kCable, "cable", "loading_pct", "%", u::pct, "current / ampacity"},
     {K::kCable, "cable", "losses_kW", "kW", u::kW, "resistive losses, three phases"},
-    {K::kPark, "park", "grid_import_kW", "kW", u::kW, "active power imported at the grid bus"},
+    {K::kPark, "park", "grid_import_kW", "kW", u::kW,
+     "active power imported at the grid bus (negative: exported)"},
     {K::kPark, "park", "demand_kW", "kW", u::kW, "active power of all motors and loads"},
     {K::kPark, "park", "network_losses_kW", "kW", u::kW, "transformer plus cable losses"},
+    {K::kPark, "park", "pv_kW", "kW", u::kW, "AC power of all PV arrays"},
 }};
 
 std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
@@ -35,6 +54,12 @@ std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
     for (const auto& item : items) ids.push_back(item.id);
   };
   switch (kind) {
+    case K::kWeather:
+      ids.push_back("site");
+      break;
+    case K::kPv:
+      collect(model.pv);
+      break;
     case K::kMotor:
       collect(model.motors);
       break;
@@ -59,6 +84,10 @@ std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
 
 size_t unitCount(const ParkModel& model, UnitKind kind) {
   switch (kind) {
+    case K::kWeather:
+      return 1;
+    case K::kPv:
+      return model.pv.size();
     case K::kMotor:
       return model.motors.size();
     case K::kLoad:

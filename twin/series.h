@@ -1,6 +1,6 @@
 // The declared result variables: one line per series gives its HDF5 kind and field name, edge
 // unit and meaning, so that a unit is written once (ARCHITECTURE.md §3). Values are SI inside;
-// the store divides by unit_si when writing.
+// the store writes (value - unit_offset) / unit_si.
 #pragma once
 
 #include <array>
@@ -12,9 +12,20 @@
 
 namespace twin {
 
-enum class UnitKind { kMotor, kLoad, kBus, kTransformer, kCable, kPark };
+enum class UnitKind { kWeather, kPv, kMotor, kLoad, kBus, kTransformer, kCable, kPark };
 
 enum SeriesId : int {
+  kWeatherGhi,
+  kWeatherDni,
+  kWeatherDhi,
+  kWeatherTempAir,
+  kWeatherWindSpeed,
+  kSunZenith,
+  kSunAzimuth,
+  kPvPoaGlobal,
+  kPvTempCell,
+  kPvDcPower,
+  kPvAcPower,
   kMotorShaftPower,
   kMotorInputPower,
   kMotorReactivePower,
@@ -24,6 +35,7 @@ enum SeriesId : int {
   kLoadReactivePower,
   kBusLoadPower,
   kBusLoadReactivePower,
+  kBusPvPower,
   kTransformerHvPower,
   kTransformerLoading,
   kTransformerLosses,
@@ -33,6 +45,7 @@ enum SeriesId : int {
   kParkGridImport,
   kParkDemand,
   kParkNetworkLosses,
+  kParkPvPower,
   kSeriesCount
 };
 
@@ -43,6 +56,7 @@ struct SeriesDecl {
   std::string_view unit;   // the `units` attribute
   double unit_si;          // SI value of one unit
   std::string_view meaning;
+  double unit_offset = 0.0;  // SI value of the unit's zero (Celsius: 273.15 K)
 };
 
 extern const std::array<SeriesDecl, kSeriesCount> kSeries;

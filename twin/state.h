@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "physics/pv_system.h"
 #include "twin/series.h"
 
 namespace twin {
@@ -16,6 +17,7 @@ struct BlockResult {
   int64_t first_step = 0;  // index of the block's first step in the run
   int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
+  std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;
 

@@ -95,8 +95,8 @@ class ScenarioSink : public BlockSink {
   void prepare(BlockResult& block) const override {
     for (int s = 0; s < kSeriesCount; ++s) {
       if (!datasets_[s]) continue;
-      encodeShuffledDeflate(block.values[s], 1.0 / kSeries[s].unit_si, kDeflateLevel,
-                            block.encoded[s]);
+      encodeShuffledDeflate(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si,
+                            kDeflateLevel, block.encoded[s]);
     }
   }
 

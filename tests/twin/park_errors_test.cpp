@@ -113,7 +113,7 @@ const ErrorCase kCases[] = {
      "    description: IE4 pump motors\n    motors: []\n",
      "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, or a "
      "section to overlay: weather, calendar, schedules, buildings, network, equipment, loads, "
-     "tariff, emissions)"},
+     "pv, tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
      "test.yaml:69:14: scenarios[0].remove[0]: unknown id \"NOPE\" (no list entry of the baseline "
@@ -138,6 +138,63 @@ const ErrorCase kCases[] = {
      "[...], on: x, off: y}, got \"1\""},
     {"DuplicateKey", "    roof: flat\n", "    roof: flat\n    roof: pitched\n",
      "test.yaml:27:5: buildings[0].roof: duplicate key (first given at line 26, column 5)"},
+    {"PvSizedTwice", "tariff:",
+     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: \"10 deg\",\n"
+     "     capacity: \"100 kWp\", area: \"500 m2\", module: {power: \"550 W\"}}\ntariff:",
+     "test.yaml:57:5: pv[0]: expected exactly one of capacity, area or install: wherever_possible, "
+     "got capacity and area"},
+    {"PvAreaWithoutModule", "tariff:",
+     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: \"10 deg\", area: \"500 "
+     "m2\"}\n"
+     "tariff:",
+     "test.yaml:57:76: pv[0].area: expected a module (power, length, width) to size the array by "
+     "area"},
+    {"PvAzimuthOnFacade", "tariff:",
+     "pv:\n  - {id: PV1, surface: facade, building: W1, facade: 0, bus: LV1, azimuth: \"90 deg\",\n"
+     "     capacity: \"10 kWp\"}\ntariff:",
+     "test.yaml:57:76: pv[0].azimuth: expected no azimuth for a facade array (it faces the wall's "
+     "outward normal)"},
+    {"PvFacadeEdgeOutOfRange", "tariff:",
+     "pv:\n  - {id: PV1, surface: facade, building: W1, facade: 4, bus: LV1, capacity: \"10 "
+     "kWp\"}\n"
+     "tariff:",
+     "test.yaml:57:54: pv[0].facade: expected a whole number from 0 to 3, got \"4\""},
+    {"PvTiltOutOfRange", "tariff:",
+     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: \"95 deg\", capacity: \"1 "
+     "kWp\"}\n"
+     "tariff:",
+     "test.yaml:57:60: pv[0].tilt: expected a value from 0 deg up to 90 deg, got \"95 deg\""},
+    {"PvGammaWithoutPerKelvin", "tariff:",
+     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: \"10 deg\", capacity: \"1 "
+     "kWp\",\n"
+     "     gamma: \"-0.37 %\"}\ntariff:",
+     "test.yaml:58:13: pv[0].gamma: expected a temperature coefficient (e.g. \"-0.37 %/K\"), got "
+     "\"-0.37 %\" (a fraction)"},
+    {"PvUnknownBus", "tariff:",
+     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV9, tilt: \"10 deg\", capacity: \"1 "
+     "kWp\"}\n"
+     "tariff:",
+     "test.yaml:57:49: pv[0].bus: unknown bus \"LV9\" (no bus has that id)"},
+    {"PvNothingFits", "tariff:",
+     "pv:\n  - id: PV1\n    surface: roof\n    building: W1\n    bus: LV1\n    tilt: \"10 deg\"\n"
+     "    install: wherever_possible\n    module: {power: \"550 W\"}\n"
+     "    layout: {setback: \"30 m\"}\ntariff:",
+     "test.yaml:62:14: pv[0].install: expected room for at least one module on the surface, got "
+     "none after setbacks and obstructions (usable area 0 m2)"},
+    {"PvGroundWithBuilding", "tariff:",
+     "pv:\n  - {id: PV1, surface: ground, building: W1, bus: LV1, tilt: \"10 deg\", capacity: \"1 "
+     "kWp\"}\n"
+     "tariff:",
+     "test.yaml:57:42: pv[0].building: expected no building for a ground-mounted array"},
+    {"WeatherMonthlyCount",
+     "tariff:", "weather: {source: synthetic, monthly_temperature_degC: [1, 2, 3]}\ntariff:",
+     "test.yaml:56:56: weather.monthly_temperature_degC: expected 12 monthly values (January "
+     "first), got 3"},
+    {"WeatherMonthlyValue", "tariff:",
+     "weather: {source: synthetic, monthly_ghi_kWh_m2_day: [2, 3, 3, 4, 4, 4, 5, 5, 4, 3, 2, x]}\n"
+     "tariff:",
+     "test.yaml:56:88: weather.monthly_ghi_kWh_m2_day[11]: expected a number from 0 to 12, got "
+     "\"x\""},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };

@@ -2,6 +2,8 @@
 // twin::InputError and turned into exit code 2 by main.
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,5 +33,43 @@ int validateCommand(const std::string& park_path);
 int infoCommand(const std::string& path, bool json);
 
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags);
+
+// `parktwin pv`: one PV system over a weather year. Angles in degrees, as on the command line.
+struct PvRequest {
+  std::string weather;                                      // an .epw file or "synthetic"
+  std::optional<double> latitude, longitude, utc_offset_h;  // synthetic only
+  double elevation = 0.0;                                   // m, synthetic only
+  int year = 2025;                                          // synthetic only
+  uint64_t seed = 1;                                        // synthetic only
+  double tilt = 22.0;
+  double azimuth = 180.0;
+  double dc_kw = 1.0;
+  double losses_pct = 14.08;
+  double dc_ac_ratio = 1.2;
+  double inverter_efficiency = 0.96;
+  double gamma_pct = -0.37;  // %/K
+  double albedo = 0.2;
+  std::string transposition = "perez";
+  std::string temperature_model = "sapm-open-rack-glass-polymer";
+  std::string iam = "physical";
+  std::string hourly;  // CSV path, "" for none
+  bool json = false;
+};
+int pvCommand(const PvRequest& request);
+
+// `parktwin solar`: the sun's position by NREL's SPA at one instant (--time with --lat --lon) or
+// for every row of a CSV file (--csv). Units as on the command line.
+struct SolarRequest {
+  std::string time;  // ISO 8601 with a UTC offset, e.g. 2003-10-17T12:30:30-07:00
+  std::optional<double> latitude, longitude;  // deg, north and east positive
+  double elevation = 0.0;                     // m
+  double pressure = 1013.25;                  // hPa, for refraction
+  double temperature = 12.0;                  // C, for refraction
+  double delta_t = 67.0;                      // s, TT - UT
+  bool json = false;
+  std::string csv;     // input CSV path, "" for --time
+  std::string output;  // output CSV path, "" for stdout
+};
+int solarCommand(const SolarRequest& request);
 
 }  // namespace twin::cli

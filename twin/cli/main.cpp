@@ -30,6 +30,66 @@ void addPeriodFlags(CLI::App& cmd, twin::cli::PeriodFlags& period) {
   cmd.add_option("--step", period.step, "Time step, 1min to 1h dividing an hour (e.g. 15min)");
 }
 
+void addPvFlags(CLI::App& cmd, twin::cli::PvRequest& pv) {
+  cmd.add_option("--weather", pv.weather, "EPW file, or \"synthetic\" (needs --lat --lon)")
+      ->required();
+  cmd.add_option("--lat", pv.latitude, "Latitude, degrees north (synthetic weather)")
+      ->check(CLI::Range(-90.0, 90.0));
+  cmd.add_option("--lon", pv.longitude, "Longitude, degrees east (synthetic weather)")
+      ->check(CLI::Range(-180.0, 180.0));
+  cmd.add_option("--elevation", pv.elevation, "Site elevation, m (synthetic weather)");
+  cmd.add_option("--utc-offset", pv.utc_offset_h, "Hours from UTC (synthetic; default lon/15)")
+      ->check(CLI::Range(-12.0, 14.0));
+  cmd.add_option("--year", pv.year, "Year of the synthetic weather")->check(CLI::Range(1901, 2199));
+  cmd.add_option("--seed", pv.seed, "Seed of the synthetic weather");
+  cmd.add_option("--tilt", pv.tilt, "Tilt from horizontal, deg")->check(CLI::Range(0.0, 90.0));
+  cmd.add_option("--azimuth", pv.azimuth, "Azimuth clockwise from north, deg (180 = south)")
+      ->check(CLI::Range(0.0, 360.0));
+  cmd.add_option("--dc-kw", pv.dc_kw, "DC rating at STC, kW")->check(CLI::PositiveNumber);
+  cmd.add_option("--losses", pv.losses_pct, "System losses, %")->check(CLI::Range(0.0, 99.0));
+  cmd.add_option("--dc-ac-ratio", pv.dc_ac_ratio, "DC/AC ratio")->check(CLI::Range(0.5, 3.0));
+  cmd.add_option("--inverter-efficiency", pv.inverter_efficiency, "Nominal inverter efficiency")
+      ->check(CLI::Range(0.5, 1.0));
+  cmd.add_option("--gamma", pv.gamma_pct, "Power temperature coefficient, %/K")
+      ->check(CLI::Range(-2.0, 0.0));
+  cmd.add_option("--albedo", pv.albedo, "Ground reflectance")->check(CLI::Range(0.0, 1.0));
+  cmd.add_option("--transposition", pv.transposition, "Sky diffuse model")
+      ->check(CLI::IsMember({"perez", "haydavies", "isotropic"}));
+  cmd.add_option("--temperature-model", pv.temperature_model, "Cell temperature model")
+      ->check(CLI::IsMember({"sapm-open-rack-glass-polymer", "faiman"}));
+  cmd.add_option("--iam", pv.iam, "Incidence-angle modifier on the beam")
+      ->check(CLI::IsMember({"physical", "ashrae", "none"}));
+  cmd.add_option("--hourly", pv.hourly, "Write the hourly results to this CSV file");
+  cmd.add_flag("--json", pv.json, "Print JSON");
+}
+
+void addSolarFlags(CLI::App& cmd, twin::cli::SolarRequest& solar) {
+  CLI::Option* time = cmd.add_option("--time", solar.time,
+                                     "Instant, ISO 8601 with offset (2025-06-21T12:00:00+08:00)");
+  CLI::Option* lat = cmd.add_option("--lat", solar.latitude, "Latitude, degrees north");
+  CLI::Option* lon = cmd.add_option("--lon", solar.longitude, "Longitude, degrees east");
+  CLI::Option* elevation =
+      cmd.add_option("--elevation", solar.elevation, "Elevation, m")->capture_default_str();
+  CLI::Option* pressure =
+      cmd.add_option("--pressure", solar.pressure, "Air pressure for refraction, hPa")
+          ->capture_default_str();
+  CLI::Option* temperature =
+      cmd.add_option("--temperature", solar.temperature, "Air temperature for refraction, C")
+          ->capture_default_str();
+  CLI::Option* delta_t =
+      cmd.add_option("--delta-t", solar.delta_t, "TT - UT, s")->capture_default_str();
+  CLI::Option* json = cmd.add_flag("--json", solar.json, "Print JSON (with --time)");
+  CLI::Option* csv = cmd.add_option(
+      "--csv", solar.csv,
+      "CSV with columns time, latitude, longitude, elevation_m [, pressure_hpa, temperature_c, "
+      "delta_t_s]");
+  cmd.add_option("-o,--output", solar.output, "CSV to write (with --csv; default stdout)")
+      ->needs(csv);
+  for (CLI::Option* o : {time, lat, lon, elevation, pressure, temperature, delta_t, json}) {
+    csv->excludes(o);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -64,6 +124,15 @@ int main(int argc, char** argv) {
   addPeriodFlags(*demo_cmd, demo_period);
   demo_cmd->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 1024));
 
+  twin::cli::PvRequest pv;
+  CLI::App* pv_cmd = app.add_subcommand("pv", "One PV system over a weather year (PVWatts v5 chain)");
+  addPvFlags(*pv_cmd, pv);
+
+  twin::cli::SolarRequest solar;
+  CLI::App* solar_cmd =
+      app.add_subcommand("solar", "Sun position (NREL SPA) at one time, or for a CSV of times");
+  addSolarFlags(*solar_cmd, solar);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -81,6 +150,8 @@ int main(int argc, char** argv) {
     }
     if (*validate_cmd) return twin::cli::validateCommand(validate_path);
     if (*info_cmd) return twin::cli::infoCommand(info_path, info_json);
+    if (*pv_cmd) return twin::cli::pvCommand(pv);
+    if (*solar_cmd) return twin::cli::solarCommand(solar);
     return twin::cli::demoCommand(demo_dir, demo_period, command_line);
   } catch (const twin::InputError& e) {
     std::cerr << e.what() << '\n';

@@ -1,0 +1,118 @@
+// The PV chain of one array at one time step, as NREL's PVWatts v5 defines it (Dobos 2014,
+// NREL/TP-6A20-62641) and pvlib's ModelChain reproduces it:
+//   sun position (apparent zenith) and weather -> sky state shared by all arrays (air mass,
+//   extraterrestrial DNI, Perez / Hay-Davies sky coefficients, SAPM wind factors) ->
+//   per array: angle of incidence, transposition (Perez 1990 by default), ground reflection,
+//   incidence-angle modifier on the beam (physical by default), cell temperature (SAPM open rack
+//   glass/polymer by default, from the plane-of-array global irradiance), PVWatts linear DC,
+//   system losses (14.08 % by default), degradation, PVWatts inverter with clipping at the AC
+//   rating set by the DC/AC ratio.
+// Everything that depends only on time is in PvSky; pvPower() is a few dozen flops per array.
+#pragma once
+
+#include <array>
+
+#include "physics/irradiance.h"
+#include "physics/pv_inverter.h"
+#include "physics/pv_module.h"
+#include "physics/pv_temperature.h"
+#include "physics/solar_position.h"
+
+namespace physics {
+
+enum class Transposition { kPerez, kHayDavies, kIsotropic };
+enum class IncidenceModifier { kPhysical, kAshrae, kNone };
+// SAPM presets in this order share the per-step wind factors of PvSky; kFaiman uses its own.
+enum class CellTemperature {
+  kSapmOpenRackPolymer,
+  kSapmOpenRackGlass,
+  kSapmCloseMountGlass,
+  kSapmInsulatedBackPolymer,
+  kFaiman
+};
+inline constexpr std::array<SapmTemperatureParams, 4> kSapmPresets = {
+    kSapmOpenRackGlassPolymer, kSapmOpenRackGlassGlass, kSapmCloseMountGlassGlass,
+    kSapmInsulatedBackGlassPolymer};
+
+// pvlib's get_extra_radiation default (ASTM E-490), used by its PVWatts chain.
+inline constexpr double kPvwattsSolarConstant = 1366.1;
+
+// Weather of one step, SI.
+struct WeatherStep {
+  double ghi = 0.0;         // W/m2
+  double dni = 0.0;         // W/m2
+  double dhi = 0.0;         // W/m2
+  double temp_air = 0.0;    // K
+  double wind_speed = 0.0;  // m/s
+};
+
+// What every array at the site shares at one time step.
+struct PvSky {
+  WeatherStep weather;
+  SunVector sun;        // from the apparent zenith
+  bool sun_up = false;  // apparent zenith < 90 deg
+  PerezSky perez;
+  HayDaviesSky hay_davies;
+  std::array<SapmHeatFactor, 4> sapm;  // per kSapmPresets entry
+};
+
+// sun: the position at the middle of the step; day_of_year: 1..366 of the local date.
+PvSky pvSky(const SolarPosition& sun, const WeatherStep& weather, int day_of_year);
+
+struct PvSystem {
+  SurfaceNormal normal;  // from tilt and azimuth: surfaceNormal(tilt, azimuth)
+  double albedo = 0.2;
+  Transposition transposition = Transposition::kPerez;
+  IncidenceModifier iam = IncidenceModifier::kPhysical;
+  CellTemperature temperature = CellTemperature::kSapmOpenRackPolymer;
+  double dc_capacity = 1000.0;         // W at STC (PVWatts pdc0)
+  double gamma = -0.0037;              // 1/K
+  double losses = 0.1408;              // PVWatts system losses, fraction of DC
+  double dc_ac_ratio = 1.2;            // AC rating = dc_capacity / dc_ac_ratio
+  double inverter_efficiency = 0.96;   // PVWatts eta_inv_nom
+};
+
+struct PvOutput {
+  double poa_global = 0.0;  // W/m2, beam + sky + ground on the plane
+  double temp_cell = 0.0;   // K
+  double dc_power = 0.0;    // W after system losses and degradation
+  double ac_power = 0.0;    // W
+};
+
+// degradation: factor on DC power for the array's age, (1 - rate)^years (pv_losses.h).
+inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation = 1.0) {
+  const WeatherStep& w = sky.weather;
+  const double cos_aoi = sky.sun_up ? cosAngleOfIncidence(s.normal, sky.sun) : 0.0;
+  double sky_diffuse = 0.0;
+  switch (s.transposition) {
+    case Transposition::kPerez:
+      sky_diffuse = perezSkyDiffuse(sky.perez, s.normal, cos_aoi);
+      break;
+    case Transposition::kHayDavies:
+      sky_diffuse = hayDaviesSkyDiffuse(sky.hay_davies, s.normal, cos_aoi);
+      break;
+    case Transposition::kIsotropic:
+      sky_diffuse = isotropicSkyDiffuse(w.dhi, s.normal);
+      break;
+  }
+  const PoaComponents poa = poaComponents(w.dni, w.ghi, s.albedo, sky_diffuse, s.normal, cos_aoi);
+  double iam = 1.0;
+  if (s.iam == IncidenceModifier::kPhysical) iam = iamPhysical(cos_aoi);
+  if (s.iam == IncidenceModifier::kAshrae) iam = iamAshrae(cos_aoi);
+  const double effective = poa.beam * iam + poa.sky_diffuse + poa.ground_diffuse;
+  PvOutput out;
+  out.poa_global = poa.global();
+  out.temp_cell =
+      s.temperature == CellTemperature::kFaiman
+          ? faimanCellTemperature(out.poa_global, w.temp_air, w.wind_speed)
+          : sapmCellTemperature(out.poa_global, w.temp_air,
+                                sky.sapm[static_cast<size_t>(s.temperature)]);
+  const double dc = pvwattsDc(effective, out.temp_cell, s.dc_capacity, s.gamma);
+  out.dc_power = dc * (1.0 - s.losses) * degradation;
+  const PvwattsInverterRating inverter =
+      pvwattsInverterRating(s.dc_capacity, s.dc_ac_ratio, s.inverter_efficiency);
+  out.ac_power = pvwattsInverter(out.dc_power, inverter.pdc0, s.inverter_efficiency);
+  return out;
+}
+
+}  // namespace physics

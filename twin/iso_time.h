@@ -1,0 +1,29 @@
+// Instants written in ISO 8601 extended format with an explicit UTC offset (ISO 8601-1:2019
+// §5.4.2 and §4.3.13; the profile of RFC 3339 §5.6), e.g. 2025-06-21T12:00:00+08:00 or
+// 2025-06-21T04:00Z, as the CLI and its CSV inputs accept them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace twin {
+
+struct IsoInstant {
+  double unix_time = 0.0;  // s since 1970-01-01T00:00:00Z; fractional seconds kept
+  int utc_offset = 0;      // s, local time minus UTC as written (+08:00 -> 28800)
+};
+
+struct IsoTimeParse {
+  std::optional<IsoInstant> instant;
+  // When there is no instant: what was expected, worded for "expected ..., got ..." messages.
+  std::string expected;
+};
+
+// Accepts YYYY-MM-DD, then T (or a space), hh:mm, optional :ss with optional fraction (.s...),
+// then Z or an offset +hh:mm, +hhmm or +hh (- for west), within -12:00..+14:00. Dates must exist
+// (2025-02-30 is rejected), hh is 00..23, ss 00..59 (no leap seconds). A local time without an
+// offset is rejected: it names no instant.
+IsoTimeParse parseIsoTime(std::string_view text);
+
+}  // namespace twin

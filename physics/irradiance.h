@@ -1,5 +1,5 @@
 // Solar irradiance models: extraterrestrial irradiance (Spencer 1971), air mass (Kasten & Young
-// 1989), clear sky (Ineichen & Perez 2002 with Ineichen 2008's altitude terms; Haurwitz 1945),
+// 1989), clear sky (Ineichen & Perez 2002 with its altitude terms; Haurwitz 1945),
 // GHI decomposition (Erbs, Klein & Duffie 1982), transposition to a tilted plane (isotropic
 // Liu-Jordan; Hay & Davies 1980; Perez et al. 1990, Solar Energy 44(5) 271-289, with the
 // 'allsitescomposite1990' coefficients of its Table 6), incidence-angle modifiers (physical:
@@ -23,8 +23,8 @@
 
 namespace physics {
 
-// Solar constant (W/m2) used by default: the WMO 1981 value adopted by Spencer-era and
-// Ineichen-Perez work. pvlib's get_extra_radiation uses 1366.1 (ASTM E-490); pass it to reproduce.
+// Solar constant (W/m2) used by default: the WMO (1981) value. pvlib's get_extra_radiation uses
+// 1366.1 (ASTM E-490); pass that to reproduce pvlib.
 inline constexpr double kSolarConstant = 1367.0;
 // Standard sea-level pressure, Pa (ISO 2533).
 inline constexpr double kStandardPressure = 101325.0;
@@ -62,16 +62,17 @@ struct ClearSky {
 };
 
 // Ineichen & Perez (2002), "A new airmass independent formulation for the Linke turbidity
-// coefficient", Solar Energy 73(3) 151-157, with the altitude terms
-// fh1 = exp(-h/8000), fh2 = exp(-h/1250), cg1, cg2 of Ineichen (2008), Solar Energy 82 758-762, as
-// pvlib.clearsky.ineichen(perez_enhancement=False). Its 1e20 cap of the beam correction is kept.
+// coefficient", Solar Energy 73(3) 151-157, with the altitude terms fh1 = exp(-h/8000),
+// fh2 = exp(-h/1250), cg1, cg2 and the beam correction of Perez et al. (2002), Solar Energy 73(5)
+// 307-317, as pvlib.clearsky.ineichen(perez_enhancement=False) implements them (including its
+// 1e20 cap of the beam correction).
 // apparent_zenith: rad. absolute_air_mass: Kasten-Young, pressure-corrected, > 0 (0: sun down).
 // linke_turbidity: 1..10 (air-mass-2 Linke turbidity). altitude: m above sea level.
 // dni_extra: W/m2. All zero when the sun is at or below the horizon.
 ClearSky clearSkyIneichenPerez(double apparent_zenith, double absolute_air_mass,
                                double linke_turbidity, double altitude, double dni_extra);
 
-// Haurwitz (1945) clear-sky GHI as parameterised by Robledo & Soler (2000) and pvlib:
+// Haurwitz (1945) clear-sky GHI in the form of pvlib.clearsky.haurwitz:
 // GHI = 1098 cos z exp(-0.059 / cos z) W/m2; 0 when cos z <= 0. apparent_zenith: rad.
 double clearSkyHaurwitz(double apparent_zenith);
 
@@ -214,15 +215,14 @@ inline double iamPhysical(double cos_aoi, double refractive_index = 1.526, doubl
   if (!(cos_aoi > 0.0)) return 0.0;
   const double c = std::min(cos_aoi, 1.0);
   const double n = refractive_index;
-  const double sin2_r = (1.0 - c * c) / (n * n);  // Snell: sin(theta_r) = sin(theta) / n
-  const double cr = std::sqrt(1.0 - sin2_r);
-  const double rs = (c - n * cr) / (c + n * cr);
-  const double rp = (cr - n * c) / (cr + n * c);
+  const double cr = std::sqrt(1.0 - (1.0 - c * c) / (n * n));  // Snell: sin r = sin i / n
+  // Fresnel amplitude ratios rs = (c - n cr)/(c + n cr), rp = (cr - n c)/(cr + n c) over one
+  // common denominator (one division instead of two).
+  const double ps = (c - n * cr) * (cr + n * c), pp = (cr - n * c) * (c + n * cr);
+  const double q = (c + n * cr) * (cr + n * c);
   const double r0 = (n - 1.0) / (n + 1.0);
   const double kl = extinction * thickness;
-  const double tau = (1.0 - 0.5 * (rs * rs + rp * rp)) * std::exp(-kl / cr);
-  const double tau0 = (1.0 - r0 * r0) * std::exp(-kl);
-  return tau / tau0;
+  return (1.0 - 0.5 * (ps * ps + pp * pp) / (q * q)) / (1.0 - r0 * r0) * std::exp(kl - kl / cr);
 }
 
 // ASHRAE 93 / Souka & Safwat (1966): 1 - b0 (1 / cos aoi - 1), clipped at 0; 0 for cos_aoi <= 0.

@@ -65,11 +65,11 @@ struct PvSystem {
   Transposition transposition = Transposition::kPerez;
   IncidenceModifier iam = IncidenceModifier::kPhysical;
   CellTemperature temperature = CellTemperature::kSapmOpenRackPolymer;
-  double dc_capacity = 1000.0;         // W at STC (PVWatts pdc0)
-  double gamma = -0.0037;              // 1/K
-  double losses = 0.1408;              // PVWatts system losses, fraction of DC
-  double dc_ac_ratio = 1.2;            // AC rating = dc_capacity / dc_ac_ratio
-  double inverter_efficiency = 0.96;   // PVWatts eta_inv_nom
+  double dc_capacity = 1000.0;        // W at STC (PVWatts pdc0)
+  double gamma = -0.0037;             // 1/K
+  double losses = 0.1408;             // PVWatts system losses, fraction of DC
+  double dc_ac_ratio = 1.2;           // AC rating = dc_capacity / dc_ac_ratio
+  double inverter_efficiency = 0.96;  // PVWatts eta_inv_nom
 };
 
 struct PvOutput {
@@ -82,6 +82,11 @@ struct PvOutput {
 // degradation: factor on DC power for the array's age, (1 - rate)^years (pv_losses.h).
 inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation = 1.0) {
   const WeatherStep& w = sky.weather;
+  PvOutput out;
+  if (!sky.sun_up && w.ghi <= 0.0 && w.dhi <= 0.0) {  // night (pvSky skips it): no light
+    out.temp_cell = w.temp_air;
+    return out;
+  }
   const double cos_aoi = sky.sun_up ? cosAngleOfIncidence(s.normal, sky.sun) : 0.0;
   double sky_diffuse = 0.0;
   switch (s.transposition) {
@@ -100,13 +105,11 @@ inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation 
   if (s.iam == IncidenceModifier::kPhysical) iam = iamPhysical(cos_aoi);
   if (s.iam == IncidenceModifier::kAshrae) iam = iamAshrae(cos_aoi);
   const double effective = poa.beam * iam + poa.sky_diffuse + poa.ground_diffuse;
-  PvOutput out;
   out.poa_global = poa.global();
-  out.temp_cell =
-      s.temperature == CellTemperature::kFaiman
-          ? faimanCellTemperature(out.poa_global, w.temp_air, w.wind_speed)
-          : sapmCellTemperature(out.poa_global, w.temp_air,
-                                sky.sapm[static_cast<size_t>(s.temperature)]);
+  out.temp_cell = s.temperature == CellTemperature::kFaiman
+                      ? faimanCellTemperature(out.poa_global, w.temp_air, w.wind_speed)
+                      : sapmCellTemperature(out.poa_global, w.temp_air,
+                                            sky.sapm[static_cast<size_t>(s.temperature)]);
   const double dc = pvwattsDc(effective, out.temp_cell, s.dc_capacity, s.gamma);
   out.dc_power = dc * (1.0 - s.losses) * degradation;
   const PvwattsInverterRating inverter =

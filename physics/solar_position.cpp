@@ -22,8 +22,8 @@ constexpr double kSecondsPerDay = 86400.0;
 constexpr double kDaysPerJulianCentury = 36525.0;
 constexpr double kJulianDayAtUnixEpoch = 2440587.5;  // 1970-01-01T00:00:00 UT
 constexpr double kUnixTimeAtJ2000 = 946728000.0;     // 2000-01-01T12:00:00 UT = JD 2451545.0
-constexpr double kNodeStep = 3600.0;                 // s, SunEphemeris
-constexpr double kNodeMargin = 7200.0;               // s beyond [start, end], SunEphemeris
+constexpr double kNodeStep = 3 * 3600.0;             // s, SunEphemeris
+constexpr double kNodeMargin = 2 * kNodeStep;        // s beyond [start, end], SunEphemeris
 
 // One term A cos(B + C tau) of the Earth's heliocentric series; tau in Julian millennia (TT)
 // from J2000, A in 1e-8 rad (L, B) or 1e-8 AU (R), B in rad, C in rad per millennium.

@@ -4,7 +4,7 @@
 //
 // The SPA splits into a site-independent geocentric part (Earth heliocentric position, nutation,
 // aberration, sidereal time: several hundred trigonometric terms) and a cheap topocentric part
-// (parallax, local hour angle, refraction). Time series evaluate the geocentric part at hourly
+// (parallax, local hour angle, refraction). Time series evaluate the geocentric part at 3-hourly
 // nodes and interpolate it (SunEphemeris); single instants use computeSolarPosition.
 #pragma once
 
@@ -59,19 +59,19 @@ SolarPosition topocentricSolarPosition(const GeocentricSun& sun, const SiteLocat
 SolarPosition computeSolarPosition(double unix_time, double delta_t, const SiteLocation& site,
                                    const RefractionAir& air);
 
-// The geocentric sun at hourly nodes over [start, end], interpolated in between with 4-point
+// The geocentric sun at nodes every 3 hours over [start, end], interpolated in between with 4-point
 // Lagrange polynomials on unwrapped angles. Interpolation error is far below the SPA's own
 // accuracy (tested against the direct SPA at every minute of a year: < 1e-6 deg).
 class SunEphemeris {
  public:
-  // start <= end, Unix times; delta_t as above. Nodes cover [start - 2 h, end + 2 h].
+  // start <= end, Unix times; delta_t as above. Nodes cover [start - 6 h, end + 6 h].
   SunEphemeris(double start, double end, double delta_t);
   // unix_time within [start, end].
   GeocentricSun at(double unix_time) const;
 
  private:
   double first_node_ = 0.0;           // Unix time of node 0
-  std::vector<GeocentricSun> nodes_;  // one per hour, angles unwrapped
+  std::vector<GeocentricSun> nodes_;  // one per 3 hours, angles unwrapped
 };
 
 }  // namespace physics

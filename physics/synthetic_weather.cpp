@@ -13,7 +13,6 @@
 namespace physics {
 namespace {
 
-using units::deg;
 using units::hour;
 using units::kZeroCelsius;
 using units::pi;
@@ -69,7 +68,6 @@ class Ar1 {
     x_ = phi_ * x_ + scale_ * random.normal();
     return x_;
   }
-  double value() const { return x_; }
 
  private:
   double phi_, scale_, x_ = 0.0;
@@ -92,7 +90,8 @@ long daysFromCivil(int y, int m, int d) {
   return era * 146097 + doe - 719468;
 }
 
-// Largest s with sum_h min(s raw_h, cap_h) = target (the clipped set only grows with s).
+// The s with sum_h min(s raw_h, cap_h) = target over [begin, end), by fixed-point iteration on
+// the set of capped hours (it only grows with s); infinity when the caps cannot reach the target.
 double scaleToTarget(const std::vector<double>& raw, const std::vector<double>& cap, size_t begin,
                      size_t end, double target) {
   double raw_sum = 0.0;
@@ -108,7 +107,7 @@ double scaleToTarget(const std::vector<double>& raw, const std::vector<double>& 
         free_sum += raw[h];
       }
     }
-    if (!(free_sum > 0.0)) return std::numeric_limits<double>::infinity();  // unreachable: cap
+    if (!(free_sum > 0.0)) return std::numeric_limits<double>::infinity();
     const double next = (target - capped_sum) / free_sum;
     if (next == s) break;
     s = next;

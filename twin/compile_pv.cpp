@@ -96,15 +96,15 @@ double wallAzimuth(const Building& b, int edge) {
   const Eigen::Vector2d& q = b.footprint[(static_cast<size_t>(edge) + 1) % b.footprint.size()];
   const Eigen::Vector2d d = q - p;
   // Outward is to the right of a counter-clockwise outline, to the left of a clockwise one.
-  const Eigen::Vector2d normal =
-      polygonArea(b.footprint) > 0 ? Eigen::Vector2d(d.y(), -d.x()) : Eigen::Vector2d(-d.y(), d.x());
+  const Eigen::Vector2d normal = polygonArea(b.footprint) > 0 ? Eigen::Vector2d(d.y(), -d.x())
+                                                              : Eigen::Vector2d(-d.y(), d.x());
   const double az = std::atan2(normal.x(), normal.y());
   return az < 0 ? az + 2 * u::pi : az;
 }
 
 // Fills the array's surface with modules; sets the capacity from what fitted.
-void fillSurface(const Node& n, const std::string& path, CompileContext& c, const ModuleSpec& module,
-                 PvArray& a) {
+void fillSurface(const Node& n, const std::string& path, CompileContext& c,
+                 const ModuleSpec& module, PvArray& a) {
   const Building& b = c.model.buildings[static_cast<size_t>(a.building)];
   physics::RoofLayoutSpec spec;
   spec.module = module.size;
@@ -114,7 +114,8 @@ void fillSurface(const Node& n, const std::string& path, CompileContext& c, cons
   if (a.surface == PvSurface::kFacade) {
     // The wall's own frame: x along the wall, y up; modules flush, rows along the wall.
     const Eigen::Vector2d& p = b.footprint[static_cast<size_t>(a.facade)];
-    const Eigen::Vector2d& q = b.footprint[(static_cast<size_t>(a.facade) + 1) % b.footprint.size()];
+    const Eigen::Vector2d& q =
+        b.footprint[(static_cast<size_t>(a.facade) + 1) % b.footprint.size()];
     const double length = (q - p).norm();
     spec.outline = {{0, 0}, {length, 0}, {length, b.height}, {0, b.height}};
     spec.flush = true;
@@ -151,9 +152,8 @@ void readSurface(const Node& n, const std::string& path, CompileContext& c, PvAr
               "expected no building for a ground-mounted array");
   }
   if (a.surface == PvSurface::kFacade) {
-    const long edges = a.building >= 0
-                           ? static_cast<long>(c.model.buildings[a.building].footprint.size())
-                           : 1;
+    const long edges =
+        a.building >= 0 ? static_cast<long>(c.model.buildings[a.building].footprint.size()) : 1;
     a.facade = static_cast<int>(c.r.integer(n, "facade", 0, edges - 1, path, true).value_or(0));
     if (n.find("azimuth")) {
       c.r.error(n.find("azimuth")->loc, keyPath(path, "azimuth"),
@@ -228,8 +228,7 @@ void readPerformance(const Node& n, const std::string& path, CompileContext& c, 
   a.commissioned_day =
       c.r.date(n, "commissioned", path, false).value_or(c.model.simulation.start_day);
   a.transposition = static_cast<PvTransposition>(
-      c.r.choice(n, "transposition", {"perez", "haydavies", "isotropic"}, path, false)
-          .value_or(0));
+      c.r.choice(n, "transposition", {"perez", "haydavies", "isotropic"}, path, false).value_or(0));
   a.iam = static_cast<PvIam>(
       c.r.choice(n, "iam", {"physical", "ashrae", "none"}, path, false).value_or(0));
   a.temperature_model = static_cast<PvTemperatureModel>(
@@ -240,10 +239,29 @@ void readPerformance(const Node& n, const std::string& path, CompileContext& c, 
 void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n,
-                {"id", "name", "surface", "building", "facade", "bus", "capacity", "area", "install",
-                 "module", "layout", "tilt", "azimuth", "dc_ac_ratio", "inverter_efficiency",
-                 "losses", "gamma", "albedo", "degradation", "commissioned", "transposition",
-                 "iam", "temperature_model"},
+                {"id",
+                 "name",
+                 "surface",
+                 "building",
+                 "facade",
+                 "bus",
+                 "capacity",
+                 "area",
+                 "install",
+                 "module",
+                 "layout",
+                 "tilt",
+                 "azimuth",
+                 "dc_ac_ratio",
+                 "inverter_efficiency",
+                 "losses",
+                 "gamma",
+                 "albedo",
+                 "degradation",
+                 "commissioned",
+                 "transposition",
+                 "iam",
+                 "temperature_model"},
                 path);
   PvArray a;
   a.id = c.r.id(n, "id", path).value_or("");

@@ -28,9 +28,9 @@ std::optional<std::array<double, 12>> readMonthly(const Node& map, std::string_v
   const std::string path = keyPath("weather", key);
   if (!c.r.expectSequence(*list, path)) return std::nullopt;
   if (list->items.size() != 12) {
-    c.r.error(list->loc, path,
-              "expected 12 monthly values (January first), got " +
-                  std::to_string(list->items.size()));
+    c.r.error(
+        list->loc, path,
+        "expected 12 monthly values (January first), got " + std::to_string(list->items.size()));
     return std::nullopt;
   }
   std::array<double, 12> values{};
@@ -116,9 +116,8 @@ void compileWeather(const Node& root, const std::string& park_dir, CompileContex
                   "weather");
     source = c.r.text(*weather, "source", "weather", true).value_or("synthetic");
     c.model.weather.albedo = c.r.quantity(*weather, kAlbedo, "weather", false).value_or(0.2);
-    c.model.weather.seed =
-        static_cast<uint64_t>(c.r.integer(*weather, "seed", 0, 1L << 40, "weather", false)
-                                  .value_or(1));
+    c.model.weather.seed = static_cast<uint64_t>(
+        c.r.integer(*weather, "seed", 0, 1L << 40, "weather", false).value_or(1));
   }
   if (source != "synthetic") {
     for (std::string_view key : {"seed", "monthly_ghi_kWh_m2_day", "monthly_temperature_degC",

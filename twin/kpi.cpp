@@ -31,8 +31,8 @@ void KpiAccumulator::add(const BlockResult& block) {
     month.peak_demand = std::max(month.peak_demand, import);
     const double scale = std::max(std::abs(import), demand);
     if (scale > 0.0) {
-      kpis_.max_balance_residual = std::max(kpis_.max_balance_residual,
-                                            std::abs(import - demand - losses + pv) / scale);
+      kpis_.max_balance_residual =
+          std::max(kpis_.max_balance_residual, std::abs(import - demand - losses + pv) / scale);
     }
   }
 }

@@ -189,20 +189,20 @@ struct PvArray {
   int building = -1;  // -1 for ground arrays
   int facade = -1;    // footprint edge index (vertex i to i+1) for facades
   int bus = 0;
-  double tilt = 0.0;                    // rad from horizontal
-  double azimuth = 0.0;                 // rad clockwise from north (pi = facing south)
-  double dc_capacity = 0.0;             // W at STC
-  bool filled = false;                  // sized by "install wherever possible"
-  double module_power = 0.0;            // W at STC, 0 when sized by capacity alone
+  double tilt = 0.0;                              // rad from horizontal
+  double azimuth = 0.0;                           // rad clockwise from north (pi = facing south)
+  double dc_capacity = 0.0;                       // W at STC
+  bool filled = false;                            // sized by "install wherever possible"
+  double module_power = 0.0;                      // W at STC, 0 when sized by capacity alone
   std::vector<physics::ModulePlacement> modules;  // laid-out modules (filled arrays)
-  double module_area = 0.0;             // m2, total module area (0 when unknown)
+  double module_area = 0.0;                       // m2, total module area (0 when unknown)
   double dc_ac_ratio = 1.2;
-  double inverter_efficiency = 0.96;    // nominal (PVWatts eta_inv_nom)
-  double losses = 0.1408;               // PVWatts system losses, fraction
-  double gamma = -0.0037;               // 1/K, power temperature coefficient
-  double albedo = -1.0;                 // ground reflectance; < 0: the weather's or default
-  double degradation = 0.0;             // per year
-  long commissioned_day = 0;            // local day the degradation counts from
+  double inverter_efficiency = 0.96;  // nominal (PVWatts eta_inv_nom)
+  double losses = 0.1408;             // PVWatts system losses, fraction
+  double gamma = -0.0037;             // 1/K, power temperature coefficient
+  double albedo = -1.0;               // ground reflectance; < 0: the weather's or default
+  double degradation = 0.0;           // per year
+  long commissioned_day = 0;          // local day the degradation counts from
   PvTransposition transposition = PvTransposition::kPerez;
   PvIam iam = PvIam::kPhysical;
   PvTemperatureModel temperature_model = PvTemperatureModel::kSapmOpenRackGlassPolymer;

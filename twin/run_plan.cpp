@@ -79,7 +79,10 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   const double end = static_cast<double>(grid.unixTime(grid.steps()));
   const double mid_year = 1970.0 + 0.5 * (start + end) / (365.2425 * 86400.0);
   RunPlan plan{model, grid, physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year)),
-               {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
+               {},    {},   {},
+               {},    {},   {},
+               {},    {},   {},
+               {},    {}};
   plan.site = {model.site.latitude_deg * physics::units::deg,
                model.site.longitude_deg * physics::units::deg, model.site.elevation};
   const physics::HourlyWeather& weather = *model.weather.hourly;

@@ -35,6 +35,11 @@ assert j["buildings"] >= 8 and j["motors"] >= 150 and j["compressors"] >= 4, j
 assert j["transformers"] >= 4 and j["equipment_by_kind"]["air_compressor"] == j["compressors"]
 assert j["loads_by_kind"]["ev_charger"] > 0 and j["loads_by_kind"]["hvac"] > 0
 assert sum(j["equipment_by_kind"].values()) == j["motors"]
+pv = next(s for s in j["scenarios"] if s["name"] == "rooftop-pv")["pv"]
+filled = [a for a in pv if a["filled"]]
+assert len(filled) >= 5 and all(a["modules"] > 0 for a in filled), pv
+# kWp fitted = modules x 550 W
+assert all(abs(a["dc_kwp"] - 0.55 * a["modules"]) < 1e-6 for a in filled), filled
 PY
 
 # info --json on the results.
@@ -45,11 +50,16 @@ j = json.load(open(sys.argv[1]))
 assert j["type"] == "results" and j["period"]["steps"] == 7 * 96, j["period"]
 assert j["period"]["start"] == "2025-01-01T00:00:00+08:00", j["period"]
 names = [s["name"] for s in j["scenarios"]]
-assert names[0] == "baseline" and len(names) == 5, names
+assert names[0] == "baseline" and len(names) == 6 and "rooftop-pv" in names, names
 base = j["scenarios"][0]
 assert base["kpi"]["grid_import_kWh"] > 0 and base["kpi"]["co2_t"] > 0
 paths = {s["path"]: s["units"] for s in base["series"]}
 assert paths["/series/motor/input_power_kW"] == "kW", paths
+assert paths["/series/pv/ac_power_kW"] == "kW" and paths["/series/weather/temp_air_degC"] == "degC"
+pv = next(s for s in j["scenarios"] if s["name"] == "rooftop-pv")
+# A week of January on 5 MWp of roofs: PV energy well above the baseline's 60 kWp array.
+assert pv["kpi"]["pv_kWh"] > 20 * base["kpi"]["pv_kWh"] > 0, (pv["kpi"], base["kpi"])
+assert pv["kpi"]["grid_import_kWh"] < base["kpi"]["grid_import_kWh"]
 PY
 
 # Readable without our code: h5dump shows the units attribute; h5py reads the arrays.

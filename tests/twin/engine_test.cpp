@@ -50,7 +50,8 @@ TEST(Engine, OneAndManyThreadsAreBitIdentical) {
 }
 
 TEST(Engine, EnergyBalanceClosesAtEveryStep) {
-  // Supply (grid import) = demand (motor inputs + loads) + network losses, to 1e-9 relative.
+  // Supply (grid import + PV) = demand (motor inputs + loads) + network losses, to 1e-9
+  // relative; the PV total is the sum of the arrays.
   const CompiledPark park = test::compileDemoPark();
   PeriodOverride week;
   week.end_day = park.baseline.simulation.start_day + 7;
@@ -62,12 +63,18 @@ TEST(Engine, EnergyBalanceClosesAtEveryStep) {
   const std::vector<double> losses = sink.series(kParkNetworkLosses);
   const std::vector<double> motors = sink.series(kMotorInputPower);
   const std::vector<double> loads = sink.series(kLoadPower);
+  const std::vector<double> pv = sink.series(kParkPvPower);
+  const std::vector<double> arrays = sink.series(kPvAcPower);
+  const size_t npv = park.baseline.pv.size();
   const size_t nm = park.baseline.motors.size();
   const size_t nl = park.baseline.loads.size();
   ASSERT_EQ(import.size(), static_cast<size_t>(grid.steps()));
   for (size_t k = 0; k < import.size(); ++k) {
     ASSERT_GT(import[k], 0.0);
-    ASSERT_NEAR(import[k], demand[k] + losses[k], 1e-9 * import[k]) << "step " << k;
+    ASSERT_NEAR(import[k] + pv[k], demand[k] + losses[k], 1e-9 * import[k]) << "step " << k;
+    double pv_parts = 0.0;
+    for (size_t i = 0; i < npv; ++i) pv_parts += arrays[k * npv + i];
+    ASSERT_EQ(pv[k], pv_parts) << "step " << k;
     double parts = 0.0;
     for (size_t i = 0; i < nm; ++i) parts += motors[k * nm + i];
     for (size_t i = 0; i < nl; ++i) parts += loads[k * nl + i];

@@ -8,6 +8,20 @@
 namespace twin::cli {
 namespace {
 
+void printPv(const nlohmann::ordered_json& arrays, const std::string& indent) {
+  for (const auto& a : arrays) {
+    std::cout << indent << std::left << std::setw(12) << a["id"].get<std::string>() << ' '
+              << a["surface"].get<std::string>() << ' ' << a["building"].get<std::string>()
+              << std::fixed << std::setprecision(1) << "  " << a["dc_kwp"].get<double>()
+              << " kWp, tilt " << a["tilt_deg"].get<double>() << " deg, azimuth "
+              << a["azimuth_deg"].get<double>() << " deg";
+    if (a["filled"].get<bool>()) {
+      std::cout << ", filled: " << a["modules"] << " modules";
+    }
+    std::cout << '\n';
+  }
+}
+
 void printPark(const nlohmann::ordered_json& j) {
   std::cout << j["file"].get<std::string>() << ": park \"" << j["site"]["name"].get<std::string>()
             << "\"\n";
@@ -19,9 +33,18 @@ void printPark(const nlohmann::ordered_json& j) {
   for (const auto& [kind, n] : j["equipment_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
   std::cout << "\n  loads by kind:";
   for (const auto& [kind, n] : j["loads_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
-  std::cout << "\n  scenarios:";
+  std::cout << "\n  weather       " << j["weather"].get<std::string>() << '\n';
+  std::cout << "  pv arrays     " << j["pv"].size() << '\n';
+  printPv(j["pv"], "    ");
+  std::cout << "  scenarios:";
   for (const auto& s : j["scenarios"]) std::cout << ' ' << s["name"].get<std::string>();
   std::cout << '\n';
+  for (const auto& s : j["scenarios"]) {
+    if (s["pv"] == j["pv"]) continue;
+    std::cout << "  pv arrays in scenario " << s["name"].get<std::string>() << ": "
+              << s["pv"].size() << '\n';
+    printPv(s["pv"], "    ");
+  }
 }
 
 void printResults(const std::string& path, const nlohmann::ordered_json& j) {

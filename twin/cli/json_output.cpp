@@ -3,6 +3,8 @@
 #include <chrono>
 #include <cstdio>
 
+#include "physics/units.h"
+
 namespace twin::cli {
 namespace {
 
@@ -28,6 +30,33 @@ std::string localIso(int64_t unix_seconds, int utc_offset_s) {
                 offset_min % 60);
   return text;
 }
+
+namespace {
+
+// The PV arrays of a model: what each fitted ("install wherever possible") or was given.
+nlohmann::ordered_json pvJson(const ParkModel& m) {
+  namespace u = physics::units;
+  static constexpr const char* kSurfaces[] = {"roof", "facade", "ground"};
+  nlohmann::ordered_json arrays = nlohmann::ordered_json::array();
+  for (const PvArray& a : m.pv) {
+    nlohmann::ordered_json j;
+    j["id"] = a.id;
+    j["surface"] = kSurfaces[static_cast<int>(a.surface)];
+    j["building"] = a.building >= 0 ? m.buildings[static_cast<size_t>(a.building)].id : "";
+    j["bus"] = m.network.buses[static_cast<size_t>(a.bus)].id;
+    j["dc_kwp"] = a.dc_capacity / u::kWp;
+    j["ac_kw"] = a.dc_capacity / a.dc_ac_ratio / u::kW;
+    j["modules"] = a.filled ? a.modules.size() : 0;
+    j["module_area_m2"] = a.module_area;
+    j["filled"] = a.filled;
+    j["tilt_deg"] = a.tilt / u::deg;
+    j["azimuth_deg"] = a.azimuth / u::deg;
+    arrays.push_back(j);
+  }
+  return arrays;
+}
+
+}  // namespace
 
 nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
   const ParkModel& m = park.baseline;
@@ -66,8 +95,12 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   j["loads_by_kind"] = loads;
   j["schedules"] = m.schedules.size();
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
-  for (const ScenarioSpec& s : park.specs) {
-    scenarios.push_back({{"name", s.name}, {"description", s.description}});
+  j["weather"] = m.weather.hourly ? m.weather.hourly->source : "";
+  j["pv"] = pvJson(m);
+  for (size_t i = 0; i < park.specs.size(); ++i) {
+    scenarios.push_back({{"name", park.specs[i].name},
+                         {"description", park.specs[i].description},
+                         {"pv", pvJson(park.scenarios[i])}});
   }
   j["scenarios"] = scenarios;
   return j;

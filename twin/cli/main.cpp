@@ -125,7 +125,8 @@ int main(int argc, char** argv) {
   demo_cmd->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 1024));
 
   twin::cli::PvRequest pv;
-  CLI::App* pv_cmd = app.add_subcommand("pv", "One PV system over a weather year (PVWatts v5 chain)");
+  CLI::App* pv_cmd =
+      app.add_subcommand("pv", "One PV system over a weather year (PVWatts v5 chain)");
   addPvFlags(*pv_cmd, pv);
 
   twin::cli::SolarRequest solar;

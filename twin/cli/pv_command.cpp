@@ -35,8 +35,8 @@ physics::HourlyWeather loadWeather(const PvRequest& r) {
   physics::SyntheticWeatherSpec spec = physics::shanghaiSyntheticDefaults(
       *r.latitude * u::deg, *r.longitude * u::deg, r.year, r.seed);
   spec.elevation = r.elevation;
-  spec.utc_offset = r.utc_offset_h ? *r.utc_offset_h * u::hour
-                                   : std::round(*r.longitude / 15.0) * u::hour;
+  spec.utc_offset =
+      r.utc_offset_h ? *r.utc_offset_h * u::hour : std::round(*r.longitude / 15.0) * u::hour;
   spec.albedo = r.albedo;
   return physics::generateSyntheticWeather(spec);
 }
@@ -51,9 +51,8 @@ physics::PvSystem systemOf(const PvRequest& r) {
   s.iam = r.iam == "physical" ? physics::IncidenceModifier::kPhysical
           : r.iam == "ashrae" ? physics::IncidenceModifier::kAshrae
                               : physics::IncidenceModifier::kNone;
-  s.temperature = r.temperature_model == "faiman"
-                      ? physics::CellTemperature::kFaiman
-                      : physics::CellTemperature::kSapmOpenRackPolymer;
+  s.temperature = r.temperature_model == "faiman" ? physics::CellTemperature::kFaiman
+                                                  : physics::CellTemperature::kSapmOpenRackPolymer;
   s.dc_capacity = r.dc_kw * u::kW;
   s.gamma = r.gamma_pct * u::pct;
   s.losses = r.losses_pct * u::pct;
@@ -81,12 +80,11 @@ HourlyPv simulate(const physics::HourlyWeather& w, const physics::PvSystem& syst
     const auto end = static_cast<int64_t>(static_cast<double>(local_end) - w.utc_offset);
     const double middle = static_cast<double>(end) - 0.5 * u::hour;
     const double delta_t = physics::estimateDeltaT(w.year[i] + (w.month[i] - 0.5) / 12.0);
-    const physics::SolarPosition sun =
-        physics::computeSolarPosition(middle, delta_t, site, air);
+    const physics::SolarPosition sun = physics::computeSolarPosition(middle, delta_t, site, air);
     const int doy =
         static_cast<int>((sys_days{ymd} - sys_days{ymd.year() / January / 1}).count()) + 1;
-    const physics::PvSky sky = physics::pvSky(
-        sun, {w.ghi[i], w.dni[i], w.dhi[i], w.temp_air[i], w.wind_speed[i]}, doy);
+    const physics::PvSky sky =
+        physics::pvSky(sun, {w.ghi[i], w.dni[i], w.dhi[i], w.temp_air[i], w.wind_speed[i]}, doy);
     out.end_time.push_back(end);
     out.out.push_back(physics::pvPower(system, sky));
   }

@@ -1,0 +1,121 @@
+// PV chain speed (issue 3 goals, each under 0.1 s):
+//  - BM_PvThousandSystemsHourlyYear: 1,000 PV systems of varied tilt, azimuth and size at one
+//    site for an hourly year; the sun position and sky state are computed once per hour and
+//    shared (as the reference Python tool does, ~2 s).
+//  - BM_PvOneSystemMinuteYear: one system for a year at 1-minute steps, solar position (NREL SPA
+//    via the hourly-node ephemeris) included (reference ~0.8 s).
+// Weather: the synthetic Shanghai year. Arg: worker threads.
+#include <benchmark/benchmark.h>
+#include <tbb/blocked_range.h>
+#include <tbb/global_control.h>
+#include <tbb/parallel_for.h>
+#include <tbb/parallel_reduce.h>
+
+#include <vector>
+
+#include "physics/pv_system.h"
+#include "physics/synthetic_weather.h"
+#include "physics/units.h"
+
+namespace {
+
+namespace u = physics::units;
+
+constexpr int kYear = 2025;
+constexpr double kUtcOffset = 8 * u::hour;
+// 2025-01-01T00:00 local in Unix seconds.
+constexpr double kYearStart = 1735689600.0 - kUtcOffset;
+
+const physics::HourlyWeather& weather() {
+  static const physics::HourlyWeather w = physics::generateSyntheticWeather(
+      physics::shanghaiSyntheticDefaults(31.2 * u::deg, 121.34 * u::deg, kYear, 1));
+  return w;
+}
+
+physics::SiteLocation site() { return {31.2 * u::deg, 121.34 * u::deg, 4.0}; }
+
+std::vector<physics::PvSystem> thousandSystems() {
+  std::vector<physics::PvSystem> systems(1000);
+  for (size_t i = 0; i < systems.size(); ++i) {
+    const double tilt = static_cast<double>(i % 10) * 9.0 * u::deg;                    // 0..81 deg
+    const double azimuth = (90.0 + static_cast<double>(i / 10 % 10) * 20.0) * u::deg;  // E..W
+    systems[i].normal = physics::surfaceNormal(tilt, azimuth);
+    systems[i].dc_capacity = (10.0 + static_cast<double>(i)) * u::kW;
+  }
+  return systems;
+}
+
+physics::WeatherStep stepOf(const physics::HourlyWeather& w, size_t h) {
+  return {w.ghi[h], w.dni[h], w.dhi[h], w.temp_air[h], w.wind_speed[h]};
+}
+
+int dayOfYear(size_t hour_index) { return static_cast<int>(hour_index / 24) + 1; }
+
+void BM_PvThousandSystemsHourlyYear(benchmark::State& state) {
+  const tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
+                                    static_cast<size_t>(state.range(0)));
+  const physics::HourlyWeather& w = weather();
+  const std::vector<physics::PvSystem> systems = thousandSystems();
+  const size_t hours = w.size();
+  std::vector<physics::PvSky> sky(hours);
+  std::vector<double> energy(systems.size());
+  for (auto _ : state) {
+    // Shared per hour: the sun at the middle of the hour and the sky state.
+    const physics::SunEphemeris sun(kYearStart, kYearStart + static_cast<double>(hours) * u::hour,
+                                    69.0);
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, hours), [&](const auto& r) {
+      for (size_t h = r.begin(); h != r.end(); ++h) {
+        const double middle = kYearStart + (static_cast<double>(h) + 0.5) * u::hour;
+        const physics::SolarPosition pos =
+            physics::topocentricSolarPosition(sun.at(middle), site(), {});
+        sky[h] = physics::pvSky(pos, stepOf(w, h), dayOfYear(h));
+      }
+    });
+    tbb::parallel_for(tbb::blocked_range<size_t>(0, systems.size(), 8), [&](const auto& r) {
+      for (size_t i = r.begin(); i != r.end(); ++i) {
+        double sum = 0.0;
+        for (size_t h = 0; h < hours; ++h) sum += physics::pvPower(systems[i], sky[h]).ac_power;
+        energy[i] = sum;
+      }
+    });
+    benchmark::DoNotOptimize(energy.data());
+  }
+  state.counters["system_hours/s"] = benchmark::Counter(
+      static_cast<double>(systems.size() * hours), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_PvThousandSystemsHourlyYear)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+void BM_PvOneSystemMinuteYear(benchmark::State& state) {
+  const tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
+                                    static_cast<size_t>(state.range(0)));
+  const physics::HourlyWeather& w = weather();
+  physics::PvSystem system;
+  system.normal = physics::surfaceNormal(22 * u::deg, 180 * u::deg);
+  const size_t minutes = w.size() * 60;
+  for (auto _ : state) {
+    const physics::SunEphemeris sun(kYearStart, kYearStart + static_cast<double>(minutes) * 60.0,
+                                    69.0);
+    const double energy = tbb::parallel_reduce(
+        tbb::blocked_range<size_t>(0, minutes, 1440), 0.0,
+        [&](const tbb::blocked_range<size_t>& r, double sum) {
+          for (size_t m = r.begin(); m != r.end(); ++m) {
+            const double middle = kYearStart + (static_cast<double>(m) + 0.5) * 60.0;
+            const physics::SolarPosition pos =
+                physics::topocentricSolarPosition(sun.at(middle), site(), {});
+            const size_t h = m / 60;
+            sum +=
+                physics::pvPower(system, physics::pvSky(pos, stepOf(w, h), dayOfYear(h))).ac_power;
+          }
+          return sum;
+        },
+        [](double a, double b) { return a + b; });
+    benchmark::DoNotOptimize(energy);
+  }
+  state.counters["steps/s"] = benchmark::Counter(static_cast<double>(minutes),
+                                                 benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_PvOneSystemMinuteYear)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -166,7 +166,8 @@ TEST(SunEphemeris, MatchesDirectSpaEveryMinuteOfAYear) {
 }
 
 TEST(SunEphemeris, ReturnsNodesAndWrappedAngles) {
-  // At a node (every third whole hour from midnight UTC) the Lagrange weights are (0, 1, 0, 0): the node itself, to rounding.
+  // At a node (every third whole hour from midnight UTC) the Lagrange weights are (0, 1, 0, 0): the
+  // node itself, to rounding.
   const double start = unixTime(2024, 12, 31, 21, 0, 0.0);
   const SunEphemeris ephemeris(start, start + 10 * 86400.0, 69.0);
   for (int h = 0; h <= 240; h += 21) {

@@ -8,6 +8,9 @@
 //   system losses (14.08 % by default), degradation, PVWatts inverter with clipping at the AC
 //   rating set by the DC/AC ratio.
 // Everything that depends only on time is in PvSky; pvPower() is a few dozen flops per array.
+// The detailed DC option replaces the PVWatts linear model by the CEC single-diode model of the
+// array's module (De Soto et al. 2006, pv_module.h) at its maximum power point, times the number
+// of modules.
 #pragma once
 
 #include <array>
@@ -22,6 +25,7 @@ namespace physics {
 
 enum class Transposition { kPerez, kHayDavies, kIsotropic };
 enum class IncidenceModifier { kPhysical, kAshrae, kNone };
+enum class DcModel { kPvwatts, kCec };
 // SAPM presets in this order share the per-step wind factors of PvSky; kFaiman uses its own.
 enum class CellTemperature {
   kSapmOpenRackPolymer,
@@ -65,7 +69,10 @@ struct PvSystem {
   Transposition transposition = Transposition::kPerez;
   IncidenceModifier iam = IncidenceModifier::kPhysical;
   CellTemperature temperature = CellTemperature::kSapmOpenRackPolymer;
-  double dc_capacity = 1000.0;        // W at STC (PVWatts pdc0)
+  double dc_capacity = 1000.0;  // W at STC (PVWatts pdc0)
+  DcModel dc_model = DcModel::kPvwatts;
+  CecModule cec;                      // the module, for DcModel::kCec
+  double cec_modules = 0.0;           // modules in the array, for DcModel::kCec
   double gamma = -0.0037;             // 1/K
   double losses = 0.1408;             // PVWatts system losses, fraction of DC
   double dc_ac_ratio = 1.2;           // AC rating = dc_capacity / dc_ac_ratio
@@ -110,7 +117,10 @@ inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation 
                       ? faimanCellTemperature(out.poa_global, w.temp_air, w.wind_speed)
                       : sapmCellTemperature(out.poa_global, w.temp_air,
                                             sky.sapm[static_cast<size_t>(s.temperature)]);
-  const double dc = pvwattsDc(effective, out.temp_cell, s.dc_capacity, s.gamma);
+  const double dc =
+      s.dc_model == DcModel::kCec
+          ? s.cec_modules * maxPowerPoint(calcparamsCec(effective, out.temp_cell, s.cec)).p_mp
+          : pvwattsDc(effective, out.temp_cell, s.dc_capacity, s.gamma);
   out.dc_power = dc * (1.0 - s.losses) * degradation;
   const PvwattsInverterRating inverter =
       pvwattsInverterRating(s.dc_capacity, s.dc_ac_ratio, s.inverter_efficiency);

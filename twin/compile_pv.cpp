@@ -37,7 +37,41 @@ constexpr QuantityField kClearance{"clearance", Dimension::kLength, 0, 100, fals
 struct ModuleSpec {
   double power = 0.0;  // W at STC
   physics::ModuleDimensions size{2.278, 1.134};
+  std::optional<physics::CecModule> cec;
 };
+
+// A CEC database entry (SAM / CEC module library columns), SI numbers with the unit in the key.
+std::optional<physics::CecModule> readCec(const Node& module, const std::string& path,
+                                          CompileContext& c) {
+  const Node* n = module.find("cec");
+  if (!n) return std::nullopt;
+  const std::string cpath = keyPath(path, "cec");
+  if (!c.r.expectMap(*n, cpath)) return std::nullopt;
+  c.r.checkKeys(
+      *n,
+      {"alpha_sc_A_per_K", "a_ref_V", "i_l_ref_A", "i_o_ref_A", "r_sh_ref_ohm", "r_s_ohm",
+       "adjust_pct", "cells_in_series", "v_mp_ref_V", "i_mp_ref_A", "v_oc_ref_V", "i_sc_ref_A"},
+      cpath);
+  auto number = [&](std::string_view key, double min, double max) {
+    const QuantityField f{key, Dimension::kDimensionless, min, max, false, "", 1};
+    return c.r.quantity(*n, f, cpath, true).value_or(min);
+  };
+  physics::CecModule m;
+  m.alpha_sc = number("alpha_sc_A_per_K", -1, 1);
+  m.a_ref = number("a_ref_V", 0.01, 100);
+  m.i_l_ref = number("i_l_ref_A", 0.01, 100);
+  m.i_o_ref = number("i_o_ref_A", 1e-20, 1e-3);
+  m.r_sh_ref = number("r_sh_ref_ohm", 0.01, 1e7);
+  m.r_s = number("r_s_ohm", 0, 100);
+  m.adjust = number("adjust_pct", -100, 100) * u::pct;
+  m.cells_in_series =
+      static_cast<int>(c.r.integer(*n, "cells_in_series", 1, 1000, cpath, true).value_or(1));
+  m.v_mp_ref = number("v_mp_ref_V", 0.1, 1500);
+  m.i_mp_ref = number("i_mp_ref_A", 0.01, 100);
+  m.v_oc_ref = number("v_oc_ref_V", 0.1, 1500);
+  m.i_sc_ref = number("i_sc_ref_A", 0.01, 100);
+  return m;
+}
 
 std::optional<ModuleSpec> readModule(const Node& entry, const std::string& path,
                                      CompileContext& c) {
@@ -45,12 +79,13 @@ std::optional<ModuleSpec> readModule(const Node& entry, const std::string& path,
   if (!n) return std::nullopt;
   const std::string mpath = keyPath(path, "module");
   if (!c.r.expectMap(*n, mpath)) return std::nullopt;
-  c.r.checkKeys(*n, {"power", "length", "width"}, mpath);
+  c.r.checkKeys(*n, {"power", "length", "width", "cec"}, mpath);
   ModuleSpec m;
   m.power = c.r.quantity(*n, kModulePower, mpath, true).value_or(0.0);
   m.size.length = c.r.quantity(*n, kModuleLength, mpath, false).value_or(m.size.length);
   m.size.width = c.r.quantity(*n, kModuleWidth, mpath, false).value_or(m.size.width);
   if (m.size.width > m.size.length) std::swap(m.size.width, m.size.length);
+  m.cec = readCec(*n, mpath, c);
   return m;
 }
 
@@ -179,6 +214,14 @@ void readSurface(const Node& n, const std::string& path, CompileContext& c, PvAr
 void readSizing(const Node& n, const std::string& path, CompileContext& c, PvArray& a) {
   const std::optional<ModuleSpec> module = readModule(n, path, c);
   if (module) a.module_power = module->power;
+  const bool cec = c.r.choice(n, "dc_model", {"pvwatts", "cec"}, path, false).value_or(0) == 1;
+  if (cec && !(module && module->cec)) {
+    c.r.error(n.find("dc_model")->loc, keyPath(path, "dc_model"),
+              "expected module.cec (the CEC single-diode parameters) with dc_model: cec");
+  } else if (cec) {
+    a.cec = true;
+    a.cec_module = *module->cec;
+  }
   std::string given;
   for (std::string_view key : {"capacity", "area", "install"}) {
     if (n.find(key)) given += (given.empty() ? "" : " and ") + std::string(key);
@@ -238,30 +281,12 @@ void readPerformance(const Node& n, const std::string& path, CompileContext& c, 
 
 void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n,
-                {"id",
-                 "name",
-                 "surface",
-                 "building",
-                 "facade",
-                 "bus",
-                 "capacity",
-                 "area",
-                 "install",
-                 "module",
-                 "layout",
-                 "tilt",
-                 "azimuth",
-                 "dc_ac_ratio",
-                 "inverter_efficiency",
-                 "losses",
-                 "gamma",
-                 "albedo",
-                 "degradation",
-                 "commissioned",
-                 "transposition",
-                 "iam",
-                 "temperature_model"},
+  c.r.checkKeys(n, {"id",           "name",          "surface",     "building",
+                    "facade",       "bus",           "capacity",    "area",
+                    "install",      "module",        "layout",      "tilt",
+                    "azimuth",      "dc_model",      "dc_ac_ratio", "inverter_efficiency",
+                    "losses",       "gamma",         "albedo",      "degradation",
+                    "commissioned", "transposition", "iam",         "temperature_model"},
                 path);
   PvArray a;
   a.id = c.r.id(n, "id", path).value_or("");

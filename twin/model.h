@@ -13,6 +13,7 @@
 #include "physics/branch_losses.h"
 #include "physics/motor_first_order.h"
 #include "physics/pv_layout.h"
+#include "physics/pv_module.h"
 #include "physics/weather.h"
 
 namespace twin {
@@ -189,11 +190,13 @@ struct PvArray {
   int building = -1;  // -1 for ground arrays
   int facade = -1;    // footprint edge index (vertex i to i+1) for facades
   int bus = 0;
-  double tilt = 0.0;                              // rad from horizontal
-  double azimuth = 0.0;                           // rad clockwise from north (pi = facing south)
-  double dc_capacity = 0.0;                       // W at STC
-  bool filled = false;                            // sized by "install wherever possible"
-  double module_power = 0.0;                      // W at STC, 0 when sized by capacity alone
+  double tilt = 0.0;          // rad from horizontal
+  double azimuth = 0.0;       // rad clockwise from north (pi = facing south)
+  double dc_capacity = 0.0;   // W at STC
+  bool filled = false;        // sized by "install wherever possible"
+  double module_power = 0.0;  // W at STC, 0 when sized by capacity alone
+  bool cec = false;           // DC by the CEC single-diode model of cec_module
+  physics::CecModule cec_module;
   std::vector<physics::ModulePlacement> modules;  // laid-out modules (filled arrays)
   double module_area = 0.0;                       // m2, total module area (0 when unknown)
   double dc_ac_ratio = 1.2;

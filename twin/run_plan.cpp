@@ -54,6 +54,11 @@ physics::PvSystem pvSystem(const PvArray& a, double weather_albedo) {
   s.iam = static_cast<physics::IncidenceModifier>(a.iam);
   s.temperature = static_cast<physics::CellTemperature>(a.temperature_model);
   s.dc_capacity = a.dc_capacity;
+  if (a.cec) {
+    s.dc_model = physics::DcModel::kCec;
+    s.cec = a.cec_module;
+    s.cec_modules = a.dc_capacity / a.module_power;
+  }
   s.gamma = a.gamma;
   s.losses = a.losses;
   s.dc_ac_ratio = a.dc_ac_ratio;

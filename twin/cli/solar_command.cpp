@@ -2,7 +2,6 @@
 // (--time), or for every row of a CSV of times and sites (--csv), added as columns after the
 // input's own. Angles in degrees at this edge; elevation_deg = 90 - zenith (unrefracted, as pvlib's
 // solar_position "elevation").
-#include <unistd.h>
 
 #include <array>
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "twin/cli/commands.h"
 #include "twin/error.h"
 #include "twin/iso_time.h"
+#include "twin/output_file.h"
 #include "twin/quantity.h"
 
 namespace twin::cli {
@@ -344,24 +344,9 @@ int solarForCsv(const SolarRequest& r) {
     writeCsv(std::cout, csv);
     return 0;
   }
-  const std::filesystem::path target(r.output);
-  if (std::filesystem::is_directory(target)) {
-    throw InputError("-o: \"" + r.output + "\" is a folder; expected the path of a CSV file");
-  }
-  const std::filesystem::path temp =
-      target.parent_path() /
-      ("." + target.filename().string() + ".partial-" + std::to_string(::getpid()));
-  {
-    std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-    if (!out) throw InputError("-o: cannot write \"" + r.output + "\"");
-    writeCsv(out, csv);
-    out.close();
-    if (!out) {
-      std::filesystem::remove(temp);
-      throw InputError("-o: cannot write \"" + r.output + "\"");
-    }
-  }
-  std::filesystem::rename(temp, target);
+  OutputFile out(r.output);
+  writeCsv(out.stream(), csv);
+  out.commit();
   return 0;
 }
 

@@ -51,6 +51,8 @@ tilted = json.load(open(sys.argv[2]))
 assert 1400 < flat["annual_poa_kwh_m2"] <= 1470.8, flat["annual_poa_kwh_m2"]
 assert tilted["annual_poa_kwh_m2"] > flat["annual_poa_kwh_m2"]
 PY
+  "$pt" pv --weather "$epw" --lat 40 >"$work/latepw.out" 2>&1
+  check "--lat with an EPW exits 2" [ $? -eq 2 ]
   # A truncated file (cut mid-record) and a garbled number: exit 2, FILE:LINE:COL in the message.
   head -c 500000 "$epw" >"$work/cut.epw"
   "$pt" pv --weather "$work/cut.epw" >"$work/cut.out" 2>&1

@@ -28,7 +28,13 @@ struct HourlyPv {
 };
 
 physics::HourlyWeather loadWeather(const PvRequest& r) {
-  if (r.weather != "synthetic") return readEpwFile(r.weather);
+  if (r.weather != "synthetic") {
+    if (r.latitude || r.longitude || r.utc_offset_h) {
+      throw InputError("--lat, --lon and --utc-offset: expected only with --weather synthetic (" +
+                       r.weather + " has its own location)");
+    }
+    return readEpwFile(r.weather);
+  }
   if (!r.latitude || !r.longitude) {
     throw InputError("--weather synthetic: expected --lat and --lon for the site");
   }

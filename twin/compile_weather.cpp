@@ -78,6 +78,14 @@ void loadEpw(const Node& weather, const std::string& park_dir, const std::string
                   kMaxEpwDistance, site.latitude_deg, site.longitude_deg, lat, lon);
     c.r.error(loc, "weather.source", text);
   }
+  if (w.hourly->utc_offset != site.utc_offset_s) {
+    char text[160];
+    std::snprintf(text, sizeof text,
+                  "expected weather in the site's standard time (UTC%+.2g h), got a file in "
+                  "UTC%+.2g h",
+                  site.utc_offset_s / u::hour, w.hourly->utc_offset / u::hour);
+    c.r.error(loc, "weather.source", text);
+  }
 }
 
 void generateSynthetic(const Node* weather, CompileContext& c) {

@@ -11,6 +11,7 @@
 
 #include "physics/units.h"
 #include "twin/engine.h"
+#include "twin/error.h"
 #include "twin/memory_sink.h"
 #include "twin/test_park.h"
 
@@ -192,6 +193,32 @@ TEST(PvEngine, RealShanghaiEpwYearThroughTheEngine) {
   EXPECT_NEAR(ghi, 1470.75, 0.1);
   EXPECT_LE(poa, ghi);
   EXPECT_GT(poa, 0.95 * ghi);
+}
+
+TEST(PvEngine, EpwOfAnotherTimeZoneOrPlaceIsRefused) {
+  const std::string epw = std::string(PARKTWIN_SOURCE_DIR) +
+                          "/../shared/datasets/weather/"
+                          "CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw";
+  if (!std::ifstream(epw)) GTEST_SKIP() << "missing " << epw;
+  std::string text = test::replaced(test::smallParkYaml(),
+                                    "tariff:", "weather: {source: \"" + epw + "\"}\ntariff:");
+  try {
+    test::compileText(test::replaced(text, "utc_offset: \"+08:00\"", "utc_offset: \"+07:00\""));
+    FAIL() << "a UTC+8 file for a UTC+7 site was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected weather in the site's standard time (UTC+7 h), "
+                                         "got a file in UTC+8 h"),
+              std::string::npos)
+        << e.what();
+  }
+  try {
+    test::compileText(test::replaced(text, "latitude: 31.2", "latitude: 39.9"));
+    FAIL() << "a Shanghai file for a Beijing site was accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected weather for a place within 2 deg of the site"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(PvEngine, CecSingleDiodeOptionAgreesWithPvwattsOnTheSameModule) {

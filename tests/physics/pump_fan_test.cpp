@@ -48,8 +48,8 @@ TEST(PumpFan, MachineCurveFollowsAffinityAlongParabola) {
 TEST(PumpFan, WorkedExampleSystemCurveAndThrottle) {
   // 12 m static, 20 m total at 40 L/s => K = 5000 s2/m5 (Reynolds & Bauhm), 1e-9 relative.
   const double rho = kWaterDensity20C;
-  const SystemCurve sys = systemCurveThrough(headToPressure(12.0, rho), 0.040,
-                                             headToPressure(20.0, rho));
+  const SystemCurve sys =
+      systemCurveThrough(headToPressure(12.0, rho), 0.040, headToPressure(20.0, rho));
   EXPECT_NEAR(pressureToHead(sys.k, rho), 5000.0, 5000.0 * 1e-9);
   EXPECT_NEAR(pressureToHead(systemPressure(sys, 0.040), rho), 20.0, 1e-9);
   // A pump giving 25 m at 40 L/s, throttled to 40 L/s, burns 25 - 20 = 5 m across the valve.

@@ -57,6 +57,30 @@ struct PvRequest {
 };
 int pvCommand(const PvRequest& request);
 
+// `parktwin motor`: quantities as text with units ("15kW", "2%"), parsed like park-file values.
+struct MotorRequest {
+  std::string rated_power;
+  int poles = 4;
+  std::string motor_class;
+  std::string load;               // "" for the curve 0-125 %
+  std::string voltage_unbalance;  // "" for none
+  std::string voltage = "400 V";
+  bool json = false;
+};
+int motorCommand(const MotorRequest& request);
+
+// `parktwin transformer`: GB 20052-2024 grades.
+struct TransformerRequest {
+  std::string rated_power;  // "1000kVA"
+  std::string type = "oil";
+  int grade = 1;
+  std::string core = "steel";
+  std::string load;  // "" for none
+  double power_factor = 1.0;
+  bool json = false;
+};
+int transformerCommand(const TransformerRequest& request);
+
 // `parktwin solar`: the sun's position by NREL's SPA at one instant (--time with --lat --lon) or
 // for every row of a CSV file (--csv). Units as on the command line.
 struct SolarRequest {

@@ -90,6 +90,29 @@ void addSolarFlags(CLI::App& cmd, twin::cli::SolarRequest& solar) {
   }
 }
 
+void addMotorFlags(CLI::App& cmd, twin::cli::MotorRequest& m) {
+  cmd.add_option("--rated-power", m.rated_power, "Rated shaft power, e.g. 15kW")->required();
+  cmd.add_option("--poles", m.poles, "Poles")->check(CLI::IsMember({2, 4, 6, 8}));
+  cmd.add_option("--class", m.motor_class, "IE1..IE5 (IEC 60034-30-1) or GB1..GB3 (GB 18613)")
+      ->required();
+  cmd.add_option("--load", m.load, "Shaft load, fraction or % of rating (0-125 %)");
+  cmd.add_option("--voltage-unbalance", m.voltage_unbalance, "Voltage unbalance, e.g. 2%");
+  cmd.add_option("--voltage", m.voltage, "Supply voltage, line-to-line (default 400 V)");
+  cmd.add_flag("--json", m.json, "Print JSON");
+}
+
+void addTransformerFlags(CLI::App& cmd, twin::cli::TransformerRequest& t) {
+  cmd.add_option("--rated-power", t.rated_power, "Rated power, e.g. 1000kVA")->required();
+  cmd.add_option("--type", t.type, "oil or dry")->check(CLI::IsMember({"oil", "dry"}));
+  cmd.add_option("--grade", t.grade, "GB 20052-2024 grade 1, 2 or 3")->check(CLI::Range(1, 3));
+  cmd.add_option("--core", t.core, "steel or amorphous")
+      ->check(CLI::IsMember({"steel", "amorphous"}));
+  cmd.add_option("--load", t.load, "Loading S/Sr, fraction or %");
+  cmd.add_option("--power-factor", t.power_factor, "Load power factor (default 1)")
+      ->check(CLI::Range(0.01, 1.0));
+  cmd.add_flag("--json", t.json, "Print JSON");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,6 +157,15 @@ int main(int argc, char** argv) {
       app.add_subcommand("solar", "Sun position (NREL SPA) at one time, or for a CSV of times");
   addSolarFlags(*solar_cmd, solar);
 
+  twin::cli::MotorRequest motor;
+  CLI::App* motor_cmd =
+      app.add_subcommand("motor", "Induction motor efficiency by class and load (IEC / GB)");
+  addMotorFlags(*motor_cmd, motor);
+  twin::cli::TransformerRequest transformer;
+  CLI::App* transformer_cmd =
+      app.add_subcommand("transformer", "Distribution transformer losses by GB 20052 grade");
+  addTransformerFlags(*transformer_cmd, transformer);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -152,6 +184,8 @@ int main(int argc, char** argv) {
     if (*validate_cmd) return twin::cli::validateCommand(validate_path);
     if (*info_cmd) return twin::cli::infoCommand(info_path, info_json);
     if (*pv_cmd) return twin::cli::pvCommand(pv);
+    if (*motor_cmd) return twin::cli::motorCommand(motor);
+    if (*transformer_cmd) return twin::cli::transformerCommand(transformer);
     if (*solar_cmd) return twin::cli::solarCommand(solar);
     return twin::cli::demoCommand(demo_dir, demo_period, command_line);
   } catch (const twin::InputError& e) {

@@ -59,6 +59,15 @@ constexpr std::array kUnits = {
     UnitEntry{"m2", Dimension::kArea, u::m2},
     UnitEntry{"%/K", Dimension::kTemperatureCoefficient, u::pct / u::K},
     UnitEntry{"%/C", Dimension::kTemperatureCoefficient, u::pct / u::K},
+    UnitEntry{"m3/s", Dimension::kVolumeFlow, 1.0},
+    UnitEntry{"m3/min", Dimension::kVolumeFlow, 1.0 / u::minute},
+    UnitEntry{"m3/h", Dimension::kVolumeFlow, 1.0 / u::hour},
+    UnitEntry{"L/s", Dimension::kVolumeFlow, 1e-3},
+    UnitEntry{"Pa", Dimension::kPressure, u::Pa},
+    UnitEntry{"hPa", Dimension::kPressure, u::hPa},
+    UnitEntry{"kPa", Dimension::kPressure, u::kPa},
+    UnitEntry{"MPa", Dimension::kPressure, 1e6 * u::Pa},
+    UnitEntry{"bar", Dimension::kPressure, 1e5 * u::Pa},
 };
 
 std::optional<UnitEntry> findUnit(std::string_view symbol) {
@@ -115,6 +124,10 @@ std::string_view dimensionName(Dimension d) {
       return "an area";
     case Dimension::kTemperatureCoefficient:
       return "a temperature coefficient";
+    case Dimension::kVolumeFlow:
+      return "a volume flow";
+    case Dimension::kPressure:
+      return "a pressure";
   }
   return "a quantity";
 }
@@ -153,6 +166,10 @@ std::string_view dimensionExample(Dimension d) {
       return "800 m2";
     case Dimension::kTemperatureCoefficient:
       return "-0.37 %/K";
+    case Dimension::kVolumeFlow:
+      return "100 m3/h";
+    case Dimension::kPressure:
+      return "1200 Pa";
   }
   return "";
 }

@@ -25,6 +25,10 @@ enum class Dimension {
   kAngle,                   // rad; "deg" or "rad"
   kArea,                    // m2
   kTemperatureCoefficient,  // per K; "%/K" or "%/C"
+  kVolumeFlow,              // m3/s; "m3/s", "m3/min", "m3/h", "L/s"
+  // Pa; "Pa", "hPa", "kPa", "MPa", "bar". Gauge or absolute is not part of the unit: each flag or
+  // field says which it means (e.g. a compressor discharge pressure is gauge).
+  kPressure,
 };
 
 // "a power", "an energy", ... for messages.

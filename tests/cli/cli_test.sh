@@ -4,18 +4,9 @@
 # at once with exit 2, bad flags, identical results on 1 and 2 threads, and a killed run that
 # leaves no file at the target path.
 # Usage: cli_test.sh PARKTWIN_BINARY TESTS_CLI_DIR
-set -u
 pt=$1
 here=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 
 # The demo park, one week.
 "$pt" demo -o "$work/demo" --end 2025-01-08 >"$work/demo.out" 2>"$work/demo.err"
@@ -141,5 +132,4 @@ check "SIGTERM mid-run exits 130" [ $? -eq 130 ]
 check "SIGTERM mid-run leaves no target" [ ! -e "$work/killed.h5" ]
 check "SIGTERM mid-run removes the temporary file" [ -z "$(ls -A "$work" | grep killed.h5.partial)" ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,17 +5,8 @@
 # Table 1, 1000 kVA oil-immersed electrical steel, grade 1: P0 0.665 kW, Pk 7.415 kW (the shared
 # CSV). Then the JSON contracts, the loss model P0 + Pk x^2, and exit 2 outside the tables.
 # Usage: equipment_test.sh PARKTWIN_BINARY
-set -u
 pt=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 
 "$pt" motor --rated-power 15kW --poles 4 --class IE3 --load 0.75 --json >"$work/m75.json"
 check "motor --load exits 0" [ $? -eq 0 ]
@@ -69,5 +60,4 @@ check "it lists the ratings" grep -q "1000, 1250" "$work/t.out"
 "$pt" transformer --rated-power 1000kVA --grade 4 >/dev/null 2>&1
 check "grade 4 exits 2" [ $? -eq 2 ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

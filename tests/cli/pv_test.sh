@@ -4,18 +4,9 @@
 # (a flat plane without albedo sees no more than the file's GHI of 1470.8 kWh/m2, the README of
 # ../shared/datasets/weather; a 22 deg south plane sees more), and bad input: exit 2 with the line.
 # Usage: pv_test.sh PARKTWIN_BINARY SHARED_WEATHER_DIR
-set -u
 pt=$1
 weather_dir=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 
 synthetic=(--weather synthetic --lat 31.2 --lon 121.34)
 "$pt" pv "${synthetic[@]}" --json --hourly "$work/hourly.csv" >"$work/pv.json"
@@ -79,5 +70,4 @@ mkdir "$work/folder"
 check "--hourly to a folder exits 2" [ $? -eq 2 ]
 check "nothing left in the folder" [ -z "$(ls -A "$work/folder")" ]
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

@@ -5,17 +5,8 @@
 # unrefracted zenith 50.12795 deg is pvlib's (pvlib-python tests/test_spa.py, `zenith`). Tolerance
 # 1e-4 deg. Then the JSON keys, a CSV round trip, and bad input with exit 2 and the message.
 # Usage: solar_test.sh PARKTWIN_BINARY
-set -u
 pt=$1
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-check() {
-  local what=$1
-  shift
-  if "$@"; then pass=$((pass + 1)); else echo "FAIL: $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/check.sh"
 spa=(--time 2003-10-17T12:30:30-07:00 --lat 39.742476 --lon -105.1786 --elevation 1830.14
   --pressure 820 --temperature 11 --delta-t 67)
 
@@ -102,5 +93,4 @@ check "--time with --csv exits 2" [ $? -eq 2 ]
 check "neither --time nor --csv exits 2" [ $? -eq 2 ]
 check "neither is explained" grep -qF -- 'expected --time (with --lat and --lon) or --csv FILE' "$work/none.err"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+finish

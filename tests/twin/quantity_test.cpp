@@ -36,6 +36,25 @@ TEST(Quantity, ConvertsToSi) {
   EXPECT_DOUBLE_EQ(si("40 CNY/kW/month", Dimension::kDemandPrice), 0.04);
 }
 
+TEST(Quantity, VolumeFlowAndPressure) {
+  EXPECT_DOUBLE_EQ(si("3600 m3/h", Dimension::kVolumeFlow), 1.0);
+  EXPECT_DOUBLE_EQ(si("100m3/h", Dimension::kVolumeFlow), 100.0 / 3600);
+  EXPECT_DOUBLE_EQ(si("20 m3/min", Dimension::kVolumeFlow), 20.0 / 60);
+  EXPECT_DOUBLE_EQ(si("0.5 m3/s", Dimension::kVolumeFlow), 0.5);
+  EXPECT_DOUBLE_EQ(si("25 L/s", Dimension::kVolumeFlow), 0.025);
+  EXPECT_DOUBLE_EQ(si("1200Pa", Dimension::kPressure), 1200);
+  EXPECT_DOUBLE_EQ(si("1.2 kPa", Dimension::kPressure), 1200);
+  EXPECT_DOUBLE_EQ(si("1013.25 hPa", Dimension::kPressure), 101325);
+  EXPECT_DOUBLE_EQ(si("0.7MPa", Dimension::kPressure), 7e5);
+  EXPECT_DOUBLE_EQ(si("7 bar", Dimension::kPressure), 7e5);
+  EXPECT_EQ(error("100 m3/h", Dimension::kPressure),
+            "expected a pressure (e.g. \"1200 Pa\"), got \"100 m3/h\" (a volume flow)");
+  EXPECT_EQ(error("0.7 MPa", Dimension::kVolumeFlow),
+            "expected a volume flow (e.g. \"100 m3/h\"), got \"0.7 MPa\" (a pressure)");
+  EXPECT_EQ(error("12 m", Dimension::kPressure),
+            "expected a pressure (e.g. \"1200 Pa\"), got \"12 m\" (a length)");
+}
+
 TEST(Quantity, RejectsWrongDimensionNamingBoth) {
   EXPECT_EQ(error("15 kWh", Dimension::kPower),
             "expected a power (e.g. \"15 kW\"), got \"15 kWh\" (an energy)");

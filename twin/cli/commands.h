@@ -81,6 +81,43 @@ struct TransformerRequest {
 };
 int transformerCommand(const TransformerRequest& request);
 
+// `parktwin pump` and `parktwin fan`: a centrifugal machine whose best-efficiency point (BEP) is
+// the design point, a system curve through it with a static part, and a reduced duty flow met by
+// throttling at full speed or by speed control. Quantities as text with units.
+struct FlowMachineRequest {
+  std::string flow;              // design (BEP) flow, e.g. "100m3/h"
+  std::string pressure;          // pump: head "32m"; fan: pressure rise "1200Pa"
+  std::string efficiency;        // machine efficiency at the BEP, e.g. "78%"
+  std::string static_pressure;   // pump: static head "12m"; fan: static pressure "300Pa"; "" = 0
+  std::string duty_flow;         // a fraction of the design flow ("70%") or a flow ("70m3/h")
+  double shutoff_ratio = 1.25;   // shut-off / BEP pressure
+  double density = 998.2;        // kg/m3, pump only (head to pressure)
+  std::string motor_efficiency;  // "" = report shaft power only
+  std::string hours;             // running hours per year at the duty, "" = none
+  std::string price;             // energy price, e.g. "0.7CNY/kWh", "" = none
+  bool json = false;
+};
+int pumpCommand(const FlowMachineRequest& request);
+int fanCommand(const FlowMachineRequest& request);
+
+// `parktwin compressor`: power at a demand by control mode, specific power, leaks, the effect of
+// 0.1 MPa lower discharge pressure and the GB 19153-2019 grade where the partial table covers it.
+struct CompressorRequest {
+  std::string rated_flow;       // free air delivery at full load, e.g. "20m3/min"
+  std::string power;            // package input power at full load, e.g. "110kW"
+  std::string pressure;         // rated discharge pressure, gauge, e.g. "0.7MPa"
+  std::string control;          // load-unload, modulation or vsd
+  std::string demand;           // a flow ("12m3/min") or a fraction of the rated flow ("60%")
+  std::string leak;             // share of the demand that leaks ("25%") or a flow; "" = none
+  std::string motor_power;      // motor rated power for GB 19153, "" = --power
+  std::string cooling = "air";  // air or liquid (GB 19153)
+  int stages = 1;               // intercooled stages for the pressure effect
+  std::string hours;            // "" = none
+  std::string price;            // "" = none
+  bool json = false;
+};
+int compressorCommand(const CompressorRequest& request);
+
 // `parktwin solar`: the sun's position by NREL's SPA at one instant (--time with --lat --lon) or
 // for every row of a CSV file (--csv). Units as on the command line.
 struct SolarRequest {

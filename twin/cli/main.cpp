@@ -113,6 +113,71 @@ void addTransformerFlags(CLI::App& cmd, twin::cli::TransformerRequest& t) {
   cmd.add_flag("--json", t.json, "Print JSON");
 }
 
+void addFlowMachineCostFlags(CLI::App& cmd, twin::cli::FlowMachineRequest& r) {
+  cmd.add_option("--shutoff-ratio", r.shutoff_ratio,
+                 "Shut-off / BEP pressure of the quadratic machine curve (default 1.25)")
+      ->check(CLI::Range(1.01, 3.0));
+  cmd.add_option("--motor-efficiency", r.motor_efficiency,
+                 "Motor efficiency, e.g. 92% (adds input power; drive losses not included)");
+  cmd.add_option("--hours", r.hours, "Running hours a year at the duty, e.g. 4000h");
+  cmd.add_option("--price", r.price, "Energy price, e.g. 0.7CNY/kWh (with --hours)");
+  cmd.add_flag("--json", r.json, "Print JSON");
+}
+
+void addPumpFlags(CLI::App& cmd, twin::cli::FlowMachineRequest& r) {
+  cmd.add_option("--flow", r.flow, "Design (BEP) flow, e.g. 100m3/h (m3/h, m3/min, m3/s, L/s)")
+      ->required();
+  cmd.add_option("--head", r.pressure, "Head at the design point, e.g. 32m")->required();
+  cmd.add_option("--efficiency", r.efficiency, "Pump efficiency at the design point, e.g. 78%")
+      ->required();
+  cmd.add_option("--static-head", r.static_pressure,
+                 "Static head of the system curve H = Hs + k Q^2, e.g. 12m (default 0)");
+  cmd.add_option("--duty-flow", r.duty_flow,
+                 "Reduced duty: % of the design flow (70%) or a flow (70m3/h)")
+      ->required();
+  cmd.add_option("--density", r.density, "Liquid density, kg/m3 (default 998.2, water 20 C)")
+      ->check(CLI::Range(1.0, 20000.0));
+  addFlowMachineCostFlags(cmd, r);
+}
+
+void addFanFlags(CLI::App& cmd, twin::cli::FlowMachineRequest& r) {
+  cmd.add_option("--flow", r.flow, "Design (BEP) flow, e.g. 20000m3/h (m3/h, m3/min, m3/s, L/s)")
+      ->required();
+  cmd.add_option("--pressure", r.pressure,
+                 "Fan total pressure rise at the design point, e.g. 1200Pa (Pa, kPa)")
+      ->required();
+  cmd.add_option("--efficiency", r.efficiency, "Fan efficiency at the design point, e.g. 70%")
+      ->required();
+  cmd.add_option("--static-pressure", r.static_pressure,
+                 "Static part of the system curve p = ps + k Q^2, e.g. 300Pa (default 0)");
+  cmd.add_option("--duty-flow", r.duty_flow,
+                 "Reduced duty: % of the design flow (60%) or a flow (12000m3/h)")
+      ->required();
+  addFlowMachineCostFlags(cmd, r);
+}
+
+void addCompressorFlags(CLI::App& cmd, twin::cli::CompressorRequest& r) {
+  cmd.add_option("--rated-flow", r.rated_flow, "Free air delivery at full load, e.g. 20m3/min")
+      ->required();
+  cmd.add_option("--power", r.power, "Package input power at full load, e.g. 110kW")->required();
+  cmd.add_option("--pressure", r.pressure, "Rated discharge pressure, GAUGE, e.g. 0.7MPa or 7bar")
+      ->required();
+  cmd.add_option("--control", r.control, "load-unload, modulation or vsd")->required();
+  cmd.add_option("--demand", r.demand,
+                 "Average air demand: a flow (12m3/min) or % of the rated flow (60%)")
+      ->required();
+  cmd.add_option("--leak", r.leak, "Leaks as a share of the demand (25%) or a flow (3m3/min)");
+  cmd.add_option("--motor-power", r.motor_power,
+                 "Motor rated power for the GB 19153 table (default: --power)");
+  cmd.add_option("--cooling", r.cooling, "air or liquid (GB 19153 table; default air)")
+      ->check(CLI::IsMember({"air", "liquid"}));
+  cmd.add_option("--stages", r.stages, "Intercooled compression stages (1 or 2), pressure effect")
+      ->check(CLI::Range(1, 2));
+  cmd.add_option("--hours", r.hours, "Running hours a year, e.g. 4000h");
+  cmd.add_option("--price", r.price, "Energy price, e.g. 0.7CNY/kWh (with --hours)");
+  cmd.add_flag("--json", r.json, "Print JSON");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -165,6 +230,18 @@ int main(int argc, char** argv) {
   CLI::App* transformer_cmd =
       app.add_subcommand("transformer", "Distribution transformer losses by GB 20052 grade");
   addTransformerFlags(*transformer_cmd, transformer);
+  twin::cli::FlowMachineRequest pump;
+  CLI::App* pump_cmd =
+      app.add_subcommand("pump", "Centrifugal pump: throttling vs speed control at a reduced duty");
+  addPumpFlags(*pump_cmd, pump);
+  twin::cli::FlowMachineRequest fan;
+  CLI::App* fan_cmd =
+      app.add_subcommand("fan", "Centrifugal fan: damper throttling vs speed control at a duty");
+  addFanFlags(*fan_cmd, fan);
+  twin::cli::CompressorRequest compressor;
+  CLI::App* compressor_cmd = app.add_subcommand(
+      "compressor", "Air compressor: power, specific power, leak cost, GB 19153 grade");
+  addCompressorFlags(*compressor_cmd, compressor);
 
   try {
     app.parse(argc, argv);
@@ -186,6 +263,9 @@ int main(int argc, char** argv) {
     if (*pv_cmd) return twin::cli::pvCommand(pv);
     if (*motor_cmd) return twin::cli::motorCommand(motor);
     if (*transformer_cmd) return twin::cli::transformerCommand(transformer);
+    if (*pump_cmd) return twin::cli::pumpCommand(pump);
+    if (*fan_cmd) return twin::cli::fanCommand(fan);
+    if (*compressor_cmd) return twin::cli::compressorCommand(compressor);
     if (*solar_cmd) return twin::cli::solarCommand(solar);
     return twin::cli::demoCommand(demo_dir, demo_period, command_line);
   } catch (const twin::InputError& e) {

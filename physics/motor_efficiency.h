@@ -73,8 +73,7 @@ struct MotorModel {
 MotorModel makeMotorModel(double rated_power, int poles, double rated_efficiency,
                           std::optional<double> rated_power_factor, double rated_voltage);
 
-// One steady operating point (named MotorLoadPoint: MotorOperatingPoint is taken by
-// physics/motor_first_order.h).
+// One steady operating point.
 struct MotorLoadPoint {
   double load_fraction = 0.0;   // shaft / rated shaft power
   double shaft_power = 0.0;     // W
@@ -85,6 +84,20 @@ struct MotorLoadPoint {
   double power_factor = 0.0;    // input / apparent power
   double current = 0.0;         // A, line current, input / (sqrt(3) V pf)
 };
+
+// The active and reactive power only, at a balanced rated supply: what a simulation step needs
+// (no power factor or current, so no square roots). load_fraction: 0..1.25, not clamped.
+struct MotorPowers {
+  double input_power = 0.0;     // W
+  double reactive_power = 0.0;  // var
+  double losses = 0.0;          // W
+};
+inline MotorPowers motorPowersAtLoad(const MotorModel& motor, double load_fraction) {
+  const double x2 = load_fraction * load_fraction;
+  const double losses = motor.constant_losses + motor.load_losses * x2;
+  return {load_fraction * motor.rated_power + losses,
+          motor.magnetising_reactive + motor.leakage_reactive * x2, losses};
+}
 
 // load_fraction: 0..1.25 (values outside are clamped); voltage: V line-to-line > 0 (sets the
 // current only; the loss model is that of rated voltage); voltage_unbalance: fraction (NEMA

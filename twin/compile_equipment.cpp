@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "physics/motor_efficiency.h"
 #include "physics/units.h"
 #include "twin/compile_context.h"
 
@@ -73,7 +74,7 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
                 path);
   physics::MotorNameplate np;
   np.rated_power = c.r.quantity(n, kMotorPower, path, true).value_or(1.0);
-  np.rated_efficiency = c.r.quantity(n, kEfficiency, path, true).value_or(1.0);
+  const std::optional<double> efficiency = c.r.quantity(n, kEfficiency, path, false);
   np.power_factor = c.r.quantity(n, kPowerFactor, path, true).value_or(1.0);
   m.rated_voltage = c.r.quantity(n, kMotorVoltage, path, false).value_or(0.0);
   if (std::optional<int> poles = c.r.choice(n, "poles", {"2", "4", "6", "8"}, path, false)) {
@@ -83,6 +84,27 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
       c.r.choice(n, "efficiency_class", {"IE1", "IE2", "IE3", "IE4", "IE5", "GB1", "GB2", "GB3"},
                  path, false)
           .value_or(static_cast<int>(EfficiencyClass::kUnknown)));
+  // A nameplate efficiency wins; a class alone gives its table's value (IEC 60034-30-1, GB 18613).
+  if (efficiency) {
+    np.rated_efficiency = *efficiency;
+  } else if (n.find("rated_efficiency")) {
+    // Reported as malformed already.
+  } else if (m.efficiency_class == EfficiencyClass::kUnknown) {
+    c.r.error(n.loc, path, "expected rated_efficiency or efficiency_class, got neither");
+  } else {
+    const auto cls = static_cast<physics::MotorClass>(m.efficiency_class);
+    const std::optional<double> table = physics::ratedEfficiency(cls, np.rated_power, m.poles);
+    if (table) {
+      np.rated_efficiency = *table;
+    } else {
+      char got[64];
+      std::snprintf(got, sizeof got, "%g kW, %d poles", np.rated_power / u::kW, m.poles);
+      c.r.error(n.find("efficiency_class")->loc, keyPath(path, "efficiency_class"),
+                "expected a class whose table covers the motor (" +
+                    std::string(physics::coverage(cls).text) + "), got " +
+                    n.find("efficiency_class")->scalar + " for " + got + "; give rated_efficiency");
+    }
+  }
   return np;
 }
 

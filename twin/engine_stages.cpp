@@ -6,7 +6,7 @@
 #include <cmath>
 
 #include "physics/branch_losses.h"
-#include "physics/motor_first_order.h"
+#include "physics/motor_efficiency.h"
 
 namespace twin {
 
@@ -19,14 +19,18 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
       const std::vector<double>& schedule =
           plan.schedule_steps[m.schedule][static_cast<int>(day_type)];
       for (int k = 0; k < block.steps; ++k) {
-        const double shaft = m.nameplate.rated_power * m.duty_load * schedule[k];
-        const physics::MotorOperatingPoint op =
-            physics::motorFirstOrder(plan.motor_models[i], shaft);
-        block.at(kMotorShaftPower, k, i, n) = op.shaft_power;
+        const physics::MotorModel& model = plan.motor_models[i];
+        const double load = m.duty_load * schedule[k];
+        // Zero load is a stopped motor (no iron or magnetising draw), not one idling uncoupled.
+        const physics::MotorPowers op =
+            load > 0.0 ? physics::motorPowersAtLoad(model, load) : physics::MotorPowers{};
+        const double shaft = load * model.rated_power;
+        block.at(kMotorShaftPower, k, i, n) = shaft;
         block.at(kMotorInputPower, k, i, n) = op.input_power;
         block.at(kMotorReactivePower, k, i, n) = op.reactive_power;
         block.at(kMotorLosses, k, i, n) = op.losses;
-        block.at(kMotorLoad, k, i, n) = op.load_fraction;
+        block.at(kMotorLoad, k, i, n) = load;
+        block.at(kMotorEfficiency, k, i, n) = load > 0.0 ? shaft / op.input_power : 0.0;
       }
     }
   });

@@ -17,8 +17,9 @@ void weatherStage(const RunPlan& plan, BlockResult& block);
 // array (physics/pv_system.h, the PVWatts v5 chain). Parallel over arrays.
 void pvStage(const RunPlan& plan, BlockResult& block);
 
-// (schedule, duty load, nameplate) => motor shaft, input and reactive power, losses, load.
-// First-order motor model (physics/motor_first_order.h). Parallel over motors.
+// (schedule, duty load, nameplate) => motor shaft, input and reactive power, losses, load and
+// efficiency by the loss-segregation part-load model (physics/motor_efficiency.h); a step at zero
+// load is a stopped motor drawing nothing. Parallel over motors.
 void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (schedule, rated power, power factor) => load active and reactive power.

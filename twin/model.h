@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "physics/branch_losses.h"
-#include "physics/motor_first_order.h"
+#include "physics/motor_nameplate.h"
 #include "physics/pv_layout.h"
 #include "physics/pv_module.h"
 #include "physics/weather.h"

@@ -110,7 +110,11 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
     }));
   }
   for (const Motor& m : model.motors) {
-    plan.motor_models.push_back(physics::motorFirstOrderFrom(m.nameplate));
+    const double voltage =
+        m.rated_voltage > 0 ? m.rated_voltage : model.network.buses[m.bus].nominal_voltage;
+    plan.motor_models.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
+                                                        m.nameplate.rated_efficiency,
+                                                        m.nameplate.power_factor, voltage));
   }
   for (const Load& l : model.loads) {
     plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));

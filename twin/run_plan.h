@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "physics/motor_first_order.h"
+#include "physics/motor_efficiency.h"
 #include "physics/pv_system.h"
 #include "physics/solar_position.h"
 #include "twin/model.h"
@@ -27,8 +27,8 @@ struct RunPlan {
   std::vector<std::array<std::vector<double>, kDayTypes>> schedule_steps;
   // price_steps[season][step of day], currency per J.
   std::vector<std::vector<double>> price_steps;
-  std::vector<physics::MotorFirstOrder> motor_models;  // per motor, from its nameplate
-  std::vector<double> load_reactive_ratio;             // per load, tan(acos(pf))
+  std::vector<physics::MotorModel> motor_models;  // per motor: part-load model of its nameplate
+  std::vector<double> load_reactive_ratio;        // per load, tan(acos(pf))
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
 };

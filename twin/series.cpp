@@ -29,6 +29,8 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kMotor, "motor", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
     {K::kMotor, "motor", "losses_kW", "kW", u::kW, "input minus shaft power"},
     {K::kMotor, "motor", "load_pct", "%", u::pct, "shaft power / rated power"},
+    {K::kMotor, "motor", "efficiency_pct", "%", u::pct,
+     "shaft / input power at the step's load (0 when stopped)"},
     {K::kLoad, "load", "power_kW", "kW", u::kW, "active power drawn"},
     {K::kLoad, "load", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
     {K::kBus, "bus", "load_kW", "kW", u::kW, "active power of the loads connected to the bus"},

@@ -31,6 +31,7 @@ enum SeriesId : int {
   kMotorReactivePower,
   kMotorLosses,
   kMotorLoad,
+  kMotorEfficiency,
   kLoadPower,
   kLoadReactivePower,
   kBusLoadPower,

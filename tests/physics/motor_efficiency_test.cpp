@@ -370,3 +370,21 @@ TEST(MotorVoltageUnbalance, ExtraLossesAndConsistencyWithDerating) {
 
 }  // namespace
 }  // namespace physics
+
+namespace physics {
+namespace {
+
+TEST(MotorPowersAtLoad, EqualsTheFullOperatingPointOnABalancedSupply) {
+  // The engine's fast path must give the same powers as motorAtLoad (same model, no unbalance).
+  const MotorModel m = makeMotorModel(15e3, 4, 0.921, 0.83, 400.0);
+  for (double x : {0.05, 0.3, 0.75, 1.0, 1.2}) {
+    const MotorLoadPoint full = motorAtLoad(m, x, 400.0);
+    const MotorPowers fast = motorPowersAtLoad(m, x);
+    EXPECT_DOUBLE_EQ(fast.input_power, full.input_power) << x;
+    EXPECT_DOUBLE_EQ(fast.reactive_power, full.reactive_power) << x;
+    EXPECT_DOUBLE_EQ(fast.losses, full.losses) << x;
+  }
+}
+
+}  // namespace
+}  // namespace physics

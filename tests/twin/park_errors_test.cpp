@@ -195,6 +195,16 @@ const ErrorCase kCases[] = {
      "tariff:",
      "test.yaml:56:88: weather.monthly_ghi_kWh_m2_day[11]: expected a number from 0 to 12, got "
      "\"x\""},
+    {"MotorWithoutEfficiency", "efficiency_class: IE2,\n            rated_efficiency: \"90.6 %\", ",
+     "",
+     "test.yaml:45:12: equipment[0].motor: expected rated_efficiency or efficiency_class, got "
+     "neither"},
+    {"MotorClassNotCovered", "efficiency_class: IE2,\n            rated_efficiency: \"90.6 %\", ",
+     "efficiency_class: IE1,\n            ",
+     "test.yaml:45:63: equipment[0].motor.efficiency_class: expected a class whose table covers "
+     "the motor (IE1 (IEC 60034-30:2008 table, partial): 0.75-7.5 kW, 2/4/6 poles, 50 Hz; other "
+     "ratings by the next lower tabulated rating), got IE1 for 15 kW, 4 poles; give "
+     "rated_efficiency"},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };
@@ -203,6 +213,14 @@ INSTANTIATE_TEST_SUITE_P(Messages, ParkErrorTest, ::testing::ValuesIn(kCases),
                          [](const ::testing::TestParamInfo<ErrorCase>& param_info) {
                            return std::string(param_info.param.name);
                          });
+
+TEST(ParkErrors, MotorClassAloneGivesItsTableEfficiency) {
+  // IEC 60034-30-1 IE3, 15 kW, 4 poles: 92.1 % (UK SI 2021/745 Sch. 16 Table 28 formula).
+  const CompiledPark park = test::compileText(test::replaced(
+      test::smallParkYaml(), "efficiency_class: IE2,\n            rated_efficiency: \"90.6 %\", ",
+      "efficiency_class: IE3,\n            "));
+  EXPECT_NEAR(park.baseline.motors[0].nameplate.rated_efficiency, 0.921, 1e-12);
+}
 
 TEST(ParkErrors, ValidFixtureHasNoError) { EXPECT_TRUE(errorsOf(test::smallParkYaml()).empty()); }
 

@@ -2,6 +2,7 @@
 // (each bus's feeder and a leaves-first sweep order) rooted at the grid connection.
 #include <deque>
 
+#include "physics/transformer_grades.h"
 #include "physics/units.h"
 #include "twin/compile_context.h"
 
@@ -113,6 +114,35 @@ void compileCables(const Node& net_node, std::vector<const Node*>& fed_by, Compi
   }
 }
 
+// Losses from the nameplate (no_load_loss and load_loss), or from the GB 20052-2024 grade of the
+// rating (grade, type oil|dry, core steel|amorphous); nameplate values win over the grade's.
+void readTransformerLosses(const Node& n, const std::string& path, CompileContext& c,
+                           physics::TransformerRating& rating) {
+  const std::optional<long> grade = c.r.integer(n, "grade", 1, 3, path, false);
+  const int type = c.r.choice(n, "type", {"oil", "dry"}, path, false).value_or(0);
+  const int core = c.r.choice(n, "core", {"steel", "amorphous"}, path, false).value_or(0);
+  const bool nameplate = n.find("no_load_loss") || n.find("load_loss");
+  if (!grade || nameplate) {
+    rating.no_load_loss = c.r.quantity(n, kNoLoadLoss, path, true).value_or(0.0);
+    rating.load_loss = c.r.quantity(n, kLoadLoss, path, true).value_or(0.0);
+    return;
+  }
+  const auto table_type = static_cast<physics::TransformerType>(type);
+  const std::optional<physics::TransformerRating> table =
+      physics::gb20052Rating(table_type, static_cast<physics::CoreMaterial>(core),
+                             static_cast<int>(*grade), rating.rated_power);
+  if (!table) {
+    const Node* rated = n.find("rated_power");
+    c.r.error(rated ? rated->loc : n.loc, keyPath(path, "rated_power"),
+              "expected a rating of " + physics::gb20052Coverage(table_type) +
+                  " to take the losses of grade " + std::to_string(*grade) + ", got " +
+                  (rated ? describeNode(*rated) : "nothing") + "; give no_load_loss and load_loss");
+    return;
+  }
+  rating.no_load_loss = table->no_load_loss;
+  rating.load_loss = table->load_loss;
+}
+
 void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
                          CompileContext& c) {
   const Node* list = net_node.find("transformers");
@@ -122,14 +152,16 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
     const Node& n = list->items[i];
     const std::string path = indexPath("network.transformers", i);
     if (!c.r.expectMap(n, path)) continue;
-    c.r.checkKeys(n, {"id", "from", "to", "rated_power", "no_load_loss", "load_loss"}, path);
+    c.r.checkKeys(
+        n,
+        {"id", "from", "to", "rated_power", "no_load_loss", "load_loss", "grade", "type", "core"},
+        path);
     Transformer tr;
     tr.id = c.r.id(n, "id", path).value_or("");
     if (!tr.id.empty()) c.claimId(tr.id, n.find("id")->loc, keyPath(path, "id"));
     const BranchEnds ends = readEnds(n, path, c);
     tr.rating.rated_power = c.r.quantity(n, kRatedPower, path, true).value_or(1.0);
-    tr.rating.no_load_loss = c.r.quantity(n, kNoLoadLoss, path, true).value_or(0.0);
-    tr.rating.load_loss = c.r.quantity(n, kLoadLoss, path, true).value_or(0.0);
+    readTransformerLosses(n, path, c, tr.rating);
     if (ends.from && ends.to) {
       tr.from = *ends.from;
       tr.to = *ends.to;

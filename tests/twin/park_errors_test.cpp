@@ -205,6 +205,13 @@ const ErrorCase kCases[] = {
      "the motor (IE1 (IEC 60034-30:2008 table, partial): 0.75-7.5 kW, 2/4/6 poles, 50 Hz; other "
      "ratings by the next lower tabulated rating), got IE1 for 15 kW, 4 poles; give "
      "rated_efficiency"},
+    {"TransformerGradeOffTable",
+     "rated_power: \"630 kVA\", no_load_loss: \"0.81 kW\",\n       load_loss: \"6.2 kW\"}",
+     "rated_power: \"700 kVA\", grade: 1}",
+     "test.yaml:37:50: network.transformers[0].rated_power: expected a rating of GB 20052-2024 "
+     "Table 1 (10 kV oil-immersed, electrical-steel or amorphous core, Dyn11 or Yyn0): grades 1-3 "
+     "at 30, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600, 2000, "
+     "2500 kVA to take the losses of grade 1, got \"700 kVA\"; give no_load_loss and load_loss"},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };
@@ -220,6 +227,21 @@ TEST(ParkErrors, MotorClassAloneGivesItsTableEfficiency) {
       test::smallParkYaml(), "efficiency_class: IE2,\n            rated_efficiency: \"90.6 %\", ",
       "efficiency_class: IE3,\n            "));
   EXPECT_NEAR(park.baseline.motors[0].nameplate.rated_efficiency, 0.921, 1e-12);
+}
+
+TEST(ParkErrors, TransformerGradeGivesGb20052Losses) {
+  // GB 20052-2024 Table 1, 630 kVA oil-immersed, electrical steel, grade 1: P0 0.46 kW,
+  // Pk 4.46 kW (../shared/datasets/standards/gb20052_2024_transformer_losses.csv); Table 2, dry
+  // type, class F, grade 2: P0 0.91 kW, Pk 5.29 kW.
+  const std::string from = "no_load_loss: \"0.81 kW\",\n       load_loss: \"6.2 kW\"}";
+  const CompiledPark oil =
+      test::compileText(test::replaced(test::smallParkYaml(), from, "grade: 1}"));
+  EXPECT_NEAR(oil.baseline.network.transformers[0].rating.no_load_loss, 460.0, 1e-9);
+  EXPECT_NEAR(oil.baseline.network.transformers[0].rating.load_loss, 4460.0, 1e-9);
+  const CompiledPark dry =
+      test::compileText(test::replaced(test::smallParkYaml(), from, "grade: 2, type: dry}"));
+  EXPECT_NEAR(dry.baseline.network.transformers[0].rating.no_load_loss, 910.0, 1e-9);
+  EXPECT_NEAR(dry.baseline.network.transformers[0].rating.load_loss, 5290.0, 1e-9);
 }
 
 TEST(ParkErrors, ValidFixtureHasNoError) { EXPECT_TRUE(errorsOf(test::smallParkYaml()).empty()); }

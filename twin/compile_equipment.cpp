@@ -21,6 +21,16 @@ constexpr QuantityField kEfficiency{
     "rated_efficiency", Dimension::kFraction, 0, 0.999, true, "%", u::pct};
 constexpr QuantityField kPowerFactor{"power_factor", Dimension::kDimensionless, 0, 1, true, "", 1};
 constexpr QuantityField kDutyLoad{"load", Dimension::kFraction, 0, 1.25, false, "%", u::pct};
+constexpr QuantityField kDutyFlow{"flow", Dimension::kFraction, 0, 1, false, "%", u::pct};
+constexpr QuantityField kStaticShare{"static_share", Dimension::kFraction, 0, 0.95, false, "%",
+                                     u::pct};
+constexpr QuantityField kDriveEfficiency{
+    "drive_efficiency", Dimension::kFraction, 0.5, 1, true, "%", u::pct};
+// A variable-speed drive's efficiency when none is given: 97 %, a typical full-load value of
+// low-voltage drives in manufacturers' data (96-98 %); held constant over the load, a
+// simplification named as such (physics/drive_losses.h has the IEC 61800-9-2 part-load model,
+// which needs the drive's eight tested loss points).
+constexpr double kTypicalDriveEfficiency = 0.97;
 constexpr QuantityField kLoadPower{"rated_power", Dimension::kPower, 0, 100 * u::MW, true, "kW",
                                    u::kW};
 
@@ -108,9 +118,41 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
   return np;
 }
 
+// flow_control: {method: throttle | vsd, static_share, drive_efficiency}, pumps and fans only.
+void readFlowControl(const Node& n, const std::string& path, CompileContext& c, Motor& m) {
+  const Node* fc = n.find("flow_control");
+  const Node* flow = n.find("duty") ? n.find("duty")->find("flow") : nullptr;
+  if (!fc) {
+    if (flow) {
+      c.r.error(flow->loc, keyPath(path, "duty.flow"),
+                "expected duty.flow only with flow_control (the duty load is the shaft load)");
+    }
+    return;
+  }
+  const std::string fpath = keyPath(path, "flow_control");
+  if (m.driven != DrivenKind::kPump && m.driven != DrivenKind::kFan) {
+    c.r.error(fc->loc, fpath, "expected flow_control only on a pump or a fan");
+    return;
+  }
+  if (!c.r.expectMap(*fc, fpath)) return;
+  c.r.checkKeys(*fc, {"method", "static_share", "drive_efficiency"}, fpath);
+  m.flow_control = c.r.choice(*fc, "method", {"throttle", "vsd"}, fpath, true).value_or(0) == 0
+                       ? FlowControl::kThrottle
+                       : FlowControl::kSpeed;
+  m.static_share = c.r.quantity(*fc, kStaticShare, fpath, false).value_or(0.0);
+  m.drive_efficiency =
+      c.r.quantity(*fc, kDriveEfficiency, fpath, false)
+          .value_or(m.flow_control == FlowControl::kSpeed ? kTypicalDriveEfficiency : 1.0);
+  if (m.flow_control == FlowControl::kThrottle && fc->find("drive_efficiency")) {
+    c.r.error(fc->find("drive_efficiency")->loc, keyPath(fpath, "drive_efficiency"),
+              "expected a drive efficiency only with method: vsd");
+  }
+}
+
 void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n, {"id", "name", "kind", "building", "bus", "count", "motor", "duty"}, path);
+  c.r.checkKeys(
+      n, {"id", "name", "kind", "building", "bus", "count", "motor", "duty", "flow_control"}, path);
   Motor m;
   const std::vector<std::string> ids = unitIds(n, path, c);
   m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
@@ -132,10 +174,12 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   if (const Node* duty = c.r.required(n, "duty", path);
       duty && c.r.expectMap(*duty, keyPath(path, "duty"))) {
     const std::string dpath = keyPath(path, "duty");
-    c.r.checkKeys(*duty, {"load", "schedule"}, dpath);
+    c.r.checkKeys(*duty, {"load", "flow", "schedule"}, dpath);
     m.duty_load = c.r.quantity(*duty, kDutyLoad, dpath, true).value_or(0.0);
+    m.duty_flow = c.r.quantity(*duty, kDutyFlow, dpath, false).value_or(1.0);
     m.schedule = c.reference(*duty, "schedule", c.schedules, "schedule", dpath).value_or(0);
   }
+  readFlowControl(n, path, c, m);
   for (const std::string& id : ids) {
     m.id = id;
     c.model.motors.push_back(m);

@@ -16,21 +16,24 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 16), [&](const tbb::blocked_range<size_t>& r) {
     for (size_t i = r.begin(); i != r.end(); ++i) {
       const Motor& m = motors[i];
-      const std::vector<double>& schedule =
-          plan.schedule_steps[m.schedule][static_cast<int>(day_type)];
+      const std::vector<double>& loads = plan.motor_load_steps[i][static_cast<int>(day_type)];
+      const physics::MotorModel& model = plan.motor_models[i];
+      // A variable-speed drive: its losses add to the motor's; its diode front end draws no
+      // reactive power (displacement power factor taken as 1), the motor's comes from the drive.
+      const bool vsd = m.flow_control == FlowControl::kSpeed;
       for (int k = 0; k < block.steps; ++k) {
-        const physics::MotorModel& model = plan.motor_models[i];
-        const double load = m.duty_load * schedule[k];
+        const double load = loads[k];
         // Zero load is a stopped motor (no iron or magnetising draw), not one idling uncoupled.
         const physics::MotorPowers op =
             load > 0.0 ? physics::motorPowersAtLoad(model, load) : physics::MotorPowers{};
         const double shaft = load * model.rated_power;
+        const double input = op.input_power / m.drive_efficiency;
         block.at(kMotorShaftPower, k, i, n) = shaft;
-        block.at(kMotorInputPower, k, i, n) = op.input_power;
-        block.at(kMotorReactivePower, k, i, n) = op.reactive_power;
-        block.at(kMotorLosses, k, i, n) = op.losses;
+        block.at(kMotorInputPower, k, i, n) = input;
+        block.at(kMotorReactivePower, k, i, n) = vsd ? 0.0 : op.reactive_power;
+        block.at(kMotorLosses, k, i, n) = input - shaft;
         block.at(kMotorLoad, k, i, n) = load;
-        block.at(kMotorEfficiency, k, i, n) = load > 0.0 ? shaft / op.input_power : 0.0;
+        block.at(kMotorEfficiency, k, i, n) = load > 0.0 ? shaft / input : 0.0;
       }
     }
   });

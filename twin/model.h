@@ -118,6 +118,10 @@ inline constexpr std::array<std::string_view, kDrivenKinds> kDrivenKindNames = {
     "pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"};
 enum class EfficiencyClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3, kUnknown };
 
+// How a pump's or fan's flow is set: not modelled (the duty load is the shaft load), by a valve
+// or damper at full speed, or by a variable-speed drive (physics/pump_fan.h).
+enum class FlowControl { kNone, kThrottle, kSpeed };
+
 struct Motor {
   std::string id;
   std::string name;
@@ -129,7 +133,11 @@ struct Motor {
   double rated_voltage = 0.0;  // V, 0 when not given
   int poles = 4;
   EfficiencyClass efficiency_class = EfficiencyClass::kUnknown;
-  double duty_load = 0.0;  // shaft load while on, fraction of rated power
+  double duty_load = 0.0;  // shaft load while on (at design flow with flow control), of rating
+  FlowControl flow_control = FlowControl::kNone;  // pumps and fans only
+  double duty_flow = 1.0;         // flow while on, fraction of design (with flow control)
+  double static_share = 0.0;      // static head or pressure, fraction of the design's
+  double drive_efficiency = 1.0;  // of the variable-speed drive (FlowControl::kSpeed)
 };
 
 enum class LoadKind { kLighting, kHvac, kPlug, kProcess, kEvCharger, kOther };

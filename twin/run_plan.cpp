@@ -3,6 +3,7 @@
 #include <chrono>
 #include <map>
 
+#include "physics/pump_fan.h"
 #include "twin/error.h"
 
 namespace twin {
@@ -66,6 +67,19 @@ physics::PvSystem pvSystem(const PvArray& a, double weather_albedo) {
   return s;
 }
 
+// Shaft power of a pump or fan at flow fraction q of its design (best-efficiency) point, relative
+// to the design shaft power, under its flow control (physics/pump_fan.h, normalised machine).
+double flowControlledShaftFraction(const Motor& m, double q) {
+  if (q <= 0.0) return 0.0;
+  const physics::TurboMachine machine{1.0, 1.0, 1.0};
+  const physics::SystemCurve system = physics::systemCurveThrough(m.static_share, 1.0, 1.0);
+  const physics::DutyComparison duty =
+      physics::compareThrottlingAndSpeedControl(machine, system, std::min(q, 1.0));
+  const physics::OperatingPoint& point =
+      m.flow_control == FlowControl::kSpeed ? duty.speed_controlled : duty.throttled;
+  return point.shaft_power / *physics::machineShaftPower(machine, 1.0);
+}
+
 double mean(const std::vector<double>& v) {
   double sum = 0.0;
   for (double x : v) sum += x;
@@ -87,7 +101,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
                {},    {},   {},
                {},    {},   {},
                {},    {},   {},
-               {},    {}};
+               {},    {},   {}};
   plan.site = {model.site.latitude_deg * physics::units::deg,
                model.site.longitude_deg * physics::units::deg, model.site.elevation};
   const physics::HourlyWeather& weather = *model.weather.hourly;
@@ -115,6 +129,17 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
     plan.motor_models.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
                                                         m.nameplate.rated_efficiency,
                                                         m.nameplate.power_factor, voltage));
+  }
+  for (const Motor& m : model.motors) {
+    auto& per_type = plan.motor_load_steps.emplace_back();
+    for (int t = 0; t < kDayTypes; ++t) {
+      for (double value : plan.schedule_steps[m.schedule][t]) {
+        per_type[t].push_back(m.flow_control == FlowControl::kNone
+                                  ? m.duty_load * value
+                                  : m.duty_load *
+                                        flowControlledShaftFraction(m, m.duty_flow * value));
+      }
+    }
   }
   for (const Load& l : model.loads) {
     plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));

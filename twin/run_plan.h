@@ -28,7 +28,10 @@ struct RunPlan {
   // price_steps[season][step of day], currency per J.
   std::vector<std::vector<double>> price_steps;
   std::vector<physics::MotorModel> motor_models;  // per motor: part-load model of its nameplate
-  std::vector<double> load_reactive_ratio;        // per load, tan(acos(pf))
+  // motor_load_steps[motor][day type][step of day]: shaft load, fraction of the rating (from the
+  // duty and schedule, through the pump or fan curve when the flow is controlled).
+  std::vector<std::array<std::vector<double>, kDayTypes>> motor_load_steps;
+  std::vector<double> load_reactive_ratio;  // per load, tan(acos(pf))
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
 };

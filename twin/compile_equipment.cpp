@@ -22,6 +22,7 @@ constexpr QuantityField kEfficiency{
 constexpr QuantityField kPowerFactor{"power_factor", Dimension::kDimensionless, 0, 1, true, "", 1};
 constexpr QuantityField kDutyLoad{"load", Dimension::kFraction, 0, 1.25, false, "%", u::pct};
 constexpr QuantityField kDutyFlow{"flow", Dimension::kFraction, 0, 1, false, "%", u::pct};
+constexpr QuantityField kLeak{"leak", Dimension::kFraction, 0, 0.9, false, "%", u::pct};
 constexpr QuantityField kStaticShare{"static_share", Dimension::kFraction, 0, 0.95, false, "%",
                                      u::pct};
 constexpr QuantityField kDriveEfficiency{
@@ -118,14 +119,32 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
   return np;
 }
 
+// compressor: {control: load_unload | modulation | vsd, leak}, air compressors only.
+void readCompressor(const Node& n, const std::string& path, CompileContext& c, Motor& m) {
+  const Node* cm = n.find("compressor");
+  if (!cm) return;
+  const std::string cpath = keyPath(path, "compressor");
+  if (m.driven != DrivenKind::kAirCompressor) {
+    c.r.error(cm->loc, cpath, "expected a compressor map only on an air_compressor");
+    return;
+  }
+  if (!c.r.expectMap(*cm, cpath)) return;
+  c.r.checkKeys(*cm, {"control", "leak"}, cpath);
+  m.compressor = true;
+  m.compressor_control = static_cast<physics::CompressorControl>(
+      c.r.choice(*cm, "control", {"load_unload", "modulation", "vsd"}, cpath, true).value_or(0));
+  m.leak = c.r.quantity(*cm, kLeak, cpath, false).value_or(0.0);
+}
+
 // flow_control: {method: throttle | vsd, static_share, drive_efficiency}, pumps and fans only.
 void readFlowControl(const Node& n, const std::string& path, CompileContext& c, Motor& m) {
   const Node* fc = n.find("flow_control");
   const Node* flow = n.find("duty") ? n.find("duty")->find("flow") : nullptr;
   if (!fc) {
-    if (flow) {
+    if (flow && !m.compressor) {
       c.r.error(flow->loc, keyPath(path, "duty.flow"),
-                "expected duty.flow only with flow_control (the duty load is the shaft load)");
+                "expected duty.flow only with flow_control or a compressor map (the duty load is "
+                "the shaft load)");
     }
     return;
   }
@@ -151,8 +170,10 @@ void readFlowControl(const Node& n, const std::string& path, CompileContext& c, 
 
 void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(
-      n, {"id", "name", "kind", "building", "bus", "count", "motor", "duty", "flow_control"}, path);
+  c.r.checkKeys(n,
+                {"id", "name", "kind", "building", "bus", "count", "motor", "duty", "flow_control",
+                 "compressor"},
+                path);
   Motor m;
   const std::vector<std::string> ids = unitIds(n, path, c);
   m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
@@ -179,6 +200,7 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
     m.duty_flow = c.r.quantity(*duty, kDutyFlow, dpath, false).value_or(1.0);
     m.schedule = c.reference(*duty, "schedule", c.schedules, "schedule", dpath).value_or(0);
   }
+  readCompressor(n, path, c, m);
   readFlowControl(n, path, c, m);
   for (const std::string& id : ids) {
     m.id = id;

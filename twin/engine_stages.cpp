@@ -20,7 +20,9 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
       const physics::MotorModel& model = plan.motor_models[i];
       // A variable-speed drive: its losses add to the motor's; its diode front end draws no
       // reactive power (displacement power factor taken as 1), the motor's comes from the drive.
-      const bool vsd = m.flow_control == FlowControl::kSpeed;
+      const bool vsd =
+          m.flow_control == FlowControl::kSpeed ||
+          (m.compressor && m.compressor_control == physics::CompressorControl::kVariableSpeed);
       for (int k = 0; k < block.steps; ++k) {
         const double load = loads[k];
         // Zero load is a stopped motor (no iron or magnetising draw), not one idling uncoupled.

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "physics/air_compressor.h"
 #include "physics/branch_losses.h"
 #include "physics/motor_nameplate.h"
 #include "physics/pv_layout.h"
@@ -138,6 +139,11 @@ struct Motor {
   double duty_flow = 1.0;         // flow while on, fraction of design (with flow control)
   double static_share = 0.0;      // static head or pressure, fraction of the design's
   double drive_efficiency = 1.0;  // of the variable-speed drive (FlowControl::kSpeed)
+  // Air compressors with a `compressor` map: duty_flow is the useful air demand (fraction of the
+  // rated free-air delivery) and leak the flow lost to leaks while the system is pressurised.
+  bool compressor = false;
+  physics::CompressorControl compressor_control = physics::CompressorControl::kLoadUnload;
+  double leak = 0.0;  // fraction of rated flow
 };
 
 enum class LoadKind { kLighting, kHvac, kPlug, kProcess, kEvCharger, kOther };

@@ -80,6 +80,27 @@ double flowControlledShaftFraction(const Motor& m, double q) {
   return point.shaft_power / *physics::machineShaftPower(machine, 1.0);
 }
 
+// Package power of an air compressor at its demand (useful flow + leaks, fractions of the rated
+// flow, capped at full output), relative to full-load power (physics/air_compressor.h).
+double compressorPowerFraction(const Motor& m, double useful_flow) {
+  if (useful_flow <= 0.0) return 0.0;
+  physics::Compressor c;
+  c.rated_flow = 1.0;
+  c.full_load_power = 1.0;
+  c.rated_pressure = 1.0;
+  c.control = m.compressor_control;
+  return physics::compressorAtDemand(c, std::min(useful_flow + m.leak, 1.0)).input_power;
+}
+
+// Shaft load of a motor at a schedule value, fraction of its rating.
+double shaftLoad(const Motor& m, double schedule_value) {
+  if (m.compressor) return m.duty_load * compressorPowerFraction(m, m.duty_flow * schedule_value);
+  if (m.flow_control != FlowControl::kNone) {
+    return m.duty_load * flowControlledShaftFraction(m, m.duty_flow * schedule_value);
+  }
+  return m.duty_load * schedule_value;
+}
+
 double mean(const std::vector<double>& v) {
   double sum = 0.0;
   for (double x : v) sum += x;
@@ -134,10 +155,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
     auto& per_type = plan.motor_load_steps.emplace_back();
     for (int t = 0; t < kDayTypes; ++t) {
       for (double value : plan.schedule_steps[m.schedule][t]) {
-        per_type[t].push_back(m.flow_control == FlowControl::kNone
-                                  ? m.duty_load * value
-                                  : m.duty_load *
-                                        flowControlledShaftFraction(m, m.duty_flow * value));
+        per_type[t].push_back(shaftLoad(m, value));
       }
     }
   }

@@ -41,7 +41,7 @@ j = json.load(open(sys.argv[1]))
 assert j["type"] == "results" and j["period"]["steps"] == 7 * 96, j["period"]
 assert j["period"]["start"] == "2025-01-01T00:00:00+08:00", j["period"]
 names = [s["name"] for s in j["scenarios"]]
-assert names[0] == "baseline" and len(names) == 6 and "rooftop-pv" in names, names
+assert names[0] == "baseline" and len(names) == 7 and "rooftop-pv" in names and "vsd-pumps" in names, names
 base = j["scenarios"][0]
 assert base["kpi"]["grid_import_kWh"] > 0 and base["kpi"]["co2_t"] > 0
 paths = {s["path"]: s["units"] for s in base["series"]}

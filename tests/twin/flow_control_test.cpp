@@ -65,6 +65,30 @@ TEST(FlowControl, ThrottlingNeedsMoreShaftPowerThanSpeedControl) {
   EXPECT_NEAR(design.shaft, 0.8 * 15e3, 1e-6);
 }
 
+// The test park's pumps turned into air compressors with a compressor map.
+std::string compressorsWith(const std::string& compressor, const std::string& flow) {
+  std::string text = test::replaced(test::smallParkYaml(), "kind: pump", "kind: air_compressor");
+  return test::replaced(text, "    duty: {load: \"80 %\", schedule: day-shift}",
+                        "    duty: {load: \"100 %\", flow: \"" + flow +
+                            "\", schedule: day-shift}\n    compressor: " + compressor);
+}
+
+TEST(Compressors, LoadUnloadPowerFollowsDemandPlusLeaks) {
+  // Ideal large-receiver load/unload (US DOE / Compressed Air Challenge sourcebook): power =
+  // f + (1 - f) x demand with the unloaded fraction f = 25 % (physics/air_compressor.h); demand
+  // 55 % useful + 25 % leaks = 80 % -> 85 % of full-load shaft power; leaks cut to 10 % -> 73.75 %.
+  const Step leaky = pumpAtTen(compressorsWith("{control: load_unload, leak: \"25 %\"}", "55 %"));
+  EXPECT_NEAR(leaky.shaft, 0.85 * 15e3, 1e-6);
+  const Step repaired =
+      pumpAtTen(compressorsWith("{control: load_unload, leak: \"10 %\"}", "55 %"));
+  EXPECT_NEAR(repaired.shaft, 0.7375 * 15e3, 1e-6);
+  // A variable-speed compressor needs less at part load, and its drive draws no reactive power.
+  const Step vsd = pumpAtTen(compressorsWith("{control: vsd, leak: \"25 %\"}", "55 %"));
+  EXPECT_LT(vsd.shaft, leaky.shaft);
+  EXPECT_EQ(vsd.reactive, 0.0);
+  EXPECT_GT(leaky.reactive, 0.0);
+}
+
 TEST(FlowControl, OnlyPumpsAndFansTakeIt) {
   const std::string text =
       test::replaced(pumpsWith("{method: vsd}", "50 %"), "kind: pump", "kind: conveyor");

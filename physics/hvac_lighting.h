@@ -183,4 +183,15 @@ struct SplitAcOperatingPoint {
 SplitAcOperatingPoint splitAcOperatingPoint(const SplitAirConditioner& unit, double cooling_load,
                                             double indoor_wet_bulb, double outdoor_dry_bulb);
 
+// Cooling load of a building as a fraction of its design load, by the outdoor dry-bulb: the
+// straight load line of the ASHRAE bin method (ASHRAE Handbook Fundamentals, "Energy Estimating
+// and Modeling Methods", bin and degree-day procedures): zero at the balance point, full at the
+// design temperature, capped at 1. A simplification named as such: no solar or internal-gain
+// dynamics, no humidity. Temperatures in K.
+inline double coolingLoadFraction(double outdoor_dry_bulb, double balance_point,
+                                  double design_outdoor) {
+  const double x = (outdoor_dry_bulb - balance_point) / (design_outdoor - balance_point);
+  return x < 0.0 ? 0.0 : (x > 1.0 ? 1.0 : x);
+}
+
 }  // namespace physics

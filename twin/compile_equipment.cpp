@@ -22,6 +22,9 @@ constexpr QuantityField kEfficiency{
 constexpr QuantityField kPowerFactor{"power_factor", Dimension::kDimensionless, 0, 1, true, "", 1};
 constexpr QuantityField kDutyLoad{"load", Dimension::kFraction, 0, 1.25, false, "%", u::pct};
 constexpr QuantityField kDutyFlow{"flow", Dimension::kFraction, 0, 1, false, "%", u::pct};
+constexpr QuantityField kCoolingCapacity{"capacity", Dimension::kPower, 0, 50 * u::MW, true, "kW",
+                                         u::kW};
+constexpr QuantityField kCop{"cop", Dimension::kDimensionless, 1, 15, false, "", 1};
 constexpr QuantityField kLeak{"leak", Dimension::kFraction, 0, 0.9, false, "%", u::pct};
 constexpr QuantityField kStaticShare{"static_share", Dimension::kFraction, 0, 0.95, false, "%",
                                      u::pct};
@@ -208,19 +211,42 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   }
 }
 
+// cooling: {capacity, cop} of an air-cooled unit, on hvac loads; rated_power is then derived.
+void readCooling(const Node& n, const std::string& path, CompileContext& c, Load& l) {
+  if (l.kind != LoadKind::kHvac) {
+    c.r.error(n.loc, path, "expected a cooling map only on an hvac load");
+    return;
+  }
+  if (!c.r.expectMap(n, path)) return;
+  c.r.checkKeys(n, {"capacity", "cop"}, path);
+  l.cooling = true;
+  l.cooling_capacity = c.r.quantity(n, kCoolingCapacity, path, true).value_or(0.0);
+  l.cooling_cop = c.r.quantity(n, kCop, path, true).value_or(1.0);
+  l.rated_power = l.cooling_capacity / l.cooling_cop;
+}
+
 void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(
-      n,
-      {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor", "schedule"},
-      path);
+  c.r.checkKeys(n,
+                {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor",
+                 "schedule", "cooling"},
+                path);
   Load l;
   const std::vector<std::string> ids = unitIds(n, path, c);
   l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
   l.kind = static_cast<LoadKind>(c.r.choice(n, "kind", kLoadKindNames, path, true).value_or(5));
   l.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
   l.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
-  l.rated_power = c.r.quantity(n, kLoadPower, path, true).value_or(0.0);
+  if (const Node* cooling = n.find("cooling")) {
+    readCooling(*cooling, keyPath(path, "cooling"), c, l);
+    if (const Node* rated = n.find("rated_power")) {
+      c.r.error(rated->loc, keyPath(path, "rated_power"),
+                "expected no rated_power with cooling (the input is capacity / cop at the rating "
+                "point and follows the load and outdoor temperature)");
+    }
+  } else {
+    l.rated_power = c.r.quantity(n, kLoadPower, path, true).value_or(0.0);
+  }
   l.power_factor = c.r.quantity(n, kPowerFactor, path, true).value_or(1.0);
   l.schedule = c.reference(n, "schedule", c.schedules, "schedule", path).value_or(0);
   for (const std::string& id : ids) {

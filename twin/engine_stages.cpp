@@ -6,9 +6,19 @@
 #include <cmath>
 
 #include "physics/branch_losses.h"
+#include "physics/hvac_lighting.h"
 #include "physics/motor_efficiency.h"
+#include "physics/units.h"
 
 namespace twin {
+namespace {
+
+// Outdoor temperature below which the park's buildings need no cooling (a typical balance point
+// of internally loaded buildings; the design point is the units' 35 C rating, close to Shanghai's
+// 0.4 % cooling design dry-bulb of 36.1 C, ASHRAE 2021 via the Hongqiao TMYx header).
+constexpr double kCoolingBalancePoint = 18.0 + physics::units::kZeroCelsius;
+
+}  // namespace
 
 void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
   const auto& motors = plan.model.motors;
@@ -49,7 +59,16 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
     const std::vector<double>& schedule =
         plan.schedule_steps[l.schedule][static_cast<int>(day_type)];
     for (int k = 0; k < block.steps; ++k) {
-      const double p = l.rated_power * schedule[k];
+      double p = l.rated_power * schedule[k];
+      if (l.cooling) {
+        const double outdoor = block.at(kWeatherTempAir, k, 0, 1);
+        const double demand = l.cooling_capacity * schedule[k] *
+                              physics::coolingLoadFraction(outdoor, kCoolingBalancePoint,
+                                                           physics::kSplitAcRatedOutdoor);
+        p = physics::splitAcOperatingPoint(plan.cooling_units[i], demand,
+                                           physics::kSplitAcRatedIndoorWetBulb, outdoor)
+                .electric_power;
+      }
       block.at(kLoadPower, k, i, n) = p;
       block.at(kLoadReactivePower, k, i, n) = p * plan.load_reactive_ratio[i];
     }

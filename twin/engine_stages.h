@@ -22,7 +22,9 @@ void pvStage(const RunPlan& plan, BlockResult& block);
 // load is a stopped motor drawing nothing. Parallel over motors.
 void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
-// (schedule, rated power, power factor) => load active and reactive power.
+// (schedule, rated power, power factor) => load active and reactive power. Cooling loads:
+// (schedule, outdoor temperature) => cooling demand on the bin-method load line => electric input
+// of the air-cooled unit at that part load and outdoor temperature (physics/hvac_lighting.h).
 void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in

@@ -122,7 +122,8 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
                {},    {},   {},
                {},    {},   {},
                {},    {},   {},
-               {},    {},   {}};
+               {},    {},   {},
+               {}};
   plan.site = {model.site.latitude_deg * physics::units::deg,
                model.site.longitude_deg * physics::units::deg, model.site.elevation};
   const physics::HourlyWeather& weather = *model.weather.hourly;
@@ -161,6 +162,9 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   }
   for (const Load& l : model.loads) {
     plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));
+    plan.cooling_units.push_back(
+        l.cooling ? physics::defaultSplitAirConditioner(l.cooling_capacity, l.cooling_cop)
+                  : physics::SplitAirConditioner{});
   }
   plan.motors_on_bus.resize(model.network.buses.size());
   plan.loads_on_bus.resize(model.network.buses.size());

@@ -5,6 +5,7 @@
 
 #include <vector>
 
+#include "physics/hvac_lighting.h"
 #include "physics/motor_efficiency.h"
 #include "physics/pv_system.h"
 #include "physics/solar_position.h"
@@ -31,7 +32,8 @@ struct RunPlan {
   // motor_load_steps[motor][day type][step of day]: shaft load, fraction of the rating (from the
   // duty and schedule, through the pump or fan curve when the flow is controlled).
   std::vector<std::array<std::vector<double>, kDayTypes>> motor_load_steps;
-  std::vector<double> load_reactive_ratio;  // per load, tan(acos(pf))
+  std::vector<double> load_reactive_ratio;                  // per load, tan(acos(pf))
+  std::vector<physics::SplitAirConditioner> cooling_units;  // per load; used where Load::cooling
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
 };

@@ -1,7 +1,7 @@
 // Three-phase cage induction motors: rated efficiency by class and part-load behaviour.
 // Rated efficiency: IEC 60034-30-1:2014 IE2/IE3/IE4 interpolation formula (as reproduced in
 // EU 2019/1781 Annex I and UK SI 2021/745 Schedule 16, Tables 27-28); IE1 from the IEC
-// 60034-30:2008 table (0.75-7.5 kW, 2/4/6 poles only); GB 18613-2020 Table 1 grades 1/2/3; IE5 as
+// 60034-30-1:2014 table (0.12-1000 kW, 2/4/6/8 poles); GB 18613-2020 Table 1 grades 1/2/3; IE5 as
 // GB 18613-2020 grade 1 (stated proxy, IEC TS 60034-30-2 coefficients not found).
 // Part load: loss segregation (constant iron + friction/windage losses, load losses ~ load^2, in
 // the sense of IEC 60034-2-1 clause 6.4) and a magnetising + leakage reactive-power model.

@@ -199,12 +199,14 @@ const ErrorCase kCases[] = {
      "",
      "test.yaml:45:12: equipment[0].motor: expected rated_efficiency or efficiency_class, got "
      "neither"},
-    {"MotorClassNotCovered", "efficiency_class: IE2,\n            rated_efficiency: \"90.6 %\", ",
-     "efficiency_class: IE1,\n            ",
-     "test.yaml:45:63: equipment[0].motor.efficiency_class: expected a class whose table covers "
-     "the motor (IE1 (IEC 60034-30:2008 table, partial): 0.75-7.5 kW, 2/4/6 poles, 50 Hz; other "
-     "ratings by the next lower tabulated rating), got IE1 for 15 kW, 4 poles; give "
-     "rated_efficiency"},
+    {"MotorClassNotCovered",
+     "rated_power: \"15 kW\", poles: 4, efficiency_class: IE2,\n            rated_efficiency: "
+     "\"90.6 %\", ",
+     "rated_power: \"1500 kW\", poles: 4, efficiency_class: IE1,\n            ",
+     "test.yaml:45:65: equipment[0].motor.efficiency_class: expected a class whose table covers "
+     "the motor (IE1 (IEC 60034-30-1:2014 table, 50 Hz): 0.12-1000 kW, 2/4/6/8 poles; other "
+     "ratings by the next lower tabulated rating, the 200 kW value above 200 kW), got IE1 for 1500 "
+     "kW, 4 poles; give rated_efficiency"},
     {"TransformerGradeOffTable",
      "rated_power: \"630 kVA\", no_load_loss: \"0.81 kW\",\n       load_loss: \"6.2 kW\"}",
      "rated_power: \"700 kVA\", grade: 1}",

@@ -3,8 +3,6 @@
 #include "twin/engine.h"
 
 #include <gtest/gtest.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <cmath>
 #include <cstring>
@@ -15,19 +13,7 @@
 namespace twin {
 namespace {
 
-test::MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, int threads,
-                                Kpis* kpis = nullptr) {
-  test::MemorySink sink;
-  // Allow more workers than cores, so that 4 threads really run on a 2-core machine.
-  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
-                                  static_cast<size_t>(threads));
-  tbb::task_arena arena(threads);
-  arena.execute([&] {
-    Kpis k = runSimulation(model, grid, &sink);
-    if (kpis) *kpis = k;
-  });
-  return sink;
-}
+using test::runWithThreads;
 
 TEST(Engine, OneAndManyThreadsAreBitIdentical) {
   const CompiledPark park = test::compileDemoPark();

@@ -1,8 +1,12 @@
 // A sink that keeps every block of a run in memory, for comparisons in tests.
 #pragma once
 
+#include <tbb/global_control.h>
+#include <tbb/task_arena.h>
+
 #include <vector>
 
+#include "twin/engine.h"
 #include "twin/state.h"
 
 namespace twin::test {
@@ -19,5 +23,20 @@ class MemorySink : public BlockSink {
   }
   std::vector<BlockResult> blocks;
 };
+
+// Runs the engine on exactly `threads` workers (more than the cores, if asked: 4 threads really
+// run on a 2-core machine) into a MemorySink; the KPIs go to *kpis when given.
+inline MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, int threads,
+                                 Kpis* kpis = nullptr) {
+  MemorySink sink;
+  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(threads));
+  tbb::task_arena arena(threads);
+  arena.execute([&] {
+    Kpis k = runSimulation(model, grid, &sink);
+    if (kpis) *kpis = k;
+  });
+  return sink;
+}
 
 }  // namespace twin::test

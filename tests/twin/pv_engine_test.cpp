@@ -2,8 +2,6 @@
 // possible", the energy balance with PV and export, the sun and weather series, determinism, and
 // the annual yield against published Shanghai figures.
 #include <gtest/gtest.h>
-#include <tbb/global_control.h>
-#include <tbb/task_arena.h>
 
 #include <cmath>
 #include <cstring>
@@ -28,19 +26,6 @@ std::string parkWithPv(const std::string& pv_section) {
 const std::string kRoofArray = R"(pv:
   - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "100 kWp"}
 )";
-
-test::MemorySink run(const ParkModel& model, const TimeGrid& grid, int threads,
-                     Kpis* kpis = nullptr) {
-  test::MemorySink sink;
-  const tbb::global_control allow(tbb::global_control::max_allowed_parallelism,
-                                  static_cast<size_t>(threads));
-  tbb::task_arena arena(threads);
-  arena.execute([&] {
-    Kpis k = runSimulation(model, grid, &sink);
-    if (kpis) *kpis = k;
-  });
-  return sink;
-}
 
 TEST(PvEngine, SizesByCapacityAreaAndFill) {
   const CompiledPark park = test::compileText(parkWithPv(R"(pv:
@@ -84,7 +69,7 @@ TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
   june.end_day = *june.start_day + 7;
   const TimeGrid grid = makeTimeGrid(park.baseline, june);
   Kpis kpis;
-  const test::MemorySink sink = run(park.baseline, grid, 2, &kpis);
+  const test::MemorySink sink = test::runWithThreads(park.baseline, grid, 2, &kpis);
   const std::vector<double> import = sink.series(kParkGridImport);
   const std::vector<double> demand = sink.series(kParkDemand);
   const std::vector<double> losses = sink.series(kParkNetworkLosses);
@@ -107,7 +92,7 @@ TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
 TEST(PvEngine, NoPowerAtNightAndSunSeriesArePhysical) {
   const CompiledPark park = test::compileText(parkWithPv(kRoofArray));
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const test::MemorySink sink = run(park.baseline, grid, 1);
+  const test::MemorySink sink = test::runWithThreads(park.baseline, grid, 1);
   const std::vector<double> zenith = sink.series(kSunZenith);
   const std::vector<double> ghi = sink.series(kWeatherGhi);
   const std::vector<double> ac = sink.series(kPvAcPower);
@@ -138,8 +123,8 @@ TEST(PvEngine, OneAndFourThreadsAreBitIdenticalWithPv) {
      transposition: isotropic, degradation: "0.5 %", commissioned: 2015-01-01}
 )"));
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const test::MemorySink one = run(park.baseline, grid, 1);
-  const test::MemorySink four = run(park.baseline, grid, 4);
+  const test::MemorySink one = test::runWithThreads(park.baseline, grid, 1);
+  const test::MemorySink four = test::runWithThreads(park.baseline, grid, 4);
   for (int s = 0; s < kSeriesCount; ++s) {
     const std::vector<double> a = one.series(static_cast<SeriesId>(s));
     const std::vector<double> b = four.series(static_cast<SeriesId>(s));
@@ -161,7 +146,7 @@ TEST(PvEngine, AnnualYieldOfSynthesizedShanghaiYearIsRealistic) {
   const CompiledPark park = test::compileText(text);
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
   Kpis kpis;
-  run(park.baseline, grid, 2, &kpis);
+  test::runWithThreads(park.baseline, grid, 2, &kpis);
   const double yield = kpis.total.pv_energy / u::kWh / 100.0;
   EXPECT_GT(yield, 950.0);
   EXPECT_LT(yield, 1300.0);
@@ -185,7 +170,7 @@ TEST(PvEngine, RealShanghaiEpwYearThroughTheEngine) {
   const CompiledPark park = test::compileText(text);
   EXPECT_FALSE(park.baseline.weather.synthetic);
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const test::MemorySink sink = run(park.baseline, grid, 2);
+  const test::MemorySink sink = test::runWithThreads(park.baseline, grid, 2);
   double ghi = 0.0;
   double poa = 0.0;
   for (double v : sink.series(kWeatherGhi)) ghi += v * u::hour / u::kWh;
@@ -244,7 +229,7 @@ TEST(PvEngine, CecSingleDiodeOptionAgreesWithPvwattsOnTheSameModule) {
   const CompiledPark park = test::compileText(text);
   ASSERT_TRUE(park.baseline.pv[0].cec);
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const test::MemorySink sink = run(park.baseline, grid, 2);
+  const test::MemorySink sink = test::runWithThreads(park.baseline, grid, 2);
   const std::vector<double> ac = sink.series(kPvAcPower);
   double cec = 0.0;
   double linear = 0.0;

@@ -5,13 +5,13 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <limits>
 #include <optional>
 
 #include "physics/units.h"
 #include "twin/error.h"
 #include "twin/quantity.h"
+#include "twin/source_tree.h"
 
 namespace twin {
 namespace {
@@ -413,15 +413,7 @@ physics::HourlyWeather parseEpw(std::string_view text, const std::string& file_n
 }
 
 physics::HourlyWeather readEpwFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open file for reading");
-  std::string content;
-  in.seekg(0, std::ios::end);
-  content.resize(static_cast<size_t>(std::max<std::streamoff>(in.tellg(), 0)));
-  in.seekg(0, std::ios::beg);
-  in.read(content.data(), static_cast<std::streamsize>(content.size()));
-  if (!in) throw InputError(path + ": cannot read the file");
-  return parseEpw(content, path);
+  return parseEpw(readTextFile(path), path);
 }
 
 }  // namespace twin

@@ -8,14 +8,19 @@
 
 namespace twin {
 
+std::string temporaryPathBeside(const std::string& path) {
+  const std::filesystem::path target(path);
+  return (target.parent_path() /
+          ("." + target.filename().string() + ".partial-" + std::to_string(getpid())))
+      .string();
+}
+
 OutputFile::OutputFile(const std::string& path) : path_(path) {
   const std::filesystem::path target(path);
   if (std::filesystem::is_directory(target)) {
     throw InputError(path + ": expected a file to write, got a folder");
   }
-  temp_path_ = (target.parent_path() /
-                ("." + target.filename().string() + ".partial-" + std::to_string(getpid())))
-                   .string();
+  temp_path_ = temporaryPathBeside(path);
   stream_.open(temp_path_, std::ios::binary | std::ios::trunc);
   if (!stream_) throw InputError(path + ": cannot create the file (is the folder there?)");
 }

@@ -8,6 +8,10 @@
 
 namespace twin {
 
+// The hidden temporary beside a target path: DIR/.NAME.partial-PID. Writers create it, then
+// rename it onto the target when complete (also used for HDF5 outputs).
+std::string temporaryPathBeside(const std::string& path);
+
 class OutputFile {
  public:
   // Throws InputError when the temporary cannot be created (missing folder, no permission).

@@ -133,4 +133,15 @@ struct SolarRequest {
 };
 int solarCommand(const SolarRequest& request);
 
+// `parktwin powerflow`: AC power flow of a MATPOWER case (twin/matpower_case.h), one solve or a
+// time series of bus demands.
+struct PowerflowRequest {
+  std::string case_path;
+  bool json = false;
+  std::string output;  // CSV of bus voltages (one solve) or HDF5 (with --series); "" = none
+  bool enforce_q_limits = false;
+  std::string series;  // CSV with time, p_mw_<BUS_I>, q_mvar_<BUS_I>; "" = one solve
+};
+int powerflowCommand(const PowerflowRequest& request);
+
 }  // namespace twin::cli

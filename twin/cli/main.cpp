@@ -243,6 +243,19 @@ int main(int argc, char** argv) {
       "compressor", "Air compressor: power, specific power, leak cost, GB 19153 grade");
   addCompressorFlags(*compressor_cmd, compressor);
 
+  twin::cli::PowerflowRequest powerflow;
+  CLI::App* powerflow_cmd = app.add_subcommand(
+      "powerflow", "AC power flow (Newton-Raphson) of a MATPOWER case file, or a time series");
+  powerflow_cmd->add_option("case", powerflow.case_path, "MATPOWER case file (.m, version 2)")
+      ->required();
+  powerflow_cmd->add_flag("--json", powerflow.json, "Print JSON");
+  powerflow_cmd->add_option("-o,--output", powerflow.output,
+                            "CSV of bus_i,vm_pu,va_deg; with --series the HDF5 results file");
+  powerflow_cmd->add_flag("--enforce-q-limits", powerflow.enforce_q_limits,
+                          "Enforce generator reactive limits (PV buses at a limit become PQ)");
+  powerflow_cmd->add_option("--series", powerflow.series,
+                            "CSV with time and p_mw_<BUS_I>, q_mvar_<BUS_I> demands per step");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -267,6 +280,7 @@ int main(int argc, char** argv) {
     if (*fan_cmd) return twin::cli::fanCommand(fan);
     if (*compressor_cmd) return twin::cli::compressorCommand(compressor);
     if (*solar_cmd) return twin::cli::solarCommand(solar);
+    if (*powerflow_cmd) return twin::cli::powerflowCommand(powerflow);
     return twin::cli::demoCommand(demo_dir, demo_period, command_line);
   } catch (const twin::InputError& e) {
     std::cerr << e.what() << '\n';

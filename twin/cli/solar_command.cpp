@@ -6,12 +6,9 @@
 #include <array>
 #include <chrono>
 #include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 
 #include "physics/solar_position.h"
 #include "physics/units.h"
@@ -20,6 +17,7 @@
 #include "twin/iso_time.h"
 #include "twin/output_file.h"
 #include "twin/quantity.h"
+#include "twin/source_tree.h"
 
 namespace twin::cli {
 namespace {
@@ -190,17 +188,6 @@ int solarAtTime(const SolarRequest& r) {
   return 0;
 }
 
-std::string readText(const std::string& path) {
-  if (std::filesystem::is_directory(path)) {
-    throw InputError(path + ": is a folder; expected a CSV file");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open file for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return std::move(text).str();
-}
-
 // The rows of a --csv input, as given, and what they ask for.
 struct CsvInput {
   std::string_view header;             // the header line
@@ -338,7 +325,7 @@ void writeCsv(std::ostream& out, const CsvInput& csv) {
 
 // --csv: every row's sun position; -o is written to a temporary file renamed when complete.
 int solarForCsv(const SolarRequest& r) {
-  const std::string text = readText(r.csv);
+  const std::string text = readTextFile(r.csv);
   const CsvInput csv = parseCsv(text, r.csv);
   if (r.output.empty()) {
     writeCsv(std::cout, csv);

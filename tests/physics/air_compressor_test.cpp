@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "physics/units.h"
+#include "shared_data.h"
 
 namespace physics {
 namespace {
@@ -123,27 +124,9 @@ TEST(AirCompressor, LeakPowerProportionalToLeakFlow) {
   EXPECT_NEAR(three.power, 3 * one.power, 1e-9);
 }
 
-// Minimal CSV split honouring double quotes.
-std::vector<std::string> splitCsv(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '\r') continue;
-    if (ch == '"') {
-      quoted = !quoted;
-    } else if (ch == ',' && !quoted) {
-      out.emplace_back();
-    } else {
-      out.back() += ch;
-    }
-  }
-  return out;
-}
-
 TEST(AirCompressor, Gb19153MatchesSharedCsvEveryCell) {
-  const std::string path = std::string(PARKTWIN_SOURCE_DIR) +
-                           "/../shared/datasets/standards/"
-                           "gb19153_2019_compressor_specific_power_PARTIAL.csv";
+  const std::string path =
+      twin::test::standardsPath("gb19153_2019_compressor_specific_power_PARTIAL.csv");
   std::ifstream in(path);
   if (!in) GTEST_SKIP() << "missing " << path;
   std::string line;
@@ -151,7 +134,7 @@ TEST(AirCompressor, Gb19153MatchesSharedCsvEveryCell) {
   int checked = 0, empty = 0;
   while (std::getline(in, line)) {
     if (line.empty()) continue;
-    const auto f = splitCsv(line);
+    const auto f = twin::test::splitCsvLine(line);
     ASSERT_EQ(f.size(), 7u) << line;
     const CompressorKind kind = f[0].find("Table 2") != std::string::npos
                                     ? CompressorKind::kVariableSpeed

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "physics/units.h"
+#include "shared_data.h"
 
 namespace physics {
 namespace {
@@ -23,28 +24,6 @@ using units::kW;
 using units::pct;
 
 constexpr double kTableTolerance = 0.05 * pct;  // the tables print 0.1 %
-
-std::string standardsPath(const std::string& file) {
-  return std::string(PARKTWIN_SOURCE_DIR) + "/../shared/datasets/standards/" + file;
-}
-
-// Rows of a CSV file without its header, split on commas (quoted fields are only at the end of
-// the rows we read and are not used).
-std::vector<std::vector<std::string>> readCsv(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    std::vector<std::string> fields;
-    std::stringstream ss(line);
-    std::string field;
-    while (std::getline(ss, field, ',')) fields.push_back(field);
-    rows.push_back(fields);
-  }
-  return rows;
-}
 
 MotorClass ieClass(const std::string& name) {
   if (name == "IE1") return MotorClass::kIE1;
@@ -66,10 +45,10 @@ constexpr double kRatingsKw[] = {0.12, 0.18, 0.2, 0.25, 0.37, 0.4, 0.55, 0.75, 1
 TEST(MotorRatedEfficiency, IecIe2Ie3Ie4MatchComputedTable) {
   // iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv: IEC 60034-30-1 formula at every standard
   // rating 0.12-200 kW, rounded to 0.1 %. Tolerance 0.05 %.
-  const std::string path = standardsPath("iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv");
+  const std::string path = twin::test::standardsPath("iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   int checked = 0;
-  for (const auto& r : readCsv(path)) {
+  for (const auto& r : twin::test::readCsvRows(path)) {
     const double p = std::stod(r[0]) * kW;
     const int poles = std::stoi(r[2]);
     const auto eta = ratedEfficiency(ieClass(r[1]), p, poles);
@@ -85,10 +64,11 @@ TEST(MotorRatedEfficiency, IecFormulaAtIntermediateRatingsFromCoefficientFile) {
   // iec60034_30_1_50hz_interpolation_coefficients.csv (UK SI 2021/745 Sch. 16 Tables 27-28):
   // eta = A x^3 + B x^2 + C x + D, x = log10(P/kW), rounded to 0.1 %, at ratings between the
   // standard ones. Tolerance 0.05 %.
-  const std::string path = standardsPath("iec60034_30_1_50hz_interpolation_coefficients.csv");
+  const std::string path =
+      twin::test::standardsPath("iec60034_30_1_50hz_interpolation_coefficients.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   int checked = 0;
-  for (const auto& r : readCsv(path)) {
+  for (const auto& r : twin::test::readCsvRows(path)) {
     const bool small = r[0] == "0.12-0.55";
     const double a = std::stod(r[3]), b = std::stod(r[4]), c = std::stod(r[5]), d = std::stod(r[6]);
     for (double p_kw : small ? std::vector<double>{0.15, 0.3, 0.45, 0.6}
@@ -107,11 +87,11 @@ TEST(MotorRatedEfficiency, IecFormulaAtIntermediateRatingsFromCoefficientFile) {
 TEST(MotorRatedEfficiency, GbGradesAndIe5ProxyMatchGb18613Table) {
   // gb18613_2020_motor_efficiency.csv: GB 18613-2020 Table 1, grades 1/2/3, 2/4/6/8 poles,
   // 0.12-1000 kW (third-party transcription). IE5 is grade 1 by proxy. Tolerance 0.05 %.
-  const std::string path = standardsPath("gb18613_2020_motor_efficiency.csv");
+  const std::string path = twin::test::standardsPath("gb18613_2020_motor_efficiency.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   constexpr MotorClass kGrades[] = {MotorClass::kGB1, MotorClass::kGB2, MotorClass::kGB3};
   int checked = 0;
-  for (const auto& r : readCsv(path)) {
+  for (const auto& r : twin::test::readCsvRows(path)) {
     const double p = std::stod(r[0]) * kW;
     const int grade = std::stoi(r[1]);
     const int poles = std::stoi(r[3]);
@@ -134,10 +114,10 @@ TEST(MotorRatedEfficiency, IecAbove200kWEqualsThe200kWValueAndGbGrades) {
   // (= IE3) and grade 2 (= IE4) for 250-1000 kW. Known exception, kept as a documented
   // difference: the GB transcription has IE4-equivalent 6-pole 96.5 % (250 kW) and 96.6 %
   // (280-1000 kW), against the 200 kW value 96.3 %.
-  const std::string path = standardsPath("gb18613_2020_motor_efficiency.csv");
+  const std::string path = twin::test::standardsPath("gb18613_2020_motor_efficiency.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   int checked = 0;
-  for (const auto& r : readCsv(path)) {
+  for (const auto& r : twin::test::readCsvRows(path)) {
     const double p_kw = std::stod(r[0]);
     const int grade = std::stoi(r[1]);
     const int poles = std::stoi(r[3]);
@@ -160,10 +140,10 @@ TEST(MotorRatedEfficiency, IecAbove200kWEqualsThe200kWValueAndGbGrades) {
 TEST(MotorRatedEfficiency, Ie1PartialTableAndIe2Ie3CrossCheck) {
   // iec60034_30_1_ie1_partial_siemens.csv: IEC 60034-30:2008 IE1/IE2/IE3, 0.75-7.5 kW, 2/4/6
   // poles. IE1 from our table, IE2/IE3 from the 2014 formula. Tolerance 0.05 %.
-  const std::string path = standardsPath("iec60034_30_1_ie1_partial_siemens.csv");
+  const std::string path = twin::test::standardsPath("iec60034_30_1_ie1_partial_siemens.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   int checked = 0;
-  for (const auto& r : readCsv(path)) {
+  for (const auto& r : twin::test::readCsvRows(path)) {
     const double p = std::stod(r[0]) * kW;
     const int poles = std::stoi(r[1]);
     const MotorClass classes[] = {MotorClass::kIE1, MotorClass::kIE2, MotorClass::kIE3};

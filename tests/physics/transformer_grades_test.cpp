@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "physics/units.h"
+#include "shared_data.h"
 
 namespace physics {
 namespace {
@@ -20,18 +21,8 @@ namespace {
 using units::kVA;
 using units::kW;
 
-std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> fields;
-  std::stringstream ss(line);
-  std::string field;
-  while (std::getline(ss, field, ',')) fields.push_back(field);
-  if (!line.empty() && line.back() == ',') fields.emplace_back();
-  return fields;
-}
-
 TEST(Gb20052Rating, EveryTenKvRowOfTheSharedCsv) {
-  const std::string path = std::string(PARKTWIN_SOURCE_DIR) +
-                           "/../shared/datasets/standards/gb20052_2024_transformer_losses.csv";
+  const std::string path = twin::test::standardsPath("gb20052_2024_transformer_losses.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   std::ifstream in(path);
   std::string line;
@@ -39,7 +30,7 @@ TEST(Gb20052Rating, EveryTenKvRowOfTheSharedCsv) {
   int checked = 0;
   int skipped_35kv = 0;
   while (std::getline(in, line)) {
-    const std::vector<std::string> f = splitCsvLine(line);
+    const std::vector<std::string> f = twin::test::splitCsvLine(line);
     ASSERT_EQ(f.size(), 12u) << line;
     const bool oil = f[0] == "GB 20052-2024 Table 1";
     const bool dry = f[0] == "GB 20052-2024 Table 2";

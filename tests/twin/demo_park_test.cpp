@@ -10,27 +10,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "shared_data.h"
 #include "twin/test_park.h"
 
 namespace twin {
 namespace {
-
-const std::string kStandards = std::string(PARKTWIN_SOURCE_DIR) + "/../shared/datasets/standards/";
-
-std::vector<std::vector<std::string>> readCsv(const std::string& path) {
-  std::ifstream in(path);
-  std::vector<std::vector<std::string>> rows;
-  std::string line;
-  std::getline(in, line);  // header
-  while (std::getline(in, line)) {
-    std::vector<std::string> cells;
-    std::stringstream ss(line);
-    std::string cell;
-    while (std::getline(ss, cell, ',')) cells.push_back(cell);
-    rows.push_back(cells);
-  }
-  return rows;
-}
 
 TEST(DemoPark, HoldsWhatTheProductPromises) {
   const CompiledPark park = test::compileDemoPark();
@@ -54,9 +38,9 @@ TEST(DemoPark, HoldsWhatTheProductPromises) {
 }
 
 TEST(DemoPark, MotorEfficienciesMatchIec60034_30_1) {
-  const std::string path = kStandards + "iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv";
+  const std::string path = test::standardsPath("iec60034_30_1_ie2_ie3_ie4_50hz_computed.csv");
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "missing " << path;
-  const auto rows = readCsv(path);
+  const auto rows = test::readCsvRows(path);
   const CompiledPark park = test::compileDemoPark();
   int checked = 0;
   std::vector<const ParkModel*> models{&park.baseline};
@@ -83,9 +67,9 @@ TEST(DemoPark, MotorEfficienciesMatchIec60034_30_1) {
 }
 
 TEST(DemoPark, TransformerLossesMatchGb20052) {
-  const std::string path = kStandards + "gb20052_2024_transformer_losses.csv";
+  const std::string path = test::standardsPath("gb20052_2024_transformer_losses.csv");
   if (!std::filesystem::exists(path)) GTEST_SKIP() << "missing " << path;
-  const auto rows = readCsv(path);
+  const auto rows = test::readCsvRows(path);
   const CompiledPark park = test::compileDemoPark();
   std::vector<const ParkModel*> models{&park.baseline};
   for (const ParkModel& s : park.scenarios) models.push_back(&s);

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 
 #include "twin/memory_sink.h"
 #include "twin/test_park.h"
@@ -24,13 +23,7 @@ TEST(Engine, OneAndManyThreadsAreBitIdentical) {
   const test::MemorySink one = runWithThreads(park.baseline, grid, 1, &k1);
   const test::MemorySink four = runWithThreads(park.baseline, grid, 4, &k4);
   ASSERT_EQ(one.blocks.size(), 14u);
-  for (int s = 0; s < kSeriesCount; ++s) {
-    const std::vector<double> a = one.series(static_cast<SeriesId>(s));
-    const std::vector<double> b = four.series(static_cast<SeriesId>(s));
-    ASSERT_EQ(a.size(), b.size());
-    EXPECT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(double)))
-        << kSeries[s].kind << "/" << kSeries[s].field;
-  }
+  test::expectBitIdentical(one, four);
   EXPECT_EQ(k1.total.import_energy, k4.total.import_energy);
   EXPECT_EQ(k1.total.cost(), k4.total.cost());
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "twin/error.h"
+#include "twin/error_cases.h"
 
 namespace twin {
 namespace {
@@ -70,14 +71,9 @@ std::string epw(const std::vector<Rec>& recs, const std::string& header = kHeade
 
 // Every message of the InputError thrown for text, or {"no error"}.
 std::vector<std::string> errors(const std::string& text) {
-  try {
-    parseEpw(text, "t.epw");
-  } catch (const InputError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.format());
-    return out;
-  }
-  return {"no error"};
+  std::vector<std::string> out = test::messagesOf([&] { parseEpw(text, "t.epw"); });
+  if (out.empty()) out.push_back("no error");
+  return out;
 }
 
 // Data line n (0-based record index) is file line n + 9.

@@ -8,6 +8,8 @@
 
 #include "physics/power_flow.h"
 #include "twin/error.h"
+#include "twin/error_cases.h"
+#include "twin/test_park.h"
 
 namespace twin {
 namespace {
@@ -86,32 +88,12 @@ TEST(MatpowerCase, PvBusWithoutAnInServiceGenBecomesPq) {
   EXPECT_EQ(c.network.buses[1].type, physics::BusType::kPQ);
 }
 
-std::string replaced(std::string text, const std::string& from, const std::string& to) {
-  const size_t at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
+using test::ErrorCase;
+using test::replaced;
 
 std::vector<std::string> errorsOf(const std::string& text) {
-  try {
-    parseMatpowerCase(text, "tiny.m");
-  } catch (const InputError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.format());
-    return out;
-  }
-  return {};
+  return test::messagesOf([&] { parseMatpowerCase(text, "tiny.m"); });
 }
-
-struct ErrorCase {
-  const char* name;
-  const char* from;
-  const char* to;
-  const char* expected;
-};
-
-void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
 
 class MatpowerErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 

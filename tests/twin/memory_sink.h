@@ -1,9 +1,11 @@
 // A sink that keeps every block of a run in memory, for comparisons in tests.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <cstring>
 #include <vector>
 
 #include "twin/engine.h"
@@ -37,6 +39,17 @@ inline MemorySink runWithThreads(const ParkModel& model, const TimeGrid& grid, i
     if (kpis) *kpis = k;
   });
   return sink;
+}
+
+// Every series of two runs equal bit for bit (the determinism contract, ARCHITECTURE.md §5).
+inline void expectBitIdentical(const MemorySink& a, const MemorySink& b) {
+  for (int s = 0; s < kSeriesCount; ++s) {
+    const std::vector<double> x = a.series(static_cast<SeriesId>(s));
+    const std::vector<double> y = b.series(static_cast<SeriesId>(s));
+    ASSERT_EQ(x.size(), y.size()) << kSeries[s].kind << "/" << kSeries[s].field;
+    EXPECT_EQ(0, std::memcmp(x.data(), y.data(), x.size() * sizeof(double)))
+        << kSeries[s].kind << "/" << kSeries[s].field;
+  }
 }
 
 }  // namespace twin::test

@@ -3,30 +3,17 @@
 #include <gtest/gtest.h>
 
 #include "twin/error.h"
+#include "twin/error_cases.h"
 #include "twin/test_park.h"
 
 namespace twin {
 namespace {
 
+using test::ErrorCase;
+
 std::vector<std::string> errorsOf(const std::string& text) {
-  try {
-    test::compileText(text);
-  } catch (const InputError& e) {
-    std::vector<std::string> out;
-    for (const Diagnostic& d : e.diagnostics()) out.push_back(d.format());
-    return out;
-  }
-  return {};
+  return test::messagesOf([&] { test::compileText(text); });
 }
-
-struct ErrorCase {
-  const char* name;
-  const char* from;
-  const char* to;
-  const char* expected;
-};
-
-void PrintTo(const ErrorCase& c, std::ostream* os) { *os << c.name; }
 
 class ParkErrorTest : public ::testing::TestWithParam<ErrorCase> {};
 

@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-#include <cstring>
 #include <fstream>
 
 #include "physics/units.h"
@@ -125,13 +124,7 @@ TEST(PvEngine, OneAndFourThreadsAreBitIdenticalWithPv) {
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
   const test::MemorySink one = test::runWithThreads(park.baseline, grid, 1);
   const test::MemorySink four = test::runWithThreads(park.baseline, grid, 4);
-  for (int s = 0; s < kSeriesCount; ++s) {
-    const std::vector<double> a = one.series(static_cast<SeriesId>(s));
-    const std::vector<double> b = four.series(static_cast<SeriesId>(s));
-    ASSERT_EQ(a.size(), b.size());
-    EXPECT_EQ(0, std::memcmp(a.data(), b.data(), a.size() * sizeof(double)))
-        << kSeries[s].kind << "/" << kSeries[s].field;
-  }
+  test::expectBitIdentical(one, four);
 }
 
 TEST(PvEngine, AnnualYieldOfSynthesizedShanghaiYearIsRealistic) {

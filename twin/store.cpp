@@ -1,7 +1,6 @@
 #include "twin/store.h"
 
 #include <H5Cpp.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
@@ -10,6 +9,7 @@
 
 #include "twin/chunk_codec.h"
 #include "twin/error.h"
+#include "twin/output_file.h"
 #include "twin/series.h"
 
 namespace twin {
@@ -208,10 +208,7 @@ std::string utcNowIso() {
 ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const TimeGrid& grid)
     : impl_(std::make_unique<Impl>()), target_path_(std::move(target_path)) {
   H5::Exception::dontPrint();
-  const std::filesystem::path target(target_path_);
-  temp_path_ = (target.parent_path() /
-                ("." + target.filename().string() + ".partial-" + std::to_string(::getpid())))
-                   .string();
+  temp_path_ = temporaryPathBeside(target_path_);
   try {
     H5::FileAccPropList access;
     access.setLibverBounds(H5F_LIBVER_V18, H5F_LIBVER_LATEST);  // large attributes (many ids)

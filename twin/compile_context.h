@@ -8,6 +8,7 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "twin/compile_model.h"
 #include "twin/field_reader.h"
 #include "twin/model.h"
 
@@ -21,6 +22,7 @@ struct CompileContext {
   std::unordered_map<std::string, int> buildings;
   std::unordered_map<std::string, int> buses;
   std::vector<std::pair<SourceLoc, std::string>> bus_sources;  // per bus: location and path
+  WeatherCache& weather_cache;
 
   // Registers id; reports a duplicate with where it was first defined. False on duplicate.
   bool claimId(const std::string& id, const SourceLoc& loc, const std::string& path);

@@ -125,11 +125,12 @@ std::optional<int> CompileContext::reference(const Node& map, std::string_view k
   return it->second;
 }
 
-ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostics& diagnostics) {
+ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostics& diagnostics,
+                       WeatherCache& weather_cache) {
   ParkModel model;
   FieldReader reader(diagnostics);
   if (!reader.expectMap(root, "")) return model;
-  CompileContext c{reader, model, {}, {}, {}, {}, {}};
+  CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
   reader.checkKeys(root,
                    {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
                     "network", "equipment", "loads", "pv", "tariff", "emissions", "scenarios"},

@@ -60,12 +60,16 @@ void loadEpw(const Node& weather, const std::string& park_dir, const std::string
   WeatherSource& w = c.model.weather;
   w.synthetic = false;
   w.epw_path = path.string();
-  try {
-    w.hourly = std::make_shared<const physics::HourlyWeather>(readEpwFile(w.epw_path));
-  } catch (const InputError& e) {
-    for (const Diagnostic& d : e.diagnostics()) c.r.error(d.loc, d.path, d.message);
-    return;
+  auto& cached = c.weather_cache["epw " + w.epw_path];
+  if (!cached) {
+    try {
+      cached = std::make_shared<const physics::HourlyWeather>(readEpwFile(w.epw_path));
+    } catch (const InputError& e) {
+      for (const Diagnostic& d : e.diagnostics()) c.r.error(d.loc, d.path, d.message);
+      return;
+    }
   }
+  w.hourly = cached;
   const Site& site = c.model.site;
   const double lat = w.hourly->latitude / u::deg;
   const double lon = w.hourly->longitude / u::deg;
@@ -88,6 +92,26 @@ void loadEpw(const Node& weather, const std::string& park_dir, const std::string
   }
 }
 
+// Everything a synthetic year is generated from, exactly (hexadecimal floats), as a cache key.
+std::string syntheticKey(const physics::SyntheticWeatherSpec& s) {
+  std::string key = "synthetic";
+  auto add = [&key](double v) {
+    char text[32];
+    std::snprintf(text, sizeof text, " %a", v);
+    key += text;
+  };
+  for (double v :
+       {s.latitude, s.longitude, s.elevation, s.utc_offset, s.wind_speed, s.pressure, s.albedo,
+        s.daily_clearness_log_sd, s.daily_clearness_lag1, s.hourly_clearness_log_sd,
+        s.hourly_clearness_lag1, s.temp_anomaly_sd, s.temp_anomaly_lag1}) {
+    add(v);
+  }
+  for (const auto* monthly : {&s.monthly_ghi, &s.monthly_temp_air, &s.monthly_temp_range}) {
+    for (double v : *monthly) add(v);
+  }
+  return key + " " + std::to_string(s.year) + " " + std::to_string(s.seed);
+}
+
 void generateSynthetic(const Node* weather, CompileContext& c) {
   const Site& site = c.model.site;
   physics::SyntheticWeatherSpec spec = physics::shanghaiSyntheticDefaults(
@@ -107,8 +131,12 @@ void generateSynthetic(const Node* weather, CompileContext& c) {
       for (size_t i = 0; i < 12; ++i) spec.monthly_temp_range[i] = (*range)[i] * u::K;
     }
   }
-  c.model.weather.hourly =
-      std::make_shared<const physics::HourlyWeather>(physics::generateSyntheticWeather(spec));
+  auto& cached = c.weather_cache[syntheticKey(spec)];
+  if (!cached) {
+    cached =
+        std::make_shared<const physics::HourlyWeather>(physics::generateSyntheticWeather(spec));
+  }
+  c.model.weather.hourly = cached;
 }
 
 }  // namespace

@@ -130,7 +130,8 @@ CompiledPark compilePark(const ParkSource& source) {
   const std::string dir = parkDir(source.path);
   Diagnostics all = source.parse_diagnostics;
   CompiledPark park;
-  park.baseline = compileModel(source.tree, dir, all);
+  WeatherCache weather;
+  park.baseline = compileModel(source.tree, dir, all, weather);
   std::set<std::string> seen;
   std::set<std::string> broken_sections;  // top-level sections with baseline errors
   for (const Diagnostic& d : all.list()) {
@@ -141,7 +142,7 @@ CompiledPark compilePark(const ParkSource& source) {
   FieldReader reader(all);
   for (ScenarioTree& st : scenarioTrees(source, reader)) {
     Diagnostics local;
-    ParkModel model = compileModel(st.tree, dir, local);
+    ParkModel model = compileModel(st.tree, dir, local, weather);
     model.scenario = st.spec.name;
     for (const Diagnostic& d : local.list()) {
       if (seen.count(d.format())) continue;

@@ -42,6 +42,17 @@ void compileLoads(const Node& root, CompileContext& c);
 
 void compilePv(const Node& root, CompileContext& c);
 
+// Calls fn(entry, path, c) for every entry of the list `section` (reported when required and
+// missing, or not a list).
+template <typename Fn>
+void forEachEntry(const Node& root, std::string_view section, bool is_required, CompileContext& c,
+                  Fn&& fn) {
+  const Node* list = is_required ? c.r.required(root, section, "") : root.find(section);
+  const std::string path(section);
+  if (!list || !c.r.expectSequence(*list, path)) return;
+  for (size_t i = 0; i < list->items.size(); ++i) fn(list->items[i], indexPath(path, i), c);
+}
+
 // A list of [east_m, north_m] vertices enclosing an area (reported otherwise).
 std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,
                                          CompileContext& c);

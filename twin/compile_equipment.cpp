@@ -255,15 +255,6 @@ void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c)
   }
 }
 
-template <typename Fn>
-void forEachEntry(const Node& root, std::string_view section, bool is_required, CompileContext& c,
-                  Fn&& fn) {
-  const Node* list = is_required ? c.r.required(root, section, "") : root.find(section);
-  const std::string path(section);
-  if (!list || !c.r.expectSequence(*list, path)) return;
-  for (size_t i = 0; i < list->items.size(); ++i) fn(list->items[i], indexPath(path, i), c);
-}
-
 }  // namespace
 
 std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,

@@ -306,11 +306,7 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
 }  // namespace
 
 void compilePv(const Node& root, CompileContext& c) {
-  const Node* list = root.find("pv");
-  if (!list || !c.r.expectSequence(*list, "pv")) return;
-  for (size_t i = 0; i < list->items.size(); ++i) {
-    compilePvEntry(list->items[i], indexPath("pv", i), c);
-  }
+  forEachEntry(root, "pv", false, c, compilePvEntry);
 }
 
 }  // namespace twin

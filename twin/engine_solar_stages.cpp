@@ -14,12 +14,6 @@ namespace {
 
 namespace u = physics::units;
 
-int dayOfYear(long day) {
-  using namespace std::chrono;
-  const year_month_day ymd{sys_days{days{day}}};
-  return static_cast<int>((sys_days{ymd} - sys_days{ymd.year() / January / 1}).count()) + 1;
-}
-
 // Linear interpolation of an hourly field between the records' midpoints (hour h - 0.5 for the
 // record of hour h); hours_into_day: the step's middle, in hours after local midnight.
 double betweenMidpoints(const std::vector<double>& v, size_t first, double hours_into_day) {

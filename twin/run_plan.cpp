@@ -114,6 +114,12 @@ YearMonth yearMonthOf(long day) {
   return YearMonth{static_cast<int>(ymd.year()), static_cast<int>(unsigned(ymd.month()))};
 }
 
+int dayOfYear(long day) {
+  using namespace std::chrono;
+  const year_month_day ymd{sys_days{days{day}}};
+  return static_cast<int>((sys_days{ymd} - sys_days{ymd.year() / January / 1}).count()) + 1;
+}
+
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   const double start = static_cast<double>(grid.unixTime(0));
   const double end = static_cast<double>(grid.unixTime(grid.steps()));

@@ -47,5 +47,7 @@ struct YearMonth {
   bool operator==(const YearMonth&) const = default;
 };
 YearMonth yearMonthOf(long day);
+// Day of the year of a local day, 1 (January 1) to 366.
+int dayOfYear(long day);
 
 }  // namespace twin

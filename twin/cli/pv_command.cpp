@@ -16,6 +16,7 @@
 #include "twin/epw_reader.h"
 #include "twin/error.h"
 #include "twin/output_file.h"
+#include "twin/run_plan.h"
 
 namespace twin::cli {
 namespace {
@@ -87,8 +88,7 @@ HourlyPv simulate(const physics::HourlyWeather& w, const physics::PvSystem& syst
     const double middle = static_cast<double>(end) - 0.5 * u::hour;
     const double delta_t = physics::estimateDeltaT(w.year[i] + (w.month[i] - 0.5) / 12.0);
     const physics::SolarPosition sun = physics::computeSolarPosition(middle, delta_t, site, air);
-    const int doy =
-        static_cast<int>((sys_days{ymd} - sys_days{ymd.year() / January / 1}).count()) + 1;
+    const int doy = dayOfYear(sys_days{ymd}.time_since_epoch().count());
     const physics::PvSky sky =
         physics::pvSky(sun, {w.ghi[i], w.dni[i], w.dhi[i], w.temp_air[i], w.wind_speed[i]}, doy);
     out.end_time.push_back(end);

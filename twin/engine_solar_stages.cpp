@@ -2,7 +2,6 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
-#include <chrono>
 #include <cmath>
 
 #include "physics/pv_losses.h"

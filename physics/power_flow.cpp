@@ -66,16 +66,29 @@ struct PowerFlowSolver::Impl {
   Eigen::SparseLU<RSparse, Eigen::COLAMDOrdering<int>> lu;
   bool pattern_ok = false;
 
+  // Radial sweep: buses root (slack) first. Each later bus c has a parent branch from bus p,
+  // oriented [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc]. With Ic = -J (J: the current c's subtree
+  // draws), Vc = -(J + ycp Vp) / ycc and Ip = (ypp - ypc ycp / ycc) Vp - (ypc / ycc) J.
+  bool radial = false;
+  std::vector<int> sweep_order;
+  std::vector<int> parent;
+  std::vector<Complex> ycp, inv_ycc;    // per bus (child), unused at the root
+  std::vector<Complex> shunt_p, carry;  // ypp - ypc ycp / ycc and -ypc / ycc
+  CVector cur;                          // per bus: current drawn by its subtree
+
   // Warm start.
   CVector v_last;
   bool have_last = false;
 
   // Work buffers.
-  CVector v, ibus;
+  CVector v, v_start, ibus;
   RVector f, dx;
 
   void build(const PfNetwork& network, const PfOptions& options);
   void analyze(const std::vector<BusType>& types);
+  void planSweep();
+  bool sweep(const CVector& sbus, int& iterations, double& max_mis);
+  bool newton(const CVector& sbus, int& iterations, double& max_mis);
   void fillJacobian(const CVector& vv);
   double mismatch(const CVector& vv, const CVector& sbus);
   PfResult solveWith(const std::vector<double>& pd, const std::vector<double>& qd);
@@ -137,6 +150,123 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
   v.resize(n);
   ibus.resize(n);
   analyze(base_types);
+  planSweep();
+}
+
+// The sweep applies when the in-service branches form a tree over all buses rooted at the only
+// slack bus and no bus regulates its voltage (PV).
+void PowerFlowSolver::Impl::planSweep() {
+  radial = false;
+  if (opt.method != PfMethod::kAuto || n == 0) return;
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    const BusType t = base_types[static_cast<size_t>(i)];
+    if (t == BusType::kPV) return;
+    if (t == BusType::kSlack) {
+      if (root >= 0) return;
+      root = i;
+    }
+  }
+  if (root < 0) return;
+  std::vector<std::vector<int>> adjacent(static_cast<size_t>(n));
+  int in_service = 0;
+  for (size_t l = 0; l < net.branches.size(); ++l) {
+    const PfBranch& br = net.branches[l];
+    if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= n || br.to >= n) continue;
+    ++in_service;
+    adjacent[static_cast<size_t>(br.from)].push_back(static_cast<int>(l));
+    adjacent[static_cast<size_t>(br.to)].push_back(static_cast<int>(l));
+  }
+  if (in_service != n - 1) return;
+  const size_t nb = static_cast<size_t>(n);
+  parent.assign(nb, -1);
+  ycp.assign(nb, Complex{});
+  shunt_p.assign(nb, Complex{});
+  carry.assign(nb, Complex{});
+  inv_ycc.assign(nb, Complex{});
+  std::vector<char> seen(nb, 0);
+  sweep_order.assign(1, root);
+  seen[static_cast<size_t>(root)] = 1;
+  for (size_t head = 0; head < sweep_order.size(); ++head) {
+    const int p = sweep_order[head];
+    for (int l : adjacent[static_cast<size_t>(p)]) {
+      const PfBranch& br = net.branches[static_cast<size_t>(l)];
+      const bool forward = br.from == p;
+      const int c = forward ? br.to : br.from;
+      if (seen[static_cast<size_t>(c)]) continue;
+      seen[static_cast<size_t>(c)] = 1;
+      const BranchAdmittance& y = branch_y[static_cast<size_t>(l)];
+      const Complex ycc = forward ? y.ytt : y.yff;
+      if (ycc == Complex{}) return;
+      const auto ci = static_cast<size_t>(c);
+      parent[ci] = p;
+      const Complex ypp = forward ? y.yff : y.ytt;
+      const Complex ypc = forward ? y.yft : y.ytf;
+      ycp[ci] = forward ? y.ytf : y.yft;
+      inv_ycc[ci] = 1.0 / ycc;
+      shunt_p[ci] = ypp - ypc * ycp[ci] * inv_ycc[ci];
+      carry[ci] = -ypc * inv_ycc[ci];
+      sweep_order.push_back(c);
+    }
+  }
+  if (static_cast<int>(sweep_order.size()) != n) return;
+  cur.resize(n);
+  radial = true;
+}
+
+// One sweep: backward, from the leaves, the current each subtree draws (its buses' demand and
+// shunt currents at the present voltages plus what its child branches draw at their parent
+// ends); forward, from the slack outwards, each child voltage from its parent's and that current.
+bool PowerFlowSolver::Impl::sweep(const CVector& sbus, int& iterations, double& max_mis) {
+  iterations = 0;
+  max_mis = mismatch(v, sbus);
+  while (!(max_mis < opt.tolerance)) {
+    if (iterations == opt.max_sweeps || !std::isfinite(max_mis)) return false;
+    ++iterations;
+    for (int i = 0; i < n; ++i) {
+      cur[i] = std::conj(-sbus[i] / v[i]) + Complex(net.buses[i].gs, net.buses[i].bs) * v[i];
+    }
+    for (size_t k = sweep_order.size() - 1; k > 0; --k) {
+      const int c = sweep_order[k];
+      const auto ci = static_cast<size_t>(c);
+      cur[parent[ci]] += shunt_p[ci] * v[parent[ci]] + carry[ci] * cur[c];
+    }
+    for (size_t k = 1; k < sweep_order.size(); ++k) {
+      const int c = sweep_order[k];
+      const auto ci = static_cast<size_t>(c);
+      v[c] = -(cur[c] + ycp[ci] * v[parent[ci]]) * inv_ycc[ci];
+    }
+    max_mis = mismatch(v, sbus);
+  }
+  return true;
+}
+
+// MATPOWER's newtonpf from the present voltages.
+bool PowerFlowSolver::Impl::newton(const CVector& sbus, int& iterations, double& max_mis) {
+  max_mis = mismatch(v, sbus);
+  bool converged = max_mis < opt.tolerance;
+  iterations = 0;
+  while (!converged && iterations < opt.max_iterations) {
+    ++iterations;
+    fillJacobian(v);
+    lu.factorize(jac);
+    if (lu.info() != Eigen::Success) break;
+    dx = lu.solve(f);
+    if (lu.info() != Eigen::Success) break;
+    const int npvpq = static_cast<int>(pvpq.size());
+    for (int j = 0; j < npvpq; ++j) {
+      const int i = pvpq[static_cast<size_t>(j)];
+      v[i] = std::polar(std::abs(v[i]), std::arg(v[i]) - dx[j]);
+    }
+    for (size_t j = 0; j < pq.size(); ++j) {
+      const int i = pq[j];
+      v[i] = std::polar(std::abs(v[i]) - dx[npvpq + static_cast<int>(j)], std::arg(v[i]));
+    }
+    max_mis = mismatch(v, sbus);
+    if (!std::isfinite(max_mis)) break;
+    converged = max_mis < opt.tolerance;
+  }
+  return converged;
 }
 
 void PowerFlowSolver::Impl::analyze(const std::vector<BusType>& types) {
@@ -284,6 +414,7 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
   CVector sbus(n);
   int total_iterations = 0;
   bool converged = false;
+  bool swept = false;
   double max_mis = 0.0;
   for (;;) {
     if (!pattern_ok || types != pattern_types) analyze(types);
@@ -297,29 +428,14 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
       sbus[i] = s;
     }
 
-    // newtonpf
-    max_mis = mismatch(v, sbus);
-    converged = max_mis < opt.tolerance;
     int it = 0;
-    while (!converged && it < opt.max_iterations) {
-      ++it;
-      fillJacobian(v);
-      lu.factorize(jac);
-      if (lu.info() != Eigen::Success) break;
-      dx = lu.solve(f);
-      if (lu.info() != Eigen::Success) break;
-      const int npvpq = static_cast<int>(pvpq.size());
-      for (int j = 0; j < npvpq; ++j) {
-        const int i = pvpq[static_cast<size_t>(j)];
-        v[i] = std::polar(std::abs(v[i]), std::arg(v[i]) - dx[j]);
-      }
-      for (size_t j = 0; j < pq.size(); ++j) {
-        const int i = pq[j];
-        v[i] = std::polar(std::abs(v[i]) - dx[npvpq + static_cast<int>(j)], std::arg(v[i]));
-      }
-      max_mis = mismatch(v, sbus);
-      if (!std::isfinite(max_mis)) break;
-      converged = max_mis < opt.tolerance;
+    v_start = v;
+    converged = radial && sweep(sbus, it, max_mis);
+    swept = converged;
+    if (!converged) {
+      total_iterations += it;
+      v = v_start;
+      converged = newton(sbus, it, max_mis);
     }
     total_iterations += it;
     if (!converged || !opt.enforce_q_limits) break;
@@ -372,6 +488,7 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
   }
 
   res.converged = converged;
+  res.swept = swept;
   res.iterations = total_iterations;
   res.max_mismatch = max_mis;
   for (int i = 0; i < n; ++i) {

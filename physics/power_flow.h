@@ -3,6 +3,10 @@
 // sparse matrices. Buses are PQ, PV or slack; branches are pi models with off-nominal taps and
 // phase shift (MATPOWER's branch model); shunts at buses. The symbolic LU factorisation of the
 // Jacobian is computed once and reused; each solve warm-starts from the last solution.
+// Radial networks with one slack bus and no PV bus are solved by a backward/forward sweep of
+// branch currents (Shirmohammadi et al. 1988, generalised to the pi branch with taps): the same
+// equations and the same mismatch tolerance, without a matrix factorisation; where the sweep
+// does not converge the solve falls back to Newton-Raphson.
 // Non-convergence is a status (with the mismatch and iterations), never an exception.
 // All quantities in per unit on base_mva except angles (rad).
 #pragma once
@@ -45,9 +49,16 @@ struct PfNetwork {
   std::vector<PfBranch> branches;
 };
 
+enum class PfMethod {
+  kAuto,    // the radial sweep where it applies, else (or when it fails) Newton-Raphson
+  kNewton,  // Newton-Raphson always
+};
+
 struct PfOptions {
   double tolerance = 1e-8;  // max |mismatch|, pu
-  int max_iterations = 20;
+  int max_iterations = 20;  // Newton iterations
+  int max_sweeps = 100;     // backward/forward sweeps (linear convergence)
+  PfMethod method = PfMethod::kAuto;
   bool enforce_q_limits = false;  // PV buses whose gens hit a Q limit become PQ (MATPOWER style)
 };
 
@@ -58,7 +69,8 @@ struct BranchFlow {
 
 struct PfResult {
   bool converged = false;
-  int iterations = 0;
+  int iterations = 0;                // Newton iterations plus sweeps
+  bool swept = false;                // solved by the radial sweep
   double max_mismatch = 0.0;         // pu, at the last iteration
   std::vector<double> vm, va;        // per bus, pu and rad
   std::vector<BranchFlow> flows;     // per branch (zero when out of service)

@@ -1,7 +1,6 @@
-// Losses in the park's radial network branches at nominal voltage.
-// Transformer: P_loss = P0 + Pk (S/Sr)^2, the no-load + load-loss model of IEC 60076-1 and the
-// basis of the GB 20052 grades. Cable: three-phase I^2 R with I = S / (sqrt(3) V_nominal), a
-// first-order simplification (no voltage-drop solution) until the AC power flow replaces it.
+// Transformer losses at a loading: P_loss = P0 + Pk (S/Sr)^2, the no-load + load-loss model of
+// IEC 60076-1 and the basis of the GB 20052 grades (the park's power flow applies the same model
+// through the transformer's series resistance and shunt conductance, twin/park_network.h).
 #pragma once
 
 namespace physics {
@@ -19,18 +18,5 @@ struct TransformerLosses {
 
 // apparent_power: VA, >= 0, the power through the transformer.
 TransformerLosses transformerLosses(const TransformerRating& rating, double apparent_power);
-
-struct CableRating {
-  double nominal_voltage = 0.0;  // V line-to-line, > 0
-  double resistance = 0.0;       // ohm per phase (whole length), >= 0
-};
-
-struct CableFlow {
-  double current = 0.0;  // A per phase
-  double losses = 0.0;   // W, all three phases
-};
-
-// apparent_power: VA, >= 0.
-CableFlow cableFlowAtNominalVoltage(const CableRating& cable, double apparent_power);
 
 }  // namespace physics

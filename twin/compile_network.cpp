@@ -1,6 +1,11 @@
-// Compiles the park's radial electrical network: buses, cables, transformers, and the tree
-// (each bus's feeder and a leaves-first sweep order) rooted at the grid connection.
+// Compiles the park's radial electrical network: buses, cables, transformers (losses,
+// short-circuit impedance, tap), the grid connection's voltage, and the tree (each bus's feeder)
+// rooted at the grid connection.
+#include <array>
+#include <cmath>
+#include <cstdio>
 #include <deque>
+#include <utility>
 
 #include "physics/transformer_grades.h"
 #include "physics/units.h"
@@ -27,6 +32,28 @@ constexpr QuantityField kNoLoadLoss{"no_load_loss", Dimension::kPower, 0, 1 * u:
                                     u::kW};
 constexpr QuantityField kLoadLoss{"load_loss", Dimension::kPower, 0, 10 * u::MW, false, "kW",
                                   u::kW};
+constexpr QuantityField kImpedance{"impedance", Dimension::kFraction, 0.01, 0.25, true, "%",
+                                   u::pct};
+constexpr QuantityField kTap{"tap", Dimension::kFraction, -0.1, 0.1, false, "%", u::pct};
+constexpr QuantityField kGridVoltage{"voltage", Dimension::kVoltage, 100, 500 * u::kV, true, "kV",
+                                     u::kV};
+constexpr QuantityField kVoltageTolerance{
+    "voltage_tolerance", Dimension::kFraction, 0, 0.2, true, "%", u::pct};
+
+// Short-circuit impedance of a two-winding transformer without a nameplate value: the minimum
+// recognised values of IEC 60076-5:2006 Table 1 (GB 1094.5-2008): 4 % up to 630 kVA, 5 % to
+// 1250 kVA, 6 % to 2500 kVA, 7 % to 6300 kVA, 8 % to 25 MVA, 10 % above.
+double defaultImpedance(double rated_power) {
+  constexpr std::array<std::pair<double, double>, 5> kTable = {{{630 * u::kVA, 0.04},
+                                                                {1250 * u::kVA, 0.05},
+                                                                {2500 * u::kVA, 0.06},
+                                                                {6300 * u::kVA, 0.07},
+                                                                {25 * u::MVA, 0.08}}};
+  for (const auto& [up_to, uk] : kTable) {
+    if (rated_power <= up_to) return uk;
+  }
+  return 0.10;
+}
 
 struct BranchEnds {
   std::optional<int> from;
@@ -152,16 +179,28 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
     const Node& n = list->items[i];
     const std::string path = indexPath("network.transformers", i);
     if (!c.r.expectMap(n, path)) continue;
-    c.r.checkKeys(
-        n,
-        {"id", "from", "to", "rated_power", "no_load_loss", "load_loss", "grade", "type", "core"},
-        path);
+    c.r.checkKeys(n,
+                  {"id", "from", "to", "rated_power", "no_load_loss", "load_loss", "grade", "type",
+                   "core", "impedance", "tap"},
+                  path);
     Transformer tr;
     tr.id = c.r.id(n, "id", path).value_or("");
     if (!tr.id.empty()) c.claimId(tr.id, n.find("id")->loc, keyPath(path, "id"));
     const BranchEnds ends = readEnds(n, path, c);
     tr.rating.rated_power = c.r.quantity(n, kRatedPower, path, true).value_or(1.0);
     readTransformerLosses(n, path, c, tr.rating);
+    tr.impedance =
+        c.r.quantity(n, kImpedance, path, false).value_or(defaultImpedance(tr.rating.rated_power));
+    // The series resistance is the load loss's: the impedance must cover it.
+    const double resistance = tr.rating.load_loss / tr.rating.rated_power;
+    if (const Node* uk = n.find("impedance"); uk && !(tr.impedance > resistance)) {
+      char text[32];
+      std::snprintf(text, sizeof text, "%.3g %%", resistance / u::pct);
+      c.r.error(uk->loc, keyPath(path, "impedance"),
+                std::string("expected more than the load loss's resistance (") + text +
+                    " of the rated impedance), got " + describeNode(*uk));
+    }
+    tr.tap = c.r.quantity(n, kTap, path, false).value_or(0.0);
     if (ends.from && ends.to) {
       tr.from = *ends.from;
       tr.to = *ends.to;
@@ -182,7 +221,7 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
   }
 }
 
-// Orders buses from the grid outwards and reports those the tree does not reach.
+// Reports the buses the tree from the grid bus does not reach.
 void buildTree(CompileContext& c) {
   Network& net = c.model.network;
   const int n = static_cast<int>(net.buses.size());
@@ -191,14 +230,12 @@ void buildTree(CompileContext& c) {
     if (b != net.grid_bus && net.feeders[b].parent >= 0)
       children[net.feeders[b].parent].push_back(b);
   }
-  std::vector<int> order;
   std::vector<bool> reached(n, false);
   std::deque<int> queue{net.grid_bus};
   reached[net.grid_bus] = true;
   while (!queue.empty()) {
     const int b = queue.front();
     queue.pop_front();
-    order.push_back(b);
     for (int child : children[b]) {
       if (!reached[child]) {
         reached[child] = true;
@@ -213,7 +250,6 @@ void buildTree(CompileContext& c) {
                     net.buses[net.grid_bus].id + "\" through cables and transformers");
     }
   }
-  net.sweep_order.assign(order.rbegin(), order.rend());
 }
 
 }  // namespace
@@ -228,7 +264,8 @@ std::string voltageText(double volts) {
 void compileNetwork(const Node& root, CompileContext& c) {
   const Node* net_node = c.r.required(root, "network", "");
   if (!net_node || !c.r.expectMap(*net_node, "network")) return;
-  c.r.checkKeys(*net_node, {"grid", "buses", "cables", "transformers"}, "network");
+  c.r.checkKeys(*net_node, {"grid", "buses", "cables", "transformers", "voltage_tolerance"},
+                "network");
   compileBuses(*net_node, c);
   Network& net = c.model.network;
   net.feeders.assign(net.buses.size(), Feeder{});
@@ -236,11 +273,26 @@ void compileNetwork(const Node& root, CompileContext& c) {
   std::optional<int> grid_bus;
   if (const Node* grid = c.r.required(*net_node, "grid", "network");
       grid && c.r.expectMap(*grid, "network.grid")) {
-    c.r.checkKeys(*grid, {"bus", "contracted_capacity"}, "network.grid");
+    c.r.checkKeys(*grid, {"bus", "contracted_capacity", "voltage"}, "network.grid");
     grid_bus = c.reference(*grid, "bus", c.buses, "bus", "network.grid");
     net.contracted_capacity = c.r.quantity(*grid, kCapacity, "network.grid", false).value_or(0.0);
-    if (grid_bus) fed_by[*grid_bus] = grid;
+    if (grid_bus) {
+      fed_by[*grid_bus] = grid;
+      const double nominal = net.buses[*grid_bus].nominal_voltage;
+      const std::optional<double> held = c.r.quantity(*grid, kGridVoltage, "network.grid", false);
+      if (held && nominal > 0 && std::abs(*held / nominal - 1.0) > 0.1) {
+        c.r.error(grid->find("voltage")->loc, "network.grid.voltage",
+                  "expected within 10 % of the grid bus's " + voltageText(nominal) + ", got " +
+                      describeNode(*grid->find("voltage")));
+      } else if (held && nominal > 0) {
+        net.grid_voltage = *held / nominal;
+      }
+    }
   }
+  // Default: the supply voltage deviation allowed for three-phase supply at 20 kV and below,
+  // +-7 % of nominal (GB/T 12325-2008 §4.2).
+  net.voltage_tolerance =
+      c.r.quantity(*net_node, kVoltageTolerance, "network", false).value_or(0.07);
   compileCables(*net_node, fed_by, c);
   compileTransformers(*net_node, fed_by, c);
   if (grid_bus) {

@@ -5,7 +5,6 @@
 
 #include <cmath>
 
-#include "physics/branch_losses.h"
 #include "physics/hvac_lighting.h"
 #include "physics/motor_efficiency.h"
 #include "physics/units.h"
@@ -101,55 +100,6 @@ void busStage(const RunPlan& plan, BlockResult& block) {
       pv_total += pv;
     }
     block.at(kParkPvPower, k, 0, 1) = pv_total;
-  }
-}
-
-void networkStage(const RunPlan& plan, BlockResult& block) {
-  const Network& net = plan.model.network;
-  const size_t nb = net.buses.size();
-  const size_t nc = net.cables.size();
-  const size_t nt = net.transformers.size();
-  std::vector<double> p(nb);
-  std::vector<double> q(nb);
-  for (int k = 0; k < block.steps; ++k) {
-    for (size_t b = 0; b < nb; ++b) {
-      p[b] = block.at(kBusLoadPower, k, b, nb) - block.at(kBusPvPower, k, b, nb);
-      q[b] = block.at(kBusLoadReactivePower, k, b, nb);
-    }
-    double losses = 0.0;
-    for (int b : net.sweep_order) {
-      const Feeder& f = net.feeders[b];
-      if (f.kind == Feeder::Kind::kGrid) continue;
-      const double s = std::hypot(p[b], q[b]);
-      const auto branch = static_cast<size_t>(f.branch);
-      double loss_p = 0.0;
-      double loss_q = 0.0;
-      if (f.kind == Feeder::Kind::kCable) {
-        const Cable& c = net.cables[branch];
-        const physics::CableFlow flow =
-            physics::cableFlowAtNominalVoltage({net.buses[b].nominal_voltage, c.resistance}, s);
-        loss_p = flow.losses;
-        loss_q = 3.0 * flow.current * flow.current * c.reactance;
-        block.at(kCableCurrent, k, branch, nc) = flow.current;
-        block.at(kCableLoading, k, branch, nc) = flow.current / c.ampacity;
-        block.at(kCableLosses, k, branch, nc) = flow.losses;
-      } else {
-        const Transformer& t = net.transformers[branch];
-        const physics::TransformerLosses tl = physics::transformerLosses(t.rating, s);
-        loss_p = tl.losses;
-        block.at(kTransformerLoading, k, branch, nt) = tl.loading;
-        block.at(kTransformerLosses, k, branch, nt) = tl.losses;
-        block.at(kTransformerHvPower, k, branch, nt) = p[b] + tl.losses;
-      }
-      losses += loss_p;
-      p[f.parent] += p[b] + loss_p;
-      q[f.parent] += q[b] + loss_q;
-    }
-    double demand = 0.0;
-    for (size_t b = 0; b < nb; ++b) demand += block.at(kBusLoadPower, k, b, nb);
-    block.at(kParkGridImport, k, 0, 1) = p[net.grid_bus];
-    block.at(kParkDemand, k, 0, 1) = demand;
-    block.at(kParkNetworkLosses, k, 0, 1) = losses;
   }
 }
 

@@ -31,9 +31,11 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // model order.
 void busStage(const RunPlan& plan, BlockResult& block);
 
-// (bus powers, load minus PV) => branch flows and losses by a backward sweep at nominal voltages
-// from the leaves to the grid bus; grid import (negative: export), park demand, PV power and
-// network losses.
+// (bus powers: load minus PV, constant power) => the AC power flow of the park network
+// (twin/park_network.h), solved step by step, warm-started within the block (and from flat
+// voltages at its start, so that results do not depend on how blocks meet threads): bus voltages,
+// cable currents and loading, transformer loading, losses and high-voltage power, grid import
+// (negative: export), park demand, network losses and the solve's status.
 void networkStage(const RunPlan& plan, BlockResult& block);
 
 }  // namespace twin

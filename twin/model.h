@@ -92,6 +92,8 @@ struct Transformer {
   int from = 0;  // high-voltage bus index
   int to = 0;    // low-voltage bus index
   physics::TransformerRating rating;
+  double impedance = 0.04;  // short-circuit impedance uk, of the rated impedance
+  double tap = 0.0;         // off-circuit tap on the high-voltage winding, of its rated voltage
 };
 
 // How a bus is fed: the branch between it and its parent (towards the grid connection).
@@ -107,9 +109,10 @@ struct Network {
   std::vector<Cable> cables;
   std::vector<Transformer> transformers;
   int grid_bus = 0;
+  double grid_voltage = 1.0;         // voltage held at the grid bus, of its nominal
   double contracted_capacity = 0.0;  // VA, 0 when not given
+  double voltage_tolerance = 0.07;   // allowed deviation from nominal, a warning beyond it
   std::vector<Feeder> feeders;       // per bus
-  std::vector<int> sweep_order;      // buses, leaves first, the grid bus last
 };
 
 enum class DrivenKind { kPump, kFan, kAirCompressor, kConveyor, kMachineTool, kMixer, kOther };

@@ -5,6 +5,7 @@
 
 #include "physics/pump_fan.h"
 #include "twin/error.h"
+#include "twin/park_network.h"
 
 namespace twin {
 namespace {
@@ -129,7 +130,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
                {},    {},   {},
                {},    {},   {},
                {},    {},   {},
-               {}};
+               {},    {}};
   plan.site = {model.site.latitude_deg * physics::units::deg,
                model.site.longitude_deg * physics::units::deg, model.site.elevation};
   const physics::HourlyWeather& weather = *model.weather.hourly;
@@ -180,6 +181,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   for (size_t i = 0; i < model.loads.size(); ++i) {
     plan.loads_on_bus[model.loads[i].bus].push_back(static_cast<int>(i));
   }
+  plan.power_flow = parkPowerFlowCase(model.network);
   return plan;
 }
 

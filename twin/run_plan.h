@@ -1,12 +1,14 @@
 // Inputs of a run prepared once from the model and the time grid: schedule values and tariff
 // prices per step of the day (means over the step's minutes), the units on each bus, the sun's
-// ephemeris over the run, the weather record of each day, and each PV array's physics.
+// ephemeris over the run, the weather record of each day, each PV array's physics, and the
+// network's power-flow case.
 #pragma once
 
 #include <vector>
 
 #include "physics/hvac_lighting.h"
 #include "physics/motor_efficiency.h"
+#include "physics/power_flow.h"
 #include "physics/pv_system.h"
 #include "physics/solar_position.h"
 #include "twin/model.h"
@@ -36,6 +38,7 @@ struct RunPlan {
   std::vector<physics::SplitAirConditioner> cooling_units;  // per load; used where Load::cooling
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
+  physics::PfNetwork power_flow;  // the network as an AC power-flow case (twin/park_network.h)
 };
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid);

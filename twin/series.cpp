@@ -36,11 +36,15 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kBus, "bus", "load_kW", "kW", u::kW, "active power of the loads connected to the bus"},
     {K::kBus, "bus", "load_kvar", "kvar", u::kvar, "reactive power of the loads on the bus"},
     {K::kBus, "bus", "pv_kW", "kW", u::kW, "AC power of the PV arrays connected to the bus"},
+    {K::kBus, "bus", "voltage_pu", "pu", 1.0,
+     "voltage magnitude, of the bus's nominal voltage (AC power flow)"},
     {K::kTransformer, "transformer", "hv_power_kW", "kW", u::kW,
-     "active power into the high-voltage side"},
-    {K::kTransformer, "transformer", "loading_pct", "%", u::pct, "apparent power / rated power"},
-    {K::kTransformer, "transformer", "losses_kW", "kW", u::kW, "no-load plus load losses"},
-    {K::kCable, "cable", "current_A", "A", u::A, "phase current at nominal voltage"},
+     "active power into the high-voltage side (negative: reverse flow)"},
+    {K::kTransformer, "transformer", "loading_pct", "%", u::pct,
+     "low-voltage current / rated current"},
+    {K::kTransformer, "transformer", "losses_kW", "kW", u::kW,
+     "no-load (at the step's voltage) plus load losses"},
+    {K::kCable, "cable", "current_A", "A", u::A, "phase current at the end towards the grid"},
     {K::kCable, "cable", "loading_pct", "%", u::pct, "current / ampacity"},
     {K::kCable, "cable", "losses_kW", "kW", u::kW, "resistive losses, three phases"},
     {K::kPark, "park", "grid_import_kW", "kW", u::kW,
@@ -48,6 +52,13 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kPark, "park", "demand_kW", "kW", u::kW, "active power of all motors and loads"},
     {K::kPark, "park", "network_losses_kW", "kW", u::kW, "transformer plus cable losses"},
     {K::kPark, "park", "pv_kW", "kW", u::kW, "AC power of all PV arrays"},
+    {K::kPark, "park", "power_flow_converged", "1", 1.0,
+     "1 when the step's AC power flow converged; 0: its network values are NaN and the import "
+     "is the lossless balance"},
+    {K::kPark, "park", "power_flow_iterations", "1", 1.0,
+     "sweeps or Newton iterations the step's power flow took"},
+    {K::kPark, "park", "power_flow_mismatch_kVA", "kVA", u::kVA,
+     "largest bus power mismatch left by the step's power flow"},
 }};
 
 std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {

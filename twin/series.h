@@ -37,6 +37,7 @@ enum SeriesId : int {
   kBusLoadPower,
   kBusLoadReactivePower,
   kBusPvPower,
+  kBusVoltage,
   kTransformerHvPower,
   kTransformerLoading,
   kTransformerLosses,
@@ -47,6 +48,9 @@ enum SeriesId : int {
   kParkDemand,
   kParkNetworkLosses,
   kParkPvPower,
+  kParkPowerFlowConverged,
+  kParkPowerFlowIterations,
+  kParkPowerFlowMismatch,
   kSeriesCount
 };
 

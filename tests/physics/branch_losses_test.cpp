@@ -25,13 +25,5 @@ TEST(TransformerLosses, NoLoadPlusLoadLossTimesLoadingSquared) {
   EXPECT_NEAR(l2 / l1, 4.0, 1e-12);
 }
 
-TEST(CableFlow, ThreePhaseCurrentAndLosses) {
-  // 400 kVA at 0.4 kV: I = 400e3 / (sqrt(3) * 400) = 577.350 A; R = 0.01 ohm per phase:
-  // losses = 3 * 577.350^2 * 0.01 = 10.0 kW exactly (S^2 R / V^2).
-  const CableFlow f = cableFlowAtNominalVoltage({400.0, 0.01}, 400e3);
-  EXPECT_NEAR(f.current, 400e3 / (std::sqrt(3.0) * 400.0), 1e-9);
-  EXPECT_NEAR(f.losses, 10e3, 1e-8);
-}
-
 }  // namespace
 }  // namespace physics

@@ -201,6 +201,17 @@ const ErrorCase kCases[] = {
      "Table 1 (10 kV oil-immersed, electrical-steel or amorphous core, Dyn11 or Yyn0): grades 1-3 "
      "at 30, 50, 63, 80, 100, 125, 160, 200, 250, 315, 400, 500, 630, 800, 1000, 1250, 1600, 2000, "
      "2500 kVA to take the losses of grade 1, got \"700 kVA\"; give no_load_loss and load_loss"},
+    {"TransformerImpedanceBelowResistance", "load_loss: \"6.2 kW\"}",
+     "load_loss: \"12 kW\", impedance: \"1.5 %\"}",
+     "test.yaml:38:39: network.transformers[0].impedance: expected more than the load loss's "
+     "resistance (1.9 % of the rated impedance), got \"1.5 %\""},
+    {"TransformerTapOutOfRange", "load_loss: \"6.2 kW\"}", "load_loss: \"6.2 kW\", tap: \"15 %\"}",
+     "test.yaml:38:34: network.transformers[0].tap: expected a value from -10 % up to 10 %, got "
+     "\"15 %\""},
+    {"GridVoltageFarFromNominal", "contracted_capacity: \"1000 kVA\"}",
+     "contracted_capacity: \"1000 kVA\", voltage: \"12 kV\"}",
+     "test.yaml:28:62: network.grid.voltage: expected within 10 % of the grid bus's 10 kV, got "
+     "\"12 kV\""},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };

@@ -76,12 +76,13 @@ TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
   const std::vector<double> array_ac = sink.series(kPvAcPower);
   double min_import = 0.0;
   for (size_t k = 0; k < import.size(); ++k) {
-    ASSERT_NEAR(import[k], demand[k] + losses[k] - pv[k], 1e-9 * (demand[k] + pv[k]));
+    // Unbalance left by the power flow: at most its tolerance (1e-10 pu of 1 MVA) at 3 buses.
+    ASSERT_NEAR(import[k], demand[k] + losses[k] - pv[k], 3e-4);
     ASSERT_EQ(pv[k], array_ac[k]);
     min_import = std::min(min_import, import[k]);
   }
   EXPECT_LT(min_import, -100 * u::kW);
-  EXPECT_LT(kpis.max_balance_residual, 1e-12);
+  EXPECT_LT(kpis.max_balance_residual, 1e-8);  // 0.3 mW on a step of a few tens of kW
   EXPECT_GT(kpis.total.export_energy, 0.0);
   EXPECT_GT(kpis.total.pv_energy, kpis.total.export_energy);
   EXPECT_GT(kpis.total.selfConsumption(), 0.0);

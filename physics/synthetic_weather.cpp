@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "physics/irradiance.h"
+#include "physics/random.h"
 #include "physics/solar_position.h"
 #include "physics/units.h"
 
@@ -21,42 +22,6 @@ constexpr double kMinClearSkyIndex = 0.03;
 constexpr double kMaxClearSkyIndex = 1.10;  // ceiling of the daily and hourly indices
 constexpr double kMaxClearnessIndex = 1.0;  // hourly GHI / (dni_extra cos z)
 constexpr double kHourOfMaxTemperature = 15.0;
-
-// xoshiro256** (Blackman & Vigna 2018) seeded through splitmix64, with Box-Muller normals.
-class Random {
- public:
-  Random(std::uint64_t seed, std::uint64_t stream) {
-    std::uint64_t x = seed ^ (0x9E3779B97F4A7C15ull * (stream + 1));
-    for (auto& word : s_) word = splitmix64(x);
-  }
-  // Standard normal deviate.
-  double normal() {
-    const double u1 = (static_cast<double>(next() >> 11) + 1.0) * 0x1.0p-53;  // (0, 1]
-    const double u2 = static_cast<double>(next() >> 11) * 0x1.0p-53;          // [0, 1)
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * pi * u2);
-  }
-
- private:
-  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-  static std::uint64_t splitmix64(std::uint64_t& x) {
-    std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-  std::uint64_t next() {
-    const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const std::uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
-  }
-  std::array<std::uint64_t, 4> s_{};
-};
 
 // Stationary AR(1) with unit variance: x' = phi x + sqrt(1 - phi^2) e.
 class Ar1 {

@@ -41,6 +41,9 @@ void compileEquipment(const Node& root, CompileContext& c);
 void compileLoads(const Node& root, CompileContext& c);
 
 void compilePv(const Node& root, CompileContext& c);
+void compileStorage(const Node& root, CompileContext& c);
+void compileEvCharging(const Node& root, CompileContext& c);
+void compileDemandResponse(const Node& root, CompileContext& c);
 
 // Calls fn(entry, path, c) for every entry of the list `section` (reported when required and
 // missing, or not a list).

@@ -225,11 +225,25 @@ void readCooling(const Node& n, const std::string& path, CompileContext& c, Load
   l.rated_power = l.cooling_capacity / l.cooling_cop;
 }
 
+// Demand-response shares of a load: what an event may shed and what it may defer.
+void readFlexibility(const Node& n, const std::string& path, CompileContext& c, Load& l) {
+  if (!c.r.expectMap(n, path)) return;
+  c.r.checkKeys(n, {"curtailable", "shiftable"}, path);
+  constexpr QuantityField kCurtailable{"curtailable", Dimension::kFraction, 0, 1, false, "%",
+                                       u::pct};
+  constexpr QuantityField kShiftable{"shiftable", Dimension::kFraction, 0, 1, false, "%", u::pct};
+  l.curtailable = c.r.quantity(n, kCurtailable, path, false).value_or(0.0);
+  l.shiftable = c.r.quantity(n, kShiftable, path, false).value_or(0.0);
+  if (l.curtailable + l.shiftable > 1.0) {
+    c.r.error(n.loc, path, "expected curtailable + shiftable of at most 100 %");
+  }
+}
+
 void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n,
                 {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor",
-                 "schedule", "cooling"},
+                 "schedule", "cooling", "flexibility"},
                 path);
   Load l;
   const std::vector<std::string> ids = unitIds(n, path, c);
@@ -249,6 +263,8 @@ void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c)
   }
   l.power_factor = c.r.quantity(n, kPowerFactor, path, true).value_or(1.0);
   l.schedule = c.reference(n, "schedule", c.schedules, "schedule", path).value_or(0);
+  if (const Node* flex = n.find("flexibility"))
+    readFlexibility(*flex, keyPath(path, "flexibility"), c, l);
   for (const std::string& id : ids) {
     l.id = id;
     c.model.loads.push_back(l);

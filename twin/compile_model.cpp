@@ -133,7 +133,8 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
   reader.checkKeys(root,
                    {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
-                    "network", "equipment", "loads", "pv", "tariff", "emissions", "scenarios"},
+                    "network", "equipment", "loads", "pv", "storage", "ev_charging",
+                    "demand_response", "tariff", "emissions", "scenarios"},
                    "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
@@ -146,6 +147,9 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileEquipment(root, c);
   compileLoads(root, c);
   compilePv(root, c);
+  compileStorage(root, c);
+  compileEvCharging(root, c);
+  compileDemandResponse(root, c);
   compileTariff(root, c);
   compileEmissions(root, c);
   return model;

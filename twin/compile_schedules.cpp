@@ -238,10 +238,13 @@ void compileSchedules(const Node& root, CompileContext& c) {
 void compileTariff(const Node& root, CompileContext& c) {
   const Node* tariff = c.r.required(root, "tariff", "");
   if (!tariff || !c.r.expectMap(*tariff, "tariff")) return;
-  c.r.checkKeys(*tariff, {"currency", "demand_charge", "seasons"}, "tariff");
+  c.r.checkKeys(*tariff, {"currency", "demand_charge", "export_price", "seasons"}, "tariff");
   Tariff& t = c.model.tariff;
   if (c.r.choice(*tariff, "currency", {"CNY"}, "tariff", false)) t.currency = "CNY";
   t.demand_price = c.r.quantity(*tariff, kDemandPrice, "tariff", false).value_or(0.0);
+  constexpr QuantityField kExportPrice{
+      "export_price", Dimension::kEnergyPrice, 0, 100 / u::kWh, false, "CNY/kWh", 1 / u::kWh};
+  t.export_price = c.r.quantity(*tariff, kExportPrice, "tariff", false).value_or(0.0);
   std::array<int, 12> owner;
   owner.fill(-1);
   const Node* seasons = c.r.required(*tariff, "seasons", "tariff");

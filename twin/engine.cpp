@@ -33,13 +33,19 @@ BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>
   return block;
 }
 
-// One time block, stage by stage: the whole story of a step.
-void computeBlock(const RunPlan& plan, BlockResult& block) {
+// One time block, stage by stage: the whole story of a step. The demand of the block's units
+// (parallel over blocks), then the flexible resources whose state crosses blocks (serial, in
+// time order), then the network (parallel over blocks).
+void computeDemand(const RunPlan& plan, BlockResult& block) {
   const DayType day_type = plan.model.calendar.dayType(block.day);
   weatherStage(plan, block);
   pvStage(plan, block);
   motorStage(plan, day_type, block);
   loadStage(plan, day_type, block);
+  evStage(plan, day_type, block);
+}
+
+void computeNetwork(const RunPlan& plan, BlockResult& block) {
   busStage(plan, block);
   networkStage(plan, block);
 }
@@ -50,6 +56,7 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
                    const RunControl& control) {
   const RunPlan plan = makeRunPlan(model, grid);
   KpiAccumulator kpis(plan);
+  FlexibilityState flexibility = initialFlexibility(plan);
   const long blocks = grid.days();
   long next = 0;
   long done = 0;
@@ -60,27 +67,30 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
   const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency());
   tbb::parallel_pipeline(
       tokens,
-      tbb::make_filter<void, Block>(tbb::filter_mode::serial_in_order,
-                                    [&](tbb::flow_control& fc) -> Block {
-                                      cancelled = control.cancel && control.cancel->load();
-                                      if (next == blocks || cancelled) {
-                                        fc.stop();
-                                        return nullptr;
-                                      }
-                                      return takeBlock(pool, owned, model, grid, next++);
-                                    }) &
-          tbb::make_filter<Block, Block>(tbb::filter_mode::parallel,
-                                         [&](Block block) {
-                                           computeBlock(plan, *block);
-                                           if (sink) sink->prepare(*block);
-                                           return block;
-                                         }) &
-          tbb::make_filter<Block, void>(tbb::filter_mode::serial_in_order, [&](Block block) {
-            kpis.add(*block);
-            if (sink) sink->consume(*block);
-            if (control.progress) control.progress(++done, blocks);
-            pool.push(block);
-          }));
+      tbb::make_filter<
+          void, Block>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Block {
+        cancelled = control.cancel && control.cancel->load();
+        if (next == blocks || cancelled) {
+          fc.stop();
+          return nullptr;
+        }
+        return takeBlock(pool, owned, model, grid, next++);
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::parallel, [&](Block block) {
+        computeDemand(plan, *block);
+        return block;
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::serial_in_order, [&](Block block) {
+        flexibilityStage(plan, flexibility, *block);
+        return block;
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::parallel, [&](Block block) {
+        computeNetwork(plan, *block);
+        if (sink) sink->prepare(*block);
+        return block;
+      }) & tbb::make_filter<Block, void>(tbb::filter_mode::serial_in_order, [&](Block block) {
+        kpis.add(*block);
+        if (sink) sink->consume(*block);
+        if (control.progress) control.progress(++done, blocks);
+        pool.push(block);
+      }));
   if (cancelled) throw Interrupted();
   return kpis.finish();
 }

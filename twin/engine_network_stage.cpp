@@ -13,7 +13,8 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // A step whose power flow did not converge: network values unknown (NaN), import the lossless
-// balance, so that energy KPIs stay finite; the step is flagged and counted.
+// balance (demand - PV - battery discharge), so that energy KPIs stay finite; the step is flagged
+// and counted.
 void storeFailedStep(const Network& net, int k, BlockResult& block) {
   const size_t nb = net.buses.size();
   const size_t nc = net.cables.size();
@@ -30,8 +31,9 @@ void storeFailedStep(const Network& net, int k, BlockResult& block) {
     block.at(kTransformerLosses, k, i, nt) = kNaN;
   }
   block.at(kParkNetworkLosses, k, 0, 1) = 0.0;
-  block.at(kParkGridImport, k, 0, 1) =
-      block.at(kParkDemand, k, 0, 1) - block.at(kParkPvPower, k, 0, 1);
+  block.at(kParkGridImport, k, 0, 1) = block.at(kParkDemand, k, 0, 1) -
+                                       block.at(kParkPvPower, k, 0, 1) -
+                                       block.at(kParkStoragePower, k, 0, 1);
 }
 
 }  // namespace
@@ -49,7 +51,8 @@ void networkStage(const RunPlan& plan, BlockResult& block) {
     for (size_t b = 0; b < nb; ++b) {
       const double load = block.at(kBusLoadPower, k, b, nb);
       demand += load;
-      pd[b] = (load - block.at(kBusPvPower, k, b, nb)) / base;
+      pd[b] =
+          (load - block.at(kBusPvPower, k, b, nb) - block.at(kBusStoragePower, k, b, nb)) / base;
       qd[b] = block.at(kBusLoadReactivePower, k, b, nb) / base;
     }
     block.at(kParkDemand, k, 0, 1) = demand;

@@ -78,6 +78,8 @@ void busStage(const RunPlan& plan, BlockResult& block) {
   const size_t nb = plan.model.network.buses.size();
   const size_t nm = plan.model.motors.size();
   const size_t nl = plan.model.loads.size();
+  const size_t ne = plan.model.ev_chargers.size();
+  const size_t ns = plan.model.storage.size();
   const size_t npv = plan.model.pv.size();
   for (int k = 0; k < block.steps; ++k) {
     double pv_total = 0.0;
@@ -85,6 +87,7 @@ void busStage(const RunPlan& plan, BlockResult& block) {
       double p = 0.0;
       double q = 0.0;
       double pv = 0.0;
+      double storage = 0.0;
       for (int i : plan.motors_on_bus[b]) {
         p += block.at(kMotorInputPower, k, static_cast<size_t>(i), nm);
         q += block.at(kMotorReactivePower, k, static_cast<size_t>(i), nm);
@@ -93,10 +96,16 @@ void busStage(const RunPlan& plan, BlockResult& block) {
         p += block.at(kLoadPower, k, static_cast<size_t>(i), nl);
         q += block.at(kLoadReactivePower, k, static_cast<size_t>(i), nl);
       }
+      // Chargers and batteries at unity power factor.
+      for (int i : plan.ev_on_bus[b]) p += block.at(kEvPower, k, static_cast<size_t>(i), ne);
+      for (int i : plan.storage_on_bus[b]) {
+        storage += block.at(kStoragePower, k, static_cast<size_t>(i), ns);
+      }
       for (int i : plan.pv_on_bus[b]) pv += block.at(kPvAcPower, k, static_cast<size_t>(i), npv);
       block.at(kBusLoadPower, k, b, nb) = p;
       block.at(kBusLoadReactivePower, k, b, nb) = q;
       block.at(kBusPvPower, k, b, nb) = pv;
+      block.at(kBusStoragePower, k, b, nb) = storage;
       pv_total += pv;
     }
     block.at(kParkPvPower, k, 0, 1) = pv_total;

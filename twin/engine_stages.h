@@ -3,6 +3,7 @@
 // in order.
 #pragma once
 
+#include "physics/battery.h"
 #include "twin/run_plan.h"
 #include "twin/state.h"
 
@@ -26,6 +27,33 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // (schedule, outdoor temperature) => cooling demand on the bin-method load line => electric input
 // of the air-cooled unit at that part load and outdoor temperature (physics/hvac_lighting.h).
 void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
+
+// (sessions of the day, drawn from (seed, day) or the fixed list; park net load) => the AC power
+// of each EV charger group under its control (physics/ev_charging.h); a managed group levels
+// on the park's net load including the groups before it. Sessions end by midnight, so days are
+// independent.
+void evStage(const RunPlan& plan, DayType day_type, BlockResult& block);
+
+// What the serial stage carries from step to step across blocks.
+struct FlexibilityState {
+  std::vector<physics::BatteryState> batteries;
+  size_t next_event = 0;                   // first demand-response window not yet over
+  std::vector<double> load_rebound;        // J deferred per load, waiting for the event's end
+  std::vector<double> ev_rebound;          // J deferred per EV group
+  bool rebound_pending = false;            // an event ended (or is on) with energy deferred
+  int rebound_left = 0;                    // steps of the running rebound
+  std::vector<double> rebound_load_power;  // W per load while the rebound runs
+  std::vector<double> rebound_ev_power;    // W per EV group
+};
+FlexibilityState initialFlexibility(const RunPlan& plan);
+
+// Serial, in time order (the state crosses blocks). Per step: the flexible capacity (curtailable
+// and shiftable shares of loads, managed EV charging, battery discharge headroom); during a
+// demand-response event, shiftable loads and managed charging are deferred, then curtailable
+// loads shed, then batteries discharge beyond their policy, until the request is met; the
+// deferred energy comes back at constant power over the rebound after the event; then each
+// battery follows its dispatch policy on the park's net load (physics/battery.h).
+void flexibilityStage(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
 // (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in
 // model order.

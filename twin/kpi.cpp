@@ -7,7 +7,58 @@
 
 namespace twin {
 
+KpiAccumulator::KpiAccumulator(const RunPlan& plan) : plan_(plan) {
+  const Network& net = plan.model.network;
+  kpis_.limits.bus_voltage.resize(net.buses.size());
+  kpis_.limits.transformer.resize(net.transformers.size());
+  kpis_.limits.cable.resize(net.cables.size());
+}
+
+namespace {
+
+// Records a value beyond its limit; `excess` is how far beyond (> 0), larger is worse.
+void recordBeyond(LimitRecord& r, double value, double excess, double worst_excess, int64_t step) {
+  if (r.steps == 0 || excess > worst_excess) {
+    r.worst = value;
+    r.worst_step = step;
+  }
+  ++r.steps;
+}
+
+}  // namespace
+
+void KpiAccumulator::addLimits(const BlockResult& block) {
+  const Network& net = plan_.model.network;
+  NetworkLimits& lim = kpis_.limits;
+  const size_t nb = net.buses.size();
+  const size_t nt = net.transformers.size();
+  const size_t nc = net.cables.size();
+  const double tol = net.voltage_tolerance;
+  for (int k = 0; k < block.steps; ++k) {
+    const int64_t step = block.first_step + k;
+    if (block.values[kParkPowerFlowConverged][static_cast<size_t>(k)] == 0.0) {
+      if (lim.power_flow_failures++ == 0) lim.first_failure = step;
+      continue;
+    }
+    for (size_t b = 0; b < nb; ++b) {
+      const double v = block.values[kBusVoltage][static_cast<size_t>(k) * nb + b];
+      const double excess = std::abs(v - 1.0) - tol;
+      LimitRecord& r = lim.bus_voltage[b];
+      if (excess > 0.0) recordBeyond(r, v, excess, std::abs(r.worst - 1.0) - tol, step);
+    }
+    const auto loading = [&](SeriesId s, size_t n, std::vector<LimitRecord>& records) {
+      for (size_t i = 0; i < n; ++i) {
+        const double x = block.values[s][static_cast<size_t>(k) * n + i];
+        if (x > 1.0) recordBeyond(records[i], x, x, records[i].worst, step);
+      }
+    };
+    loading(kTransformerLoading, nt, lim.transformer);
+    loading(kCableLoading, nc, lim.cable);
+  }
+}
+
 void KpiAccumulator::add(const BlockResult& block) {
+  addLimits(block);
   const YearMonth ym = yearMonthOf(block.day);
   if (kpis_.months.empty() || !(kpis_.months.back().month == ym)) {
     kpis_.months.push_back(PeriodKpi{ym});
@@ -22,7 +73,15 @@ void KpiAccumulator::add(const BlockResult& block) {
     const double demand = block.values[kParkDemand][k];
     const double losses = block.values[kParkNetworkLosses][k];
     const double pv = block.values[kParkPvPower][k];
+    const double storage = block.values[kParkStoragePower][k];
+    const double dr = block.values[kParkDrDelivered][k];
     month.import_energy += std::max(import, 0.0) * dt;
+    month.export_revenue += std::max(-import, 0.0) * dt * model.tariff.export_price;
+    month.ev_energy += block.values[kParkEvPower][k] * dt;
+    month.storage_discharge += std::max(storage, 0.0) * dt;
+    month.storage_charge += std::max(-storage, 0.0) * dt;
+    month.dr_delivered += std::max(dr, 0.0) * dt;
+    month.dr_rebound += std::max(-dr, 0.0) * dt;
     month.export_energy += std::max(-import, 0.0) * dt;
     month.pv_energy += pv * dt;
     month.demand_energy += demand * dt;
@@ -31,9 +90,14 @@ void KpiAccumulator::add(const BlockResult& block) {
     month.peak_demand = std::max(month.peak_demand, import);
     const double scale = std::max(std::abs(import), demand);
     if (scale > 0.0) {
-      kpis_.max_balance_residual =
-          std::max(kpis_.max_balance_residual, std::abs(import - demand - losses + pv) / scale);
+      kpis_.max_balance_residual = std::max(
+          kpis_.max_balance_residual, std::abs(import + pv + storage - demand - losses) / scale);
     }
+  }
+  for (const RunPlan::DrWindow& w : plan_.dr_windows) {
+    const int64_t first = std::max(w.first, block.first_step);
+    const int64_t end = std::min(w.end, block.first_step + block.steps);
+    if (end > first) month.dr_requested += w.request * static_cast<double>(end - first) * dt;
   }
 }
 
@@ -44,6 +108,7 @@ Kpis KpiAccumulator::finish() const {
   for (PeriodKpi& m : out.months) {
     m.demand_cost = model.tariff.demand_price * m.peak_demand;
     m.co2 = model.grid_emission_factor * m.import_energy;
+    m.avoided_co2 = model.grid_emission_factor * m.pv_energy;
     out.total.import_energy += m.import_energy;
     out.total.export_energy += m.export_energy;
     out.total.pv_energy += m.pv_energy;
@@ -52,6 +117,14 @@ Kpis KpiAccumulator::finish() const {
     out.total.energy_cost += m.energy_cost;
     out.total.demand_cost += m.demand_cost;
     out.total.co2 += m.co2;
+    out.total.export_revenue += m.export_revenue;
+    out.total.avoided_co2 += m.avoided_co2;
+    out.total.ev_energy += m.ev_energy;
+    out.total.storage_charge += m.storage_charge;
+    out.total.storage_discharge += m.storage_discharge;
+    out.total.dr_requested += m.dr_requested;
+    out.total.dr_delivered += m.dr_delivered;
+    out.total.dr_rebound += m.dr_rebound;
     out.total.peak_demand = std::max(out.total.peak_demand, m.peak_demand);
   }
   return out;
@@ -63,7 +136,7 @@ namespace twin {
 
 namespace u = physics::units;
 
-const std::array<KpiDecl, 11> kKpis = {{
+const std::array<KpiDecl, 18> kKpis = {{
     {"grid_import_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.import_energy; },
      "energy imported at the grid connection", "grid import", "MWh", u::MWh},
     {"grid_export_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.export_energy; },
@@ -82,10 +155,25 @@ const std::array<KpiDecl, 11> kKpis = {{
      "time-of-use energy charges", "energy cost", "kCNY", 1e3},
     {"demand_cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.demand_cost; },
      "monthly demand charges", "demand charge", "kCNY", 1e3},
+    {"export_revenue_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.export_revenue; },
+     "exported energy at the export price", "export revenue", "kCNY", 1e3},
     {"cost_CNY", "CNY", 1.0, [](const PeriodKpi& k) { return k.cost(); },
-     "energy plus demand charges", "total cost", "kCNY", 1e3},
+     "energy plus demand charges less export revenue", "total cost", "kCNY", 1e3},
     {"co2_t", "t", u::t, [](const PeriodKpi& k) { return k.co2; },
      "CO2 of imported electricity (grid emission factor)", "CO2", "t", u::t},
+    {"avoided_co2_t", "t", u::t, [](const PeriodKpi& k) { return k.avoided_co2; },
+     "CO2 the PV energy avoids (its energy x the grid emission factor)", "CO2 avoided by PV", "t",
+     u::t},
+    {"ev_charging_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.ev_energy; },
+     "energy drawn by EV chargers", "EV charging", "MWh", u::MWh},
+    {"storage_discharge_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.storage_discharge; },
+     "AC energy delivered by batteries", "battery discharge", "MWh", u::MWh},
+    {"dr_requested_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.dr_requested; },
+     "demand-response requests x their duration", "DR requested", "MWh", u::MWh},
+    {"dr_delivered_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.dr_delivered; },
+     "demand reduced during demand-response events", "DR delivered", "MWh", u::MWh},
+    {"dr_rebound_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.dr_rebound; },
+     "deferred energy consumed after demand-response events", "DR rebound", "MWh", u::MWh},
 }};
 
 }  // namespace twin

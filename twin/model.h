@@ -11,7 +11,9 @@
 #include <vector>
 
 #include "physics/air_compressor.h"
+#include "physics/battery.h"
 #include "physics/branch_losses.h"
+#include "physics/ev_charging.h"
 #include "physics/motor_nameplate.h"
 #include "physics/pv_layout.h"
 #include "physics/pv_module.h"
@@ -170,6 +172,53 @@ struct Load {
   bool cooling = false;
   double cooling_capacity = 0.0;  // W of cooling at the rating point
   double cooling_cop = 0.0;       // W/W at the rating point
+  // Demand response: shares of the step's power that an event may shed (curtailable: the energy
+  // is not consumed) or defer (shiftable: consumed after the event, the rebound).
+  double curtailable = 0.0;
+  double shiftable = 0.0;
+};
+
+// A stationary battery on a bus, dispatched step by step by its policy (physics/battery.h).
+struct Storage {
+  std::string id;
+  std::string name;
+  int bus = 0;
+  physics::BatteryRating rating;
+  double initial_soc = 0.5;
+  physics::DispatchPolicy policy = physics::DispatchPolicy::kSelfConsumption;
+  physics::DispatchParams params;
+};
+
+// A group of identical AC chargers on a bus, with daily sessions drawn from a seeded stochastic
+// model or repeated from a fixed list (physics/ev_charging.h).
+struct EvChargerGroup {
+  std::string id;
+  std::string name;
+  int bus = 0;
+  int chargers = 1;
+  double charger_power = 0.0;  // W AC per charger
+  double efficiency = physics::kDefaultEvChargingEfficiency;
+  physics::ChargingControl control = physics::ChargingControl::kUncontrolled;
+  double site_limit = 0.0;           // W, park import the managed modes stay under; 0: none
+  bool stochastic = true;            // sessions drawn (else the fixed list)
+  physics::EvArrivalModel arrivals;  // sessions_per_day set per day type
+  std::array<double, kDayTypes> sessions_per_day{};  // mean per DayType
+  uint64_t seed = 1;
+  std::vector<physics::EvSession> fixed;  // the same sessions every day of a listed type
+  std::array<bool, kDayTypes> fixed_days{true, false, false};  // per DayType
+};
+
+// A demand-response request: reduce the park's import by `request` over [start, start + duration).
+struct DrEvent {
+  std::string id;
+  int64_t start = 0;      // s since 1970-01-01T00:00Z
+  double duration = 0.0;  // s
+  double request = 0.0;   // W
+};
+
+struct DemandResponse {
+  std::vector<DrEvent> events;  // sorted by start, not overlapping
+  double rebound = 3600.0;      // s over which deferred energy is consumed after an event
 };
 
 struct TariffPeriod {
@@ -186,6 +235,7 @@ struct TariffSeason {
 struct Tariff {
   std::string currency = "CNY";
   double demand_price = 0.0;              // currency per W per month
+  double export_price = 0.0;              // currency per J exported
   std::array<int, 12> season_of_month{};  // month (0 = January) -> season index
   std::vector<TariffSeason> seasons;
 };
@@ -246,6 +296,9 @@ struct ParkModel {
   std::vector<Motor> motors;
   std::vector<Load> loads;
   std::vector<PvArray> pv;
+  std::vector<Storage> storage;
+  std::vector<EvChargerGroup> ev_chargers;
+  DemandResponse demand_response;
   Tariff tariff;
   double grid_emission_factor = 0.0;  // kg CO2 per J imported
 };

@@ -15,9 +15,9 @@ namespace {
 
 // Sections a scenario may overlay. Site and simulation period are the baseline's: every scenario
 // of a results file shares its clock and time axis.
-constexpr std::string_view kOverlayable[] = {"weather", "calendar",  "schedules", "buildings",
-                                             "network", "equipment", "loads",     "pv",
-                                             "tariff",  "emissions"};
+constexpr std::string_view kOverlayable[] = {
+    "weather", "calendar", "schedules", "buildings",   "network",         "equipment", "loads",
+    "pv",      "storage",  "tariff",    "ev_charging", "demand_response", "emissions"};
 
 // "equipment[3].motor.rated_power" -> "equipment".
 std::string sectionOf(const std::string& path) { return path.substr(0, path.find_first_of(".[")); }
@@ -51,7 +51,8 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
         r.error(
             e.key_loc, keyPath(path, e.key),
             "unknown key (expected name, description, remove, or a section to overlay: weather, "
-            "calendar, schedules, buildings, network, equipment, loads, pv, tariff, emissions)");
+            "calendar, schedules, buildings, network, equipment, loads, pv, storage, "
+            "ev_charging, demand_response, tariff, emissions)");
       }
     }
     ScenarioTree st;

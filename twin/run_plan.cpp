@@ -1,6 +1,8 @@
 #include "twin/run_plan.h"
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 
 #include "physics/pump_fan.h"
@@ -130,7 +132,8 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
                {},    {},   {},
                {},    {},   {},
                {},    {},   {},
-               {},    {}};
+               {},    {},   {},
+               {},    {},   {}};
   plan.site = {model.site.latitude_deg * physics::units::deg,
                model.site.longitude_deg * physics::units::deg, model.site.elevation};
   const physics::HourlyWeather& weather = *model.weather.hourly;
@@ -181,7 +184,29 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   for (size_t i = 0; i < model.loads.size(); ++i) {
     plan.loads_on_bus[model.loads[i].bus].push_back(static_cast<int>(i));
   }
+  plan.ev_on_bus.resize(model.network.buses.size());
+  plan.storage_on_bus.resize(model.network.buses.size());
+  for (size_t i = 0; i < model.ev_chargers.size(); ++i) {
+    plan.ev_on_bus[model.ev_chargers[i].bus].push_back(static_cast<int>(i));
+  }
+  for (size_t i = 0; i < model.storage.size(); ++i) {
+    plan.storage_on_bus[model.storage[i].bus].push_back(static_cast<int>(i));
+  }
   plan.power_flow = parkPowerFlowCase(model.network);
+  // Event steps: those starting inside [start, start + duration).
+  const int64_t t0 = grid.unixTime(0);
+  const auto step_at_or_after = [&](double t) {
+    const auto k = static_cast<int64_t>(std::ceil((t - static_cast<double>(t0)) / grid.step_s));
+    return std::clamp<int64_t>(k, 0, grid.steps());
+  };
+  for (const DrEvent& e : model.demand_response.events) {
+    const RunPlan::DrWindow w{step_at_or_after(static_cast<double>(e.start)),
+                              step_at_or_after(static_cast<double>(e.start) + e.duration),
+                              e.request};
+    if (w.end > w.first) plan.dr_windows.push_back(w);
+  }
+  plan.rebound_steps =
+      std::max(1, static_cast<int>(std::lround(model.demand_response.rebound / grid.step_s)));
   return plan;
 }
 

@@ -38,7 +38,18 @@ struct RunPlan {
   std::vector<physics::SplitAirConditioner> cooling_units;  // per load; used where Load::cooling
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
+  std::vector<std::vector<int>> ev_on_bus;
+  std::vector<std::vector<int>> storage_on_bus;
   physics::PfNetwork power_flow;  // the network as an AC power-flow case (twin/park_network.h)
+  // Demand-response events as run steps [first, end), clipped to the run; the rebound of each
+  // lasts rebound_steps steps.
+  struct DrWindow {
+    int64_t first = 0;
+    int64_t end = 0;
+    double request = 0.0;  // W
+  };
+  std::vector<DrWindow> dr_windows;
+  int rebound_steps = 0;
 };
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid);

@@ -33,9 +33,17 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
      "shaft / input power at the step's load (0 when stopped)"},
     {K::kLoad, "load", "power_kW", "kW", u::kW, "active power drawn"},
     {K::kLoad, "load", "reactive_power_kvar", "kvar", u::kvar, "reactive power drawn"},
+    {K::kEv, "ev", "power_kW", "kW", u::kW, "AC power drawn by the charger group"},
+    {K::kStorage, "storage", "power_kW", "kW", u::kW,
+     "AC power at the battery terminals (positive: discharging into the bus)"},
+    {K::kStorage, "storage", "soc_pct", "%", u::pct, "state of charge at the end of the step"},
+    {K::kStorage, "storage", "capacity_fade_pct", "%", u::pct,
+     "capacity lost to calendar and cycle ageing, of the nameplate"},
     {K::kBus, "bus", "load_kW", "kW", u::kW, "active power of the loads connected to the bus"},
     {K::kBus, "bus", "load_kvar", "kvar", u::kvar, "reactive power of the loads on the bus"},
     {K::kBus, "bus", "pv_kW", "kW", u::kW, "AC power of the PV arrays connected to the bus"},
+    {K::kBus, "bus", "storage_kW", "kW", u::kW,
+     "AC power of the batteries on the bus (positive: discharging)"},
     {K::kBus, "bus", "voltage_pu", "pu", 1.0,
      "voltage magnitude, of the bus's nominal voltage (AC power flow)"},
     {K::kTransformer, "transformer", "hv_power_kW", "kW", u::kW,
@@ -49,9 +57,18 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kCable, "cable", "losses_kW", "kW", u::kW, "resistive losses, three phases"},
     {K::kPark, "park", "grid_import_kW", "kW", u::kW,
      "active power imported at the grid bus (negative: exported)"},
-    {K::kPark, "park", "demand_kW", "kW", u::kW, "active power of all motors and loads"},
+    {K::kPark, "park", "demand_kW", "kW", u::kW,
+     "active power of all motors, loads and EV chargers"},
     {K::kPark, "park", "network_losses_kW", "kW", u::kW, "transformer plus cable losses"},
     {K::kPark, "park", "pv_kW", "kW", u::kW, "AC power of all PV arrays"},
+    {K::kPark, "park", "ev_kW", "kW", u::kW, "AC power of all EV chargers"},
+    {K::kPark, "park", "storage_kW", "kW", u::kW,
+     "AC power of all batteries (positive: discharging)"},
+    {K::kPark, "park", "flexible_kW", "kW", u::kW,
+     "reduction of import available to a demand-response event at the step: curtailable and "
+     "shiftable loads, managed EV charging, battery discharge headroom"},
+    {K::kPark, "park", "dr_delivered_kW", "kW", u::kW,
+     "reduction of demand delivered to a demand-response event (negative: the rebound after it)"},
     {K::kPark, "park", "power_flow_converged", "1", 1.0,
      "1 when the step's AC power flow converged; 0: its network values are NaN and the import "
      "is the lossless balance"},
@@ -79,6 +96,12 @@ std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
     case K::kLoad:
       collect(model.loads);
       break;
+    case K::kEv:
+      collect(model.ev_chargers);
+      break;
+    case K::kStorage:
+      collect(model.storage);
+      break;
     case K::kBus:
       collect(model.network.buses);
       break;
@@ -105,6 +128,10 @@ size_t unitCount(const ParkModel& model, UnitKind kind) {
       return model.motors.size();
     case K::kLoad:
       return model.loads.size();
+    case K::kEv:
+      return model.ev_chargers.size();
+    case K::kStorage:
+      return model.storage.size();
     case K::kBus:
       return model.network.buses.size();
     case K::kTransformer:

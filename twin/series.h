@@ -12,7 +12,18 @@
 
 namespace twin {
 
-enum class UnitKind { kWeather, kPv, kMotor, kLoad, kBus, kTransformer, kCable, kPark };
+enum class UnitKind {
+  kWeather,
+  kPv,
+  kMotor,
+  kLoad,
+  kEv,
+  kStorage,
+  kBus,
+  kTransformer,
+  kCable,
+  kPark
+};
 
 enum SeriesId : int {
   kWeatherGhi,
@@ -34,9 +45,14 @@ enum SeriesId : int {
   kMotorEfficiency,
   kLoadPower,
   kLoadReactivePower,
+  kEvPower,
+  kStoragePower,
+  kStorageSoc,
+  kStorageFade,
   kBusLoadPower,
   kBusLoadReactivePower,
   kBusPvPower,
+  kBusStoragePower,
   kBusVoltage,
   kTransformerHvPower,
   kTransformerLoading,
@@ -48,6 +64,10 @@ enum SeriesId : int {
   kParkDemand,
   kParkNetworkLosses,
   kParkPvPower,
+  kParkEvPower,
+  kParkStoragePower,
+  kParkFlexible,
+  kParkDrDelivered,
   kParkPowerFlowConverged,
   kParkPowerFlowIterations,
   kParkPowerFlowMismatch,

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 
@@ -118,7 +119,43 @@ class ScenarioSink : public BlockSink {
   std::array<std::optional<H5::DataSet>, kSeriesCount> datasets_;
 };
 
-void writeKpis(H5::Group& root, const Kpis& kpis) {
+// /kpi/limits: per bus, transformer and cable, how many steps went beyond the limit and the
+// worst value; the count of steps whose power flow did not converge.
+void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& limits) {
+  H5::Group group = kpi.createGroup("limits");
+  writeStringAttribute(group, "description",
+                       "network limits over the run: bus voltages outside 1 +- voltage_tolerance "
+                       "pu, transformers and cables loaded above 100 %");
+  const auto write = [&](const std::string& name, UnitKind kind,
+                         const std::vector<LimitRecord>& records, double unit_si,
+                         const std::string& unit) {
+    const hsize_t n = records.size();
+    std::vector<double> worst;
+    std::vector<int64_t> steps;
+    for (const LimitRecord& r : records) {
+      worst.push_back(r.steps > 0 ? r.worst / unit_si : std::numeric_limits<double>::quiet_NaN());
+      steps.push_back(r.steps);
+    }
+    H5::DataSet w =
+        group.createDataSet(name + "_worst", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+    w.write(worst.data(), H5::PredType::NATIVE_DOUBLE);
+    writeStringAttribute(w, "units", unit);
+    writeStringListAttribute(w, "ids", unitIds(model, kind));
+    H5::DataSet c =
+        group.createDataSet(name + "_steps", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
+    c.write(steps.data(), H5::PredType::NATIVE_INT64);
+    writeStringListAttribute(c, "ids", unitIds(model, kind));
+  };
+  write("bus_voltage", UnitKind::kBus, limits.bus_voltage, 1.0, "pu");
+  write("transformer_loading", UnitKind::kTransformer, limits.transformer, 0.01, "%");
+  write("cable_loading", UnitKind::kCable, limits.cable, 0.01, "%");
+  const int64_t failures = limits.power_flow_failures;
+  group
+      .createAttribute("power_flow_failures", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+      .write(H5::PredType::NATIVE_INT64, &failures);
+}
+
+void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   H5::Group group = root.createGroup("kpi");
   H5::Group total = group.createGroup("total");
   for (const KpiDecl& k : kKpis) {
@@ -150,6 +187,7 @@ void writeKpis(H5::Group& root, const Kpis& kpis) {
   H5::Attribute attr = group.createAttribute("max_balance_residual", H5::PredType::NATIVE_DOUBLE,
                                              H5::DataSpace(H5S_SCALAR));
   attr.write(H5::PredType::NATIVE_DOUBLE, &residual);
+  writeLimits(group, model, kpis.limits);
 }
 
 void writeTime(H5::H5File& file, const TimeGrid& grid) {
@@ -190,6 +228,7 @@ struct ResultsWriter::Impl {
   H5::H5File file;
   TimeGrid grid;
   std::optional<H5::Group> scenario_root;
+  const ParkModel* model = nullptr;
   std::unique_ptr<ScenarioSink> sink;
 };
 
@@ -251,6 +290,7 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
     writeStringAttribute(root, "scenario", model.scenario.empty() ? "baseline" : model.scenario);
     writeStringAttribute(root, "description", description);
     impl_->scenario_root = root;
+    impl_->model = &model;
     impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);
     return *impl_->sink;
   });
@@ -258,7 +298,7 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
 
 void ResultsWriter::endScenario(const Kpis& kpis) {
   hdf5("writing the KPIs", [&] {
-    writeKpis(*impl_->scenario_root, kpis);
+    writeKpis(*impl_->scenario_root, *impl_->model, kpis);
     impl_->sink.reset();
     impl_->scenario_root.reset();
   });

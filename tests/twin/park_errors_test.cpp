@@ -100,7 +100,7 @@ const ErrorCase kCases[] = {
      "    description: IE4 pump motors\n    motors: []\n",
      "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, or a "
      "section to overlay: weather, calendar, schedules, buildings, network, equipment, loads, "
-     "pv, tariff, emissions)"},
+     "pv, storage, ev_charging, demand_response, tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
      "test.yaml:69:14: scenarios[0].remove[0]: unknown id \"NOPE\" (no list entry of the baseline "

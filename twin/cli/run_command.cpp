@@ -8,6 +8,7 @@
 #include <iostream>
 
 #include "twin/cli/commands.h"
+#include "twin/cli/json_output.h"
 #include "twin/cli/progress.h"
 #include "twin/cli/summary_table.h"
 #include "twin/engine.h"
@@ -51,6 +52,41 @@ std::string describeModel(const ParkModel& m) {
          std::to_string(m.network.transformers.size()) + " transformers, " +
          std::to_string(m.motors.size()) + " motors, " + std::to_string(m.loads.size()) +
          " other loads";
+}
+
+// Warnings for the network limits a run crossed and the steps its power flow could not solve.
+void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& grid,
+                const NetworkLimits& limits) {
+  const Network& net = model.network;
+  const auto at = [&](int64_t step) { return localIso(grid.unixTime(step), grid.utc_offset_s); };
+  char text[160];
+  for (size_t b = 0; b < limits.bus_voltage.size(); ++b) {
+    const LimitRecord& r = limits.bus_voltage[b];
+    if (r.steps == 0) continue;
+    std::snprintf(text, sizeof text,
+                  "voltage outside %.3f-%.3f pu in %ld steps (worst %.4f pu at %s)",
+                  1.0 - net.voltage_tolerance, 1.0 + net.voltage_tolerance, r.steps, r.worst,
+                  at(r.worst_step).c_str());
+    std::cerr << "warning: " << run << ": bus \"" << net.buses[b].id << "\": " << text << '\n';
+  }
+  const auto overloads = [&](const char* what, const auto& items,
+                             const std::vector<LimitRecord>& records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (records[i].steps == 0) continue;
+      std::snprintf(text, sizeof text, "loaded above 100 %% in %ld steps (worst %.1f %% at %s)",
+                    records[i].steps, 100.0 * records[i].worst, at(records[i].worst_step).c_str());
+      std::cerr << "warning: " << run << ": " << what << " \"" << items[i].id << "\": " << text
+                << '\n';
+    }
+  };
+  overloads("transformer", net.transformers, limits.transformer);
+  overloads("cable", net.cables, limits.cable);
+  if (limits.power_flow_failures > 0) {
+    std::cerr
+        << "warning: " << run << ": the power flow did not converge in "
+        << limits.power_flow_failures << " steps (first at " << at(limits.first_failure)
+        << "); their network values are NaN and flagged in /series/park/power_flow_converged\n";
+  }
 }
 
 // The output must be a file path in an existing folder, and not the park file itself.
@@ -106,6 +142,7 @@ int simulate(const ParkSource& source, const RunRequest& request) {
     RunControl control{[&](long done, long total) { bar.update(done, total); }, &g_cancel};
     Kpis kpis = runSimulation(model, grid, &sink, control);
     writer.endScenario(kpis);
+    warnLimits(name, model, grid, kpis.limits);
     results.emplace_back(name, std::move(kpis));
   }
   writer.commit();

@@ -9,7 +9,7 @@ void printKpiTable(std::ostream& out, const std::vector<std::pair<std::string, K
   if (runs.empty()) return;
   char cell[64];
   std::string line;
-  std::snprintf(cell, sizeof cell, "%-22s", "");
+  std::snprintf(cell, sizeof cell, "%-26s", "");
   line = cell;
   for (const auto& [name, kpis] : runs) {
     std::snprintf(cell, sizeof cell, " %24.24s", name.c_str());
@@ -18,8 +18,12 @@ void printKpiTable(std::ostream& out, const std::vector<std::pair<std::string, K
   out << line << '\n';
   const PeriodKpi& base = runs.front().second.total;
   for (const KpiDecl& k : kKpis) {
+    // Rows that are zero in every run (no EV chargers, no events, ...) say nothing.
+    bool any = false;
+    for (const auto& run : runs) any = any || k.get(run.second.total) != 0.0;
+    if (!any) continue;
     const std::string label = std::string(k.label) + " [" + std::string(k.display_unit) + "]";
-    std::snprintf(cell, sizeof cell, "%-22s", label.c_str());
+    std::snprintf(cell, sizeof cell, "%-26s", label.c_str());
     line = cell;
     const double b = k.get(base) / k.display_si;
     for (size_t i = 0; i < runs.size(); ++i) {

@@ -212,6 +212,21 @@ const ErrorCase kCases[] = {
      "contracted_capacity: \"1000 kVA\", voltage: \"12 kV\"}",
      "test.yaml:28:62: network.grid.voltage: expected within 10 % of the grid bus's 10 kV, got "
      "\"12 kV\""},
+    {"StoragePeakShavingWithoutThreshold", "tariff:\n",
+     "storage:\n  - {id: B1, bus: LV1, energy: \"100 kWh\", power: \"50 kW\", dispatch: {policy: "
+     "peak_shaving}}\ntariff:\n",
+     "test.yaml:57:69: storage[0].dispatch.threshold: missing required field"},
+    {"EvChargingSessionsAndArrivals", "tariff:\n",
+     "ev_charging:\n  - {id: EV1, bus: LV1, chargers: 2, charger_power: \"7 kW\", arrivals: "
+     "{per_day: {workday: 2}}, sessions: {list: []}}\ntariff:\n",
+     "test.yaml:57:5: ev_charging[0]: expected either arrivals (a stochastic session model) or "
+     "sessions (a fixed list), not both or neither"},
+    {"DemandResponseEventsOverlap", "tariff:\n",
+     "demand_response:\n  events:\n    - {id: E1, date: 2025-01-02, start: \"10:00\", duration: "
+     "\"2 h\", request: \"10 kW\"}\n    - {id: E2, date: 2025-01-02, start: \"11:00\", "
+     "duration: \"1 h\", request: \"10 kW\"}\ntariff:\n",
+     "test.yaml:58:5: demand_response.events: expected events that do not overlap, but \"E2\" "
+     "starts before \"E1\" ends"},
     {"YamlSyntax", "  name: Test park\n", "  name: [Test park\n",
      "test.yaml:4:11: YAML syntax: end of sequence flow not found"},
 };

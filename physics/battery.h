@@ -120,13 +120,15 @@ double touArbitragePower(const BatteryRating& rating, double price, double charg
 enum class DispatchPolicy { kSelfConsumption, kPeakShaving, kTouArbitrage };
 
 struct DispatchParams {
-  double peak_threshold = 0.0;   // W, peak shaving import threshold
+  double peak_threshold = 0.0;   // W, peak shaving import threshold (optional for arbitrage)
   double recharge_margin = 0.0;  // W, peak shaving recharge margin below the threshold
   double charge_below = 0.0;     // price at or below which arbitrage charges
   double discharge_above = 0.0;  // price at or above which arbitrage discharges
 };
 
-// The request of the chosen policy for one step.
+// The request of the chosen policy for one step. Time-of-use arbitrage with a peak_threshold
+// (> 0) also holds the import (net_load - request) at or below it: its charging is capped there
+// and a net load above it is shaved whatever the price.
 double dispatchRequest(DispatchPolicy policy, const DispatchParams& params,
                        const BatteryRating& rating, double net_load, double price);
 

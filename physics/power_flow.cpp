@@ -220,23 +220,33 @@ void PowerFlowSolver::Impl::planSweep() {
 bool PowerFlowSolver::Impl::sweep(const CVector& sbus, int& iterations, double& max_mis) {
   iterations = 0;
   max_mis = mismatch(v, sbus);
-  while (!(max_mis < opt.tolerance)) {
+  bool settled = true;
+  while (!(settled && max_mis < opt.tolerance)) {
     if (iterations == opt.max_sweeps || !std::isfinite(max_mis)) return false;
     ++iterations;
     for (int i = 0; i < n; ++i) {
-      cur[i] = std::conj(-sbus[i] / v[i]) + Complex(net.buses[i].gs, net.buses[i].bs) * v[i];
+      // conj(-S / V) = -conj(S) V / |V|^2, without a complex division.
+      cur[i] = -std::conj(sbus[i]) * v[i] / std::norm(v[i]) +
+               Complex(net.buses[i].gs, net.buses[i].bs) * v[i];
     }
     for (size_t k = sweep_order.size() - 1; k > 0; --k) {
       const int c = sweep_order[k];
       const auto ci = static_cast<size_t>(c);
       cur[parent[ci]] += shunt_p[ci] * v[parent[ci]] + carry[ci] * cur[c];
     }
+    double step = 0.0;
     for (size_t k = 1; k < sweep_order.size(); ++k) {
       const int c = sweep_order[k];
       const auto ci = static_cast<size_t>(c);
-      v[c] = -(cur[c] + ycp[ci] * v[parent[ci]]) * inv_ycc[ci];
+      const Complex updated = -(cur[c] + ycp[ci] * v[parent[ci]]) * inv_ycc[ci];
+      step = std::max(step, std::norm(updated - v[c]));
+      v[c] = updated;
     }
-    max_mis = mismatch(v, sbus);
+    // The mismatch (a product with Ybus) is checked once the voltages settle; while they still
+    // move by more than 1e-6 pu it cannot be below any useful tolerance.
+    if (!std::isfinite(step)) return false;
+    settled = step <= 1e-12;
+    if (settled) max_mis = mismatch(v, sbus);
   }
   return true;
 }

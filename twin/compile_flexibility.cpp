@@ -75,6 +75,7 @@ void readDispatch(const Node& n, const std::string& path, CompileContext& c, Sto
       c.r.choice(n, "policy", kPolicyNames, path, true).value_or(0));
   const bool shaving = s.policy == physics::DispatchPolicy::kPeakShaving;
   const bool arbitrage = s.policy == physics::DispatchPolicy::kTouArbitrage;
+  // A threshold is required for peak shaving; with arbitrage it caps charging and shaves peaks.
   s.params.peak_threshold = c.r.quantity(n, kThreshold, path, shaving).value_or(0.0);
   constexpr QuantityField kMargin{
       "recharge_margin", Dimension::kPower, 0, 1000 * u::MW, false, "kW", u::kW};

@@ -41,7 +41,7 @@ j = json.load(open(sys.argv[1]))
 assert j["type"] == "results" and j["period"]["steps"] == 7 * 96, j["period"]
 assert j["period"]["start"] == "2025-01-01T00:00:00+08:00", j["period"]
 names = [s["name"] for s in j["scenarios"]]
-assert names[0] == "baseline" and len(names) == 7 and "rooftop-pv" in names and "vsd-pumps" in names, names
+assert names[0] == "baseline" and len(names) == 8 and "rooftop-pv" in names and "vsd-pumps" in names, names
 base = j["scenarios"][0]
 assert base["kpi"]["grid_import_kWh"] > 0 and base["kpi"]["co2_t"] > 0
 paths = {s["path"]: s["units"] for s in base["series"]}
@@ -51,6 +51,12 @@ pv = next(s for s in j["scenarios"] if s["name"] == "rooftop-pv")
 # A week of January on 5 MWp of roofs: PV energy well above the baseline's 60 kWp array.
 assert pv["kpi"]["pv_kWh"] > 20 * base["kpi"]["pv_kWh"] > 0, (pv["kpi"], base["kpi"])
 assert pv["kpi"]["grid_import_kWh"] < base["kpi"]["grid_import_kWh"]
+# Staff EV charging in the baseline; the battery of storage-managed-ev cycles.
+assert base["kpi"]["ev_charging_kWh"] > 0 and base["kpi"]["storage_discharge_kWh"] == 0
+bess = next(s for s in j["scenarios"] if s["name"] == "storage-managed-ev")
+assert bess["kpi"]["storage_discharge_kWh"] > 0, bess["kpi"]
+assert paths["/series/bus/voltage_pu"] == "pu"
+assert {s["path"]: s["units"] for s in bess["series"]}["/scenarios/storage-managed-ev/series/storage/soc_pct"] == "%"
 PY
 
 # Readable without our code: h5dump shows the units attribute; h5py reads the arrays.

@@ -472,6 +472,20 @@ TEST(Dispatch, TouArbitrageChargesInTheValleyAndDischargesAtThePeak) {
   }
 }
 
+TEST(Dispatch, TouArbitrageWithAThresholdKeepsImportUnderIt) {
+  // Hand values, threshold 200 kW: a valley charge of 100 kW on a 150 kW net load would import
+  // 250 kW, so it is capped at 50 kW; a 260 kW load at a flat price is shaved by 60 kW.
+  const BatteryRating r = lfp();
+  DispatchParams p;
+  p.charge_below = 0.4;
+  p.discharge_above = 1.0;
+  p.peak_threshold = 200 * kW;
+  EXPECT_EQ(dispatchRequest(DispatchPolicy::kTouArbitrage, p, r, 150 * kW, 0.3), -50 * kW);
+  EXPECT_EQ(dispatchRequest(DispatchPolicy::kTouArbitrage, p, r, 50 * kW, 0.3), -100 * kW);
+  EXPECT_EQ(dispatchRequest(DispatchPolicy::kTouArbitrage, p, r, 260 * kW, 0.7), 60 * kW);
+  EXPECT_EQ(dispatchRequest(DispatchPolicy::kTouArbitrage, p, r, 260 * kW, 1.2), 260 * kW);
+}
+
 TEST(Dispatch, RequestFollowsThePolicy) {
   const BatteryRating r = lfp();
   DispatchParams p;

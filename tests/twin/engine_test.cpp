@@ -31,7 +31,7 @@ TEST(Engine, OneAndManyThreadsAreBitIdentical) {
 }
 
 TEST(Engine, EnergyBalanceClosesAtEveryStep) {
-  // Supply (grid import + PV) = demand (motor inputs + loads) + network losses, to what the AC
+  // Supply (grid import + PV) = demand (motor inputs + loads + EV chargers) + network losses, to what the AC
   // power flow leaves unbalanced: at most its tolerance (1e-10 pu of 1 MVA) at each bus; the PV
   // total is the sum of the arrays.
   const CompiledPark park = test::compileDemoPark();
@@ -45,11 +45,13 @@ TEST(Engine, EnergyBalanceClosesAtEveryStep) {
   const std::vector<double> losses = sink.series(kParkNetworkLosses);
   const std::vector<double> motors = sink.series(kMotorInputPower);
   const std::vector<double> loads = sink.series(kLoadPower);
+  const std::vector<double> ev = sink.series(kEvPower);
   const std::vector<double> pv = sink.series(kParkPvPower);
   const std::vector<double> arrays = sink.series(kPvAcPower);
   const size_t npv = park.baseline.pv.size();
   const size_t nm = park.baseline.motors.size();
   const size_t nl = park.baseline.loads.size();
+  const size_t ne = park.baseline.ev_chargers.size();
   const double unbalance = static_cast<double>(park.baseline.network.buses.size()) *
                            kParkPowerFlowTolerance * kPowerFlowBase;
   ASSERT_EQ(import.size(), static_cast<size_t>(grid.steps()));
@@ -62,6 +64,7 @@ TEST(Engine, EnergyBalanceClosesAtEveryStep) {
     double parts = 0.0;
     for (size_t i = 0; i < nm; ++i) parts += motors[k * nm + i];
     for (size_t i = 0; i < nl; ++i) parts += loads[k * nl + i];
+    for (size_t i = 0; i < ne; ++i) parts += ev[k * ne + i];
     ASSERT_NEAR(demand[k], parts, 1e-9 * demand[k]) << "step " << k;
   }
   EXPECT_LT(kpis.max_balance_residual, 1e-9);

@@ -165,8 +165,8 @@ double dispatchRequest(DispatchPolicy policy, const DispatchParams& params,
     case DispatchPolicy::kPeakShaving:
       return peakShavingPower(net_load, params.peak_threshold, params.recharge_margin);
     case DispatchPolicy::kTouArbitrage: {
-      const double request = touArbitragePower(rating, price, params.charge_below,
-                                               params.discharge_above, net_load);
+      const double request =
+          touArbitragePower(rating, price, params.charge_below, params.discharge_above, net_load);
       // With a threshold, the import net_load - request stays at or below it where the battery
       // can: charging is capped, and a load above it is shaved whatever the price.
       return params.peak_threshold > 0.0 ? std::max(request, net_load - params.peak_threshold)

@@ -31,9 +31,9 @@ TEST(Engine, OneAndManyThreadsAreBitIdentical) {
 }
 
 TEST(Engine, EnergyBalanceClosesAtEveryStep) {
-  // Supply (grid import + PV) = demand (motor inputs + loads + EV chargers) + network losses, to what the AC
-  // power flow leaves unbalanced: at most its tolerance (1e-10 pu of 1 MVA) at each bus; the PV
-  // total is the sum of the arrays.
+  // Supply (grid import + PV) = demand (motor inputs + loads + EV chargers) + network losses, to
+  // what the AC power flow leaves unbalanced: at most its tolerance (1e-10 pu of 1 MVA) at each
+  // bus; the PV total is the sum of the arrays.
   const CompiledPark park = test::compileDemoPark();
   PeriodOverride week;
   week.end_day = park.baseline.simulation.start_day + 7;

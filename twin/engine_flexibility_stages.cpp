@@ -169,8 +169,17 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
     for (size_t b = 0; b < ns; ++b) {
       const Storage& s = model.storage[b];
       physics::BatteryState& bs = st.batteries[b];
-      double request = physics::dispatchRequest(s.policy, s.params, s.rating, net, prices[k]);
-      const double headroom = dischargeHeadroom(s, bs, request, dt);
+      // The policy's power as the battery would deliver it (limits applied on a copy).
+      physics::BatteryState trial = bs;
+      double request =
+          physics::stepBattery(
+              s.rating, trial,
+              physics::dispatchRequest(s.policy, s.params, s.rating, net, prices[k]), dt)
+              .ac_power;
+      // Beyond its policy, up to what the park still draws: an event reduces demand, the battery
+      // does not export for it.
+      const double headroom =
+          std::min(dischargeHeadroom(s, bs, request, dt), std::max(net - request, 0.0));
       flexible += headroom;  // stopping a charge counts: the headroom starts from the request
       if (event && need > 0.0) {
         const double extra = std::min(headroom, need);

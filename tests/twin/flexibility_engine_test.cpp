@@ -190,6 +190,40 @@ tariff:)");
   EXPECT_NEAR(kpis.total.dr_rebound, 10 * u::kWh, 1e-6);
 }
 
+TEST(FlexibilityEngine, IdleBatteryDeliversAnEventWithoutExporting) {
+  // An arbitrage battery whose prices never come stays idle; during a 1 h event of
+  // 30 kW on 2025-01-02 at 10:00 (the park draws about 52 kW) it discharges 30 kW; an event
+  // larger than the park's draw is met only up to that draw (no export for the event).
+  const auto run = [](const std::string& request, Kpis& kpis) {
+    const CompiledPark park = test::compileText(parkWith(R"(storage:
+  - {id: BESS, bus: LV1, energy: "200 kWh", power: "100 kW", initial_soc: "90 %",
+     dispatch: {policy: tou_arbitrage, charge_below: "0.1 CNY/kWh",
+                discharge_above: "5 CNY/kWh"}}
+demand_response:
+  events:
+    - {id: DR1, date: 2025-01-02, start: "10:00", duration: "1 h", request: ")" +
+                                                         request + R"("}
+)"));
+    return test::runWithThreads(park.baseline, makeTimeGrid(park.baseline, {}), 2, &kpis);
+  };
+  Kpis small, large;
+  const test::MemorySink a = run("30 kW", small);
+  const test::MemorySink b = run("300 kW", large);
+  const std::vector<double> storage_a = a.series(kStoragePower);
+  const std::vector<double> storage_b = b.series(kStoragePower);
+  const std::vector<double> demand_b = b.series(kParkDemand);
+  const std::vector<double> import_b = b.series(kParkGridImport);
+  const size_t at = 96 + 40;
+  EXPECT_EQ(storage_a[at - 1], 0.0);
+  for (size_t k = at; k < at + 4; ++k) {
+    EXPECT_NEAR(storage_a[k], 30e3, 1e-9);
+    EXPECT_NEAR(storage_b[k], demand_b[k], 1e-6);
+    EXPECT_GT(import_b[k], 0.0);  // the network losses are still imported
+  }
+  EXPECT_NEAR(small.total.dr_delivered, 30 * u::kWh, 1e-6);
+  EXPECT_LT(large.total.dr_delivered, large.total.dr_requested);
+}
+
 TEST(FlexibilityEngine, ExportRevenueAndAvoidedCo2) {
   std::string text = parkWith(kPv);
   text = test::replaced(text, "demand_charge: \"40 CNY/kW/month\"",

@@ -26,6 +26,8 @@ struct CompileContext {
 
   // Registers id; reports a duplicate with where it was first defined. False on duplicate.
   bool claimId(const std::string& id, const SourceLoc& loc, const std::string& path);
+  // Reads an entry's required `id` and registers it; "" when missing or malformed (reported).
+  std::string entryId(const Node& entry, const std::string& path);
   // Resolves map[key] against table; reports "unknown <what> ..." when it names nothing.
   std::optional<int> reference(const Node& map, std::string_view key,
                                const std::unordered_map<std::string, int>& table,

@@ -95,8 +95,7 @@ void compileStorageEntry(const Node& n, const std::string& path, CompileContext&
                  "initial_soc", "self_discharge", "cycle_life", "dispatch"},
                 path);
   Storage s;
-  s.id = c.r.id(n, "id", path).value_or("");
-  if (!s.id.empty()) c.claimId(s.id, n.find("id")->loc, keyPath(path, "id"));
+  s.id = c.entryId(n, path);
   s.name = c.r.text(n, "name", path, false).value_or(s.id);
   s.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
   physics::BatteryRating& r = s.rating;
@@ -142,22 +141,18 @@ void readArrivals(const Node& n, const std::string& path, CompileContext& c, EvC
       a.arrival_sd = c.r.quantity(*arrival, kSd, p, false).value_or(a.arrival_sd);
     }
   }
-  if (const Node* dwell = n.find("dwell")) {
-    const std::string p = keyPath(path, "dwell");
-    if (c.r.expectMap(*dwell, p)) {
-      c.r.checkKeys(*dwell, {"mean", "sd"}, p);
-      a.dwell_mean = c.r.quantity(*dwell, kDwellMean, p, false).value_or(a.dwell_mean);
-      a.dwell_sd = c.r.quantity(*dwell, kSd, p, false).value_or(a.dwell_sd);
-    }
-  }
-  if (const Node* energy = n.find("energy")) {
-    const std::string p = keyPath(path, "energy");
-    if (c.r.expectMap(*energy, p)) {
-      c.r.checkKeys(*energy, {"mean", "sd"}, p);
-      a.energy_mean = c.r.quantity(*energy, kEnergyMean, p, false).value_or(a.energy_mean);
-      a.energy_sd = c.r.quantity(*energy, kEnergySd, p, false).value_or(a.energy_sd);
-    }
-  }
+  // A {mean, sd} map of quantities under key.
+  const auto spread = [&](std::string_view key, const QuantityField& mean, double& mean_out,
+                          const QuantityField& sd, double& sd_out) {
+    const Node* m = n.find(key);
+    const std::string p = keyPath(path, key);
+    if (!m || !c.r.expectMap(*m, p)) return;
+    c.r.checkKeys(*m, {"mean", "sd"}, p);
+    mean_out = c.r.quantity(*m, mean, p, false).value_or(mean_out);
+    sd_out = c.r.quantity(*m, sd, p, false).value_or(sd_out);
+  };
+  spread("dwell", kDwellMean, a.dwell_mean, kSd, a.dwell_sd);
+  spread("energy", kEnergyMean, a.energy_mean, kEnergySd, a.energy_sd);
   g.seed = static_cast<uint64_t>(c.r.integer(n, "seed", 0, 1L << 62, path, false).value_or(1));
 }
 
@@ -213,8 +208,7 @@ void compileEvEntry(const Node& n, const std::string& path, CompileContext& c) {
                  "site_limit", "arrivals", "sessions"},
                 path);
   EvChargerGroup g;
-  g.id = c.r.id(n, "id", path).value_or("");
-  if (!g.id.empty()) c.claimId(g.id, n.find("id")->loc, keyPath(path, "id"));
+  g.id = c.entryId(n, path);
   g.name = c.r.text(n, "name", path, false).value_or(g.id);
   g.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
   g.chargers = static_cast<int>(c.r.integer(n, "chargers", 1, 10000, path, true).value_or(1));
@@ -242,8 +236,7 @@ void compileEvent(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n, {"id", "date", "start", "duration", "request"}, path);
   DrEvent e;
-  e.id = c.r.id(n, "id", path).value_or("");
-  if (!e.id.empty()) c.claimId(e.id, n.find("id")->loc, keyPath(path, "id"));
+  e.id = c.entryId(n, path);
   const std::optional<long> day = c.r.date(n, "date", path, true);
   const std::optional<double> start = clock(n, "start", path, c);
   e.duration = c.r.quantity(n, kDuration, path, true).value_or(0.0);

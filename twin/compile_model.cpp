@@ -100,6 +100,12 @@ void compileEmissions(const Node& root, CompileContext& c) {
 
 }  // namespace
 
+std::string CompileContext::entryId(const Node& entry, const std::string& path) {
+  std::string id = r.id(entry, "id", path).value_or("");
+  if (!id.empty()) claimId(id, entry.find("id")->loc, keyPath(path, "id"));
+  return id;
+}
+
 bool CompileContext::claimId(const std::string& id, const SourceLoc& loc, const std::string& path) {
   auto [it, inserted] = ids.emplace(id, loc);
   if (!inserted) {

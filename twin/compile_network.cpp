@@ -115,8 +115,7 @@ void compileCables(const Node& net_node, std::vector<const Node*>& fed_by, Compi
     if (!c.r.expectMap(n, path)) continue;
     c.r.checkKeys(n, {"id", "from", "to", "length", "resistance", "reactance", "ampacity"}, path);
     Cable cable;
-    cable.id = c.r.id(n, "id", path).value_or("");
-    if (!cable.id.empty()) c.claimId(cable.id, n.find("id")->loc, keyPath(path, "id"));
+    cable.id = c.entryId(n, path);
     const BranchEnds ends = readEnds(n, path, c);
     cable.length = c.r.quantity(n, kLength, path, true).value_or(0.0);
     cable.resistance = cable.length * c.r.quantity(n, kResistance, path, true).value_or(0.0);
@@ -184,8 +183,7 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
                    "core", "impedance", "tap"},
                   path);
     Transformer tr;
-    tr.id = c.r.id(n, "id", path).value_or("");
-    if (!tr.id.empty()) c.claimId(tr.id, n.find("id")->loc, keyPath(path, "id"));
+    tr.id = c.entryId(n, path);
     const BranchEnds ends = readEnds(n, path, c);
     tr.rating.rated_power = c.r.quantity(n, kRatedPower, path, true).value_or(1.0);
     readTransformerLosses(n, path, c, tr.rating);

@@ -289,8 +289,7 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
                     "commissioned", "transposition", "iam",         "temperature_model"},
                 path);
   PvArray a;
-  a.id = c.r.id(n, "id", path).value_or("");
-  if (!a.id.empty()) c.claimId(a.id, n.find("id")->loc, keyPath(path, "id"));
+  a.id = c.entryId(n, path);
   a.name = c.r.text(n, "name", path, false).value_or(a.id);
   a.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);
   readSurface(n, path, c, a);

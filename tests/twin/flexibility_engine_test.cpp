@@ -27,10 +27,6 @@ namespace {
 
 namespace u = physics::units;
 
-std::string parkWith(const std::string& sections) {
-  return test::replaced(test::smallParkYaml(), "tariff:", sections + "tariff:");
-}
-
 const std::string kPv = R"(pv:
   - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "400 kWp"}
 )";
@@ -43,7 +39,7 @@ TimeGrid juneWeek(const ParkModel& model) {
 }
 
 TEST(FlexibilityEngine, BatteryStateCrossesBlocksExactly) {
-  const CompiledPark park = test::compileText(parkWith(kPv + R"(storage:
+  const CompiledPark park = test::compileText(test::smallParkWith(kPv + R"(storage:
   - {id: BESS, bus: LV1, energy: "300 kWh", power: "100 kW", efficiency: "95 %",
      soc_min: "10 %", soc_max: "90 %", initial_soc: "20 %", dispatch: {policy: self_consumption}}
 )"));
@@ -94,7 +90,7 @@ TEST(FlexibilityEngine, PeakShavingHoldsTheThreshold) {
      dispatch: {policy: peak_shaving, threshold: "40 kW"}}
 )";
   const CompiledPark plain = test::compileText(test::smallParkYaml());
-  const CompiledPark shaved = test::compileText(parkWith(battery));
+  const CompiledPark shaved = test::compileText(test::smallParkWith(battery));
   const TimeGrid grid = makeTimeGrid(plain.baseline, {});
   Kpis before, after;
   test::runWithThreads(plain.baseline, grid, 2, &before);
@@ -117,9 +113,9 @@ TEST(FlexibilityEngine, PeakShavingHoldsTheThreshold) {
 TEST(FlexibilityEngine, EvChargingUncontrolledAndValleyFilling) {
   // One 22 kW charger, a fixed 08:00-17:00 session of 44 kWh on workdays at 100 % efficiency.
   const auto park = [&](const std::string& control) {
-    return test::compileText(parkWith(R"(ev_charging:
+    return test::compileText(test::smallParkWith(R"(ev_charging:
   - {id: EV, bus: LV1, chargers: 1, charger_power: "22 kW", efficiency: "100 %", control: )" +
-                                      control + R"(,
+                                                 control + R"(,
      sessions: {list: [{arrival: "08:00", departure: "17:00", energy: "44 kWh"}]}}
 )"));
   };
@@ -195,14 +191,14 @@ TEST(FlexibilityEngine, IdleBatteryDeliversAnEventWithoutExporting) {
   // 30 kW on 2025-01-02 at 10:00 (the park draws about 52 kW) it discharges 30 kW; an event
   // larger than the park's draw is met only up to that draw (no export for the event).
   const auto run = [](const std::string& request, Kpis& kpis) {
-    const CompiledPark park = test::compileText(parkWith(R"(storage:
+    const CompiledPark park = test::compileText(test::smallParkWith(R"(storage:
   - {id: BESS, bus: LV1, energy: "200 kWh", power: "100 kW", initial_soc: "90 %",
      dispatch: {policy: tou_arbitrage, charge_below: "0.1 CNY/kWh",
                 discharge_above: "5 CNY/kWh"}}
 demand_response:
   events:
     - {id: DR1, date: 2025-01-02, start: "10:00", duration: "1 h", request: ")" +
-                                                         request + R"("}
+                                                                    request + R"("}
 )"));
     return test::runWithThreads(park.baseline, makeTimeGrid(park.baseline, {}), 2, &kpis);
   };
@@ -225,7 +221,7 @@ demand_response:
 }
 
 TEST(FlexibilityEngine, ExportRevenueAndAvoidedCo2) {
-  std::string text = parkWith(kPv);
+  std::string text = test::smallParkWith(kPv);
   text = test::replaced(text, "demand_charge: \"40 CNY/kW/month\"",
                         "demand_charge: \"40 CNY/kW/month\"\n  export_price: \"0.4155 CNY/kWh\"");
   const CompiledPark park = test::compileText(text);

@@ -17,17 +17,12 @@ namespace {
 
 namespace u = physics::units;
 
-// The small test park with PV arrays inserted before the tariff section.
-std::string parkWithPv(const std::string& pv_section) {
-  return test::replaced(test::smallParkYaml(), "tariff:", pv_section + "tariff:");
-}
-
 const std::string kRoofArray = R"(pv:
   - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "100 kWp"}
 )";
 
 TEST(PvEngine, SizesByCapacityAreaAndFill) {
-  const CompiledPark park = test::compileText(parkWithPv(R"(pv:
+  const CompiledPark park = test::compileText(test::smallParkWith(R"(pv:
   - {id: CAP, surface: roof, building: W1, bus: LV1, tilt: "10 deg", capacity: "250 kWp"}
   - {id: AREA, surface: ground, bus: LV1, tilt: "20 deg", area: "1000 m2",
      module: {power: "500 W", length: "2 m", width: "1 m"}}
@@ -60,7 +55,7 @@ TEST(PvEngine, SizesByCapacityAreaAndFill) {
 TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
   // A PV array larger than the park's load exports at midday: grid import = demand + losses - PV
   // at every step, import turns negative, the export and self-consumption KPIs follow.
-  const CompiledPark park = test::compileText(parkWithPv(R"(pv:
+  const CompiledPark park = test::compileText(test::smallParkWith(R"(pv:
   - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "400 kWp"}
 )"));
   PeriodOverride june;
@@ -90,7 +85,7 @@ TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
 }
 
 TEST(PvEngine, NoPowerAtNightAndSunSeriesArePhysical) {
-  const CompiledPark park = test::compileText(parkWithPv(kRoofArray));
+  const CompiledPark park = test::compileText(test::smallParkWith(kRoofArray));
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
   const test::MemorySink sink = test::runWithThreads(park.baseline, grid, 1);
   const std::vector<double> zenith = sink.series(kSunZenith);
@@ -115,7 +110,7 @@ TEST(PvEngine, NoPowerAtNightAndSunSeriesArePhysical) {
 }
 
 TEST(PvEngine, OneAndFourThreadsAreBitIdenticalWithPv) {
-  const CompiledPark park = test::compileText(parkWithPv(R"(pv:
+  const CompiledPark park = test::compileText(test::smallParkWith(R"(pv:
   - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "100 kWp"}
   - {id: PV2, surface: roof, building: W1, bus: LV1, tilt: "5 deg", azimuth: "90 deg",
      capacity: "50 kWp", transposition: haydavies, temperature_model: faiman, iam: ashrae}
@@ -134,7 +129,7 @@ TEST(PvEngine, AnnualYieldOfSynthesizedShanghaiYearIsRealistic) {
   // 1,050-1,200 kWh/kWp. Tolerance: the synthetic year is calibrated to monthly irradiation only,
   // so 950-1,300 kWh/kWp is the band a correct chain must land in (a wrong transposition, a
   // missing loss or a unit slip of the hour leaves it).
-  std::string text = parkWithPv(kRoofArray);
+  std::string text = test::smallParkWith(kRoofArray);
   text = test::replaced(text, "end: 2025-01-08", "end: 2026-01-01");
   text = test::replaced(text, "step: 15min", "step: 60min");
   const CompiledPark park = test::compileText(text);
@@ -155,7 +150,7 @@ TEST(PvEngine, RealShanghaiEpwYearThroughTheEngine) {
                           "/../shared/datasets/weather/"
                           "CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw";
   if (!std::ifstream(epw)) GTEST_SKIP() << "missing " << epw;
-  std::string text = parkWithPv(R"(pv:
+  std::string text = test::smallParkWith(R"(pv:
   - {id: FLAT, surface: ground, bus: LV1, tilt: "0 deg", capacity: "100 kWp", albedo: 0}
 )");
   text = test::replaced(text, "end: 2025-01-08", "end: 2026-01-01");
@@ -211,10 +206,10 @@ TEST(PvEngine, CecSingleDiodeOptionAgreesWithPvwattsOnTheSameModule) {
                     i_o_ref_A: 1.94e-9, r_sh_ref_ohm: 15.72, r_s_ohm: 0.094, adjust_pct: 10.6,
                     cells_in_series: 18, v_mp_ref_V: 8.4, i_mp_ref_A: 6.6, v_oc_ref_V: 10.4,
                     i_sc_ref_A: 7.5}})";
-  std::string text = parkWithPv(R"(pv:
+  std::string text = test::smallParkWith(R"(pv:
   - {id: CEC, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "10 kWp",
      dc_model: cec, )" + module +
-                                R"(}
+                                         R"(}
   - {id: LIN, surface: roof, building: W1, bus: LV1, tilt: "22 deg", capacity: "10 kWp",
      gamma: "-0.45 %/K"}
 )");

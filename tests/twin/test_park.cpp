@@ -79,6 +79,10 @@ scenarios:
 )";
 }
 
+std::string smallParkWith(const std::string& sections) {
+  return replaced(smallParkYaml(), "tariff:", sections + "tariff:");
+}
+
 CompiledPark compileDemoPark() {
   return compilePark(
       loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"));

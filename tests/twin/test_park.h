@@ -9,6 +9,8 @@
 namespace twin::test {
 
 std::string smallParkYaml();
+// The small park with `sections` (YAML text) inserted before its tariff section.
+std::string smallParkWith(const std::string& sections);
 // Compiles the bundled demo park, datasets/demo-park/park.yaml.
 CompiledPark compileDemoPark();
 // Compiles text named "test.yaml"; throws InputError like the CLI would.

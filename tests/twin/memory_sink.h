@@ -47,6 +47,7 @@ inline void expectBitIdentical(const MemorySink& a, const MemorySink& b) {
     const std::vector<double> x = a.series(static_cast<SeriesId>(s));
     const std::vector<double> y = b.series(static_cast<SeriesId>(s));
     ASSERT_EQ(x.size(), y.size()) << kSeries[s].kind << "/" << kSeries[s].field;
+    if (x.empty()) continue;  // a kind with no units in the park
     EXPECT_EQ(0, std::memcmp(x.data(), y.data(), x.size() * sizeof(double)))
         << kSeries[s].kind << "/" << kSeries[s].field;
   }

@@ -12,6 +12,9 @@ KpiAccumulator::KpiAccumulator(const RunPlan& plan) : plan_(plan) {
   kpis_.limits.bus_voltage.resize(net.buses.size());
   kpis_.limits.transformer.resize(net.transformers.size());
   kpis_.limits.cable.resize(net.cables.size());
+  for (const RunPlan::DrWindow& w : plan.dr_windows) {
+    kpis_.events.push_back(DrEventResult{w.event, 0.0, 0.0, w.request});
+  }
 }
 
 namespace {
@@ -94,10 +97,19 @@ void KpiAccumulator::add(const BlockResult& block) {
           kpis_.max_balance_residual, std::abs(import + pv + storage - demand - losses) / scale);
     }
   }
-  for (const RunPlan::DrWindow& w : plan_.dr_windows) {
+  for (size_t e = 0; e < plan_.dr_windows.size(); ++e) {
+    const RunPlan::DrWindow& w = plan_.dr_windows[e];
     const int64_t first = std::max(w.first, block.first_step);
     const int64_t end = std::min(w.end, block.first_step + block.steps);
-    if (end > first) month.dr_requested += w.request * static_cast<double>(end - first) * dt;
+    DrEventResult& result = kpis_.events[e];
+    for (int64_t step = first; step < end; ++step) {
+      const double reduced =
+          block.values[kParkDrDelivered][static_cast<size_t>(step - block.first_step)];
+      month.dr_requested += w.request * dt;
+      result.requested += w.request * dt;
+      result.delivered += reduced * dt;
+      result.shortest = std::min(result.shortest, reduced);
+    }
   }
 }
 

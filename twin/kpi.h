@@ -58,8 +58,17 @@ struct NetworkLimits {
   int64_t first_failure = -1;            // run step of the first
 };
 
+// How one demand-response event inside the run went.
+struct DrEventResult {
+  int event = 0;           // index into model.demand_response.events
+  double requested = 0.0;  // J, request x the event's steps in the run
+  double delivered = 0.0;  // J reduced during the event
+  double shortest = 0.0;   // W, the lowest reduction of any of its steps
+};
+
 struct Kpis {
   PeriodKpi total;
+  std::vector<DrEventResult> events;  // events that overlap the run, in time order
   std::vector<PeriodKpi> months;
   // max over steps of |import + pv + storage - demand - losses| / max(|import|, demand)
   double max_balance_residual = 0.0;

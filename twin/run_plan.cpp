@@ -199,10 +199,12 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
     const auto k = static_cast<int64_t>(std::ceil((t - static_cast<double>(t0)) / grid.step_s));
     return std::clamp<int64_t>(k, 0, grid.steps());
   };
-  for (const DrEvent& e : model.demand_response.events) {
-    const RunPlan::DrWindow w{step_at_or_after(static_cast<double>(e.start)),
-                              step_at_or_after(static_cast<double>(e.start) + e.duration),
-                              e.request};
+  const auto& events = model.demand_response.events;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const double begins = static_cast<double>(events[i].start);
+    const RunPlan::DrWindow w{step_at_or_after(begins),
+                              step_at_or_after(begins + events[i].duration), events[i].request,
+                              static_cast<int>(i)};
     if (w.end > w.first) plan.dr_windows.push_back(w);
   }
   plan.rebound_steps =

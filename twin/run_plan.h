@@ -47,6 +47,7 @@ struct RunPlan {
     int64_t first = 0;
     int64_t end = 0;
     double request = 0.0;  // W
+    int event = 0;         // index into model.demand_response.events
   };
   std::vector<DrWindow> dr_windows;
   int rebound_steps = 0;

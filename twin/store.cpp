@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "physics/units.h"
 #include "twin/chunk_codec.h"
 #include "twin/error.h"
 #include "twin/output_file.h"
@@ -155,6 +156,34 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
       .write(H5::PredType::NATIVE_INT64, &failures);
 }
 
+// /kpi/dr_events: each demand-response event of the run, requested and delivered.
+void writeDrEvents(H5::Group& kpi, const ParkModel& model,
+                   const std::vector<DrEventResult>& events) {
+  if (events.empty()) return;
+  H5::Group group = kpi.createGroup("dr_events");
+  writeStringAttribute(group, "description",
+                       "demand-response events inside the run: energy requested and delivered, "
+                       "and the lowest reduction of any of their steps");
+  const hsize_t n = events.size();
+  std::vector<std::string> ids;
+  std::vector<double> requested, delivered, lowest;
+  for (const DrEventResult& e : events) {
+    ids.push_back(model.demand_response.events[static_cast<size_t>(e.event)].id);
+    requested.push_back(e.requested / physics::units::kWh);
+    delivered.push_back(e.delivered / physics::units::kWh);
+    lowest.push_back(e.shortest / physics::units::kW);
+  }
+  writeStringListAttribute(group, "ids", ids);
+  const auto write = [&](const char* name, const std::vector<double>& values, const char* unit) {
+    H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+    ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+    writeStringAttribute(ds, "units", unit);
+  };
+  write("requested_kWh", requested, "kWh");
+  write("delivered_kWh", delivered, "kWh");
+  write("lowest_reduction_kW", lowest, "kW");
+}
+
 void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   H5::Group group = root.createGroup("kpi");
   H5::Group total = group.createGroup("total");
@@ -188,6 +217,7 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
                                              H5::DataSpace(H5S_SCALAR));
   attr.write(H5::PredType::NATIVE_DOUBLE, &residual);
   writeLimits(group, model, kpis.limits);
+  writeDrEvents(group, model, kpis.events);
 }
 
 void writeTime(H5::H5File& file, const TimeGrid& grid) {

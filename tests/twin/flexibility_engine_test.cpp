@@ -184,6 +184,10 @@ tariff:)");
   EXPECT_NEAR(kpis.total.dr_requested, 12 * u::kWh, 1e-6);
   EXPECT_NEAR(kpis.total.dr_delivered, 12 * u::kWh, 1e-6);
   EXPECT_NEAR(kpis.total.dr_rebound, 10 * u::kWh, 1e-6);
+  ASSERT_EQ(kpis.events.size(), 1u);
+  EXPECT_NEAR(kpis.events[0].requested, 12 * u::kWh, 1e-6);
+  EXPECT_NEAR(kpis.events[0].delivered, 12 * u::kWh, 1e-6);
+  EXPECT_NEAR(kpis.events[0].shortest, 12e3, 1e-9);
 }
 
 TEST(FlexibilityEngine, IdleBatteryDeliversAnEventWithoutExporting) {

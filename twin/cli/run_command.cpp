@@ -89,6 +89,27 @@ void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& 
   }
 }
 
+// How each demand-response event went, per run.
+void printDrEvents(std::ostream& out, const ParkModel& model, const TimeGrid& grid,
+                   const std::vector<std::pair<std::string, Kpis>>& results) {
+  bool header = false;
+  char text[200];
+  for (const auto& [name, kpis] : results) {
+    for (const DrEventResult& r : kpis.events) {
+      if (!header) {
+        out << "demand response (delivered of requested, lowest step):\n";
+        header = true;
+      }
+      const DrEvent& e = model.demand_response.events[static_cast<size_t>(r.event)];
+      std::snprintf(text, sizeof text,
+                    "  %-24s %-16s %s, %.1f h, %.0f kW: %.0f of %.0f kWh, %.0f kW", name.c_str(),
+                    e.id.c_str(), localIso(e.start, grid.utc_offset_s).c_str(), e.duration / 3600.0,
+                    e.request / 1e3, r.delivered / 3.6e6, r.requested / 3.6e6, r.shortest / 1e3);
+      out << text << '\n';
+    }
+  }
+}
+
 // The output must be a file path in an existing folder, and not the park file itself.
 void checkOutputPath(const std::string& output, const std::string& park_path) {
   namespace fs = std::filesystem;
@@ -147,6 +168,7 @@ int simulate(const ParkSource& source, const RunRequest& request) {
   }
   writer.commit();
   printKpiTable(std::cout, results);
+  printDrEvents(std::cout, park.baseline, grid, results);
   std::cout << "results: " << request.output << '\n';
   return 0;
 }

@@ -26,7 +26,7 @@ void printPark(const nlohmann::ordered_json& j) {
   std::cout << j["file"].get<std::string>() << ": park \"" << j["site"]["name"].get<std::string>()
             << "\"\n";
   for (const char* key : {"buildings", "buses", "cables", "transformers", "motors", "compressors",
-                          "loads", "schedules"}) {
+                          "loads", "schedules", "batteries", "ev_chargers", "dr_events"}) {
     std::cout << "  " << std::left << std::setw(14) << key << j[key] << '\n';
   }
   std::cout << "  equipment by kind:";

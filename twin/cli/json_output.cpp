@@ -94,6 +94,11 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   j["loads"] = m.loads.size();
   j["loads_by_kind"] = loads;
   j["schedules"] = m.schedules.size();
+  size_t chargers = 0;
+  for (const EvChargerGroup& g : m.ev_chargers) chargers += static_cast<size_t>(g.chargers);
+  j["batteries"] = m.storage.size();
+  j["ev_chargers"] = chargers;
+  j["dr_events"] = m.demand_response.events.size();
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   j["weather"] = m.weather.hourly ? m.weather.hourly->source : "";
   j["pv"] = pvJson(m);

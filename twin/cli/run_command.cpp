@@ -89,24 +89,25 @@ void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& 
   }
 }
 
-// How each demand-response event went, per run.
-void printDrEvents(std::ostream& out, const ParkModel& model, const TimeGrid& grid,
+// How each demand-response event went: one row per event, the energy each run delivered.
+void printDrEvents(std::ostream& out, const ParkModel& model,
                    const std::vector<std::pair<std::string, Kpis>>& results) {
-  bool header = false;
-  char text[200];
-  for (const auto& [name, kpis] : results) {
-    for (const DrEventResult& r : kpis.events) {
-      if (!header) {
-        out << "demand response (delivered of requested, lowest step):\n";
-        header = true;
-      }
-      const DrEvent& e = model.demand_response.events[static_cast<size_t>(r.event)];
-      std::snprintf(text, sizeof text,
-                    "  %-24s %-16s %s, %.1f h, %.0f kW: %.0f of %.0f kWh, %.0f kW", name.c_str(),
-                    e.id.c_str(), localIso(e.start, grid.utc_offset_s).c_str(), e.duration / 3600.0,
-                    e.request / 1e3, r.delivered / 3.6e6, r.requested / 3.6e6, r.shortest / 1e3);
-      out << text << '\n';
+  const std::vector<DrEventResult>& first = results.front().second.events;
+  if (first.empty()) return;
+  out << "demand response: energy delivered [kWh] (lowest step [kW]) of what each event asked\n";
+  char cell[64];
+  for (size_t e = 0; e < first.size(); ++e) {
+    const DrEvent& event = model.demand_response.events[static_cast<size_t>(first[e].event)];
+    std::snprintf(cell, sizeof cell, "%-14s %5.0f kWh", event.id.c_str(),
+                  first[e].requested / 3.6e6);
+    std::string line = cell;
+    line.resize(26, ' ');
+    for (const auto& run : results) {
+      const DrEventResult& r = run.second.events[e];
+      std::snprintf(cell, sizeof cell, " %15.0f (%6.0f)", r.delivered / 3.6e6, r.shortest / 1e3);
+      line += cell;
     }
+    out << line << '\n';
   }
 }
 
@@ -168,7 +169,7 @@ int simulate(const ParkSource& source, const RunRequest& request) {
   }
   writer.commit();
   printKpiTable(std::cout, results);
-  printDrEvents(std::cout, park.baseline, grid, results);
+  printDrEvents(std::cout, park.baseline, results);
   std::cout << "results: " << request.output << '\n';
   return 0;
 }

@@ -21,6 +21,7 @@ void storeFailedStep(const Network& net, int k, BlockResult& block) {
   const size_t nt = net.transformers.size();
   for (size_t b = 0; b < nb; ++b) block.at(kBusVoltage, k, b, nb) = kNaN;
   for (size_t i = 0; i < nc; ++i) {
+    block.at(kCablePower, k, i, nc) = kNaN;
     block.at(kCableCurrent, k, i, nc) = kNaN;
     block.at(kCableLoading, k, i, nc) = kNaN;
     block.at(kCableLosses, k, i, nc) = kNaN;
@@ -73,6 +74,7 @@ void networkStage(const RunPlan& plan, BlockResult& block) {
                        net.buses[static_cast<size_t>(c.from)].nominal_voltage;
       const double current = std::hypot(f.pf, f.qf) * base / (std::sqrt(3.0) * v);
       const double loss = (f.pf + f.pt) * base;
+      block.at(kCablePower, k, i, nc) = f.pf * base;
       block.at(kCableCurrent, k, i, nc) = current;
       block.at(kCableLoading, k, i, nc) = current / c.ampacity;
       block.at(kCableLosses, k, i, nc) = loss;

@@ -52,6 +52,9 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
      "low-voltage current / rated current"},
     {K::kTransformer, "transformer", "losses_kW", "kW", u::kW,
      "no-load (at the step's voltage) plus load losses"},
+    {K::kCable, "cable", "power_kW", "kW", u::kW,
+     "active power into the cable at its end towards the grid (negative: flowing back to the "
+     "grid)"},
     {K::kCable, "cable", "current_A", "A", u::A, "phase current at the end towards the grid"},
     {K::kCable, "cable", "loading_pct", "%", u::pct, "current / ampacity"},
     {K::kCable, "cable", "losses_kW", "kW", u::kW, "resistive losses, three phases"},

@@ -57,6 +57,7 @@ enum SeriesId : int {
   kTransformerHvPower,
   kTransformerLoading,
   kTransformerLosses,
+  kCablePower,
   kCableCurrent,
   kCableLoading,
   kCableLosses,

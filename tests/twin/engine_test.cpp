@@ -111,6 +111,7 @@ TEST(Engine, StepMatchesHandCalculation) {
   EXPECT_NEAR(sink.series(kTransformerLosses)[k], tr_loss, 1e-8 * tr_loss);
   EXPECT_NEAR(sink.series(kCableCurrent)[k], std::abs(i_cable), 1e-8 * std::abs(i_cable));
   EXPECT_NEAR(sink.series(kParkGridImport)[k], import, 1e-8 * import);
+  EXPECT_NEAR(sink.series(kCablePower)[k], import, 1e-8 * import);  // the PCC's only branch
   EXPECT_NEAR(sink.series(kBusVoltage)[k * 3 + 2], std::abs(v2) / std::abs(v0), 1e-9);
   EXPECT_NEAR(sink.series(kTransformerLoading)[k],
               std::abs(i_load) / (630e3 / (std::sqrt(3.0) * v_ll)), 1e-8);

@@ -3,6 +3,7 @@
 // the annual yield against published Shanghai figures.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 
@@ -77,6 +78,9 @@ TEST(PvEngine, BalanceWithPvAndExportClosesAtEveryStep) {
     min_import = std::min(min_import, import[k]);
   }
   EXPECT_LT(min_import, -100 * u::kW);
+  // Reverse flow: the cable from the grid carries the export back (negative power).
+  const std::vector<double> cable = sink.series(kCablePower);
+  EXPECT_LT(*std::min_element(cable.begin(), cable.end()), -100 * u::kW);
   EXPECT_LT(kpis.max_balance_residual, 1e-8);  // 0.3 mW on a step of a few tens of kW
   EXPECT_GT(kpis.total.export_energy, 0.0);
   EXPECT_GT(kpis.total.pv_energy, kpis.total.export_energy);

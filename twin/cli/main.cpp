@@ -11,6 +11,7 @@
 #include "twin/cli/commands.h"
 #include "twin/error.h"
 #include "twin/version.h"
+#include "viewer/viewer_commands.h"
 
 namespace {
 
@@ -178,6 +179,39 @@ void addCompressorFlags(CLI::App& cmd, twin::cli::CompressorRequest& r) {
   cmd.add_flag("--json", r.json, "Print JSON");
 }
 
+void addSnapshotFlags(CLI::App& cmd, viewer::SnapshotRequest& r) {
+  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
+  cmd.add_option("--time", r.time,
+                 "Step to show: YYYY-MM-DDTHH:MM in site time, or with an offset (default: 12:00 "
+                 "on the first day)");
+  cmd.add_option("--scenario", r.scenario, "Scenario of the results file (default: baseline)");
+  cmd.add_option("--view", r.view, "Camera preset: iso, top, south or east")->capture_default_str();
+  cmd.add_option("--camera", r.camera, "Frame this object (building, unit, bus or cable id)");
+  cmd.add_option("--size", r.size, "Image size WIDTHxHEIGHT")->capture_default_str();
+  cmd.add_option("--layers", r.layers, "Layers shown, comma-separated")->capture_default_str();
+  cmd.add_option("--color-map", r.color_map, "viridis, turbo or traffic")->capture_default_str();
+  cmd.add_option("--language", r.language, "Legend language: en or zh")->capture_default_str();
+  cmd.add_flag("!--no-legend", r.legend, "Leave out the title and legend overlays");
+  cmd.add_option("-o,--output", r.output, "PNG file to write")->required();
+}
+
+void addViewFlags(CLI::App& cmd, viewer::ViewRequest& r) {
+  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
+  cmd.add_option("--compare", r.compare, "A second results file, shown side by side (A/B)");
+  cmd.add_option("--scenario", r.scenario, "Scenario shown (default: baseline)");
+  cmd.add_option("--compare-scenario", r.compare_scenario,
+                 "Scenario of the right view (of --compare's file, or of the same file)");
+  cmd.add_option("--time", r.time, "Step shown first (as snapshot --time)");
+  cmd.add_option("--size", r.size, "Window size WIDTHxHEIGHT")->capture_default_str();
+  cmd.add_option("--language", r.language, "Panel language: en or zh")->capture_default_str();
+  cmd.add_option("--msaa", r.msaa, "Multisampling: 0, 2, 4 or 8 samples (software GL: 0)")
+      ->check(CLI::IsMember({0, 2, 4, 8}));
+  cmd.add_option("--frames", r.frames, "Quit after this many frames (scripted runs)")
+      ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--screenshot", r.screenshot,
+                 "Write the window's last frame, panels included, to this PNG file on exit");
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -256,6 +290,15 @@ int main(int argc, char** argv) {
   powerflow_cmd->add_option("--series", powerflow.series,
                             "CSV with time and p_mw_<BUS_I>, q_mvar_<BUS_I> demands per step");
 
+  viewer::SnapshotRequest snapshot;
+  CLI::App* snapshot_cmd = app.add_subcommand(
+      "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
+  addSnapshotFlags(*snapshot_cmd, snapshot);
+  viewer::ViewRequest view;
+  CLI::App* view_cmd = app.add_subcommand(
+      "view", "Open the 3D viewer on a results file (time slider, KPIs, picking, A/B compare)");
+  addViewFlags(*view_cmd, view);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -281,6 +324,8 @@ int main(int argc, char** argv) {
     if (*compressor_cmd) return twin::cli::compressorCommand(compressor);
     if (*solar_cmd) return twin::cli::solarCommand(solar);
     if (*powerflow_cmd) return twin::cli::powerflowCommand(powerflow);
+    if (*snapshot_cmd) return viewer::snapshotCommand(snapshot);
+    if (*view_cmd) return viewer::viewCommand(view);
     return twin::cli::demoCommand(demo_dir, demo_period, command_line);
   } catch (const twin::InputError& e) {
     std::cerr << e.what() << '\n';

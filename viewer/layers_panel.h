@@ -1,0 +1,17 @@
+// Layer toggles (PV, equipment, network, labels, see-through buildings), colour-map and language
+// choice, and the legend of every coloured quantity (a colour bar with its range and unit).
+#pragma once
+
+#include "viewer/results_binding.h"
+#include "viewer/viewer_state.h"
+
+namespace viewer {
+
+struct LayersPanel {
+  void draw(ViewerState& state);
+};
+
+// The legend window: one colour bar per quantity, and the building colours.
+void drawLegendWindow(ColorMap map, Language language);
+
+}  // namespace viewer

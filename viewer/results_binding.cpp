@@ -1,0 +1,103 @@
+#include "viewer/results_binding.h"
+
+#include <cmath>
+#include <limits>
+
+namespace viewer {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr double kFlowSpeedMin = 4.0;   // m/s of the markers at light load
+constexpr double kFlowSpeedGain = 0.4;  // m/s per % of loading
+
+size_t colorAll(const ResultsData& r, Quantity q, size_t step, ColorMap map, MergedMesh& mesh,
+                const Legend& legend) {
+  size_t changed = 0;
+  for (size_t i = 0; i < mesh.parts(); ++i) {
+    changed += mesh.setColor(i, legend.color(legendValue(r, q, i, step), map)) ? 1 : 0;
+  }
+  if (changed > 0) mesh.commit();
+  return changed;
+}
+
+// Net load (kW) below each bus: the loads minus PV of the bus and the buses it feeds (the flow
+// direction in results files without cable/power_kW).
+std::vector<double> downstreamPower(const ResultsData& r, size_t step) {
+  const twin::Network& n = r.model.network;
+  std::vector<double> below(n.buses.size(), 0.0);
+  for (size_t b = 0; b < n.buses.size(); ++b) {
+    const double p = r.bus_net_power.at(step, b);
+    if (std::isnan(p)) continue;
+    for (int k = int(b); k >= 0 && size_t(k) < n.feeders.size(); k = n.feeders[size_t(k)].parent) {
+      below[size_t(k)] += p;
+    }
+  }
+  return below;
+}
+
+}  // namespace
+
+std::array<Legend, kQuantityCount> makeLegends() {
+  return {{{"PV output", "% of kWp", 0.0, 80.0, false},
+           {"Motor efficiency / nameplate", "%", 85.0, 100.0, false},
+           {"Load power / rating", "%", 0.0, 100.0, true},
+           {"Transformer loading", "%", 0.0, 100.0, true},
+           {"Bus voltage deviation", "%", 0.0, 7.0, true},
+           {"Cable loading", "%", 0.0, 100.0, true}}};
+}
+
+double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
+  const twin::ParkModel& m = r.model;
+  switch (q) {
+    case Quantity::kPv: {
+      const double kwp = m.pv[i].dc_capacity / 1e3;
+      return kwp > 0 ? 100.0 * r.pv_ac_power.at(step, i) / kwp : kNaN;
+    }
+    case Quantity::kMotor: {
+      const double eta = r.motor_efficiency.at(step, i);
+      if (!(eta > 0)) return kNaN;                          // stopped or no data
+      return eta / m.motors[i].nameplate.rated_efficiency;  // % over a fraction: % of nameplate
+    }
+    case Quantity::kLoad: {
+      const double rated = m.loads[i].rated_power / 1e3;
+      return rated > 0 ? 100.0 * r.load_power.at(step, i) / rated : kNaN;
+    }
+    case Quantity::kTransformer:
+      return r.transformer_loading.at(step, i);
+    case Quantity::kBus: {
+      const double v = r.bus_voltage.at(step, i);
+      return std::isnan(v) ? kNaN : 100.0 * std::abs(v - 1.0);
+    }
+    case Quantity::kCable:
+      return r.cable_loading.at(step, i);
+  }
+  return kNaN;
+}
+
+size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene) {
+  const std::array<Legend, kQuantityCount> legends = makeLegends();
+  auto legend = [&](Quantity q) { return legends[size_t(q)]; };
+  size_t changed = 0;
+  changed += colorAll(r, Quantity::kPv, step, map, scene.pv(), legend(Quantity::kPv));
+  changed += colorAll(r, Quantity::kMotor, step, map, scene.motors(), legend(Quantity::kMotor));
+  changed += colorAll(r, Quantity::kLoad, step, map, scene.loads(), legend(Quantity::kLoad));
+  changed += colorAll(r, Quantity::kTransformer, step, map, scene.transformers(),
+                      legend(Quantity::kTransformer));
+  changed += colorAll(r, Quantity::kBus, step, map, scene.buses(), legend(Quantity::kBus));
+  changed += colorAll(r, Quantity::kCable, step, map, scene.cables(), legend(Quantity::kCable));
+  const std::vector<double> below =
+      r.cable_power.present() ? std::vector<double>() : downstreamPower(r, step);
+  for (size_t c = 0; c < r.model.network.cables.size(); ++c) {
+    const twin::Cable& cable = r.model.network.cables[c];
+    const double loading = r.cable_loading.at(step, c);
+    // The cable's own power where the file has it, else the net load of the buses it feeds.
+    const double p = r.cable_power.present() ? r.cable_power.at(step, c) : below[size_t(cable.to)];
+    const double speed = std::isnan(loading) || std::isnan(p) || std::abs(p) < 1e-6
+                             ? 0.0
+                             : kFlowSpeedMin + kFlowSpeedGain * loading;
+    scene.flows().setSpeed(c, p >= 0 ? speed : -speed);
+  }
+  return changed;
+}
+
+}  // namespace viewer

@@ -1,0 +1,27 @@
+// Binds a results step to the scene: colours from legends (PV output per kWp, motor efficiency
+// against its nameplate, load and transformer and cable loading, bus voltage deviation) and flow
+// markers along cables. Only parts whose colour changes are rewritten.
+#pragma once
+
+#include <array>
+
+#include "viewer/color_map.h"
+#include "viewer/park_scene.h"
+#include "viewer/results_data.h"
+
+namespace viewer {
+
+enum class Quantity { kPv, kMotor, kLoad, kTransformer, kBus, kCable };
+inline constexpr int kQuantityCount = 6;
+
+// The legend of each quantity (titles in English; ui_text translates them).
+std::array<Legend, kQuantityCount> makeLegends();
+
+// The value each quantity's colour is taken from, for unit `index` at `step`, in the legend's
+// unit (NaN: no value, drawn idle).
+double legendValue(const ResultsData& r, Quantity q, size_t index, size_t step);
+
+// Colours every part for `step` and sets the cable flows; returns how many parts changed.
+size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene);
+
+}  // namespace viewer

@@ -1,0 +1,132 @@
+#include "viewer/results_data.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <unordered_map>
+
+#include "twin/error.h"
+#include "twin/park_file.h"
+#include "twin/series.h"
+
+namespace viewer {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+bool hasSeries(const twin::ScenarioResults& s, const std::string& kind, const std::string& field) {
+  return std::any_of(s.series.begin(), s.series.end(), [&](const twin::SeriesListing& l) {
+    return l.kind == kind && l.field == field;
+  });
+}
+
+// Reads kind/field and reorders its columns to `ids` (the model's units of that kind).
+Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
+                   const std::string& kind, const std::string& field,
+                   const std::vector<std::string>& ids) {
+  Series out;
+  if (!hasSeries(listing, kind, field)) return out;
+  const twin::SeriesData data = twin::readSeries(r.path, r.scenario, kind, field);
+  std::unordered_map<std::string, size_t> column;
+  for (size_t c = 0; c < data.ids.size(); ++c) column[data.ids[c]] = c;
+  out.units = data.units;
+  out.rows = data.rows;
+  out.columns = ids.size();
+  out.values.assign(out.rows * out.columns, kNaN);
+  for (size_t j = 0; j < ids.size(); ++j) {
+    auto it = column.find(ids[j]);
+    if (it == column.end()) continue;
+    for (size_t t = 0; t < out.rows; ++t) {
+      out.values[t * out.columns + j] = data.values[t * data.columns + it->second];
+    }
+  }
+  return out;
+}
+
+Series difference(const Series& a, const Series& b) {
+  Series out = a;
+  if (!a.present() || !b.present()) return out;
+  for (size_t i = 0; i < out.values.size(); ++i) out.values[i] -= b.values[i];
+  return out;
+}
+
+}  // namespace
+
+double Series::at(size_t row, size_t column) const {
+  if (row >= rows || column >= columns) return kNaN;
+  return values[row * columns + column];
+}
+
+ResultsData loadResults(const std::string& path, const std::string& scenario) {
+  ResultsData r;
+  r.path = path;
+  r.scenario = scenario.empty() ? "baseline" : scenario;
+  const twin::ResultsSummary summary = twin::readResultsSummary(path);
+  const twin::ScenarioResults* listing = nullptr;
+  for (const twin::ScenarioResults& s : summary.scenarios) {
+    r.scenario_names.push_back(s.name);
+    if (s.name == r.scenario) listing = &s;
+  }
+  if (!listing) {
+    std::string names;
+    for (const std::string& n : r.scenario_names) names += (names.empty() ? "" : ", ") + n;
+    throw twin::InputError("--scenario: no scenario \"" + r.scenario + "\" in " + path +
+                           " (it has: " + names + ")");
+  }
+  twin::CompiledPark park =
+      twin::compilePark(twin::parkSourceFromText(twin::readParkText(path), path + ":/meta"));
+  r.model = std::move(park.baseline);
+  for (twin::ParkModel& m : park.scenarios) {
+    if (m.scenario == r.scenario) r.model = std::move(m);
+  }
+  r.times = twin::readTimes(path);
+  r.step_s = summary.step_s;
+  r.utc_offset_s = summary.utc_offset_s;
+  r.kpis = listing->total;
+  using K = twin::UnitKind;
+  auto ids = [&](K kind) { return twin::unitIds(r.model, kind); };
+  r.pv_ac_power = readAligned(r, *listing, "pv", "ac_power_kW", ids(K::kPv));
+  r.motor_efficiency = readAligned(r, *listing, "motor", "efficiency_pct", ids(K::kMotor));
+  r.motor_load = readAligned(r, *listing, "motor", "load_pct", ids(K::kMotor));
+  r.motor_input_power = readAligned(r, *listing, "motor", "input_power_kW", ids(K::kMotor));
+  r.load_power = readAligned(r, *listing, "load", "power_kW", ids(K::kLoad));
+  r.transformer_loading =
+      readAligned(r, *listing, "transformer", "loading_pct", ids(K::kTransformer));
+  r.bus_voltage = readAligned(r, *listing, "bus", "voltage_pu", ids(K::kBus));
+  r.bus_net_power = difference(readAligned(r, *listing, "bus", "load_kW", ids(K::kBus)),
+                               readAligned(r, *listing, "bus", "pv_kW", ids(K::kBus)));
+  r.cable_current = readAligned(r, *listing, "cable", "current_A", ids(K::kCable));
+  r.cable_loading = readAligned(r, *listing, "cable", "loading_pct", ids(K::kCable));
+  r.cable_power = readAligned(r, *listing, "cable", "power_kW", ids(K::kCable));
+  return r;
+}
+
+size_t stepAt(const ResultsData& r, double unix_time) {
+  if (r.times.empty()) return 0;
+  const double k = std::floor((unix_time - double(r.times.front())) / r.step_s);
+  return static_cast<size_t>(std::clamp(k, 0.0, double(r.times.size() - 1)));
+}
+
+std::string localTimeText(const ResultsData& r, size_t step) {
+  if (step >= r.times.size()) return "-";
+  const int64_t local = r.times[step] + r.utc_offset_s;
+  const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int64_t sec = local - days * 86400;
+  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
+  const int64_t z = days + 719468;
+  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const int64_t doe = z - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", int(y), int(m), int(d),
+                int(sec / 3600), int(sec / 60 % 60));
+  return text;
+}
+
+}  // namespace viewer

@@ -1,0 +1,55 @@
+// One scenario of a results file, as the viewer needs it: the park model recompiled from the
+// park text stored in /meta, the time axis, the KPIs and the series that drive colours and flows,
+// with columns in the model's order. Read once; a time step is then a row lookup.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "twin/model.h"
+#include "twin/results_file.h"
+
+namespace viewer {
+
+// A [time x unit] series with its columns in the model's order (NaN where the file has none).
+struct Series {
+  std::string units;
+  size_t rows = 0;
+  size_t columns = 0;
+  std::vector<double> values;  // rows x columns, row-major
+  bool present() const { return rows > 0; }
+  double at(size_t row, size_t column) const;
+};
+
+struct ResultsData {
+  std::string path;
+  std::string scenario;                     // "baseline" or a scenario name
+  std::vector<std::string> scenario_names;  // every scenario in the file, baseline first
+  twin::ParkModel model;
+  std::vector<int64_t> times;  // Unix s (UTC), start of each step
+  int step_s = 900;
+  int utc_offset_s = 0;
+  std::vector<twin::KpiValue> kpis;
+  Series pv_ac_power;          // kW, per PV array
+  Series motor_efficiency;     // %, per motor
+  Series motor_load;           // %, per motor
+  Series motor_input_power;    // kW, per motor
+  Series load_power;           // kW, per load
+  Series transformer_loading;  // %, per transformer
+  Series bus_voltage;          // pu, per bus
+  Series bus_net_power;        // kW, per bus: loads minus PV (positive: drawn from the grid)
+  Series cable_current;        // A, per cable
+  Series cable_loading;        // %, per cable
+  Series cable_power;          // kW, per cable, into it from the grid side (absent in older files)
+};
+
+// Throws twin::InputError for an unreadable file or an unknown scenario.
+ResultsData loadResults(const std::string& path, const std::string& scenario);
+
+// Step of `unix_time` (clamped into the file's period).
+size_t stepAt(const ResultsData& r, double unix_time);
+// "2025-06-21 12:00" in the site's local time.
+std::string localTimeText(const ResultsData& r, size_t step);
+
+}  // namespace viewer

@@ -1,0 +1,56 @@
+// The interactive viewer: one results view, or two side by side (A/B) with synchronised cameras
+// and time, under Dear ImGui panels. The frame loop follows ARCHITECTURE.md §6: input -> ImGui
+// frame (panels change the ViewerState) -> apply the changes to the scenes -> OSG frame -> ImGui
+// render (in the camera's post-draw callback).
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <osgViewer/CompositeViewer>
+
+#include "viewer/imgui_layer.h"
+#include "viewer/kpi_panel.h"
+#include "viewer/layers_panel.h"
+#include "viewer/scene_setup.h"
+#include "viewer/selection_panel.h"
+#include "viewer/time_panel.h"
+#include "viewer/viewer_state.h"
+
+namespace viewer {
+
+class ViewApp {
+ public:
+  // b: the right-hand results of an A/B comparison, or nullopt.
+  ViewApp(ResultsData a, std::optional<ResultsData> b, ViewerState state);
+  ~ViewApp();
+
+  // Opens a width x height window with `samples`x multisampling (0 = none); throws
+  // twin::InputError when there is no display.
+  void open(int width, int height, int samples);
+  // Runs until the window closes, or for `frames` frames when > 0. Returns the frames drawn.
+  // screenshot: a PNG path for the last frame ("" = none).
+  long run(long frames, const std::string& screenshot);
+
+ private:
+  struct Side;
+  class PickHandler;
+  class Capture;
+  void drawUi(double dt);
+  void applyState();
+  void layoutViews(int width, int height);
+  void loadScenario(const std::string& name);
+
+  std::unique_ptr<Side> a_, b_;
+  ViewerState state_;
+  ViewerState applied_;
+  bool first_apply_ = true;
+  TimePanel time_panel_;
+  KpiPanel kpi_panel_;
+  SelectionPanel selection_panel_;
+  LayersPanel layers_panel_;
+  std::unique_ptr<ImGuiLayer> imgui_;
+  osg::ref_ptr<osgViewer::CompositeViewer> viewer_;
+  osg::ref_ptr<osg::GraphicsContext> context_;
+};
+
+}  // namespace viewer

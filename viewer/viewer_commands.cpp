@@ -1,0 +1,106 @@
+#include "viewer/viewer_commands.h"
+
+#include <imgui.h>
+
+#include <iostream>
+#include <osgDB/WriteFile>
+#include <sstream>
+
+#include "twin/error.h"
+#include "viewer/layers_panel.h"
+#include "viewer/results_binding.h"
+#include "viewer/scene_labels.h"
+#include "viewer/scene_setup.h"
+#include "viewer/snapshot.h"
+
+namespace viewer {
+namespace {
+
+constexpr std::array<const char*, kLayerCount> kLayerWords = {"buildings", "pv", "equipment",
+                                                              "network", "labels"};
+
+std::array<bool, kLayerCount> parseLayers(const std::string& text) {
+  std::array<bool, kLayerCount> on{};
+  std::stringstream ss(text);
+  std::string word;
+  while (std::getline(ss, word, ',')) {
+    if (word.empty()) continue;
+    bool known = false;
+    for (int i = 0; i < kLayerCount; ++i) {
+      if (word == kLayerWords[size_t(i)]) on[size_t(i)] = known = true;
+    }
+    if (!known) {
+      throw twin::InputError(
+          "--layers: expected a comma-separated list of buildings, pv, "
+          "equipment, network, labels, got \"" +
+          word + "\"");
+    }
+  }
+  return on;
+}
+
+void drawTitle(const ResultsData& r, size_t step) {
+  ImGui::SetNextWindowPos({10, 10});
+  ImGui::Begin("##title", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                   ImGuiWindowFlags_NoInputs);
+  ImGui::Text("%s - %s - %s", r.model.site.name.c_str(), r.scenario.c_str(),
+              localTimeText(r, step).c_str());
+  ImGui::End();
+}
+
+}  // namespace
+
+void parseSize(const std::string& text, const std::string& flag, int* width, int* height) {
+  char x = 0;
+  std::stringstream ss(text);
+  if (!(ss >> *width >> x >> *height) || x != 'x' || !ss.eof() || *width < 16 || *height < 16 ||
+      *width > 8192 || *height > 8192) {
+    throw twin::InputError(flag + ": expected WIDTHxHEIGHT in pixels (16 to 8192), got \"" + text +
+                           "\"");
+  }
+}
+
+int snapshotCommand(const SnapshotRequest& request) {
+  int width = 0, height = 0;
+  parseSize(request.size, "--size", &width, &height);
+  const std::array<bool, kLayerCount> layers = parseLayers(request.layers);
+  const ColorMap map = parseColorMap(request.color_map);
+  const Language language = parseLanguage(request.language);
+  const std::string out = request.output;
+  if (out.size() < 5 || out.substr(out.size() - 4) != ".png") {
+    throw twin::InputError("-o: expected a .png file, got \"" + out + "\"");
+  }
+  const ResultsData results = loadResults(request.results, request.scenario);
+  const size_t step = resolveStep(results, request.time, "--time");
+  SceneSetup setup(results);
+  for (int i = 0; i < kLayerCount; ++i) setup.scene.setLayerVisible(Layer(i), layers[size_t(i)]);
+  applyStep(results, step, map, setup.scene);
+  setup.scene.flows().advance(0.0);
+  const CameraPose pose =
+      resolvePose(setup.scene, request.view, request.camera, double(width) / double(height));
+  OffscreenRenderer renderer(width, height);
+  std::function<void()> overlay;
+  if (request.legend || layers[size_t(Layer::kLabels)]) {
+    overlay = [&] {
+      if (layers[size_t(Layer::kLabels)]) {
+        drawBuildingLabels(results.model, setup.layout, viewMatrix(pose),
+                           projectionMatrix(pose, double(width) / height), 0.0f, 0.0f, float(width),
+                           float(height));
+      }
+      if (request.legend) {
+        drawTitle(results, step);
+        drawLegendWindow(map, language);
+      }
+    };
+  }
+  osg::ref_ptr<osg::Image> image = renderer.render(setup.scene.root(), pose, overlay);
+  if (!osgDB::writeImageFile(*image, out)) {
+    throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
+  }
+  std::cout << "snapshot: " << out << " (" << width << "x" << height << ", " << results.scenario
+            << ", " << localTimeText(results, step) << ")\n";
+  return 0;
+}
+
+}  // namespace viewer

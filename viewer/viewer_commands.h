@@ -1,0 +1,42 @@
+// `parktwin snapshot` (a results step rendered headless to PNG) and `parktwin view` (the
+// interactive viewer). Bad flags and files throw twin::InputError (exit code 2).
+#pragma once
+
+#include <string>
+
+namespace viewer {
+
+struct SnapshotRequest {
+  std::string results;   // HDF5 results file
+  std::string time;      // "YYYY-MM-DDTHH:MM" (site time) or ISO with offset; "" = noon, day 1
+  std::string scenario;  // "" = baseline
+  std::string view = "iso";
+  std::string camera;  // an object id to frame instead of a view preset; "" = none
+  std::string size = "1280x720";
+  std::string layers = "buildings,pv,equipment,network,labels";
+  std::string color_map = "traffic";
+  std::string language = "en";
+  bool legend = true;
+  std::string output;  // .png
+};
+int snapshotCommand(const SnapshotRequest& request);
+
+struct ViewRequest {
+  std::string results;
+  std::string compare;  // a second results file ("" = none)
+  std::string scenario;
+  std::string compare_scenario;  // scenario of the right view ("" = baseline, or --scenario's
+                                 // counterpart in --compare's file)
+  std::string time;
+  std::string size = "1600x900";
+  std::string language = "en";
+  int msaa = 0;            // multisampling of the window (0: fastest on software GL)
+  int frames = 0;          // > 0: quit after this many frames (scripted runs under Xvfb)
+  std::string screenshot;  // PNG of the window's last frame, panels included ("" = none)
+};
+int viewCommand(const ViewRequest& request);
+
+// "1280x720" -> width, height; throws twin::InputError naming `flag`.
+void parseSize(const std::string& text, const std::string& flag, int* width, int* height);
+
+}  // namespace viewer

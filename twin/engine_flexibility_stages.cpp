@@ -164,7 +164,7 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
       }
     }
     // Batteries, in model order, each on the net load the previous ones leave.
-    double net = netLoad(plan, block, k, true);
+    double net = ns > 0 ? netLoad(plan, block, k, true) : 0.0;
     double storage = 0.0;
     for (size_t b = 0; b < ns; ++b) {
       const Storage& s = model.storage[b];

@@ -53,6 +53,16 @@ void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
   writeStringAttribute(ds, "units", std::string(units));
 }
 
+// A 1-D float64 dataset with its `units` attribute.
+H5::DataSet writeDoubleVector(H5::Group& group, const std::string& name,
+                              const std::vector<double>& values, std::string_view units) {
+  const hsize_t n = values.size();
+  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  writeStringAttribute(ds, "units", std::string(units));
+  return ds;
+}
+
 // Series chunks are one block (a day) of rows by all columns, shuffled and deflated; the chunks
 // are encoded by encodeShuffledDeflate() with the same filters.
 constexpr int kDeflateLevel = 1;
@@ -137,10 +147,7 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
       worst.push_back(r.steps > 0 ? r.worst / unit_si : std::numeric_limits<double>::quiet_NaN());
       steps.push_back(r.steps);
     }
-    H5::DataSet w =
-        group.createDataSet(name + "_worst", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
-    w.write(worst.data(), H5::PredType::NATIVE_DOUBLE);
-    writeStringAttribute(w, "units", unit);
+    H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, unit);
     writeStringListAttribute(w, "ids", unitIds(model, kind));
     H5::DataSet c =
         group.createDataSet(name + "_steps", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
@@ -164,7 +171,6 @@ void writeDrEvents(H5::Group& kpi, const ParkModel& model,
   writeStringAttribute(group, "description",
                        "demand-response events inside the run: energy requested and delivered, "
                        "and the lowest reduction of any of their steps");
-  const hsize_t n = events.size();
   std::vector<std::string> ids;
   std::vector<double> requested, delivered, lowest;
   for (const DrEventResult& e : events) {
@@ -174,14 +180,9 @@ void writeDrEvents(H5::Group& kpi, const ParkModel& model,
     lowest.push_back(e.shortest / physics::units::kW);
   }
   writeStringListAttribute(group, "ids", ids);
-  const auto write = [&](const char* name, const std::vector<double>& values, const char* unit) {
-    H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
-    ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-    writeStringAttribute(ds, "units", unit);
-  };
-  write("requested_kWh", requested, "kWh");
-  write("delivered_kWh", delivered, "kWh");
-  write("lowest_reduction_kW", lowest, "kW");
+  writeDoubleVector(group, "requested_kWh", requested, "kWh");
+  writeDoubleVector(group, "delivered_kWh", delivered, "kWh");
+  writeDoubleVector(group, "lowest_reduction_kW", lowest, "kW");
 }
 
 void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
@@ -207,10 +208,7 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   for (const KpiDecl& k : kKpis) {
     std::vector<double> values;
     for (const PeriodKpi& m : kpis.months) values.push_back(k.get(m) / k.unit_si);
-    H5::DataSet ds = monthly.createDataSet(std::string(k.name), H5::PredType::NATIVE_DOUBLE,
-                                           H5::DataSpace(1, &n));
-    ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-    writeStringAttribute(ds, "units", std::string(k.unit));
+    writeDoubleVector(monthly, std::string(k.name), values, k.unit);
   }
   const double residual = kpis.max_balance_residual;
   H5::Attribute attr = group.createAttribute("max_balance_residual", H5::PredType::NATIVE_DOUBLE,

@@ -23,6 +23,8 @@ constexpr QuantityField kCycleLife{
     "cycle_life", Dimension::kDimensionless, 100, 100000, false, "", 1};
 constexpr QuantityField kThreshold{"threshold", Dimension::kPower, 0, 1000 * u::MW, false, "kW",
                                    u::kW};
+constexpr QuantityField kMargin{
+    "recharge_margin", Dimension::kPower, 0, 1000 * u::MW, false, "kW", u::kW};
 constexpr QuantityField kChargeBelow{
     "charge_below", Dimension::kEnergyPrice, 0, 100 / u::kWh, false, "CNY/kWh", 1 / u::kWh};
 constexpr QuantityField kDischargeAbove{
@@ -77,8 +79,6 @@ void readDispatch(const Node& n, const std::string& path, CompileContext& c, Sto
   const bool arbitrage = s.policy == physics::DispatchPolicy::kTouArbitrage;
   // A threshold is required for peak shaving; with arbitrage it caps charging and shaves peaks.
   s.params.peak_threshold = c.r.quantity(n, kThreshold, path, shaving).value_or(0.0);
-  constexpr QuantityField kMargin{
-      "recharge_margin", Dimension::kPower, 0, 1000 * u::MW, false, "kW", u::kW};
   s.params.recharge_margin = c.r.quantity(n, kMargin, path, false).value_or(0.0);
   s.params.charge_below = c.r.quantity(n, kChargeBelow, path, arbitrage).value_or(0.0);
   s.params.discharge_above = c.r.quantity(n, kDischargeAbove, path, arbitrage).value_or(0.0);

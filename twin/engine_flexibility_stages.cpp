@@ -72,6 +72,8 @@ FlexibilityState initialFlexibility(const RunPlan& plan) {
   }
   st.load_rebound.assign(plan.model.loads.size(), 0.0);
   st.ev_rebound.assign(plan.model.ev_chargers.size(), 0.0);
+  st.rebound_load_power.assign(plan.model.loads.size(), 0.0);
+  st.rebound_ev_power.assign(plan.model.ev_chargers.size(), 0.0);
   return st;
 }
 
@@ -139,8 +141,6 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
       if (st.rebound_pending) {
         // Deferred energy comes back at a constant power over the rebound steps after the event.
         const double span = plan.rebound_steps * dt;
-        st.rebound_load_power.resize(nl);
-        st.rebound_ev_power.resize(ne);
         for (size_t i = 0; i < nl; ++i) st.rebound_load_power[i] = st.load_rebound[i] / span;
         for (size_t g = 0; g < ne; ++g) st.rebound_ev_power[g] = st.ev_rebound[g] / span;
         std::fill(st.load_rebound.begin(), st.load_rebound.end(), 0.0);

@@ -9,9 +9,9 @@
 #include <fstream>
 #include <string>
 
-#include "twin/engine.h"
-#include "twin/park_file.h"
-#include "twin/store.h"
+#include "twin/engine/engine.h"
+#include "twin/model/compile_park.h"
+#include "twin/results/results_writer.h"
 
 namespace {
 

@@ -1,5 +1,5 @@
 // AC power flow speed (issue 5, part 9a):
-//  - BM_BaranWu33Year: the Baran & Wu 33-bus radial feeder (tests/cli/data/case33bw.m) over a year
+//  - BM_BaranWu33Year: the Baran & Wu 33-bus radial feeder (tests/app/data/case33bw.m) over a year
 //    of hourly steps (8,760), each a warm-started physics::PowerFlowSolver::solve(pd, qd) with
 //    every bus's PD and QD scaled by the same deterministic daily profile
 //      s(h) = 0.6 + 0.4 * sin(pi * h / 24)^2,  h = hour of day 0..23,
@@ -16,14 +16,14 @@
 #include <vector>
 
 #include "physics/power_flow.h"
-#include "twin/matpower_case.h"
+#include "twin/parkfile/matpower_case.h"
 
 namespace {
 
 constexpr int kHoursPerYear = 8760;
 
 twin::MatpowerCase readCase(const char* name) {
-  return twin::readMatpowerCase(std::string(PARKTWIN_SOURCE_DIR) + "/tests/cli/data/" + name);
+  return twin::readMatpowerCase(std::string(PARKTWIN_SOURCE_DIR) + "/tests/app/data/" + name);
 }
 
 double dailyScale(int hour_of_year) {

@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <string>
 
-#include "twin/engine.h"
-#include "twin/park_file.h"
-#include "twin/store.h"
+#include "twin/engine/engine.h"
+#include "twin/model/compile_park.h"
+#include "twin/results/results_writer.h"
 #include "viewer/kpi_panel.h"
 #include "viewer/layers_panel.h"
 #include "viewer/results_binding.h"

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "twin/model.h"
+#include "twin/model/model.h"
 
 namespace viewer {
 

@@ -6,9 +6,9 @@
 #include <limits>
 #include <unordered_map>
 
-#include "twin/error.h"
-#include "twin/park_file.h"
-#include "twin/series.h"
+#include "twin/base/error.h"
+#include "twin/model/compile_park.h"
+#include "twin/engine/series.h"
 
 namespace viewer {
 namespace {

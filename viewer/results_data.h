@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "twin/model.h"
-#include "twin/results_file.h"
+#include "twin/model/model.h"
+#include "twin/results/results_reader.h"
 
 namespace viewer {
 

@@ -8,7 +8,7 @@
 #include <osg/Node>
 #include <string>
 
-#include "twin/model.h"
+#include "twin/model/model.h"
 #include "viewer/park_layout.h"
 
 namespace viewer {

@@ -1,6 +1,6 @@
 #include "viewer/scene_setup.h"
 
-#include "twin/error.h"
+#include "twin/base/error.h"
 #include "viewer/viewer_state.h"
 
 namespace viewer {

@@ -7,7 +7,7 @@
 #include <osgDB/WriteFile>
 #include <osgGA/TrackballManipulator>
 
-#include "twin/error.h"
+#include "twin/base/error.h"
 #include "viewer/picking.h"
 #include "viewer/results_binding.h"
 #include "viewer/scene_labels.h"

@@ -6,7 +6,7 @@
 #include <osgDB/WriteFile>
 #include <sstream>
 
-#include "twin/error.h"
+#include "twin/base/error.h"
 #include "viewer/layers_panel.h"
 #include "viewer/results_binding.h"
 #include "viewer/scene_labels.h"

@@ -3,7 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "twin/iso_time.h"
+#include "twin/base/iso_time.h"
 
 namespace viewer {
 

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "twin/error.h"
+#include "twin/base/error.h"
 
 namespace twin::test {
 

@@ -8,8 +8,8 @@
 #include <cstring>
 #include <vector>
 
-#include "twin/engine.h"
-#include "twin/state.h"
+#include "twin/engine/engine.h"
+#include "twin/engine/state.h"
 
 namespace twin::test {
 

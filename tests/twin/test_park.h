@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "twin/park_file.h"
+#include "twin/model/compile_park.h"
 
 namespace twin::test {
 

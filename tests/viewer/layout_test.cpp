@@ -1,7 +1,7 @@
 // Placement rules of the park layout, the merged meshes' part tables and the colour maps.
 #include <gtest/gtest.h>
 
-#include "twin/park_file.h"
+#include "twin/model/compile_park.h"
 #include "viewer/color_map.h"
 #include "viewer/merged_mesh.h"
 #include "viewer/park_layout.h"

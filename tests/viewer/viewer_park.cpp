@@ -4,9 +4,9 @@
 
 #include <filesystem>
 
-#include "twin/engine.h"
-#include "twin/park_file.h"
-#include "twin/store.h"
+#include "twin/engine/engine.h"
+#include "twin/model/compile_park.h"
+#include "twin/results/results_writer.h"
 
 namespace viewer::testing {
 

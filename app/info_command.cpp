@@ -1,0 +1,92 @@
+// `parktwin info FILE [--json]`: what a park file holds, or what a results file holds.
+#include <iomanip>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/json_output.h"
+
+namespace twin::cli {
+namespace {
+
+void printPv(const nlohmann::ordered_json& arrays, const std::string& indent) {
+  for (const auto& a : arrays) {
+    std::cout << indent << std::left << std::setw(12) << a["id"].get<std::string>() << ' '
+              << a["surface"].get<std::string>() << ' ' << a["building"].get<std::string>()
+              << std::fixed << std::setprecision(1) << "  " << a["dc_kwp"].get<double>()
+              << " kWp, tilt " << a["tilt_deg"].get<double>() << " deg, azimuth "
+              << a["azimuth_deg"].get<double>() << " deg";
+    if (a["filled"].get<bool>()) {
+      std::cout << ", filled: " << a["modules"] << " modules";
+    }
+    std::cout << '\n';
+  }
+}
+
+void printPark(const nlohmann::ordered_json& j) {
+  std::cout << j["file"].get<std::string>() << ": park \"" << j["site"]["name"].get<std::string>()
+            << "\"\n";
+  for (const char* key : {"buildings", "buses", "cables", "transformers", "motors", "compressors",
+                          "loads", "schedules", "batteries", "ev_chargers", "dr_events"}) {
+    std::cout << "  " << std::left << std::setw(14) << key << j[key] << '\n';
+  }
+  std::cout << "  equipment by kind:";
+  for (const auto& [kind, n] : j["equipment_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
+  std::cout << "\n  loads by kind:";
+  for (const auto& [kind, n] : j["loads_by_kind"].items()) std::cout << ' ' << kind << '=' << n;
+  std::cout << "\n  weather       " << j["weather"].get<std::string>() << '\n';
+  std::cout << "  pv arrays     " << j["pv"].size() << '\n';
+  printPv(j["pv"], "    ");
+  std::cout << "  scenarios:";
+  for (const auto& s : j["scenarios"]) std::cout << ' ' << s["name"].get<std::string>();
+  std::cout << '\n';
+  for (const auto& s : j["scenarios"]) {
+    if (s["pv"] == j["pv"]) continue;
+    std::cout << "  pv arrays in scenario " << s["name"].get<std::string>() << ": "
+              << s["pv"].size() << '\n';
+    printPv(s["pv"], "    ");
+  }
+}
+
+void printResults(const std::string& path, const nlohmann::ordered_json& j) {
+  std::cout << path << ": results of " << j["tool_version"].get<std::string>() << ", "
+            << j["period"]["start"].get<std::string>() << " to "
+            << j["period"]["end"].get<std::string>() << ", " << j["period"]["steps"] << " steps of "
+            << j["period"]["step_s"] << " s\n";
+  for (const auto& sc : j["scenarios"]) {
+    std::cout << "  scenario " << sc["name"].get<std::string>() << ": " << sc["series"].size()
+              << " series\n";
+    for (const auto& [name, value] : sc["kpi"].items()) {
+      std::cout << "    " << std::left << std::setw(22) << name << std::fixed
+                << std::setprecision(1) << value.get<double>() << '\n';
+    }
+  }
+  std::cout << "  series (baseline):\n";
+  for (const auto& l : j["scenarios"][0]["series"]) {
+    std::cout << "    " << l["path"].get<std::string>() << " [" << l["units"].get<std::string>()
+              << "] x" << l["columns"] << '\n';
+  }
+}
+
+}  // namespace
+
+int infoCommand(const std::string& path, bool json) {
+  if (isHdf5File(path)) {
+    const nlohmann::ordered_json j = resultsInfoJson(readResultsSummary(path));
+    if (json) {
+      std::cout << j.dump(2) << '\n';
+    } else {
+      printResults(path, j);
+    }
+    return 0;
+  }
+  const ParkSource source = loadParkSource(path);
+  const nlohmann::ordered_json j = parkInfoJson(source, compilePark(source));
+  if (json) {
+    std::cout << j.dump(2) << '\n';
+  } else {
+    printPark(j);
+  }
+  return 0;
+}
+
+}  // namespace twin::cli

@@ -1,0 +1,147 @@
+#include "app/json_output.h"
+
+#include <chrono>
+#include <cstdio>
+
+#include "physics/units.h"
+
+namespace twin::cli {
+namespace {
+
+std::string isoDate(long day) {
+  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+  char text[16];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()));
+  return text;
+}
+
+}  // namespace
+
+std::string localIso(int64_t unix_seconds, int utc_offset_s) {
+  const int64_t local = unix_seconds + utc_offset_s;
+  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int64_t sec = local - day * 86400;
+  const int offset_min = std::abs(utc_offset_s) / 60;
+  char text[48];
+  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02d%c%02d:%02d", isoDate(day).c_str(),
+                static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
+                static_cast<int>(sec % 60), utc_offset_s < 0 ? '-' : '+', offset_min / 60,
+                offset_min % 60);
+  return text;
+}
+
+namespace {
+
+// The PV arrays of a model: what each fitted ("install wherever possible") or was given.
+nlohmann::ordered_json pvJson(const ParkModel& m) {
+  namespace u = physics::units;
+  static constexpr const char* kSurfaces[] = {"roof", "facade", "ground"};
+  nlohmann::ordered_json arrays = nlohmann::ordered_json::array();
+  for (const PvArray& a : m.pv) {
+    nlohmann::ordered_json j;
+    j["id"] = a.id;
+    j["surface"] = kSurfaces[static_cast<int>(a.surface)];
+    j["building"] = a.building >= 0 ? m.buildings[static_cast<size_t>(a.building)].id : "";
+    j["bus"] = m.network.buses[static_cast<size_t>(a.bus)].id;
+    j["dc_kwp"] = a.dc_capacity / u::kWp;
+    j["ac_kw"] = a.dc_capacity / a.dc_ac_ratio / u::kW;
+    j["modules"] = a.filled ? a.modules.size() : 0;
+    j["module_area_m2"] = a.module_area;
+    j["filled"] = a.filled;
+    j["tilt_deg"] = a.tilt / u::deg;
+    j["azimuth_deg"] = a.azimuth / u::deg;
+    arrays.push_back(j);
+  }
+  return arrays;
+}
+
+}  // namespace
+
+nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
+  const ParkModel& m = park.baseline;
+  nlohmann::ordered_json j;
+  j["type"] = "park";
+  j["file"] = source.path;
+  j["sha256"] = source.sha256;
+  j["site"] = {{"name", m.site.name},
+               {"latitude_deg", m.site.latitude_deg},
+               {"longitude_deg", m.site.longitude_deg}};
+  j["period"] = {{"start", isoDate(m.simulation.start_day)},
+                 {"end", isoDate(m.simulation.end_day)},
+                 {"step_s", m.simulation.step_s}};
+  j["buildings"] = m.buildings.size();
+  j["buses"] = m.network.buses.size();
+  j["cables"] = m.network.cables.size();
+  j["transformers"] = m.network.transformers.size();
+  j["motors"] = m.motors.size();
+  size_t compressors = 0;
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (std::string_view name : kDrivenKindNames) by_kind[std::string(name)] = 0;
+  for (const Motor& motor : m.motors) {
+    auto& n = by_kind[std::string(kDrivenKindNames[static_cast<int>(motor.driven)])];
+    n = n.get<size_t>() + 1;
+    compressors += motor.driven == DrivenKind::kAirCompressor ? 1 : 0;
+  }
+  j["compressors"] = compressors;
+  j["equipment_by_kind"] = by_kind;
+  nlohmann::ordered_json loads = nlohmann::ordered_json::object();
+  for (std::string_view name : kLoadKindNames) loads[std::string(name)] = 0;
+  for (const Load& l : m.loads) {
+    auto& n = loads[std::string(kLoadKindNames[static_cast<int>(l.kind)])];
+    n = n.get<size_t>() + 1;
+  }
+  j["loads"] = m.loads.size();
+  j["loads_by_kind"] = loads;
+  j["schedules"] = m.schedules.size();
+  size_t chargers = 0;
+  for (const EvChargerGroup& g : m.ev_chargers) chargers += static_cast<size_t>(g.chargers);
+  j["batteries"] = m.storage.size();
+  j["ev_chargers"] = chargers;
+  j["dr_events"] = m.demand_response.events.size();
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  j["weather"] = m.weather.hourly ? m.weather.hourly->source : "";
+  j["pv"] = pvJson(m);
+  for (size_t i = 0; i < park.specs.size(); ++i) {
+    scenarios.push_back({{"name", park.specs[i].name},
+                         {"description", park.specs[i].description},
+                         {"pv", pvJson(park.scenarios[i])}});
+  }
+  j["scenarios"] = scenarios;
+  return j;
+}
+
+nlohmann::ordered_json resultsInfoJson(const ResultsSummary& s) {
+  nlohmann::ordered_json j;
+  j["type"] = "results";
+  j["tool_version"] = s.tool_version;
+  j["created_utc"] = s.created_utc;
+  j["command_line"] = s.command_line;
+  j["park_sha256"] = s.park_sha256;
+  j["period"] = {{"start", localIso(s.first_time, s.utc_offset_s)},
+                 {"end", localIso(s.first_time + s.steps * s.step_s, s.utc_offset_s)},
+                 {"step_s", s.step_s},
+                 {"steps", s.steps}};
+  nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
+  for (const ScenarioResults& sc : s.scenarios) {
+    nlohmann::ordered_json entry;
+    entry["name"] = sc.name;
+    entry["description"] = sc.description;
+    nlohmann::ordered_json kpi = nlohmann::ordered_json::object();
+    for (const KpiValue& k : sc.total) kpi[k.name] = k.value;
+    entry["kpi"] = kpi;
+    nlohmann::ordered_json series = nlohmann::ordered_json::array();
+    const std::string prefix =
+        sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";
+    for (const SeriesListing& l : sc.series) {
+      series.push_back(
+          {{"path", prefix + l.kind + "/" + l.field}, {"units", l.units}, {"columns", l.columns}});
+    }
+    entry["series"] = series;
+    scenarios.push_back(entry);
+  }
+  j["scenarios"] = scenarios;
+  return j;
+}
+
+}  // namespace twin::cli

@@ -1,0 +1,19 @@
+// What `parktwin info` reports about a park file or a results file, as JSON.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "twin/model/compile_park.h"
+#include "twin/results/results_reader.h"
+
+namespace twin::cli {
+
+// Counts of buildings, buses, cables, transformers, motors (all motor-driven machines),
+// compressors, equipment by kind, loads by kind, schedules, scenarios; site and period.
+nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park);
+// Scenarios, period, series (with units and column counts) and total KPIs.
+nlohmann::ordered_json resultsInfoJson(const ResultsSummary& summary);
+// Local ISO 8601 time with offset, e.g. 2025-01-01T00:00:00+08:00.
+std::string localIso(int64_t unix_seconds, int utc_offset_s);
+
+}  // namespace twin::cli

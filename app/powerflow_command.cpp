@@ -1,0 +1,418 @@
+// `parktwin powerflow CASE.m`: the AC power flow (physics/power_flow.h) of a MATPOWER case file:
+// bus voltages, branch flows, losses and iterations as text, JSON (--json) or a CSV of bus voltages
+// (-o). With --series SERIES.csv -o OUT.h5, solves one step per row of bus demands on the same
+// network (warm-started) and writes /bus_i, /time, /vm_pu and /va_deg [time x bus], /losses_mw,
+// /slack_p_mw, /converged, /iterations and /max_mismatch_pu. Steps that do not converge are
+// stored (converged = 0, the last iterate) and counted; the exit code stays 0.
+#include <H5Cpp.h>
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numbers>
+#include <optional>
+#include <sstream>
+
+#include "physics/power_flow.h"
+#include "app/commands.h"
+#include "twin/base/error.h"
+#include "twin/parkfile/matpower_case.h"
+#include "twin/results/output_file.h"
+
+namespace twin::cli {
+namespace {
+
+constexpr double kRadToDeg = 180.0 / std::numbers::pi;
+constexpr size_t kMaxErrors = 20;
+
+// Total active power of the in-service generators on slack buses, MW.
+double slackPowerMw(const physics::PfNetwork& net, const physics::PfResult& r) {
+  double p = 0.0;
+  for (size_t g = 0; g < net.gens.size(); ++g) {
+    const physics::PfGen& gen = net.gens[g];
+    if (gen.in_service && net.buses[gen.bus].type == physics::BusType::kSlack &&
+        g < r.gen_p.size()) {
+      p += r.gen_p[g];
+    }
+  }
+  return p * net.base_mva;
+}
+
+nlohmann::ordered_json resultJson(const std::string& path, const MatpowerCase& c,
+                                  const physics::PfResult& r) {
+  const physics::PfNetwork& net = c.network;
+  const double base = net.base_mva;
+  nlohmann::ordered_json j;
+  j["case"] = path;
+  j["base_mva"] = base;
+  j["converged"] = r.converged;
+  j["iterations"] = r.iterations;
+  j["max_mismatch_pu"] = r.max_mismatch;
+  j["losses_mw"] = r.losses_p * base;
+  j["losses_mvar"] = r.losses_q * base;
+  j["slack_p_mw"] = slackPowerMw(net, r);
+  j["isolated_buses"] = c.isolated_buses;  // BUS_TYPE 4, dropped
+  nlohmann::ordered_json buses = nlohmann::ordered_json::array();
+  for (size_t b = 0; b < net.buses.size(); ++b) {
+    buses.push_back(
+        {{"bus_i", c.bus_i[b]}, {"vm_pu", r.vm.at(b)}, {"va_deg", r.va.at(b) * kRadToDeg}});
+  }
+  j["buses"] = buses;
+  nlohmann::ordered_json branches = nlohmann::ordered_json::array();
+  for (size_t k = 0; k < net.branches.size(); ++k) {
+    const physics::PfBranch& br = net.branches[k];
+    const physics::BranchFlow f = k < r.flows.size() ? r.flows[k] : physics::BranchFlow{};
+    branches.push_back({{"row", c.branch_row[k]},
+                        {"from_bus", c.bus_i[br.from]},
+                        {"to_bus", c.bus_i[br.to]},
+                        {"in_service", br.in_service},
+                        {"pf_mw", f.pf * base},
+                        {"qf_mvar", f.qf * base},
+                        {"pt_mw", f.pt * base},
+                        {"qt_mvar", f.qt * base},
+                        {"loss_mw", (f.pf + f.pt) * base},
+                        {"loss_mvar", (f.qf + f.qt) * base}});
+  }
+  j["branches"] = branches;
+  nlohmann::ordered_json gens = nlohmann::ordered_json::array();
+  for (size_t g = 0; g < net.gens.size(); ++g) {
+    const physics::PfGen& gen = net.gens[g];
+    gens.push_back({{"row", c.gen_row[g]},
+                    {"bus_i", c.bus_i[gen.bus]},
+                    {"in_service", gen.in_service},
+                    {"pg_mw", (g < r.gen_p.size() ? r.gen_p[g] : 0.0) * base},
+                    {"qg_mvar", (g < r.gen_q.size() ? r.gen_q[g] : 0.0) * base}});
+  }
+  j["gens"] = gens;
+  return j;
+}
+
+void printReport(const std::string& path, const MatpowerCase& c, const physics::PfResult& r,
+                 const nlohmann::ordered_json& j) {
+  const physics::PfNetwork& net = c.network;
+  std::printf("%s: %zu buses, %zu generators, %zu branches, base %g MVA\n", path.c_str(),
+              net.buses.size(), net.gens.size(), net.branches.size(), net.base_mva);
+  if (!c.isolated_buses.empty()) {
+    std::printf("isolated buses dropped (BUS_TYPE 4):");
+    for (int b : c.isolated_buses) std::printf(" %d", b);
+    std::printf("\n");
+  }
+  if (r.converged) {
+    std::printf("converged in %d iterations (max mismatch %.3g pu)\n", r.iterations,
+                r.max_mismatch);
+  } else {
+    std::printf("DID NOT CONVERGE after %d iterations (max mismatch %.3g pu); last iterate shown\n",
+                r.iterations, r.max_mismatch);
+  }
+  std::printf("\n%8s %10s %10s\n", "bus", "Vm pu", "Va deg");
+  for (const auto& b : j["buses"]) {
+    std::printf("%8d %10.6f %10.4f\n", b["bus_i"].get<int>(), b["vm_pu"].get<double>(),
+                b["va_deg"].get<double>());
+  }
+  std::printf("\n%6s %8s %8s %11s %11s %11s %11s %9s\n", "branch", "from", "to", "P from MW",
+              "Q from MVAr", "P to MW", "Q to MVAr", "loss MW");
+  for (const auto& b : j["branches"]) {
+    if (!b["in_service"].get<bool>()) {
+      std::printf("%6d %8d %8d %11s\n", b["row"].get<int>(), b["from_bus"].get<int>(),
+                  b["to_bus"].get<int>(), "out");
+      continue;
+    }
+    std::printf("%6d %8d %8d %11.3f %11.3f %11.3f %11.3f %9.4f\n", b["row"].get<int>(),
+                b["from_bus"].get<int>(), b["to_bus"].get<int>(), b["pf_mw"].get<double>(),
+                b["qf_mvar"].get<double>(), b["pt_mw"].get<double>(), b["qt_mvar"].get<double>(),
+                b["loss_mw"].get<double>());
+  }
+  std::printf("\ntotal losses %.4f MW, %.4f MVAr; slack generation %.4f MW; %d iterations\n",
+              j["losses_mw"].get<double>(), j["losses_mvar"].get<double>(),
+              j["slack_p_mw"].get<double>(), r.iterations);
+}
+
+// ---- --series ----
+
+struct DemandColumn {
+  int bus = 0;  // network index
+  bool reactive = false;
+};
+
+struct Series {
+  std::vector<std::string> time;
+  std::vector<DemandColumn> columns;      // per CSV column after `time` (in CSV order)
+  std::vector<size_t> csv_index;          // the CSV field of each column
+  std::vector<std::vector<double>> rows;  // per step, per column: MW or MVAr
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
+    s.remove_suffix(1);
+  }
+  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
+  return s;
+}
+
+void splitCsv(std::string_view line, std::vector<std::string_view>& text, std::vector<int>& col) {
+  text.clear();
+  col.clear();
+  size_t start = 0;
+  while (true) {
+    const size_t comma = line.find(',', start);
+    const size_t end = comma == std::string_view::npos ? line.size() : comma;
+    text.push_back(trim(line.substr(start, end - start)));
+    col.push_back(static_cast<int>(start) + 1);
+    if (comma == std::string_view::npos) return;
+    start = comma + 1;
+  }
+}
+
+std::optional<int> busNumberAfter(std::string_view name, std::string_view prefix) {
+  if (name.substr(0, prefix.size()) != prefix || name.size() == prefix.size()) return std::nullopt;
+  int v = 0;
+  for (char ch : name.substr(prefix.size())) {
+    if (ch < '0' || ch > '9' || v > 100000000) return std::nullopt;
+    v = v * 10 + (ch - '0');
+  }
+  return v;
+}
+
+Series readSeries(const std::string& path, const MatpowerCase& c) {
+  if (std::filesystem::is_directory(path)) {
+    throw InputError(path + ": expected a CSV file, got a folder");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InputError(path + ": cannot open the file for reading");
+  std::map<int, int> index;  // BUS_I -> network bus
+  for (size_t b = 0; b < c.bus_i.size(); ++b) index[c.bus_i[b]] = static_cast<int>(b);
+
+  Diagnostics d;
+  Series s;
+  std::string line;
+  std::vector<std::string_view> fields;
+  std::vector<int> cols;
+  int line_no = 0;
+  size_t header_fields = 0;
+  std::optional<size_t> time_field;
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    splitCsv(line, fields, cols);
+    header_fields = fields.size();
+    std::map<std::string, int> seen;
+    for (size_t i = 0; i < fields.size(); ++i) {
+      const std::string name(fields[i]);
+      const SourceLoc at{path, line_no, cols[i]};
+      if (const auto it = seen.find(name); it != seen.end()) {
+        d.error(at, name,
+                "expected each column once, got it again (also column " +
+                    std::to_string(it->second) + ")");
+        continue;
+      }
+      seen[name] = static_cast<int>(i + 1);
+      if (name == "time") {
+        time_field = i;
+        continue;
+      }
+      std::optional<int> bus = busNumberAfter(name, "p_mw_");
+      const bool reactive = !bus;
+      if (!bus) bus = busNumberAfter(name, "q_mvar_");
+      if (!bus) {
+        d.error(at, "",
+                "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got \"" + name + "\"");
+        continue;
+      }
+      const auto it = index.find(*bus);
+      if (it == index.end()) {
+        d.error(
+            at, name,
+            "expected the number of a bus of the case (not isolated), got " + std::to_string(*bus));
+        continue;
+      }
+      s.columns.push_back({it->second, reactive});
+      s.csv_index.push_back(i);
+    }
+    if (!time_field) d.error({path, line_no, 1}, "", "expected a column named time, got none");
+    break;
+  }
+  if (line_no == 0 || header_fields == 0) {
+    throw InputError(path + ": expected a header line (time, p_mw_<BUS_I>, q_mvar_<BUS_I>), got " +
+                     "an empty file");
+  }
+  d.throwIfAny();
+  while (std::getline(in, line)) {
+    ++line_no;
+    if (trim(line).empty()) continue;
+    splitCsv(line, fields, cols);
+    if (fields.size() != header_fields) {
+      d.error({path, line_no, 1}, "",
+              "expected " + std::to_string(header_fields) + " fields (as the header), got " +
+                  std::to_string(fields.size()));
+      if (d.list().size() >= kMaxErrors) break;
+      continue;
+    }
+    s.time.emplace_back(fields[*time_field]);
+    std::vector<double> values(s.columns.size());
+    for (size_t k = 0; k < s.columns.size(); ++k) {
+      const size_t i = s.csv_index[k];
+      const std::string text(fields[i]);
+      char* end = nullptr;
+      const double v = std::strtod(text.c_str(), &end);
+      if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
+        d.error({path, line_no, cols[i]}, "",
+                "expected a number (" + std::string(s.columns[k].reactive ? "MVAr" : "MW") +
+                    "), got \"" + text + "\"");
+      }
+      values[k] = v;
+    }
+    s.rows.push_back(std::move(values));
+    if (d.list().size() >= kMaxErrors) break;
+  }
+  d.throwIfAny();
+  if (s.rows.empty()) throw InputError(path + ": expected at least one step, got none");
+  return s;
+}
+
+template <typename Fn>
+void hdf5(const char* what, Fn&& fn) {
+  try {
+    fn();
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(std::string("HDF5 failed while ") + what + ": " + e.getDetailMsg());
+  }
+}
+
+H5::DataSet writeArray(H5::H5File& file, const std::string& name, const H5::PredType& type,
+                       const void* data, std::vector<hsize_t> dims, const std::string& units) {
+  H5::DataSet ds =
+      file.createDataSet(name, type, H5::DataSpace(static_cast<int>(dims.size()), dims.data()));
+  ds.write(data, type);
+  if (!units.empty()) {
+    H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+    str.setCset(H5T_CSET_UTF8);
+    ds.createAttribute("units", str, H5::DataSpace(H5S_SCALAR)).write(str, units);
+  }
+  return ds;
+}
+
+int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
+                  const physics::PfOptions& options) {
+  if (r.output.empty()) {
+    throw InputError("--series: expected -o OUT.h5 for the results, got none");
+  }
+  if (r.json) throw InputError("--json: expected no --json with --series (results go to -o)");
+  if (std::filesystem::is_directory(r.output)) {
+    throw InputError(r.output + ": expected a file to write, got a folder");
+  }
+  const Series s = readSeries(r.series, c);
+  const physics::PfNetwork& net = c.network;
+  const double base = net.base_mva;
+  const size_t steps = s.rows.size();
+  const size_t nbus = net.buses.size();
+  std::vector<double> vm(steps * nbus), va(steps * nbus), losses(steps), slack(steps),
+      mismatch(steps);
+  std::vector<uint8_t> converged(steps);
+  std::vector<int32_t> iterations(steps);
+  std::vector<double> pd0(nbus), qd0(nbus);
+  for (size_t b = 0; b < nbus; ++b) {
+    pd0[b] = net.buses[b].pd;
+    qd0[b] = net.buses[b].qd;
+  }
+  physics::PowerFlowSolver solver(net, options);
+  std::vector<double> pd, qd;
+  size_t failed = 0;
+  for (size_t t = 0; t < steps; ++t) {
+    pd = pd0;
+    qd = qd0;
+    for (size_t k = 0; k < s.columns.size(); ++k) {
+      (s.columns[k].reactive ? qd : pd)[s.columns[k].bus] = s.rows[t][k] / base;
+    }
+    const physics::PfResult res = solver.solve(pd, qd);
+    for (size_t b = 0; b < nbus; ++b) {
+      vm[t * nbus + b] = res.vm.at(b);
+      va[t * nbus + b] = res.va.at(b) * kRadToDeg;
+    }
+    losses[t] = res.losses_p * base;
+    slack[t] = slackPowerMw(net, res);
+    converged[t] = res.converged ? 1 : 0;
+    iterations[t] = res.iterations;
+    mismatch[t] = res.max_mismatch;
+    if (!res.converged) ++failed;
+  }
+
+  H5::Exception::dontPrint();
+  const std::string temp = temporaryPathBeside(r.output);
+  H5::H5File file;
+  try {
+    file = H5::H5File(temp, H5F_ACC_TRUNC);
+  } catch (const H5::Exception&) {
+    throw InputError(r.output + ": cannot create the results file (is the folder writable?)");
+  }
+  try {
+    hdf5("writing the power flow series", [&] {
+      const std::vector<int32_t> bus_i(c.bus_i.begin(), c.bus_i.end());
+      writeArray(file, "bus_i", H5::PredType::NATIVE_INT32, bus_i.data(), {nbus}, "");
+      H5::StrType str(H5::PredType::C_S1, H5T_VARIABLE);
+      str.setCset(H5T_CSET_UTF8);
+      std::vector<const char*> times;
+      for (const std::string& t : s.time) times.push_back(t.c_str());
+      const hsize_t n = steps;
+      file.createDataSet("time", str, H5::DataSpace(1, &n)).write(times.data(), str);
+      writeArray(file, "vm_pu", H5::PredType::NATIVE_DOUBLE, vm.data(), {steps, nbus}, "pu");
+      writeArray(file, "va_deg", H5::PredType::NATIVE_DOUBLE, va.data(), {steps, nbus}, "deg");
+      writeArray(file, "losses_mw", H5::PredType::NATIVE_DOUBLE, losses.data(), {steps}, "MW");
+      writeArray(file, "slack_p_mw", H5::PredType::NATIVE_DOUBLE, slack.data(), {steps}, "MW");
+      writeArray(file, "converged", H5::PredType::NATIVE_UINT8, converged.data(), {steps}, "");
+      writeArray(file, "iterations", H5::PredType::NATIVE_INT32, iterations.data(), {steps}, "");
+      writeArray(file, "max_mismatch_pu", H5::PredType::NATIVE_DOUBLE, mismatch.data(), {steps},
+                 "pu");
+      H5::Group root = file.openGroup("/");
+      root.createAttribute("case", str, H5::DataSpace(H5S_SCALAR)).write(str, r.case_path);
+      root.createAttribute("base_mva", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR))
+          .write(H5::PredType::NATIVE_DOUBLE, &base);
+      file.close();
+    });
+  } catch (...) {
+    std::error_code ignored;
+    std::filesystem::remove(temp, ignored);
+    throw;
+  }
+  std::filesystem::rename(temp, r.output);
+  std::printf("%s: %zu steps on %zu buses, %zu did not converge; written to %s\n", r.series.c_str(),
+              steps, nbus, failed, r.output.c_str());
+  return 0;
+}
+
+}  // namespace
+
+int powerflowCommand(const PowerflowRequest& r) {
+  const MatpowerCase c = readMatpowerCase(r.case_path);
+  physics::PfOptions options;
+  options.enforce_q_limits = r.enforce_q_limits;
+  if (!r.series.empty()) return seriesCommand(r, c, options);
+
+  physics::PowerFlowSolver solver(c.network, options);
+  const physics::PfResult res = solver.solve();
+  const nlohmann::ordered_json j = resultJson(r.case_path, c, res);
+  if (!r.output.empty()) {
+    OutputFile out(r.output);
+    out.stream() << "bus_i,vm_pu,va_deg\n";
+    char row[96];
+    for (const auto& b : j["buses"]) {
+      std::snprintf(row, sizeof row, "%d,%.12g,%.12g\n", b["bus_i"].get<int>(),
+                    b["vm_pu"].get<double>(), b["va_deg"].get<double>());
+      out.stream() << row;
+    }
+    out.commit();
+  }
+  if (r.json) {
+    std::cout << j.dump(2) << '\n';
+  } else {
+    printReport(r.case_path, c, res, j);
+  }
+  return 0;
+}
+
+}  // namespace twin::cli

@@ -1,0 +1,232 @@
+// `parktwin run`, `demo` and `validate`: compile the park, simulate the baseline and the
+// scenarios into one results file (renamed into place only when complete), print the KPIs.
+#include <algorithm>
+#include <atomic>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include "app/commands.h"
+#include "app/json_output.h"
+#include "app/progress.h"
+#include "app/summary_table.h"
+#include "twin/engine/engine.h"
+#include "twin/base/error.h"
+#include "twin/parkfile/field_reader.h"
+#include "twin/model/compile_park.h"
+#include "twin/results/results_writer.h"
+#include "app/version.h"
+
+namespace twin {
+extern const std::string_view kDemoParkYaml;
+}
+
+namespace twin::cli {
+namespace {
+
+std::atomic<bool> g_cancel{false};
+
+extern "C" void onSignal(int) { g_cancel.store(true); }
+
+// Cancels the run between blocks on SIGINT/SIGTERM so that the temporary file is removed.
+class SignalGuard {
+ public:
+  SignalGuard() {
+    previous_int_ = std::signal(SIGINT, onSignal);
+    previous_term_ = std::signal(SIGTERM, onSignal);
+  }
+  ~SignalGuard() {
+    std::signal(SIGINT, previous_int_);
+    std::signal(SIGTERM, previous_term_);
+  }
+
+ private:
+  void (*previous_int_)(int);
+  void (*previous_term_)(int);
+};
+
+std::string describeModel(const ParkModel& m) {
+  return std::to_string(m.buildings.size()) + " buildings, " +
+         std::to_string(m.network.buses.size()) + " buses, " +
+         std::to_string(m.network.transformers.size()) + " transformers, " +
+         std::to_string(m.motors.size()) + " motors, " + std::to_string(m.loads.size()) +
+         " other loads";
+}
+
+// Warnings for the network limits a run crossed and the steps its power flow could not solve.
+void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& grid,
+                const NetworkLimits& limits) {
+  const Network& net = model.network;
+  const auto at = [&](int64_t step) { return localIso(grid.unixTime(step), grid.utc_offset_s); };
+  char text[160];
+  for (size_t b = 0; b < limits.bus_voltage.size(); ++b) {
+    const LimitRecord& r = limits.bus_voltage[b];
+    if (r.steps == 0) continue;
+    std::snprintf(text, sizeof text,
+                  "voltage outside %.3f-%.3f pu in %ld steps (worst %.4f pu at %s)",
+                  1.0 - net.voltage_tolerance, 1.0 + net.voltage_tolerance, r.steps, r.worst,
+                  at(r.worst_step).c_str());
+    std::cerr << "warning: " << run << ": bus \"" << net.buses[b].id << "\": " << text << '\n';
+  }
+  const auto overloads = [&](const char* what, const auto& items,
+                             const std::vector<LimitRecord>& records) {
+    for (size_t i = 0; i < records.size(); ++i) {
+      if (records[i].steps == 0) continue;
+      std::snprintf(text, sizeof text, "loaded above 100 %% in %ld steps (worst %.1f %% at %s)",
+                    records[i].steps, 100.0 * records[i].worst, at(records[i].worst_step).c_str());
+      std::cerr << "warning: " << run << ": " << what << " \"" << items[i].id << "\": " << text
+                << '\n';
+    }
+  };
+  overloads("transformer", net.transformers, limits.transformer);
+  overloads("cable", net.cables, limits.cable);
+  if (limits.power_flow_failures > 0) {
+    std::cerr
+        << "warning: " << run << ": the power flow did not converge in "
+        << limits.power_flow_failures << " steps (first at " << at(limits.first_failure)
+        << "); their network values are NaN and flagged in /series/park/power_flow_converged\n";
+  }
+}
+
+// How each demand-response event went: one row per event, the energy each run delivered.
+void printDrEvents(std::ostream& out, const ParkModel& model,
+                   const std::vector<std::pair<std::string, Kpis>>& results) {
+  const std::vector<DrEventResult>& first = results.front().second.events;
+  if (first.empty()) return;
+  out << "demand response: energy delivered [kWh] (lowest step [kW]) of what each event asked\n";
+  char cell[64];
+  for (size_t e = 0; e < first.size(); ++e) {
+    const DrEvent& event = model.demand_response.events[static_cast<size_t>(first[e].event)];
+    std::snprintf(cell, sizeof cell, "%-14s %5.0f kWh", event.id.c_str(),
+                  first[e].requested / 3.6e6);
+    std::string line = cell;
+    line.resize(26, ' ');
+    for (const auto& run : results) {
+      const DrEventResult& r = run.second.events[e];
+      std::snprintf(cell, sizeof cell, " %15.0f (%6.0f)", r.delivered / 3.6e6, r.shortest / 1e3);
+      line += cell;
+    }
+    out << line << '\n';
+  }
+}
+
+// The output must be a file path in an existing folder, and not the park file itself.
+void checkOutputPath(const std::string& output, const std::string& park_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path out(output);
+  if (output.empty() || output.back() == '/' || fs::is_directory(out, ec)) {
+    throw InputError("-o: \"" + output + "\" is a folder; expected the path of a results file");
+  }
+  const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    throw InputError("-o: the folder \"" + folder.string() + "\" does not exist");
+  }
+  if (fs::exists(out, ec) && fs::equivalent(out, fs::path(park_path), ec)) {
+    throw InputError("-o: \"" + output + "\" is the park file itself");
+  }
+}
+
+int simulate(const ParkSource& source, const RunRequest& request) {
+  checkOutputPath(request.output, source.path);
+  CompiledPark park = compilePark(source);
+  const TimeGrid grid = makeTimeGrid(park.baseline, parsePeriodFlags(request.period));
+  std::vector<const ParkModel*> models{&park.baseline};
+  std::vector<std::string> descriptions{"the park as described"};
+  for (const std::string& wanted : request.scenarios) {
+    auto it = std::find_if(park.scenarios.begin(), park.scenarios.end(),
+                           [&](const ParkModel& m) { return m.scenario == wanted; });
+    if (it == park.scenarios.end()) {
+      throw InputError("--scenario: unknown scenario \"" + wanted + "\" in " + source.path);
+    }
+  }
+  for (size_t i = 0; i < park.scenarios.size() && !request.baseline_only; ++i) {
+    const bool listed =
+        request.scenarios.empty() || std::count(request.scenarios.begin(), request.scenarios.end(),
+                                                park.scenarios[i].scenario) > 0;
+    if (!listed) continue;
+    models.push_back(&park.scenarios[i]);
+    descriptions.push_back(park.specs[i].description);
+  }
+  std::cerr << source.path << ": " << describeModel(park.baseline) << "; " << grid.steps()
+            << " steps of " << grid.step_s / 60 << " min; " << models.size() - 1
+            << " scenario(s)\n";
+  const RunMeta meta{source.text, source.sha256, kToolVersion, request.command_line, utcNowIso()};
+  SignalGuard signals;
+  ResultsWriter writer(request.output, meta, grid);
+  std::vector<std::pair<std::string, Kpis>> results;
+  for (size_t i = 0; i < models.size(); ++i) {
+    const ParkModel& model = *models[i];
+    const std::string name = model.scenario.empty() ? "baseline" : model.scenario;
+    ProgressBar bar(name);
+    BlockSink& sink = writer.beginScenario(model, descriptions[i]);
+    RunControl control{[&](long done, long total) { bar.update(done, total); }, &g_cancel};
+    Kpis kpis = runSimulation(model, grid, &sink, control);
+    writer.endScenario(kpis);
+    warnLimits(name, model, grid, kpis.limits);
+    results.emplace_back(name, std::move(kpis));
+  }
+  writer.commit();
+  printKpiTable(std::cout, results);
+  printDrEvents(std::cout, park.baseline, results);
+  std::cout << "results: " << request.output << '\n';
+  return 0;
+}
+
+}  // namespace
+
+PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
+  PeriodOverride out;
+  auto date = [](const std::string& text, const char* flag) {
+    std::optional<long> d = parseDate(text);
+    if (!d)
+      throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+    return *d;
+  };
+  if (!flags.start.empty()) out.start_day = date(flags.start, "--start");
+  if (!flags.end.empty()) out.end_day = date(flags.end, "--end");
+  if (!flags.step.empty()) {
+    const QuantityResult step = parseQuantity(flags.step, Dimension::kDuration);
+    if (const std::string* message = std::get_if<std::string>(&step)) {
+      throw InputError("--step: " + *message);
+    }
+    const double seconds = std::get<double>(step);
+    if (!isValidStep(seconds)) {
+      throw InputError("--step: expected " + std::string(kStepRule) + ", got \"" + flags.step +
+                       "\"");
+    }
+    out.step_s = static_cast<int>(seconds);
+  }
+  return out;
+}
+
+int runCommand(const RunRequest& request) {
+  return simulate(loadParkSource(request.park_path), request);
+}
+
+int demoCommand(const std::string& dir, const PeriodFlags& period,
+                const std::string& command_line) {
+  std::filesystem::create_directories(dir);
+  const std::string park_path = (std::filesystem::path(dir) / "park.yaml").string();
+  {
+    std::ofstream out(park_path, std::ios::binary);
+    out << kDemoParkYaml;
+    if (!out) throw InputError(park_path + ": cannot write the demo park file");
+  }
+  RunRequest request;
+  request.park_path = park_path;
+  request.output = (std::filesystem::path(dir) / "results.h5").string();
+  request.period = period;
+  request.command_line = command_line;
+  return simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
+}
+
+int validateCommand(const std::string& park_path) {
+  const CompiledPark park = compilePark(loadParkSource(park_path));
+  std::cout << park_path << ": valid: " << describeModel(park.baseline) << "; "
+            << park.scenarios.size() << " scenario(s)\n";
+  return 0;
+}
+
+}  // namespace twin::cli

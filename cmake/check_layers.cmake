@@ -1,0 +1,41 @@
+# Fails when a source file includes a header of a layer above its own: dependencies point down
+# only (docs/architecture.md). Run at every build (target layer_check) and by a test.
+#   cmake -DROOT=<source dir> -P check_layers.cmake
+# The layers, bottom to top; a file may include its own layer's headers and those below.
+set(layers physics twin/base twin/parkfile twin/model twin/engine twin/results viewer app)
+
+function(layer_rank path out)
+  set(rank -1)
+  set(i 0)
+  foreach(layer IN LISTS layers)
+    string(LENGTH "${layer}/" n)
+    string(SUBSTRING "${path}" 0 ${n} head)
+    if(head STREQUAL "${layer}/")
+      set(rank ${i})
+    endif()
+    math(EXPR i "${i} + 1")
+  endforeach()
+  set(${out} ${rank} PARENT_SCOPE)
+endfunction()
+
+set(violations "")
+foreach(layer IN LISTS layers)
+  file(GLOB_RECURSE sources RELATIVE "${ROOT}" "${ROOT}/${layer}/*.h" "${ROOT}/${layer}/*.cpp")
+  foreach(source IN LISTS sources)
+    layer_rank("${source}" own)
+    file(STRINGS "${ROOT}/${source}" includes REGEX "^#include \"")
+    foreach(line IN LISTS includes)
+      string(REGEX REPLACE "^#include \"([^\"]+)\".*" "\\1" header "${line}")
+      layer_rank("${header}" target)
+      if(target GREATER own)
+        list(GET layers ${own} own_name)
+        list(GET layers ${target} target_name)
+        string(APPEND violations
+               "\n  ${source} (${own_name}) includes ${header} (${target_name}, a layer above)")
+      endif()
+    endforeach()
+  endforeach()
+endforeach()
+if(violations)
+  message(FATAL_ERROR "Upward includes: dependencies must point down only${violations}")
+endif()

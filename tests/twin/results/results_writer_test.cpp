@@ -1,0 +1,136 @@
+// HDF5 round trip: what the engine computed is what the file holds (in edge units, with units
+// and ids attributes), KPIs and metadata included; an unfinished write never reaches the target.
+#include "twin/results/results_writer.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "twin/engine/engine.h"
+#include "twin/memory_sink.h"
+#include "twin/results/results_reader.h"
+#include "twin/test_park.h"
+
+namespace twin {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Forwards blocks to two sinks.
+class TeeSink : public BlockSink {
+ public:
+  TeeSink(BlockSink& a, BlockSink& b) : a_(a), b_(b) {}
+  void prepare(BlockResult& block) const override {
+    a_.prepare(block);
+    b_.prepare(block);
+  }
+  void consume(const BlockResult& block) override {
+    a_.consume(block);
+    b_.consume(block);
+  }
+
+ private:
+  BlockSink& a_;
+  BlockSink& b_;
+};
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("parktwin_store_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(StoreTest, RoundTripsSeriesKpisAndMeta) {
+  const std::string text = test::smallParkYaml();
+  const CompiledPark park = test::compileText(text);
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  const std::string path = (dir_ / "out.h5").string();
+  test::MemorySink memory;
+  Kpis base_kpis;
+  {
+    ResultsWriter writer(path, RunMeta{text, "abc123", "parktwin test", "parktwin run", "now"},
+                         grid);
+    BlockSink& file_sink = writer.beginScenario(park.baseline, "baseline text");
+    TeeSink tee(file_sink, memory);
+    base_kpis = runSimulation(park.baseline, grid, &tee);
+    writer.endScenario(base_kpis);
+    BlockSink& ie4_sink = writer.beginScenario(park.scenarios[0], "IE4 pump motors");
+    writer.endScenario(runSimulation(park.scenarios[0], grid, &ie4_sink));
+    writer.commit();
+  }
+  ASSERT_TRUE(fs::exists(path));
+
+  const SeriesData motors = readSeries(path, "baseline", "motor", "input_power_kW");
+  EXPECT_EQ(motors.units, "kW");
+  EXPECT_EQ(motors.ids, (std::vector<std::string>{"PUMP-01", "PUMP-02"}));
+  ASSERT_EQ(motors.rows, 7u * 96);
+  const std::vector<double> expected = memory.series(kMotorInputPower);
+  ASSERT_EQ(motors.values.size(), expected.size());
+  for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(motors.values[i], expected[i] / 1e3);
+
+  const SeriesData loading = readSeries(path, "baseline", "transformer", "loading_pct");
+  EXPECT_EQ(loading.units, "%");
+  EXPECT_EQ(loading.values[136], memory.series(kTransformerLoading)[136] / 1e-2);
+
+  const std::vector<int64_t> times = readTimes(path);
+  ASSERT_EQ(times.size(), 7u * 96);
+  EXPECT_EQ(times[0], 1735660800);  // 2025-01-01T00:00:00+08:00
+  EXPECT_EQ(times[1] - times[0], 900);
+
+  const ResultsSummary summary = readResultsSummary(path);
+  ASSERT_EQ(summary.scenarios.size(), 2u);
+  EXPECT_EQ(summary.scenarios[0].name, "baseline");
+  EXPECT_EQ(summary.scenarios[1].name, "ie4");
+  EXPECT_EQ(summary.park_sha256, "abc123");
+  EXPECT_EQ(readParkText(path), text);
+  double import_kwh = -1.0;
+  for (const KpiValue& k : summary.scenarios[0].total) {
+    if (k.name == "grid_import_kWh") import_kwh = k.value;
+  }
+  EXPECT_EQ(import_kwh, base_kpis.total.import_energy / 3.6e6);
+  EXPECT_EQ(summary.scenarios[0].months, (std::vector<std::string>{"2025-01"}));
+}
+
+TEST_F(StoreTest, UncommittedWriteLeavesNoFileAndKeepsExistingTarget) {
+  const CompiledPark park = test::compileText(test::smallParkYaml());
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  const fs::path target = dir_ / "keep.h5";
+  std::ofstream(target) << "previous results";
+  std::string temp;
+  {
+    ResultsWriter writer(target.string(), RunMeta{}, grid);
+    temp = writer.temporaryPath();
+    EXPECT_TRUE(fs::exists(temp));
+    std::atomic<bool> cancel{false};
+    BlockSink& sink = writer.beginScenario(park.baseline, "");
+    RunControl control{[&](long done, long) { cancel = done >= 2; }, &cancel};
+    EXPECT_THROW(runSimulation(park.baseline, grid, &sink, control), Interrupted);
+  }
+  EXPECT_FALSE(fs::exists(temp));
+  std::ifstream in(target);
+  std::string content;
+  std::getline(in, content);
+  EXPECT_EQ(content, "previous results");
+}
+
+TEST_F(StoreTest, RejectsFilesThatAreNotResults) {
+  const fs::path text_file = dir_ / "park.yaml";
+  std::ofstream(text_file) << "schema: 1\n";
+  try {
+    readResultsSummary(text_file.string());
+    FAIL() << "expected InputError";
+  } catch (const InputError& e) {
+    EXPECT_EQ(std::string(e.what()), text_file.string() + ": not an HDF5 results file");
+  }
+}
+
+}  // namespace
+}  // namespace twin

@@ -1,0 +1,98 @@
+#include "twin/engine/engine.h"
+
+#include <tbb/concurrent_queue.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
+#include <memory>
+
+#include "twin/engine/stages.h"
+#include "twin/base/error.h"
+#include "twin/engine/run_plan.h"
+
+namespace twin {
+namespace {
+
+// Blocks in flight are recycled: the output stage returns them, the input stage reuses them, so
+// a run allocates only as many blocks as the pipeline holds at once.
+using BlockPool = tbb::concurrent_queue<BlockResult*>;
+
+BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>>& owned,
+                       const ParkModel& model, const TimeGrid& grid, long index) {
+  BlockResult* block = nullptr;
+  if (!pool.try_pop(block)) {
+    block = owned.emplace_back(std::make_unique<BlockResult>()).get();
+    for (int s = 0; s < kSeriesCount; ++s) {
+      block->values[s].resize(static_cast<size_t>(grid.stepsPerDay()) *
+                              unitCount(model, kSeries[s].unit_kind));
+    }
+  }
+  block->day = grid.start_day + index;
+  block->steps = grid.stepsPerDay();
+  block->first_step = index * block->steps;
+  return block;
+}
+
+// One time block, stage by stage: the whole story of a step. The demand of the block's units
+// (parallel over blocks), then the flexible resources whose state crosses blocks (serial, in
+// time order), then the network (parallel over blocks).
+void computeDemand(const RunPlan& plan, BlockResult& block) {
+  const DayType day_type = plan.model.calendar.dayType(block.day);
+  weatherStage(plan, block);
+  pvStage(plan, block);
+  motorStage(plan, day_type, block);
+  loadStage(plan, day_type, block);
+  evStage(plan, day_type, block);
+}
+
+void computeNetwork(const RunPlan& plan, BlockResult& block) {
+  busStage(plan, block);
+  networkStage(plan, block);
+}
+
+}  // namespace
+
+Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink,
+                   const RunControl& control) {
+  const RunPlan plan = makeRunPlan(model, grid);
+  KpiAccumulator kpis(plan);
+  FlexibilityState flexibility = initialFlexibility(plan);
+  const long blocks = grid.days();
+  long next = 0;
+  long done = 0;
+  bool cancelled = false;
+  using Block = BlockResult*;
+  BlockPool pool;
+  std::vector<std::unique_ptr<BlockResult>> owned;  // touched by the serial input stage only
+  const auto tokens = static_cast<size_t>(2 * tbb::this_task_arena::max_concurrency());
+  tbb::parallel_pipeline(
+      tokens,
+      tbb::make_filter<
+          void, Block>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& fc) -> Block {
+        cancelled = control.cancel && control.cancel->load();
+        if (next == blocks || cancelled) {
+          fc.stop();
+          return nullptr;
+        }
+        return takeBlock(pool, owned, model, grid, next++);
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::parallel, [&](Block block) {
+        computeDemand(plan, *block);
+        return block;
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::serial_in_order, [&](Block block) {
+        flexibilityStage(plan, flexibility, *block);
+        return block;
+      }) & tbb::make_filter<Block, Block>(tbb::filter_mode::parallel, [&](Block block) {
+        computeNetwork(plan, *block);
+        if (sink) sink->prepare(*block);
+        return block;
+      }) & tbb::make_filter<Block, void>(tbb::filter_mode::serial_in_order, [&](Block block) {
+        kpis.add(*block);
+        if (sink) sink->consume(*block);
+        if (control.progress) control.progress(++done, blocks);
+        pool.push(block);
+      }));
+  if (cancelled) throw Interrupted();
+  return kpis.finish();
+}
+
+}  // namespace twin

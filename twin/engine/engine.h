@@ -1,0 +1,28 @@
+// The simulation engine: runs the stages over time blocks (one local day each) with TBB, in
+// parallel across blocks and across equipment, and hands finished blocks in time order to a
+// sink. Results are bit-identical for any number of threads.
+#pragma once
+
+#include <atomic>
+#include <functional>
+
+#include "twin/engine/kpi.h"
+#include "twin/model/model.h"
+#include "twin/engine/state.h"
+#include "twin/model/time_grid.h"
+
+namespace twin {
+
+struct RunControl {
+  // Called after each block, from the ordered output stage: (blocks done, blocks in all).
+  std::function<void(long, long)> progress;
+  // When it turns true the run stops between blocks and throws Interrupted.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
+// Simulates model over grid. sink may be null (KPIs only). Uses the calling thread's TBB arena:
+// limit threads with tbb::global_control or a tbb::task_arena around the call.
+Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink,
+                   const RunControl& control = {});
+
+}  // namespace twin

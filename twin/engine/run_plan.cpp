@@ -1,0 +1,204 @@
+#include "twin/engine/run_plan.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <map>
+
+#include "physics/pump_fan.h"
+#include "twin/base/error.h"
+#include "twin/model/park_network.h"
+
+namespace twin {
+namespace {
+
+// Mean of per-minute values over each step of the day.
+template <typename ValueAt>
+std::vector<double> stepMeans(int step_s, ValueAt value_at) {
+  const int minutes_per_step = step_s / 60;
+  std::vector<double> out(static_cast<size_t>(kMinutesPerDay / minutes_per_step));
+  for (size_t k = 0; k < out.size(); ++k) {
+    double sum = 0.0;
+    for (int m = 0; m < minutes_per_step; ++m) {
+      sum += value_at(static_cast<int>(k) * minutes_per_step + m);
+    }
+    out[k] = sum / minutes_per_step;
+  }
+  return out;
+}
+
+// The weather record of hour 1 of each simulated day, matched by month and day (a typical year
+// serves any year; 29 February uses 28 February when the records have no leap day).
+std::vector<size_t> firstRecords(const physics::HourlyWeather& w, const TimeGrid& grid) {
+  std::map<std::pair<int, int>, size_t> by_date;
+  for (size_t i = 0; i < w.size(); ++i) {
+    if (w.hour[i] == 1) by_date.emplace(std::pair(w.month[i], w.day[i]), i);
+  }
+  std::vector<size_t> out;
+  for (long day = grid.start_day; day < grid.end_day; ++day) {
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
+    const int month = static_cast<int>(unsigned(ymd.month()));
+    const int dom = static_cast<int>(unsigned(ymd.day()));
+    auto it = by_date.find({month, dom});
+    if (it == by_date.end() && month == 2 && dom == 29) it = by_date.find({2, 28});
+    if (it == by_date.end() || it->second + 24 > w.size()) {
+      throw InputError(w.source + ": no 24 hourly records for " + std::to_string(month) + "/" +
+                       std::to_string(dom) + ", a day of the simulated period");
+    }
+    out.push_back(it->second);
+  }
+  return out;
+}
+
+physics::PvSystem pvSystem(const PvArray& a, double weather_albedo) {
+  physics::PvSystem s;
+  s.normal = physics::surfaceNormal(a.tilt, a.azimuth);
+  s.albedo = a.albedo >= 0 ? a.albedo : weather_albedo;
+  s.transposition = static_cast<physics::Transposition>(a.transposition);
+  s.iam = static_cast<physics::IncidenceModifier>(a.iam);
+  s.temperature = static_cast<physics::CellTemperature>(a.temperature_model);
+  s.dc_capacity = a.dc_capacity;
+  if (a.cec) {
+    s.dc_model = physics::DcModel::kCec;
+    s.cec = a.cec_module;
+    s.cec_modules = a.dc_capacity / a.module_power;
+  }
+  s.gamma = a.gamma;
+  s.losses = a.losses;
+  s.dc_ac_ratio = a.dc_ac_ratio;
+  s.inverter_efficiency = a.inverter_efficiency;
+  return s;
+}
+
+// Shaft power of a pump or fan at flow fraction q of its design (best-efficiency) point, relative
+// to the design shaft power, under its flow control (physics/pump_fan.h, normalised machine).
+double flowControlledShaftFraction(const Motor& m, double q) {
+  if (q <= 0.0) return 0.0;
+  const physics::TurboMachine machine{1.0, 1.0, 1.0};
+  const physics::SystemCurve system = physics::systemCurveThrough(m.static_share, 1.0, 1.0);
+  const physics::DutyComparison duty =
+      physics::compareThrottlingAndSpeedControl(machine, system, std::min(q, 1.0));
+  const physics::OperatingPoint& point =
+      m.flow_control == FlowControl::kSpeed ? duty.speed_controlled : duty.throttled;
+  return point.shaft_power / *physics::machineShaftPower(machine, 1.0);
+}
+
+// Package power of an air compressor at its demand (useful flow + leaks, fractions of the rated
+// flow, capped at full output), relative to full-load power (physics/air_compressor.h).
+double compressorPowerFraction(const Motor& m, double useful_flow) {
+  if (useful_flow <= 0.0) return 0.0;
+  physics::Compressor c;
+  c.rated_flow = 1.0;
+  c.full_load_power = 1.0;
+  c.rated_pressure = 1.0;
+  c.control = m.compressor_control;
+  return physics::compressorAtDemand(c, std::min(useful_flow + m.leak, 1.0)).input_power;
+}
+
+// Shaft load of a motor at a schedule value, fraction of its rating.
+double shaftLoad(const Motor& m, double schedule_value) {
+  if (m.compressor) return m.duty_load * compressorPowerFraction(m, m.duty_flow * schedule_value);
+  if (m.flow_control != FlowControl::kNone) {
+    return m.duty_load * flowControlledShaftFraction(m, m.duty_flow * schedule_value);
+  }
+  return m.duty_load * schedule_value;
+}
+
+double mean(const std::vector<double>& v) {
+  double sum = 0.0;
+  for (double x : v) sum += x;
+  return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
+}
+
+}  // namespace
+
+RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
+  const double start = static_cast<double>(grid.unixTime(0));
+  const double end = static_cast<double>(grid.unixTime(grid.steps()));
+  const double mid_year = 1970.0 + 0.5 * (start + end) / (365.2425 * 86400.0);
+  RunPlan plan{model, grid, physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year)),
+               {},    {},   {},
+               {},    {},   {},
+               {},    {},   {},
+               {},    {},   {},
+               {},    {},   {},
+               {},    {},   {}};
+  plan.site = {model.site.latitude_deg * physics::units::deg,
+               model.site.longitude_deg * physics::units::deg, model.site.elevation};
+  const physics::HourlyWeather& weather = *model.weather.hourly;
+  plan.air = {mean(weather.pressure), mean(weather.temp_air)};
+  plan.first_record = firstRecords(weather, grid);
+  plan.pv_on_bus.resize(model.network.buses.size());
+  for (size_t i = 0; i < model.pv.size(); ++i) {
+    plan.pv_systems.push_back(pvSystem(model.pv[i], model.weather.albedo));
+    plan.pv_on_bus[model.pv[i].bus].push_back(static_cast<int>(i));
+  }
+  for (const Schedule& s : model.schedules) {
+    auto& per_type = plan.schedule_steps.emplace_back();
+    for (int t = 0; t < kDayTypes; ++t) {
+      per_type[t] = stepMeans(grid.step_s, [&](int m) { return s.minutes[t][m]; });
+    }
+  }
+  for (const TariffSeason& season : model.tariff.seasons) {
+    plan.price_steps.push_back(stepMeans(grid.step_s, [&](int m) {
+      return season.periods[static_cast<size_t>(season.period_of_minute[m])].price;
+    }));
+  }
+  for (const Motor& m : model.motors) {
+    const double voltage =
+        m.rated_voltage > 0 ? m.rated_voltage : model.network.buses[m.bus].nominal_voltage;
+    plan.motor_models.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
+                                                        m.nameplate.rated_efficiency,
+                                                        m.nameplate.power_factor, voltage));
+  }
+  for (const Motor& m : model.motors) {
+    auto& per_type = plan.motor_load_steps.emplace_back();
+    for (int t = 0; t < kDayTypes; ++t) {
+      for (double value : plan.schedule_steps[m.schedule][t]) {
+        per_type[t].push_back(shaftLoad(m, value));
+      }
+    }
+  }
+  for (const Load& l : model.loads) {
+    plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));
+    plan.cooling_units.push_back(
+        l.cooling ? physics::defaultSplitAirConditioner(l.cooling_capacity, l.cooling_cop)
+                  : physics::SplitAirConditioner{});
+  }
+  plan.motors_on_bus.resize(model.network.buses.size());
+  plan.loads_on_bus.resize(model.network.buses.size());
+  for (size_t i = 0; i < model.motors.size(); ++i) {
+    plan.motors_on_bus[model.motors[i].bus].push_back(static_cast<int>(i));
+  }
+  for (size_t i = 0; i < model.loads.size(); ++i) {
+    plan.loads_on_bus[model.loads[i].bus].push_back(static_cast<int>(i));
+  }
+  plan.ev_on_bus.resize(model.network.buses.size());
+  plan.storage_on_bus.resize(model.network.buses.size());
+  for (size_t i = 0; i < model.ev_chargers.size(); ++i) {
+    plan.ev_on_bus[model.ev_chargers[i].bus].push_back(static_cast<int>(i));
+  }
+  for (size_t i = 0; i < model.storage.size(); ++i) {
+    plan.storage_on_bus[model.storage[i].bus].push_back(static_cast<int>(i));
+  }
+  plan.power_flow = parkPowerFlowCase(model.network);
+  // Event steps: those starting inside [start, start + duration).
+  const int64_t t0 = grid.unixTime(0);
+  const auto step_at_or_after = [&](double t) {
+    const auto k = static_cast<int64_t>(std::ceil((t - static_cast<double>(t0)) / grid.step_s));
+    return std::clamp<int64_t>(k, 0, grid.steps());
+  };
+  const auto& events = model.demand_response.events;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const double begins = static_cast<double>(events[i].start);
+    const RunPlan::DrWindow w{step_at_or_after(begins),
+                              step_at_or_after(begins + events[i].duration), events[i].request,
+                              static_cast<int>(i)};
+    if (w.end > w.first) plan.dr_windows.push_back(w);
+  }
+  plan.rebound_steps =
+      std::max(1, static_cast<int>(std::lround(model.demand_response.rebound / grid.step_s)));
+  return plan;
+}
+
+}  // namespace twin

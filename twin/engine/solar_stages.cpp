@@ -1,0 +1,81 @@
+// The weather/sun and PV stages (twin/engine/stages.h).
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <cmath>
+
+#include "physics/pv_losses.h"
+#include "physics/units.h"
+#include "twin/base/calendar.h"
+#include "twin/engine/stages.h"
+
+namespace twin {
+namespace {
+
+namespace u = physics::units;
+
+// Linear interpolation of an hourly field between the records' midpoints (hour h - 0.5 for the
+// record of hour h); hours_into_day: the step's middle, in hours after local midnight.
+double betweenMidpoints(const std::vector<double>& v, size_t first, double hours_into_day) {
+  const double x = hours_into_day - 0.5;
+  const double base = std::floor(x);
+  const double frac = x - base;
+  const auto last = static_cast<long>(v.size()) - 1;
+  const long i0 = std::clamp(static_cast<long>(first) + static_cast<long>(base), 0L, last);
+  const long i1 = std::clamp(i0 + 1, 0L, last);
+  return v[static_cast<size_t>(i0)] * (1.0 - frac) + v[static_cast<size_t>(i1)] * frac;
+}
+
+}  // namespace
+
+void weatherStage(const RunPlan& plan, BlockResult& block) {
+  const physics::HourlyWeather& w = *plan.model.weather.hourly;
+  const size_t first = plan.first_record[static_cast<size_t>(block.day - plan.grid.start_day)];
+  const int doy = dayOfYear(block.day);
+  const double step = plan.grid.step_s;
+  const double day_start = static_cast<double>(plan.grid.unixTime(block.first_step));
+  block.sky.resize(static_cast<size_t>(block.steps));
+  for (int k = 0; k < block.steps; ++k) {
+    const double middle_s = (k + 0.5) * step;  // after local midnight
+    const size_t record = first + static_cast<size_t>(k * step / u::hour);
+    physics::WeatherStep ws;
+    ws.ghi = w.ghi[record];
+    ws.dni = w.dni[record];
+    ws.dhi = w.dhi[record];
+    ws.temp_air = betweenMidpoints(w.temp_air, first, middle_s / u::hour);
+    ws.wind_speed = betweenMidpoints(w.wind_speed, first, middle_s / u::hour);
+    const physics::SolarPosition sun =
+        physics::topocentricSolarPosition(plan.sun.at(day_start + middle_s), plan.site, plan.air);
+    block.sky[static_cast<size_t>(k)] = physics::pvSky(sun, ws, doy);
+    block.at(kWeatherGhi, k, 0, 1) = ws.ghi;
+    block.at(kWeatherDni, k, 0, 1) = ws.dni;
+    block.at(kWeatherDhi, k, 0, 1) = ws.dhi;
+    block.at(kWeatherTempAir, k, 0, 1) = ws.temp_air;
+    block.at(kWeatherWindSpeed, k, 0, 1) = ws.wind_speed;
+    block.at(kSunZenith, k, 0, 1) = sun.apparent_zenith;
+    block.at(kSunAzimuth, k, 0, 1) = sun.azimuth;
+  }
+}
+
+void pvStage(const RunPlan& plan, BlockResult& block) {
+  const auto& arrays = plan.model.pv;
+  const size_t n = arrays.size();
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 4), [&](const tbb::blocked_range<size_t>& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) {
+      const PvArray& a = arrays[i];
+      const double years =
+          std::max(0.0, static_cast<double>(block.day - a.commissioned_day) / 365.25);
+      const double degradation = physics::degradationFactor(years, a.degradation);
+      for (int k = 0; k < block.steps; ++k) {
+        const physics::PvOutput out =
+            physics::pvPower(plan.pv_systems[i], block.sky[static_cast<size_t>(k)], degradation);
+        block.at(kPvPoaGlobal, k, i, n) = out.poa_global;
+        block.at(kPvTempCell, k, i, n) = out.temp_cell;
+        block.at(kPvDcPower, k, i, n) = out.dc_power;
+        block.at(kPvAcPower, k, i, n) = out.ac_power;
+      }
+    }
+  });
+}
+
+}  // namespace twin

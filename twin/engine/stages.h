@@ -1,0 +1,69 @@
+// The simulation stages, part of the engine (the only TBB user). Each fills its series of one
+// time block from the model, the run plan and the series of earlier stages; engine.cpp calls them
+// in order.
+#pragma once
+
+#include "physics/battery.h"
+#include "twin/engine/run_plan.h"
+#include "twin/engine/state.h"
+
+namespace twin {
+
+// (hourly weather records, sun ephemeris) => the step's weather (irradiance held over its hour,
+// temperature and wind interpolated between hour midpoints), the sun at the middle of the step
+// (NREL SPA) and the sky state the PV arrays share.
+void weatherStage(const RunPlan& plan, BlockResult& block);
+
+// (sky state, arrays) => plane-of-array irradiance, cell temperature, DC and AC power of each
+// array (physics/pv_system.h, the PVWatts v5 chain). Parallel over arrays.
+void pvStage(const RunPlan& plan, BlockResult& block);
+
+// (schedule, duty load, nameplate) => motor shaft, input and reactive power, losses, load and
+// efficiency by the loss-segregation part-load model (physics/motor_efficiency.h); a step at zero
+// load is a stopped motor drawing nothing. Parallel over motors.
+void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
+
+// (schedule, rated power, power factor) => load active and reactive power. Cooling loads:
+// (schedule, outdoor temperature) => cooling demand on the bin-method load line => electric input
+// of the air-cooled unit at that part load and outdoor temperature (physics/hvac_lighting.h).
+void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
+
+// (sessions of the day, drawn from (seed, day) or the fixed list; park net load) => the AC power
+// of each EV charger group under its control (physics/ev_charging.h); a managed group levels
+// on the park's net load including the groups before it. Sessions end by midnight, so days are
+// independent.
+void evStage(const RunPlan& plan, DayType day_type, BlockResult& block);
+
+// What the serial stage carries from step to step across blocks.
+struct FlexibilityState {
+  std::vector<physics::BatteryState> batteries;
+  size_t next_event = 0;                   // first demand-response window not yet over
+  std::vector<double> load_rebound;        // J deferred per load, waiting for the event's end
+  std::vector<double> ev_rebound;          // J deferred per EV group
+  bool rebound_pending = false;            // an event ended (or is on) with energy deferred
+  int rebound_left = 0;                    // steps of the running rebound
+  std::vector<double> rebound_load_power;  // W per load while the rebound runs
+  std::vector<double> rebound_ev_power;    // W per EV group
+};
+FlexibilityState initialFlexibility(const RunPlan& plan);
+
+// Serial, in time order (the state crosses blocks). Per step: the flexible capacity (curtailable
+// and shiftable shares of loads, managed EV charging, battery discharge headroom); during a
+// demand-response event, shiftable loads and managed charging are deferred, then curtailable
+// loads shed, then batteries discharge beyond their policy, until the request is met; the
+// deferred energy comes back at constant power over the rebound after the event; then each
+// battery follows its dispatch policy on the park's net load (physics/battery.h).
+void flexibilityStage(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
+
+// (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in
+// model order.
+void busStage(const RunPlan& plan, BlockResult& block);
+
+// (bus powers: load minus PV, constant power) => the AC power flow of the park network
+// (twin/park_network.h), solved step by step, warm-started within the block (and from flat
+// voltages at its start, so that results do not depend on how blocks meet threads): bus voltages,
+// cable currents and loading, transformer loading, losses and high-voltage power, grid import
+// (negative: export), park demand, network losses and the solve's status.
+void networkStage(const RunPlan& plan, BlockResult& block);
+
+}  // namespace twin

@@ -1,0 +1,39 @@
+// What changes during a run: the results of one time block (a local day), [step x unit] arrays
+// in SI, row-major, one per declared series. Blocks are computed independently and handed, in
+// time order, to a sink (the HDF5 store, a test, the KPI accumulator).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <vector>
+
+#include "physics/pv_system.h"
+#include "twin/engine/series.h"
+
+namespace twin {
+
+struct BlockResult {
+  long day = 0;            // local days since 1970-01-01
+  int64_t first_step = 0;  // index of the block's first step in the run
+  int steps = 0;           // steps in the block
+  std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
+  std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
+  // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
+  std::array<std::vector<unsigned char>, kSeriesCount> encoded;
+
+  double& at(SeriesId s, int step, size_t unit, size_t units) {
+    return values[s][static_cast<size_t>(step) * units + unit];
+  }
+};
+
+class BlockSink {
+ public:
+  virtual ~BlockSink() = default;
+  // Called once per block on a worker thread, concurrently for different blocks, after the
+  // stages: may only read the sink's own immutable state and write block.encoded.
+  virtual void prepare(BlockResult& /*block*/) const {}
+  // Called once per block, in time order, from one thread at a time.
+  virtual void consume(const BlockResult& block) = 0;
+};
+
+}  // namespace twin

@@ -1,0 +1,27 @@
+// Compiling a park file into the baseline model and one model per named scenario (an overlay on
+// the baseline, merged entry by entry), with every error of all of them reported at once.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "twin/model/model.h"
+#include "twin/parkfile/park_source.h"
+
+namespace twin {
+
+struct ScenarioSpec {
+  std::string name;
+  std::string description;
+};
+
+struct CompiledPark {
+  ParkModel baseline;
+  std::vector<ParkModel> scenarios;  // in file order; model.scenario holds the name
+  std::vector<ScenarioSpec> specs;   // same order
+};
+
+// Compiles the baseline and every scenario; throws InputError listing every problem.
+CompiledPark compilePark(const ParkSource& source);
+
+}  // namespace twin

@@ -1,0 +1,217 @@
+#include "twin/parkfile/quantity.h"
+
+#include <array>
+#include <charconv>
+#include <optional>
+
+#include "physics/units.h"
+
+namespace twin {
+namespace {
+
+namespace u = physics::units;
+
+struct UnitEntry {
+  std::string_view symbol;
+  Dimension dimension;
+  double to_si;
+};
+
+constexpr std::array kUnits = {
+    UnitEntry{"%", Dimension::kFraction, u::pct},
+    UnitEntry{"W", Dimension::kPower, u::W},
+    UnitEntry{"kW", Dimension::kPower, u::kW},
+    UnitEntry{"MW", Dimension::kPower, u::MW},
+    UnitEntry{"VA", Dimension::kApparentPower, u::VA},
+    UnitEntry{"kVA", Dimension::kApparentPower, u::kVA},
+    UnitEntry{"MVA", Dimension::kApparentPower, u::MVA},
+    UnitEntry{"Wh", Dimension::kEnergy, u::Wh},
+    UnitEntry{"kWh", Dimension::kEnergy, u::kWh},
+    UnitEntry{"MWh", Dimension::kEnergy, u::MWh},
+    UnitEntry{"J", Dimension::kEnergy, u::J},
+    UnitEntry{"kJ", Dimension::kEnergy, u::kJ},
+    UnitEntry{"MJ", Dimension::kEnergy, u::MJ},
+    UnitEntry{"GJ", Dimension::kEnergy, u::GJ},
+    UnitEntry{"V", Dimension::kVoltage, u::V},
+    UnitEntry{"kV", Dimension::kVoltage, u::kV},
+    UnitEntry{"A", Dimension::kCurrent, u::A},
+    UnitEntry{"kA", Dimension::kCurrent, u::kA},
+    UnitEntry{"mm", Dimension::kLength, u::mm},
+    UnitEntry{"m", Dimension::kLength, u::m},
+    UnitEntry{"km", Dimension::kLength, u::km},
+    UnitEntry{"s", Dimension::kDuration, u::s},
+    UnitEntry{"min", Dimension::kDuration, u::minute},
+    UnitEntry{"h", Dimension::kDuration, u::hour},
+    UnitEntry{"ohm/km", Dimension::kResistancePerLength, u::ohm / u::km},
+    UnitEntry{"ohm/m", Dimension::kResistancePerLength, u::ohm / u::m},
+    UnitEntry{"kg/kWh", Dimension::kEmissionFactor, u::kg / u::kWh},
+    UnitEntry{"g/kWh", Dimension::kEmissionFactor, u::g / u::kWh},
+    UnitEntry{"t/MWh", Dimension::kEmissionFactor, u::t / u::MWh},
+    UnitEntry{"CNY/kWh", Dimension::kEnergyPrice, 1.0 / u::kWh},
+    UnitEntry{"CNY/MWh", Dimension::kEnergyPrice, 1.0 / u::MWh},
+    UnitEntry{"CNY/kW/month", Dimension::kDemandPrice, 1.0 / u::kW},
+    // PV rated (peak, STC) power is a power; "kWp" reads as kW.
+    UnitEntry{"Wp", Dimension::kPower, u::W},
+    UnitEntry{"kWp", Dimension::kPower, u::kWp},
+    UnitEntry{"MWp", Dimension::kPower, 1e3 * u::kWp},
+    UnitEntry{"deg", Dimension::kAngle, u::deg},
+    UnitEntry{"rad", Dimension::kAngle, u::rad},
+    UnitEntry{"m2", Dimension::kArea, u::m2},
+    UnitEntry{"%/K", Dimension::kTemperatureCoefficient, u::pct / u::K},
+    UnitEntry{"%/C", Dimension::kTemperatureCoefficient, u::pct / u::K},
+    UnitEntry{"m3/s", Dimension::kVolumeFlow, 1.0},
+    UnitEntry{"m3/min", Dimension::kVolumeFlow, 1.0 / u::minute},
+    UnitEntry{"m3/h", Dimension::kVolumeFlow, 1.0 / u::hour},
+    UnitEntry{"L/s", Dimension::kVolumeFlow, 1e-3},
+    UnitEntry{"Pa", Dimension::kPressure, u::Pa},
+    UnitEntry{"hPa", Dimension::kPressure, u::hPa},
+    UnitEntry{"kPa", Dimension::kPressure, u::kPa},
+    UnitEntry{"MPa", Dimension::kPressure, 1e6 * u::Pa},
+    UnitEntry{"bar", Dimension::kPressure, 1e5 * u::Pa},
+};
+
+std::optional<UnitEntry> findUnit(std::string_view symbol) {
+  for (const UnitEntry& e : kUnits) {
+    if (e.symbol == symbol) return e;
+  }
+  return std::nullopt;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+std::string expectation(Dimension d, std::string_view text) {
+  return "expected " + std::string(dimensionName(d)) + " (e.g. \"" +
+         std::string(dimensionExample(d)) + "\"), got \"" + std::string(text) + "\"";
+}
+
+}  // namespace
+
+std::string_view dimensionName(Dimension d) {
+  switch (d) {
+    case Dimension::kDimensionless:
+      return "a plain number";
+    case Dimension::kFraction:
+      return "a fraction";
+    case Dimension::kPower:
+      return "a power";
+    case Dimension::kApparentPower:
+      return "an apparent power";
+    case Dimension::kEnergy:
+      return "an energy";
+    case Dimension::kVoltage:
+      return "a voltage";
+    case Dimension::kCurrent:
+      return "a current";
+    case Dimension::kLength:
+      return "a length";
+    case Dimension::kDuration:
+      return "a duration";
+    case Dimension::kResistancePerLength:
+      return "a resistance per length";
+    case Dimension::kEmissionFactor:
+      return "an emission factor";
+    case Dimension::kEnergyPrice:
+      return "an energy price";
+    case Dimension::kDemandPrice:
+      return "a demand price";
+    case Dimension::kAngle:
+      return "an angle";
+    case Dimension::kArea:
+      return "an area";
+    case Dimension::kTemperatureCoefficient:
+      return "a temperature coefficient";
+    case Dimension::kVolumeFlow:
+      return "a volume flow";
+    case Dimension::kPressure:
+      return "a pressure";
+  }
+  return "a quantity";
+}
+
+std::string_view dimensionExample(Dimension d) {
+  switch (d) {
+    case Dimension::kDimensionless:
+      return "0.85";
+    case Dimension::kFraction:
+      return "75 %";
+    case Dimension::kPower:
+      return "15 kW";
+    case Dimension::kApparentPower:
+      return "1250 kVA";
+    case Dimension::kEnergy:
+      return "120 kWh";
+    case Dimension::kVoltage:
+      return "10 kV";
+    case Dimension::kCurrent:
+      return "390 A";
+    case Dimension::kLength:
+      return "350 m";
+    case Dimension::kDuration:
+      return "15min";
+    case Dimension::kResistancePerLength:
+      return "0.125 ohm/km";
+    case Dimension::kEmissionFactor:
+      return "0.42 kg/kWh";
+    case Dimension::kEnergyPrice:
+      return "0.65 CNY/kWh";
+    case Dimension::kDemandPrice:
+      return "40 CNY/kW/month";
+    case Dimension::kAngle:
+      return "22 deg";
+    case Dimension::kArea:
+      return "800 m2";
+    case Dimension::kTemperatureCoefficient:
+      return "-0.37 %/K";
+    case Dimension::kVolumeFlow:
+      return "100 m3/h";
+    case Dimension::kPressure:
+      return "1200 Pa";
+  }
+  return "";
+}
+
+bool parseNumber(std::string_view text, double& value) {
+  text = trim(text);
+  if (!text.empty() && text.front() == '+') text.remove_prefix(1);
+  if (text.empty()) return false;
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  return ec == std::errc() && ptr == end;
+}
+
+QuantityResult parseQuantity(std::string_view raw, Dimension expected) {
+  const std::string_view text = trim(raw);
+  // The number is the longest prefix that parses; the rest is the unit.
+  size_t split = 0;
+  while (split < text.size() &&
+         std::string_view("+-.0123456789eE").find(text[split]) != std::string_view::npos) {
+    ++split;
+  }
+  // An exponent marker with nothing after it belongs to the unit, not the number.
+  while (split > 0 && (text[split - 1] == 'e' || text[split - 1] == 'E')) --split;
+  double number = 0.0;
+  if (!parseNumber(text.substr(0, split), number)) return expectation(expected, raw);
+  const std::string_view symbol = trim(text.substr(split));
+  if (symbol.empty()) {
+    if (expected == Dimension::kDimensionless) return number;
+    if (expected == Dimension::kFraction) {
+      if (number < 0.0 || number > 1.0) {
+        return expectation(expected, raw) + " (a plain number must lie in 0..1; use \"%\")";
+      }
+      return number;
+    }
+    return expectation(expected, raw) + " (no unit)";
+  }
+  const std::optional<UnitEntry> unit = findUnit(symbol);
+  if (!unit) return expectation(expected, raw) + " (unknown unit \"" + std::string(symbol) + "\")";
+  if (unit->dimension != expected) {
+    return expectation(expected, raw) + " (" + std::string(dimensionName(unit->dimension)) + ")";
+  }
+  return number * unit->to_si;
+}
+
+}  // namespace twin

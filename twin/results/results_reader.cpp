@@ -1,0 +1,244 @@
+#include "twin/results/results_reader.h"
+
+#include <H5Cpp.h>
+
+#include <array>
+#include <fstream>
+#include <stdexcept>
+#include <type_traits>
+
+#include "twin/base/error.h"
+
+namespace twin {
+namespace {
+
+// A file that is HDF5 but not laid out as ParkTwin writes it. The public functions turn it, and
+// any HDF5 exception, into an InputError naming the file.
+struct LayoutError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+template <typename Fn>
+auto guarded(const std::string& path, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const H5::Exception& e) {
+    throw InputError(path + ": not a valid ParkTwin results file (" + e.getDetailMsg() + ")");
+  } catch (const LayoutError& e) {
+    throw InputError(path + ": not a valid ParkTwin results file (" + e.what() + ")");
+  }
+}
+
+H5::H5File openResults(const std::string& path) {
+  H5::Exception::dontPrint();
+  if (!isHdf5File(path)) throw InputError(path + ": not an HDF5 results file");
+  try {
+    return H5::H5File(path, H5F_ACC_RDONLY);
+  } catch (const H5::Exception&) {
+    throw InputError(path + ": cannot open the HDF5 file");
+  }
+}
+
+std::vector<hsize_t> dimsOf(const H5::DataSpace& space) {
+  std::vector<hsize_t> dims(static_cast<size_t>(std::max(0, space.getSimpleExtentNdims())));
+  if (!dims.empty()) space.getSimpleExtentDims(dims.data());
+  return dims;
+}
+
+// Checks an object's type class and shape ({} = scalar) before anything is read from it.
+void expectLayout(const H5::AbstractDs& object, H5T_class_t type_class,
+                  const std::vector<hsize_t>& dims, const std::string& what) {
+  const std::vector<hsize_t> actual = dimsOf(object.getSpace());
+  const bool scalar_like = dims.empty() && object.getSpace().getSimpleExtentNpoints() == 1;
+  if (object.getTypeClass() != type_class || (!scalar_like && actual != dims)) {
+    throw LayoutError(what + " has an unexpected type or shape");
+  }
+}
+
+std::string readString(const H5::DataSet& ds, const std::string& what) {
+  expectLayout(ds, H5T_STRING, {}, what);
+  std::string value;
+  ds.read(value, ds.getStrType());
+  return value;
+}
+
+std::string stringAttribute(const H5::H5Object& object, const std::string& name) {
+  if (!object.attrExists(name)) return "";
+  H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_STRING, {}, "attribute " + name);
+  std::string value;
+  attr.read(attr.getStrType(), value);
+  return value;
+}
+
+int32_t intAttribute(const H5::H5Object& object, const std::string& name) {
+  H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_INTEGER, {}, "attribute " + name);
+  int32_t value = 0;
+  attr.read(H5::PredType::NATIVE_INT32, &value);
+  return value;
+}
+
+double readScalar(const H5::DataSet& ds, const std::string& what) {
+  expectLayout(ds, H5T_FLOAT, {}, what);
+  double value = 0.0;
+  ds.read(&value, H5::PredType::NATIVE_DOUBLE);
+  return value;
+}
+
+// A 1-D array of variable-length strings.
+template <typename Object>
+std::vector<std::string> readStringArray(const Object& object, const std::string& what) {
+  const std::vector<hsize_t> dims = dimsOf(object.getSpace());
+  if (object.getTypeClass() != H5T_STRING || dims.size() != 1 ||
+      !object.getStrType().isVariableStr()) {
+    throw LayoutError(what + " is not a list of strings");
+  }
+  std::vector<char*> raw(dims[0], nullptr);
+  if constexpr (std::is_same_v<Object, H5::Attribute>) {
+    object.read(object.getStrType(), raw.data());
+  } else {
+    object.read(raw.data(), object.getStrType());
+  }
+  std::vector<std::string> out;
+  for (char* p : raw) {
+    out.emplace_back(p ? p : "");
+    std::free(p);
+  }
+  return out;
+}
+
+H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
+  if (scenario == "baseline") return file.openGroup("/");
+  return file.openGroup("scenarios").openGroup(scenario);
+}
+
+std::vector<std::string> childNames(const H5::Group& group) {
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) names.push_back(group.getObjnameByIdx(i));
+  return names;
+}
+
+// The dimensions of a numeric dataset of the given rank: [time] or [time x units].
+std::vector<hsize_t> numericShape(const H5::DataSet& ds, size_t rank, const std::string& what) {
+  std::vector<hsize_t> dims = dimsOf(ds.getSpace());
+  if (dims.size() != rank || ds.getTypeClass() == H5T_STRING) {
+    throw LayoutError(what + " is not a " + std::to_string(rank) + "-D numeric array");
+  }
+  return dims;
+}
+
+ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
+  ScenarioResults out;
+  out.name = name;
+  H5::Group root = scenarioGroup(file, name);
+  out.description = stringAttribute(root, "description");
+  H5::Group series = root.openGroup("series");
+  for (const std::string& kind : childNames(series)) {
+    H5::Group group = series.openGroup(kind);
+    for (const std::string& field : childNames(group)) {
+      H5::DataSet ds = group.openDataSet(field);
+      const hsize_t columns = numericShape(ds, 2, kind + "/" + field)[1];
+      out.series.push_back({kind, field, stringAttribute(ds, "units"), columns});
+    }
+  }
+  H5::Group total = root.openGroup("kpi").openGroup("total");
+  for (const std::string& k : childNames(total)) {
+    H5::DataSet ds = total.openDataSet(k);
+    out.total.push_back({k, stringAttribute(ds, "units"), readScalar(ds, "kpi/total/" + k)});
+  }
+  H5::Group monthly = root.openGroup("kpi").openGroup("monthly");
+  out.months = readStringArray(monthly.openDataSet("month"), "kpi/monthly/month");
+  out.monthly.resize(out.months.size());
+  for (const std::string& k : childNames(monthly)) {
+    if (k == "month") continue;
+    H5::DataSet ds = monthly.openDataSet(k);
+    expectLayout(ds, H5T_FLOAT, {out.months.size()}, "kpi/monthly/" + k);
+    std::vector<double> values(out.months.size());
+    ds.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+    for (size_t m = 0; m < values.size(); ++m) {
+      out.monthly[m].push_back({k, stringAttribute(ds, "units"), values[m]});
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+bool isHdf5File(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::array<char, 8> head{};
+  in.read(head.data(), head.size());
+  return in.gcount() == 8 && std::string(head.data(), 8) == std::string("\x89HDF\r\n\x1a\n", 8);
+}
+
+ResultsSummary readResultsSummary(const std::string& path) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    ResultsSummary s;
+    H5::Group meta = file.openGroup("meta");
+    s.park_sha256 = readString(meta.openDataSet("park_sha256"), "meta/park_sha256");
+    s.tool_version = readString(meta.openDataSet("tool_version"), "meta/tool_version");
+    s.command_line = readString(meta.openDataSet("command_line"), "meta/command_line");
+    s.created_utc = readString(meta.openDataSet("created_utc"), "meta/created_utc");
+    H5::DataSet time = file.openDataSet("time");
+    const hsize_t n = numericShape(time, 1, "time")[0];
+    s.steps = static_cast<int64_t>(n);
+    if (n > 0) {
+      const hsize_t one = 1;
+      const hsize_t start = 0;
+      H5::DataSpace fs = time.getSpace();
+      fs.selectHyperslab(H5S_SELECT_SET, &one, &start);
+      time.read(&s.first_time, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &one), fs);
+    }
+    s.step_s = intAttribute(time, "step_s");
+    s.utc_offset_s = intAttribute(time, "utc_offset_s");
+    s.scenarios.push_back(readScenario(file, "baseline"));
+    for (const std::string& name : childNames(file.openGroup("scenarios"))) {
+      s.scenarios.push_back(readScenario(file, name));
+    }
+    return s;
+  });
+}
+
+SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
+                      const std::string& field) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    H5::Group root = scenarioGroup(file, scenario);
+    if (!root.nameExists("series") || !root.openGroup("series").nameExists(kind) ||
+        !root.openGroup("series").openGroup(kind).nameExists(field)) {
+      throw InputError(path + ": no series " + kind + "/" + field + " in scenario " + scenario);
+    }
+    H5::DataSet ds = root.openGroup("series").openGroup(kind).openDataSet(field);
+    SeriesData out;
+    const std::vector<hsize_t> shape = numericShape(ds, 2, kind + "/" + field);
+    out.rows = shape[0];
+    out.columns = shape[1];
+    out.ids = readStringArray(ds.openAttribute("ids"), kind + "/" + field + " ids");
+    if (out.ids.size() != out.columns) throw LayoutError(kind + "/" + field + " ids do not match");
+    out.values.resize(out.rows * out.columns);
+    ds.read(out.values.data(), H5::PredType::NATIVE_DOUBLE);
+    out.units = stringAttribute(ds, "units");
+    return out;
+  });
+}
+
+std::string readParkText(const std::string& path) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    return readString(file.openGroup("meta").openDataSet("park_file"), "meta/park_file");
+  });
+}
+
+std::vector<int64_t> readTimes(const std::string& path) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    H5::DataSet time = file.openDataSet("time");
+    std::vector<int64_t> out(numericShape(time, 1, "time")[0]);
+    time.read(out.data(), H5::PredType::NATIVE_INT64);
+    return out;
+  });
+}
+
+}  // namespace twin

@@ -1,0 +1,341 @@
+#include "twin/results/results_writer.h"
+
+#include <H5Cpp.h>
+
+#include <chrono>
+#include <filesystem>
+#include <limits>
+#include <optional>
+#include <stdexcept>
+
+#include "physics/units.h"
+#include "twin/results/chunk_codec.h"
+#include "twin/base/error.h"
+#include "twin/results/output_file.h"
+#include "twin/engine/series.h"
+
+namespace twin {
+namespace {
+
+H5::StrType utf8String() {
+  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  type.setCset(H5T_CSET_UTF8);
+  return type;
+}
+
+void writeStringAttribute(H5::H5Object& object, const std::string& name, const std::string& value) {
+  const H5::StrType type = utf8String();
+  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+  attr.write(type, value);
+}
+
+void writeStringListAttribute(H5::H5Object& object, const std::string& name,
+                              const std::vector<std::string>& values) {
+  const H5::StrType type = utf8String();
+  const hsize_t n = values.size();
+  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(1, &n));
+  std::vector<const char*> pointers;
+  for (const std::string& v : values) pointers.push_back(v.c_str());
+  attr.write(type, pointers.data());
+}
+
+void writeStringDataset(H5::Group& group, const std::string& name, const std::string& value) {
+  const H5::StrType type = utf8String();
+  H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
+  ds.write(value, type);
+}
+
+void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
+                       std::string_view units) {
+  H5::DataSet ds =
+      group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR));
+  ds.write(&value, H5::PredType::NATIVE_DOUBLE);
+  writeStringAttribute(ds, "units", std::string(units));
+}
+
+// A 1-D float64 dataset with its `units` attribute.
+H5::DataSet writeDoubleVector(H5::Group& group, const std::string& name,
+                              const std::vector<double>& values, std::string_view units) {
+  const hsize_t n = values.size();
+  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  writeStringAttribute(ds, "units", std::string(units));
+  return ds;
+}
+
+// Series chunks are one block (a day) of rows by all columns, shuffled and deflated; the chunks
+// are encoded by encodeShuffledDeflate() with the same filters.
+constexpr int kDeflateLevel = 1;
+
+H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
+  H5::DSetCreatPropList props;
+  const hsize_t chunk[2] = {rows, cols};
+  props.setChunk(2, chunk);
+  props.setShuffle();
+  props.setDeflate(kDeflateLevel);
+  return props;
+}
+
+// The blocks of one model, written row range by row range into its series datasets.
+class ScenarioSink : public BlockSink {
+ public:
+  ScenarioSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid) {
+    H5::Group series = root.createGroup("series");
+    const auto steps = static_cast<hsize_t>(grid.steps());
+    const auto rows = static_cast<hsize_t>(grid.stepsPerDay());
+    for (int s = 0; s < kSeriesCount; ++s) {
+      const SeriesDecl& decl = kSeries[s];
+      const std::string kind(decl.kind);
+      if (!series.nameExists(kind)) series.createGroup(kind);
+      H5::Group group = series.openGroup(kind);
+      const hsize_t cols = unitCount(model, decl.unit_kind);
+      if (cols == 0) continue;
+      if (rows * cols * sizeof(double) >= (hsize_t{1} << 32)) {
+        throw InputError("too many " + kind + " units (" + std::to_string(cols) +
+                         ") for one day of steps in one HDF5 chunk (4 GiB): use a longer step");
+      }
+      const hsize_t dims[2] = {steps, cols};
+      datasets_[s] = group.createDataSet(std::string(decl.field), H5::PredType::NATIVE_DOUBLE,
+                                         H5::DataSpace(2, dims), chunked(rows, cols));
+      writeStringAttribute(*datasets_[s], "units", std::string(decl.unit));
+      writeStringAttribute(*datasets_[s], "description", std::string(decl.meaning));
+      writeStringListAttribute(*datasets_[s], "ids", unitIds(model, decl.unit_kind));
+    }
+  }
+
+  // Compresses each series' chunk (the block's rows) on the calling worker thread.
+  void prepare(BlockResult& block) const override {
+    for (int s = 0; s < kSeriesCount; ++s) {
+      if (!datasets_[s]) continue;
+      encodeShuffledDeflate(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si,
+                            kDeflateLevel, block.encoded[s]);
+    }
+  }
+
+  // Writes the compressed chunks as they are: one chunk per series per block.
+  void consume(const BlockResult& block) override {
+    for (int s = 0; s < kSeriesCount; ++s) {
+      if (!datasets_[s]) continue;
+      const hsize_t offset[2] = {static_cast<hsize_t>(block.first_step), 0};
+      const std::vector<unsigned char>& chunk = block.encoded[s];
+      if (H5Dwrite_chunk(datasets_[s]->getId(), H5P_DEFAULT, 0, offset, chunk.size(),
+                         chunk.data()) < 0) {
+        throw std::runtime_error("HDF5: writing a chunk of " + std::string(kSeries[s].kind) + "/" +
+                                 std::string(kSeries[s].field) + " failed");
+      }
+    }
+  }
+
+ private:
+  std::array<std::optional<H5::DataSet>, kSeriesCount> datasets_;
+};
+
+// /kpi/limits: per bus, transformer and cable, how many steps went beyond the limit and the
+// worst value; the count of steps whose power flow did not converge.
+void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& limits) {
+  H5::Group group = kpi.createGroup("limits");
+  writeStringAttribute(group, "description",
+                       "network limits over the run: bus voltages outside 1 +- voltage_tolerance "
+                       "pu, transformers and cables loaded above 100 %");
+  const auto write = [&](const std::string& name, UnitKind kind,
+                         const std::vector<LimitRecord>& records, double unit_si,
+                         const std::string& unit) {
+    const hsize_t n = records.size();
+    std::vector<double> worst;
+    std::vector<int64_t> steps;
+    for (const LimitRecord& r : records) {
+      worst.push_back(r.steps > 0 ? r.worst / unit_si : std::numeric_limits<double>::quiet_NaN());
+      steps.push_back(r.steps);
+    }
+    H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, unit);
+    writeStringListAttribute(w, "ids", unitIds(model, kind));
+    H5::DataSet c =
+        group.createDataSet(name + "_steps", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
+    c.write(steps.data(), H5::PredType::NATIVE_INT64);
+    writeStringListAttribute(c, "ids", unitIds(model, kind));
+  };
+  write("bus_voltage", UnitKind::kBus, limits.bus_voltage, 1.0, "pu");
+  write("transformer_loading", UnitKind::kTransformer, limits.transformer, 0.01, "%");
+  write("cable_loading", UnitKind::kCable, limits.cable, 0.01, "%");
+  const int64_t failures = limits.power_flow_failures;
+  group
+      .createAttribute("power_flow_failures", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+      .write(H5::PredType::NATIVE_INT64, &failures);
+}
+
+// /kpi/dr_events: each demand-response event of the run, requested and delivered.
+void writeDrEvents(H5::Group& kpi, const ParkModel& model,
+                   const std::vector<DrEventResult>& events) {
+  if (events.empty()) return;
+  H5::Group group = kpi.createGroup("dr_events");
+  writeStringAttribute(group, "description",
+                       "demand-response events inside the run: energy requested and delivered, "
+                       "and the lowest reduction of any of their steps");
+  std::vector<std::string> ids;
+  std::vector<double> requested, delivered, lowest;
+  for (const DrEventResult& e : events) {
+    ids.push_back(model.demand_response.events[static_cast<size_t>(e.event)].id);
+    requested.push_back(e.requested / physics::units::kWh);
+    delivered.push_back(e.delivered / physics::units::kWh);
+    lowest.push_back(e.shortest / physics::units::kW);
+  }
+  writeStringListAttribute(group, "ids", ids);
+  writeDoubleVector(group, "requested_kWh", requested, "kWh");
+  writeDoubleVector(group, "delivered_kWh", delivered, "kWh");
+  writeDoubleVector(group, "lowest_reduction_kW", lowest, "kW");
+}
+
+void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
+  H5::Group group = root.createGroup("kpi");
+  H5::Group total = group.createGroup("total");
+  for (const KpiDecl& k : kKpis) {
+    writeDoubleScalar(total, std::string(k.name), k.get(kpis.total) / k.unit_si, k.unit);
+  }
+  writeStringAttribute(total, "description", "totals over the simulated period");
+  H5::Group monthly = group.createGroup("monthly");
+  const hsize_t n = kpis.months.size();
+  std::vector<std::string> labels;
+  for (const PeriodKpi& m : kpis.months) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d", m.month.year, m.month.month);
+    labels.emplace_back(text);
+  }
+  const H5::StrType type = utf8String();
+  H5::DataSet months = monthly.createDataSet("month", type, H5::DataSpace(1, &n));
+  std::vector<const char*> pointers;
+  for (const std::string& l : labels) pointers.push_back(l.c_str());
+  months.write(pointers.data(), type);
+  for (const KpiDecl& k : kKpis) {
+    std::vector<double> values;
+    for (const PeriodKpi& m : kpis.months) values.push_back(k.get(m) / k.unit_si);
+    writeDoubleVector(monthly, std::string(k.name), values, k.unit);
+  }
+  const double residual = kpis.max_balance_residual;
+  H5::Attribute attr = group.createAttribute("max_balance_residual", H5::PredType::NATIVE_DOUBLE,
+                                             H5::DataSpace(H5S_SCALAR));
+  attr.write(H5::PredType::NATIVE_DOUBLE, &residual);
+  writeLimits(group, model, kpis.limits);
+  writeDrEvents(group, model, kpis.events);
+}
+
+void writeTime(H5::H5File& file, const TimeGrid& grid) {
+  const auto n = static_cast<hsize_t>(grid.steps());
+  std::vector<int64_t> times(n);
+  for (hsize_t k = 0; k < n; ++k) times[k] = grid.unixTime(static_cast<int64_t>(k));
+  H5::DSetCreatPropList props;
+  const hsize_t chunk = std::min<hsize_t>(n, 8192);
+  props.setChunk(1, &chunk);
+  props.setDeflate(kDeflateLevel);
+  H5::DataSet ds =
+      file.createDataSet("time", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n), props);
+  ds.write(times.data(), H5::PredType::NATIVE_INT64);
+  writeStringAttribute(ds, "units", "s since 1970-01-01T00:00:00Z");
+  writeStringAttribute(ds, "convention",
+                       "start of each step; series values are means over [t, t + step)");
+  const int32_t step = grid.step_s;
+  const int32_t offset = grid.utc_offset_s;
+  ds.createAttribute("step_s", H5::PredType::NATIVE_INT32, H5::DataSpace(H5S_SCALAR))
+      .write(H5::PredType::NATIVE_INT32, &step);
+  ds.createAttribute("utc_offset_s", H5::PredType::NATIVE_INT32, H5::DataSpace(H5S_SCALAR))
+      .write(H5::PredType::NATIVE_INT32, &offset);
+}
+
+// Runs fn, turning an HDF5 exception (which is no std::exception) into a std::runtime_error.
+template <typename Fn>
+decltype(auto) hdf5(const char* what, Fn&& fn) {
+  try {
+    return fn();
+  } catch (const H5::Exception& e) {
+    throw std::runtime_error(std::string("HDF5 failed while ") + what + ": " + e.getDetailMsg());
+  }
+}
+
+}  // namespace
+
+struct ResultsWriter::Impl {
+  H5::H5File file;
+  TimeGrid grid;
+  std::optional<H5::Group> scenario_root;
+  const ParkModel* model = nullptr;
+  std::unique_ptr<ScenarioSink> sink;
+};
+
+std::string utcNowIso() {
+  const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const auto day = std::chrono::floor<std::chrono::days>(now);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss hms{now - day};
+  char text[32];
+  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
+                unsigned(ymd.month()), unsigned(ymd.day()), static_cast<int>(hms.hours().count()),
+                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+  return text;
+}
+
+ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const TimeGrid& grid)
+    : impl_(std::make_unique<Impl>()), target_path_(std::move(target_path)) {
+  H5::Exception::dontPrint();
+  temp_path_ = temporaryPathBeside(target_path_);
+  try {
+    H5::FileAccPropList access;
+    access.setLibverBounds(H5F_LIBVER_V18, H5F_LIBVER_LATEST);  // large attributes (many ids)
+    impl_->file = H5::H5File(temp_path_, H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
+  } catch (const H5::Exception&) {
+    throw InputError(target_path_ + ": cannot create the results file (is the folder writable?)");
+  }
+  impl_->grid = grid;
+  try {
+    hdf5("writing the metadata", [&] {
+      H5::Group meta_group = impl_->file.createGroup("meta");
+      writeStringDataset(meta_group, "park_file", meta.park_file);
+      writeStringDataset(meta_group, "park_sha256", meta.park_sha256);
+      writeStringDataset(meta_group, "tool_version", meta.tool_version);
+      writeStringDataset(meta_group, "command_line", meta.command_line);
+      writeStringDataset(meta_group, "created_utc", meta.created_utc);
+      writeTime(impl_->file, grid);
+      impl_->file.createGroup("scenarios");
+    });
+  } catch (...) {
+    impl_.reset();
+    std::error_code ignored;
+    std::filesystem::remove(temp_path_, ignored);
+    throw;
+  }
+}
+
+ResultsWriter::~ResultsWriter() {
+  if (committed_) return;
+  impl_.reset();
+  std::error_code ignored;
+  std::filesystem::remove(temp_path_, ignored);
+}
+
+BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::string& description) {
+  return hdf5("creating the scenario's datasets", [&]() -> BlockSink& {
+    H5::Group root = model.scenario.empty()
+                         ? impl_->file.openGroup("/")
+                         : impl_->file.openGroup("scenarios").createGroup(model.scenario);
+    writeStringAttribute(root, "scenario", model.scenario.empty() ? "baseline" : model.scenario);
+    writeStringAttribute(root, "description", description);
+    impl_->scenario_root = root;
+    impl_->model = &model;
+    impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);
+    return *impl_->sink;
+  });
+}
+
+void ResultsWriter::endScenario(const Kpis& kpis) {
+  hdf5("writing the KPIs", [&] {
+    writeKpis(*impl_->scenario_root, *impl_->model, kpis);
+    impl_->sink.reset();
+    impl_->scenario_root.reset();
+  });
+}
+
+void ResultsWriter::commit() {
+  hdf5("closing the file", [&] { impl_->file.close(); });
+  std::filesystem::rename(temp_path_, target_path_);
+  committed_ = true;
+}
+
+}  // namespace twin

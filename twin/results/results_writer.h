@@ -1,0 +1,53 @@
+// Writing a run's results to one HDF5 file: /meta, /time, /series/<kind>/<field> [time x units]
+// with `units` and `ids` attributes, /kpi; scenarios under /scenarios/<name>/ with the same
+// layout. Written to a temporary file beside the target and renamed when complete, so the target
+// path never holds a half-written file.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "twin/engine/kpi.h"
+#include "twin/model/model.h"
+#include "twin/engine/state.h"
+#include "twin/model/time_grid.h"
+
+namespace twin {
+
+struct RunMeta {
+  std::string park_file;  // the park file's text
+  std::string park_sha256;
+  std::string tool_version;
+  std::string command_line;
+  std::string created_utc;  // ISO 8601
+};
+
+class ResultsWriter {
+ public:
+  // Creates the temporary file; throws InputError when the folder is not writable.
+  ResultsWriter(std::string target_path, const RunMeta& meta, const TimeGrid& grid);
+  ~ResultsWriter();  // removes the temporary file unless commit() succeeded
+  ResultsWriter(const ResultsWriter&) = delete;
+  ResultsWriter& operator=(const ResultsWriter&) = delete;
+
+  // Starts the results of one model (the baseline when model.scenario is empty). The returned
+  // sink takes the run's blocks; endScenario() adds the KPIs.
+  BlockSink& beginScenario(const ParkModel& model, const std::string& description);
+  void endScenario(const Kpis& kpis);
+  // Closes the file and renames it onto the target path.
+  void commit();
+
+  const std::string& temporaryPath() const { return temp_path_; }
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string target_path_;
+  std::string temp_path_;
+  bool committed_ = false;
+};
+
+// UTC now as 2026-11-21T23:31:57Z.
+std::string utcNowIso();
+
+}  // namespace twin

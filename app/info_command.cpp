@@ -53,8 +53,12 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
             << j["period"]["end"].get<std::string>() << ", " << j["period"]["steps"] << " steps of "
             << j["period"]["step_s"] << " s\n";
   for (const auto& sc : j["scenarios"]) {
+    const auto& m = sc["model"];
     std::cout << "  scenario " << sc["name"].get<std::string>() << ": " << sc["series"].size()
-              << " series\n";
+              << " series; model: " << m["buildings"] << " buildings, " << m["buses"] << " buses, "
+              << m["transformers"] << " transformers, " << m["motors"] << " motors, " << m["loads"]
+              << " loads, " << m["pv"].size() << " PV arrays, " << m["batteries"] << " batteries, "
+              << m["ev_chargers"] << " EV chargers\n";
     for (const auto& [name, value] : sc["kpi"].items()) {
       std::cout << "    " << std::left << std::setw(22) << name << std::fixed
                 << std::setprecision(1) << value.get<double>() << '\n';
@@ -71,7 +75,7 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
 
 int infoCommand(const std::string& path, bool json) {
   if (isHdf5File(path)) {
-    const nlohmann::ordered_json j = resultsInfoJson(readResultsSummary(path));
+    const nlohmann::ordered_json j = resultsInfoJson(path, readResultsSummary(path));
     if (json) {
       std::cout << j.dump(2) << '\n';
     } else {

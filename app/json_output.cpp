@@ -33,15 +33,20 @@ std::string localIso(int64_t unix_seconds, int utc_offset_s) {
 
 namespace {
 
+size_t chargerCount(const ParkModel& m) {
+  size_t chargers = 0;
+  for (const EvChargerGroup& g : m.ev_chargers) chargers += static_cast<size_t>(g.chargers);
+  return chargers;
+}
+
 // The PV arrays of a model: what each fitted ("install wherever possible") or was given.
 nlohmann::ordered_json pvJson(const ParkModel& m) {
   namespace u = physics::units;
-  static constexpr const char* kSurfaces[] = {"roof", "facade", "ground"};
   nlohmann::ordered_json arrays = nlohmann::ordered_json::array();
   for (const PvArray& a : m.pv) {
     nlohmann::ordered_json j;
     j["id"] = a.id;
-    j["surface"] = kSurfaces[static_cast<int>(a.surface)];
+    j["surface"] = kPvSurfaceNames[static_cast<size_t>(a.surface)];
     j["building"] = a.building >= 0 ? m.buildings[static_cast<size_t>(a.building)].id : "";
     j["bus"] = m.network.buses[static_cast<size_t>(a.bus)].id;
     j["dc_kwp"] = a.dc_capacity / u::kWp;
@@ -56,20 +61,9 @@ nlohmann::ordered_json pvJson(const ParkModel& m) {
   return arrays;
 }
 
-}  // namespace
-
-nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
-  const ParkModel& m = park.baseline;
+// Counts of the model's buildings, network, motors and loads, by kind.
+nlohmann::ordered_json equipmentJson(const ParkModel& m) {
   nlohmann::ordered_json j;
-  j["type"] = "park";
-  j["file"] = source.path;
-  j["sha256"] = source.sha256;
-  j["site"] = {{"name", m.site.name},
-               {"latitude_deg", m.site.latitude_deg},
-               {"longitude_deg", m.site.longitude_deg}};
-  j["period"] = {{"start", isoDate(m.simulation.start_day)},
-                 {"end", isoDate(m.simulation.end_day)},
-                 {"step_s", m.simulation.step_s}};
   j["buildings"] = m.buildings.size();
   j["buses"] = m.network.buses.size();
   j["cables"] = m.network.cables.size();
@@ -93,11 +87,36 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   }
   j["loads"] = m.loads.size();
   j["loads_by_kind"] = loads;
-  j["schedules"] = m.schedules.size();
-  size_t chargers = 0;
-  for (const EvChargerGroup& g : m.ev_chargers) chargers += static_cast<size_t>(g.chargers);
+  return j;
+}
+
+// What a results file's /model holds: the counts above, batteries, EV chargers and PV arrays.
+nlohmann::ordered_json storedModelJson(const ParkModel& m) {
+  nlohmann::ordered_json j = equipmentJson(m);
   j["batteries"] = m.storage.size();
-  j["ev_chargers"] = chargers;
+  j["ev_chargers"] = chargerCount(m);
+  j["pv"] = pvJson(m);
+  return j;
+}
+
+}  // namespace
+
+nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
+  const ParkModel& m = park.baseline;
+  nlohmann::ordered_json j;
+  j["type"] = "park";
+  j["file"] = source.path;
+  j["sha256"] = source.sha256;
+  j["site"] = {{"name", m.site.name},
+               {"latitude_deg", m.site.latitude_deg},
+               {"longitude_deg", m.site.longitude_deg}};
+  j["period"] = {{"start", isoDate(m.simulation.start_day)},
+                 {"end", isoDate(m.simulation.end_day)},
+                 {"step_s", m.simulation.step_s}};
+  j.update(equipmentJson(m));
+  j["schedules"] = m.schedules.size();
+  j["batteries"] = m.storage.size();
+  j["ev_chargers"] = chargerCount(m);
   j["dr_events"] = m.demand_response.events.size();
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();
   j["weather"] = m.weather.hourly ? m.weather.hourly->source : "";
@@ -111,7 +130,7 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   return j;
 }
 
-nlohmann::ordered_json resultsInfoJson(const ResultsSummary& s) {
+nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSummary& s) {
   nlohmann::ordered_json j;
   j["type"] = "results";
   j["tool_version"] = s.tool_version;
@@ -130,6 +149,7 @@ nlohmann::ordered_json resultsInfoJson(const ResultsSummary& s) {
     nlohmann::ordered_json kpi = nlohmann::ordered_json::object();
     for (const KpiValue& k : sc.total) kpi[k.name] = k.value;
     entry["kpi"] = kpi;
+    entry["model"] = storedModelJson(readStoredModel(path, sc.name));
     nlohmann::ordered_json series = nlohmann::ordered_json::array();
     const std::string prefix =
         sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";

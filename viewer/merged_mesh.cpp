@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "twin/model/pv_geometry.h"
+
 namespace viewer {
 namespace {
 
@@ -20,11 +22,7 @@ double cross2(const Eigen::Vector2d& a, const Eigen::Vector2d& b, const Eigen::V
 std::vector<std::array<unsigned, 3>> triangulate(const std::vector<Eigen::Vector2d>& polygon) {
   std::vector<unsigned> idx(polygon.size());
   for (unsigned i = 0; i < idx.size(); ++i) idx[i] = i;
-  double area = 0.0;
-  for (size_t i = 0; i < polygon.size(); ++i) {
-    area += cross2(Eigen::Vector2d::Zero(), polygon[i], polygon[(i + 1) % polygon.size()]);
-  }
-  if (area < 0) std::reverse(idx.begin(), idx.end());
+  if (twin::signedArea(polygon) < 0) std::reverse(idx.begin(), idx.end());
   std::vector<std::array<unsigned, 3>> out;
   size_t guard = 0;
   while (idx.size() > 3 && guard++ < 4 * polygon.size() * polygon.size()) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <map>
 
+#include "twin/model/pv_geometry.h"
+
 namespace viewer {
 namespace {
 
@@ -27,16 +29,6 @@ Box2 boundsOf(const std::vector<Eigen::Vector2d>& polygon) {
   Box2 box;
   for (const Eigen::Vector2d& p : polygon) box.add(p);
   return box;
-}
-
-double signedArea(const std::vector<Eigen::Vector2d>& polygon) {
-  double a = 0.0;
-  for (size_t i = 0; i < polygon.size(); ++i) {
-    const Eigen::Vector2d& p = polygon[i];
-    const Eigen::Vector2d& q = polygon[(i + 1) % polygon.size()];
-    a += p.x() * q.y() - q.x() * p.y();
-  }
-  return 0.5 * a;
 }
 
 // Box proportions (x, y, z) that tell the kinds apart: long low conveyors, flat fans, squat
@@ -213,86 +205,58 @@ void placeNetwork(const twin::ParkModel& m, ParkLayout& out) {
   }
 }
 
-PvQuad quad(const Eigen::Vector3d& center, Eigen::Vector3d u, const Eigen::Vector3d& up,
-            double along, double across) {
-  if (u.cross(up).z() < -1e-9) u = -u;
-  const Eigen::Vector3d a = 0.5 * along * u;
-  const Eigen::Vector3d b = 0.5 * across * up;
-  return {{center - a - b, center + a - b, center + a + b, center - a + b}};
-}
-
-// Outward unit normal (in the ground plane) and unit direction of footprint edge i -> i+1.
-void wallFrame(const twin::Building& b, int edge, Eigen::Vector3d* along, Eigen::Vector3d* out) {
-  const Eigen::Vector2d& p = b.footprint[static_cast<size_t>(edge)];
-  const Eigen::Vector2d& q = b.footprint[(static_cast<size_t>(edge) + 1) % b.footprint.size()];
-  const Eigen::Vector2d d = (q - p).normalized();
-  const Eigen::Vector2d n =
-      signedArea(b.footprint) > 0 ? Eigen::Vector2d(d.y(), -d.x()) : Eigen::Vector2d(-d.y(), d.x());
-  *along = {d.x(), d.y(), 0.0};
-  *out = {n.x(), n.y(), 0.0};
+// A patch standing for an array that has no module layout (sized by capacity or area).
+PvQuad patch(const Eigen::Vector3d& c, const Eigen::Vector3d& u, const Eigen::Vector3d& v, double w,
+             double l, const Eigen::Vector3d& normal) {
+  return {twin::centredQuad(c, u, v, w, l, normal)};
 }
 
 PvArrayLayout placePv(const twin::ParkModel& m, const twin::PvArray& a, size_t ground_index,
                       const ParkLayout& out) {
   PvArrayLayout layout{a.id, {}};
-  const size_t n = a.modules.size();
   const double area = a.module_area > 0 ? a.module_area : a.dc_capacity / kPatchWattsPerM2;
+  const Eigen::Vector3d up = Eigen::Vector3d::UnitZ();
   if (a.building < 0) {
     const double side = std::sqrt(area / 2.0);
     const Eigen::Vector3d c(out.min.x() + 20.0 + 2.5 * side * double(ground_index),
                             out.min.y() + 5.0, 1.0);
     layout.quads.push_back(
-        quad(c, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(), 2 * side, side));
+        patch(c, Eigen::Vector3d::UnitX(), Eigen::Vector3d::UnitY(), 2 * side, side, up));
     return layout;
   }
   const twin::Building& b = m.buildings[static_cast<size_t>(a.building)];
-  if (a.surface == twin::PvSurface::kFacade) {
-    Eigen::Vector3d along, normal;
-    wallFrame(b, a.facade, &along, &normal);
+  const bool facade = a.surface == twin::PvSurface::kFacade;
+  // Laid-out modules where the model puts them, lifted off the roof or the wall to be seen.
+  const twin::WallFrame wall = facade ? twin::wallFrame(b, a.facade) : twin::WallFrame{};
+  const Eigen::Vector3d lift = facade ? Eigen::Vector3d(kFacadeGap * wall.out) : kRoofLift * up;
+  for (const twin::Quad& q : twin::moduleQuads(m, a)) {
+    layout.quads.push_back({{q[0] + lift, q[1] + lift, q[2] + lift, q[3] + lift}});
+  }
+  if (!a.modules.empty()) return layout;
+  if (facade) {
     const Eigen::Vector2d& p = b.footprint[static_cast<size_t>(a.facade)];
-    const Eigen::Vector3d origin = Eigen::Vector3d(p.x(), p.y(), 0.0) + kFacadeGap * normal;
-    if (n == 0) {
-      const double length =
-          (b.footprint[(static_cast<size_t>(a.facade) + 1) % b.footprint.size()] - p).norm();
-      const double h = std::min(b.height * 0.8, area / std::max(length * 0.8, 1.0));
-      const Eigen::Vector3d c =
-          origin + 0.5 * length * along + Eigen::Vector3d(0, 0, 0.5 * b.height);
-      layout.quads.push_back(quad(c, along, Eigen::Vector3d::UnitZ(), 0.8 * length, h));
-      return layout;
-    }
-    const double w = std::sqrt(area / double(n) / kModuleAspect);
-    for (const physics::ModulePlacement& mp : a.modules) {
-      const Eigen::Vector3d c = origin + mp.center.x * along + Eigen::Vector3d(0, 0, mp.center.y);
-      layout.quads.push_back(quad(c, along, Eigen::Vector3d::UnitZ(), w, w * kModuleAspect));
-    }
+    const double length =
+        (b.footprint[(static_cast<size_t>(a.facade) + 1) % b.footprint.size()] - p).norm();
+    const double h = std::min(b.height * 0.8, area / std::max(length * 0.8, 1.0));
+    const Eigen::Vector3d c = Eigen::Vector3d(p.x(), p.y(), 0.5 * b.height) +
+                              kFacadeGap * wall.out + 0.5 * length * wall.along;
+    layout.quads.push_back(patch(c, wall.along, up, 0.8 * length, h, wall.out));
     return layout;
   }
-  const double roof = b.height + kRoofLift;
   const Eigen::Vector3d facing(std::sin(a.azimuth), std::cos(a.azimuth), 0.0);
   const Eigen::Vector3d up_slope =
-      (-std::cos(a.tilt) * facing + std::sin(a.tilt) * Eigen::Vector3d::UnitZ()).normalized();
-  if (n == 0) {
-    const double side = std::sqrt(area / 2.0);
-    const Eigen::Vector2d c = polygonCentroid(b.footprint);
-    const Eigen::Vector3d u = Eigen::Vector3d::UnitZ().cross(facing);
-    layout.quads.push_back(
-        quad({c.x(), c.y(), roof + 0.5 * side * std::sin(a.tilt)}, u, up_slope, 2 * side, side));
-    return layout;
-  }
-  const double w = std::sqrt(area / double(n) / kModuleAspect);
-  const double l = w * kModuleAspect;
-  for (const physics::ModulePlacement& mp : a.modules) {
-    const Eigen::Vector3d u(std::cos(mp.rotation), std::sin(mp.rotation), 0.0);
-    const Eigen::Vector3d c(mp.center.x, mp.center.y, roof + 0.5 * l * std::sin(a.tilt));
-    layout.quads.push_back(quad(c, u, up_slope, w, l));
-  }
+      (-std::cos(a.tilt) * facing + std::sin(a.tilt) * up).normalized();
+  const double side = std::sqrt(area / 2.0);
+  const Eigen::Vector2d c = polygonCentroid(b.footprint);
+  const double z = b.height + kRoofLift + 0.5 * side * std::sin(a.tilt);
+  layout.quads.push_back(patch({c.x(), c.y(), z}, up.cross(facing), up_slope, 2 * side, side, up));
   return layout;
 }
 
 }  // namespace
 
 Eigen::Vector2d polygonCentroid(const std::vector<Eigen::Vector2d>& polygon) {
-  const double a = signedArea(polygon);
+  const double a = twin::signedArea(polygon);
   Eigen::Vector2d mean = Eigen::Vector2d::Zero();
   for (const Eigen::Vector2d& p : polygon) mean += p;
   if (polygon.empty()) return mean;

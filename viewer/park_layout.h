@@ -49,9 +49,6 @@ struct ParkLayout {
   std::vector<CableRoute> cables;                   // per cable
 };
 
-// Module size used to draw laid-out modules (the park model keeps only their area).
-inline constexpr double kModuleAspect = 2.278 / 1.134;
-
 ParkLayout computeParkLayout(const twin::ParkModel& model);
 
 // Centroid of a simple polygon (area-weighted; the vertex mean for degenerate ones), m.

@@ -7,7 +7,6 @@
 #include <unordered_map>
 
 #include "twin/base/error.h"
-#include "twin/model/compile_park.h"
 #include "twin/engine/series.h"
 
 namespace viewer {
@@ -74,12 +73,7 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
     throw twin::InputError("--scenario: no scenario \"" + r.scenario + "\" in " + path +
                            " (it has: " + names + ")");
   }
-  twin::CompiledPark park =
-      twin::compilePark(twin::parkSourceFromText(twin::readParkText(path), path + ":/meta"));
-  r.model = std::move(park.baseline);
-  for (twin::ParkModel& m : park.scenarios) {
-    if (m.scenario == r.scenario) r.model = std::move(m);
-  }
+  r.model = twin::readStoredModel(path, r.scenario);
   r.times = twin::readTimes(path);
   r.step_s = summary.step_s;
   r.utc_offset_s = summary.utc_offset_s;

@@ -1,5 +1,5 @@
-// One scenario of a results file, as the viewer needs it: the park model recompiled from the
-// park text stored in /meta, the time axis, the KPIs and the series that drive colours and flows,
+// One scenario of a results file, as the viewer needs it: the park model stored under its /model,
+// the time axis, the KPIs and the series that drive colours and flows,
 // with columns in the model's order. Read once; a time step is then a row lookup.
 #pragma once
 

@@ -2,10 +2,13 @@
 # End-to-end: `parktwin snapshot` renders the demo park (one day) to PNG files without a display
 # (EGL), views and scenarios included; bad flags exit 2 with a message; and, where xvfb-run is
 # installed, `parktwin view` opens under Xvfb, draws frames and exits 0.
-# Usage: viewer_cli_test.sh PARKTWIN_BINARY DEMO_PARK_YAML
+# A results file is self-contained (/model): moved to another folder, away from its park file and
+# its EPW weather, it still opens in snapshot and view.
+# Usage: viewer_cli_test.sh PARKTWIN_BINARY DEMO_PARK_YAML [SHARED_WEATHER_DIR]
 pt=$1
 park=$2
-. "$(dirname "$0")/../cli/check.sh"
+weather_dir=${3:-}
+. "$(dirname "$0")/../app/check.sh"
 unset DISPLAY
 
 "$pt" run "$park" -o "$work/r.h5" --start 2025-06-21 --end 2025-06-22 --scenario rooftop-pv \
@@ -33,6 +36,32 @@ check "top view of a scenario, 640x360" png_ok "$work/top.png" 640 360
 
 "$pt" snapshot "$work/r.h5" --camera TR-W1 --layers buildings,network --no-legend -o "$work/tr.png" >/dev/null
 check "camera framing a transformer" png_ok "$work/tr.png" 1280 720
+
+# The demo park on the real Shanghai EPW file, named by a relative path; the results move away.
+epw="$weather_dir/CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw"
+if [ -f "$epw" ]; then
+  mkdir -p "$work/park" "$work/moved"
+  cp "$epw" "$work/park/shanghai.epw"
+  sed 's|^  source: synthetic|  source: shanghai.epw|' "$park" >"$work/park/park.yaml"
+  (cd "$work/park" && "$pt" run park.yaml -o epw.h5 --start 2025-06-21 --end 2025-06-22 \
+    --scenario rooftop-pv >/dev/null 2>&1)
+  check "run on a relative EPW path exits 0" [ $? -eq 0 ]
+  mv "$work/park/epw.h5" "$work/moved/epw.h5"
+  rm -rf "$work/park"
+  "$pt" snapshot "$work/moved/epw.h5" --time 2025-06-21T12:00 --scenario rooftop-pv \
+    -o "$work/moved.png" >/dev/null 2>"$work/err.txt"
+  check "a moved results file (EPW weather, scenario) renders" png_ok "$work/moved.png" 1280 720
+  check "... with nothing on stderr" [ ! -s "$work/err.txt" ]
+  "$pt" info "$work/moved/epw.h5" >"$work/info.txt"
+  check "info lists its stored model" grep -q "model: 11 buildings" "$work/info.txt"
+  if command -v xvfb-run >/dev/null; then
+    ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view \
+      "$work/moved/epw.h5" --scenario rooftop-pv --frames 2 >"$work/view.txt" 2>&1
+    check "a moved results file opens in view" grep -q "drew 2 frames" "$work/view.txt"
+  fi
+else
+  echo "skipped: $epw is missing (a results file moved away from its EPW weather)"
+fi
 
 "$pt" snapshot "$work/r.h5" --time 2025-07-01T12:00 -o "$work/x.png" 2>"$work/err.txt"
 check "a time outside the period exits 2" [ $? -eq 2 ]

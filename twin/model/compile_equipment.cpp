@@ -63,13 +63,10 @@ void compileBuilding(const Node& n, const std::string& path, CompileContext& c) 
   Building b;
   b.id = c.r.id(n, "id", path).value_or("");
   b.name = c.r.text(n, "name", path, false).value_or(b.id);
-  b.kind = static_cast<BuildingKind>(
-      c.r.choice(n, "kind", {"workshop", "warehouse", "office", "canteen", "utility", "other"},
-                 path, true)
-          .value_or(5));
+  b.kind =
+      static_cast<BuildingKind>(c.r.choice(n, "kind", kBuildingKindNames, path, true).value_or(5));
   b.height = c.r.quantity(n, kHeight, path, true).value_or(0.0);
-  b.roof = static_cast<RoofKind>(
-      c.r.choice(n, "roof", {"flat", "pitched", "sawtooth", "none"}, path, false).value_or(0));
+  b.roof = static_cast<RoofKind>(c.r.choice(n, "roof", kRoofKindNames, path, false).value_or(0));
   if (const Node* fp = c.r.required(n, "footprint", path)) {
     b.footprint = readPolygon(*fp, keyPath(path, "footprint"), c);
   }

@@ -49,10 +49,6 @@ constexpr QuantityField kRequest{"request", Dimension::kPower, 0, 1000 * u::MW, 
 constexpr QuantityField kRebound{"rebound", Dimension::kDuration, 0, 24 * u::hour, true, "h",
                                  u::hour};
 
-constexpr std::array<std::string_view, 3> kPolicyNames = {"self_consumption", "peak_shaving",
-                                                          "tou_arbitrage"};
-constexpr std::array<std::string_view, 3> kControlNames = {"uncontrolled", "valley_filling",
-                                                           "pv_following"};
 constexpr std::array<std::string_view, kDayTypes> kDayTypeNames = {"workday", "weekend", "holiday"};
 
 // A time of day "HH:MM" under key, in s since midnight.
@@ -74,7 +70,7 @@ void readDispatch(const Node& n, const std::string& path, CompileContext& c, Sto
   c.r.checkKeys(n, {"policy", "threshold", "recharge_margin", "charge_below", "discharge_above"},
                 path);
   s.policy = static_cast<physics::DispatchPolicy>(
-      c.r.choice(n, "policy", kPolicyNames, path, true).value_or(0));
+      c.r.choice(n, "policy", kDispatchPolicyNames, path, true).value_or(0));
   const bool shaving = s.policy == physics::DispatchPolicy::kPeakShaving;
   const bool arbitrage = s.policy == physics::DispatchPolicy::kTouArbitrage;
   // A threshold is required for peak shaving; with arbitrage it caps charging and shaves peaks.
@@ -215,7 +211,7 @@ void compileEvEntry(const Node& n, const std::string& path, CompileContext& c) {
   g.charger_power = c.r.quantity(n, kChargerPower, path, true).value_or(0.0);
   g.efficiency = c.r.quantity(n, kEfficiency, path, false).value_or(g.efficiency);
   g.control = static_cast<physics::ChargingControl>(
-      c.r.choice(n, "control", kControlNames, path, false).value_or(0));
+      c.r.choice(n, "control", kChargingControlNames, path, false).value_or(0));
   g.site_limit = c.r.quantity(n, kSiteLimit, path, false).value_or(0.0);
   const Node* arrivals = n.find("arrivals");
   const Node* sessions = n.find("sessions");

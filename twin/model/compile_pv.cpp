@@ -172,14 +172,16 @@ void fillSurface(const Node& n, const std::string& path, CompileContext& c,
                   std::to_string(static_cast<long>(layout.usable_area)) + " m2)");
   }
   a.modules = layout.modules;
+  a.module_size = module.size;
+  a.portrait = spec.portrait;
   a.dc_capacity = static_cast<double>(layout.modules.size()) * module.power;
   a.module_area =
       static_cast<double>(layout.modules.size()) * module.size.length * module.size.width;
 }
 
 void readSurface(const Node& n, const std::string& path, CompileContext& c, PvArray& a) {
-  a.surface = static_cast<PvSurface>(
-      c.r.choice(n, "surface", {"roof", "facade", "ground"}, path, true).value_or(0));
+  a.surface =
+      static_cast<PvSurface>(c.r.choice(n, "surface", kPvSurfaceNames, path, true).value_or(0));
   if (a.surface != PvSurface::kGround) {
     a.building = c.reference(n, "building", c.buildings, "building", path).value_or(-1);
   } else if (n.find("building")) {

@@ -7,9 +7,9 @@
 
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
+#include "twin/base/calendar.h"
 #include "twin/model/compile_context.h"
 #include "twin/parkfile/epw_reader.h"
-#include "twin/base/calendar.h"
 
 namespace twin {
 namespace {

@@ -64,6 +64,11 @@ struct Schedule {
 
 enum class BuildingKind { kWorkshop, kWarehouse, kOffice, kCanteen, kUtility, kOther };
 enum class RoofKind { kFlat, kPitched, kSawtooth, kNone };
+// The park-file words for BuildingKind and RoofKind, in enum order.
+inline constexpr std::array<std::string_view, 6> kBuildingKindNames = {
+    "workshop", "warehouse", "office", "canteen", "utility", "other"};
+inline constexpr std::array<std::string_view, 4> kRoofKindNames = {"flat", "pitched", "sawtooth",
+                                                                   "none"};
 
 struct Building {
   std::string id;
@@ -101,6 +106,7 @@ struct Transformer {
 // How a bus is fed: the branch between it and its parent (towards the grid connection).
 struct Feeder {
   enum class Kind { kGrid, kCable, kTransformer };
+  static constexpr std::array<std::string_view, 3> kKindNames = {"grid", "cable", "transformer"};
   Kind kind = Kind::kGrid;
   int branch = -1;  // index into cables or transformers
   int parent = -1;  // bus index
@@ -127,6 +133,8 @@ enum class EfficiencyClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3, kUn
 // How a pump's or fan's flow is set: not modelled (the duty load is the shaft load), by a valve
 // or damper at full speed, or by a variable-speed drive (physics/pump_fan.h).
 enum class FlowControl { kNone, kThrottle, kSpeed };
+// Words for FlowControl, in enum order (the park file says "throttle" or "vsd" under flow_control).
+inline constexpr std::array<std::string_view, 3> kFlowControlNames = {"none", "throttle", "vsd"};
 
 struct Motor {
   std::string id;
@@ -177,6 +185,13 @@ struct Load {
   double curtailable = 0.0;
   double shiftable = 0.0;
 };
+
+// The park-file words for the battery dispatch policies and the EV charging controls, in enum
+// order (physics::DispatchPolicy, physics::ChargingControl).
+inline constexpr std::array<std::string_view, 3> kDispatchPolicyNames = {
+    "self_consumption", "peak_shaving", "tou_arbitrage"};
+inline constexpr std::array<std::string_view, 3> kChargingControlNames = {
+    "uncontrolled", "valley_filling", "pv_following"};
 
 // A stationary battery on a bus, dispatched step by step by its policy (physics/battery.h).
 struct Storage {
@@ -241,6 +256,7 @@ struct Tariff {
 };
 
 enum class PvSurface { kRoof, kFacade, kGround };
+inline constexpr std::array<std::string_view, 3> kPvSurfaceNames = {"roof", "facade", "ground"};
 enum class PvTransposition { kPerez, kHayDavies, kIsotropic };
 enum class PvIam { kPhysical, kAshrae, kNone };
 // The park-file words of the cell temperature models, in enum order.
@@ -271,7 +287,9 @@ struct PvArray {
   bool cec = false;           // DC by the CEC single-diode model of cec_module
   physics::CecModule cec_module;
   std::vector<physics::ModulePlacement> modules;  // laid-out modules (filled arrays)
-  double module_area = 0.0;                       // m2, total module area (0 when unknown)
+  physics::ModuleDimensions module_size;          // of the laid-out modules
+  bool portrait = true;      // laid-out modules' long side across the row (up the slope)
+  double module_area = 0.0;  // m2, total module area (0 when unknown)
   double dc_ac_ratio = 1.2;
   double inverter_efficiency = 0.96;  // nominal (PVWatts eta_inv_nom)
   double losses = 0.1408;             // PVWatts system losses, fraction

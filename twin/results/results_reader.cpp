@@ -8,15 +8,11 @@
 #include <type_traits>
 
 #include "twin/base/error.h"
+#include "twin/results/hdf5_io.h"
+#include "twin/results/model_tables.h"
 
 namespace twin {
 namespace {
-
-// A file that is HDF5 but not laid out as ParkTwin writes it. The public functions turn it, and
-// any HDF5 exception, into an InputError naming the file.
-struct LayoutError : std::runtime_error {
-  using std::runtime_error::runtime_error;
-};
 
 template <typename Fn>
 auto guarded(const std::string& path, Fn&& fn) {
@@ -39,38 +35,6 @@ H5::H5File openResults(const std::string& path) {
   }
 }
 
-std::vector<hsize_t> dimsOf(const H5::DataSpace& space) {
-  std::vector<hsize_t> dims(static_cast<size_t>(std::max(0, space.getSimpleExtentNdims())));
-  if (!dims.empty()) space.getSimpleExtentDims(dims.data());
-  return dims;
-}
-
-// Checks an object's type class and shape ({} = scalar) before anything is read from it.
-void expectLayout(const H5::AbstractDs& object, H5T_class_t type_class,
-                  const std::vector<hsize_t>& dims, const std::string& what) {
-  const std::vector<hsize_t> actual = dimsOf(object.getSpace());
-  const bool scalar_like = dims.empty() && object.getSpace().getSimpleExtentNpoints() == 1;
-  if (object.getTypeClass() != type_class || (!scalar_like && actual != dims)) {
-    throw LayoutError(what + " has an unexpected type or shape");
-  }
-}
-
-std::string readString(const H5::DataSet& ds, const std::string& what) {
-  expectLayout(ds, H5T_STRING, {}, what);
-  std::string value;
-  ds.read(value, ds.getStrType());
-  return value;
-}
-
-std::string stringAttribute(const H5::H5Object& object, const std::string& name) {
-  if (!object.attrExists(name)) return "";
-  H5::Attribute attr = object.openAttribute(name);
-  expectLayout(attr, H5T_STRING, {}, "attribute " + name);
-  std::string value;
-  attr.read(attr.getStrType(), value);
-  return value;
-}
-
 int32_t intAttribute(const H5::H5Object& object, const std::string& name) {
   H5::Attribute attr = object.openAttribute(name);
   expectLayout(attr, H5T_INTEGER, {}, "attribute " + name);
@@ -86,37 +50,9 @@ double readScalar(const H5::DataSet& ds, const std::string& what) {
   return value;
 }
 
-// A 1-D array of variable-length strings.
-template <typename Object>
-std::vector<std::string> readStringArray(const Object& object, const std::string& what) {
-  const std::vector<hsize_t> dims = dimsOf(object.getSpace());
-  if (object.getTypeClass() != H5T_STRING || dims.size() != 1 ||
-      !object.getStrType().isVariableStr()) {
-    throw LayoutError(what + " is not a list of strings");
-  }
-  std::vector<char*> raw(dims[0], nullptr);
-  if constexpr (std::is_same_v<Object, H5::Attribute>) {
-    object.read(object.getStrType(), raw.data());
-  } else {
-    object.read(raw.data(), object.getStrType());
-  }
-  std::vector<std::string> out;
-  for (char* p : raw) {
-    out.emplace_back(p ? p : "");
-    std::free(p);
-  }
-  return out;
-}
-
 H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
   if (scenario == "baseline") return file.openGroup("/");
   return file.openGroup("scenarios").openGroup(scenario);
-}
-
-std::vector<std::string> childNames(const H5::Group& group) {
-  std::vector<std::string> names;
-  for (hsize_t i = 0; i < group.getNumObjs(); ++i) names.push_back(group.getObjnameByIdx(i));
-  return names;
 }
 
 // The dimensions of a numeric dataset of the given rank: [time] or [time x units].
@@ -148,7 +84,7 @@ ScenarioResults readScenario(H5::H5File& file, const std::string& name) {
     out.total.push_back({k, stringAttribute(ds, "units"), readScalar(ds, "kpi/total/" + k)});
   }
   H5::Group monthly = root.openGroup("kpi").openGroup("monthly");
-  out.months = readStringArray(monthly.openDataSet("month"), "kpi/monthly/month");
+  out.months = readStringList(monthly.openDataSet("month"), "kpi/monthly/month");
   out.monthly.resize(out.months.size());
   for (const std::string& k : childNames(monthly)) {
     if (k == "month") continue;
@@ -215,7 +151,7 @@ SeriesData readSeries(const std::string& path, const std::string& scenario, cons
     const std::vector<hsize_t> shape = numericShape(ds, 2, kind + "/" + field);
     out.rows = shape[0];
     out.columns = shape[1];
-    out.ids = readStringArray(ds.openAttribute("ids"), kind + "/" + field + " ids");
+    out.ids = readStringList(ds.openAttribute("ids"), kind + "/" + field + " ids");
     if (out.ids.size() != out.columns) throw LayoutError(kind + "/" + field + " ids do not match");
     out.values.resize(out.rows * out.columns);
     ds.read(out.values.data(), H5::PredType::NATIVE_DOUBLE);
@@ -228,6 +164,16 @@ std::string readParkText(const std::string& path) {
   H5::H5File file = openResults(path);
   return guarded(path, [&] {
     return readString(file.openGroup("meta").openDataSet("park_file"), "meta/park_file");
+  });
+}
+
+ParkModel readStoredModel(const std::string& path, const std::string& scenario) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    if (scenario != "baseline" && !file.openGroup("scenarios").nameExists(scenario)) {
+      throw InputError(path + ": no scenario \"" + scenario + "\"");
+    }
+    return readModel(scenarioGroup(file, scenario));
   });
 }
 

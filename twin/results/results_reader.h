@@ -1,10 +1,13 @@
-// Reading a results file written by ResultsWriter: its metadata, period, scenarios, series and
-// KPIs (for `parktwin info`, comparisons and tests). Bad files raise InputError naming the file.
+// Reading a results file written by ResultsWriter: its metadata, period, scenarios, park model,
+// series and KPIs (for `parktwin info`, comparisons and tests). Bad files raise InputError naming
+// the file.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "twin/model/model.h"
 
 namespace twin {
 
@@ -57,6 +60,9 @@ ResultsSummary readResultsSummary(const std::string& path);
 SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
                       const std::string& field);
 std::string readParkText(const std::string& path);
+// The park model of scenario "baseline" or a named one, as stored under its /model
+// (twin/results/model_tables.h: the described part, not enough to simulate).
+ParkModel readStoredModel(const std::string& path, const std::string& scenario);
 std::vector<int64_t> readTimes(const std::string& path);
 
 }  // namespace twin

@@ -9,41 +9,15 @@
 #include <stdexcept>
 
 #include "physics/units.h"
-#include "twin/results/chunk_codec.h"
 #include "twin/base/error.h"
-#include "twin/results/output_file.h"
 #include "twin/engine/series.h"
+#include "twin/results/chunk_codec.h"
+#include "twin/results/hdf5_io.h"
+#include "twin/results/model_tables.h"
+#include "twin/results/output_file.h"
 
 namespace twin {
 namespace {
-
-H5::StrType utf8String() {
-  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
-  type.setCset(H5T_CSET_UTF8);
-  return type;
-}
-
-void writeStringAttribute(H5::H5Object& object, const std::string& name, const std::string& value) {
-  const H5::StrType type = utf8String();
-  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
-  attr.write(type, value);
-}
-
-void writeStringListAttribute(H5::H5Object& object, const std::string& name,
-                              const std::vector<std::string>& values) {
-  const H5::StrType type = utf8String();
-  const hsize_t n = values.size();
-  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(1, &n));
-  std::vector<const char*> pointers;
-  for (const std::string& v : values) pointers.push_back(v.c_str());
-  attr.write(type, pointers.data());
-}
-
-void writeStringDataset(H5::Group& group, const std::string& name, const std::string& value) {
-  const H5::StrType type = utf8String();
-  H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
-  ds.write(value, type);
-}
 
 void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
                        std::string_view units) {
@@ -51,16 +25,6 @@ void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
       group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR));
   ds.write(&value, H5::PredType::NATIVE_DOUBLE);
   writeStringAttribute(ds, "units", std::string(units));
-}
-
-// A 1-D float64 dataset with its `units` attribute.
-H5::DataSet writeDoubleVector(H5::Group& group, const std::string& name,
-                              const std::vector<double>& values, std::string_view units) {
-  const hsize_t n = values.size();
-  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
-  ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
-  writeStringAttribute(ds, "units", std::string(units));
-  return ds;
 }
 
 // Series chunks are one block (a day) of rows by all columns, shuffled and deflated; the chunks
@@ -140,7 +104,6 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
   const auto write = [&](const std::string& name, UnitKind kind,
                          const std::vector<LimitRecord>& records, double unit_si,
                          const std::string& unit) {
-    const hsize_t n = records.size();
     std::vector<double> worst;
     std::vector<int64_t> steps;
     for (const LimitRecord& r : records) {
@@ -149,9 +112,7 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
     }
     H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, unit);
     writeStringListAttribute(w, "ids", unitIds(model, kind));
-    H5::DataSet c =
-        group.createDataSet(name + "_steps", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
-    c.write(steps.data(), H5::PredType::NATIVE_INT64);
+    H5::DataSet c = writeInt64Vector(group, name + "_steps", steps);
     writeStringListAttribute(c, "ids", unitIds(model, kind));
   };
   write("bus_voltage", UnitKind::kBus, limits.bus_voltage, 1.0, "pu");
@@ -193,18 +154,13 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   }
   writeStringAttribute(total, "description", "totals over the simulated period");
   H5::Group monthly = group.createGroup("monthly");
-  const hsize_t n = kpis.months.size();
   std::vector<std::string> labels;
   for (const PeriodKpi& m : kpis.months) {
     char text[16];
     std::snprintf(text, sizeof text, "%04d-%02d", m.month.year, m.month.month);
     labels.emplace_back(text);
   }
-  const H5::StrType type = utf8String();
-  H5::DataSet months = monthly.createDataSet("month", type, H5::DataSpace(1, &n));
-  std::vector<const char*> pointers;
-  for (const std::string& l : labels) pointers.push_back(l.c_str());
-  months.write(pointers.data(), type);
+  writeStringVector(monthly, "month", labels);
   for (const KpiDecl& k : kKpis) {
     std::vector<double> values;
     for (const PeriodKpi& m : kpis.months) values.push_back(k.get(m) / k.unit_si);
@@ -317,6 +273,7 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
                          : impl_->file.openGroup("scenarios").createGroup(model.scenario);
     writeStringAttribute(root, "scenario", model.scenario.empty() ? "baseline" : model.scenario);
     writeStringAttribute(root, "description", description);
+    writeModel(root, model, description);
     impl_->scenario_root = root;
     impl_->model = &model;
     impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);

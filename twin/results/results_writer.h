@@ -1,15 +1,15 @@
-// Writing a run's results to one HDF5 file: /meta, /time, /series/<kind>/<field> [time x units]
-// with `units` and `ids` attributes, /kpi; scenarios under /scenarios/<name>/ with the same
-// layout. Written to a temporary file beside the target and renamed when complete, so the target
-// path never holds a half-written file.
+// Writing a run's results to one HDF5 file: /meta, /time, /model (the park model, see
+// model_tables.h), /series/<kind>/<field> [time x columns] with `units` and `ids` attributes,
+// /kpi; scenarios under /scenarios/<name>/ with the same layout. Written to a temporary file beside
+// the target and renamed when complete, so the target path never holds a half-written file.
 #pragma once
 
 #include <memory>
 #include <string>
 
 #include "twin/engine/kpi.h"
-#include "twin/model/model.h"
 #include "twin/engine/state.h"
+#include "twin/model/model.h"
 #include "twin/model/time_grid.h"
 
 namespace twin {

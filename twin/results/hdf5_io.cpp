@@ -1,0 +1,150 @@
+#include "twin/results/hdf5_io.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <type_traits>
+
+namespace twin {
+namespace {
+
+H5::StrType utf8String() {
+  H5::StrType type(H5::PredType::C_S1, H5T_VARIABLE);
+  type.setCset(H5T_CSET_UTF8);
+  return type;
+}
+
+std::vector<const char*> pointersTo(const std::vector<std::string>& values) {
+  std::vector<const char*> pointers;
+  for (const std::string& v : values) pointers.push_back(v.c_str());
+  return pointers;
+}
+
+template <typename Object>
+std::vector<std::string> readStrings(const Object& object, const std::string& what) {
+  const std::vector<hsize_t> dims = dimsOf(object.getSpace());
+  if (object.getTypeClass() != H5T_STRING || dims.size() != 1 ||
+      !object.getStrType().isVariableStr()) {
+    throw LayoutError(what + " is not a list of strings");
+  }
+  std::vector<char*> raw(dims[0], nullptr);
+  if constexpr (std::is_same_v<Object, H5::Attribute>) {
+    object.read(object.getStrType(), raw.data());
+  } else {
+    object.read(raw.data(), object.getStrType());
+  }
+  std::vector<std::string> out;
+  for (char* p : raw) {
+    out.emplace_back(p ? p : "");
+    std::free(p);
+  }
+  return out;
+}
+
+}  // namespace
+
+void writeStringAttribute(H5::H5Object& object, const std::string& name, const std::string& value) {
+  const H5::StrType type = utf8String();
+  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(H5S_SCALAR));
+  attr.write(type, value);
+}
+
+void writeStringListAttribute(H5::H5Object& object, const std::string& name,
+                              const std::vector<std::string>& values) {
+  const H5::StrType type = utf8String();
+  const hsize_t n = values.size();
+  H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(1, &n));
+  attr.write(type, pointersTo(values).data());
+}
+
+void writeStringDataset(H5::Group& group, const std::string& name, const std::string& value) {
+  const H5::StrType type = utf8String();
+  H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
+  ds.write(value, type);
+}
+
+H5::DataSet writeStringVector(H5::Group& group, const std::string& name,
+                              const std::vector<std::string>& values) {
+  const H5::StrType type = utf8String();
+  const hsize_t n = values.size();
+  H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(pointersTo(values).data(), type);
+  return ds;
+}
+
+H5::DataSet writeDoubleVector(H5::Group& group, const std::string& name,
+                              const std::vector<double>& values, std::string_view units) {
+  const hsize_t n = values.size();
+  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  writeStringAttribute(ds, "units", std::string(units));
+  return ds;
+}
+
+H5::DataSet writeInt64Vector(H5::Group& group, const std::string& name,
+                             const std::vector<int64_t>& values) {
+  const hsize_t n = values.size();
+  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
+  if (n > 0) ds.write(values.data(), H5::PredType::NATIVE_INT64);
+  return ds;
+}
+
+std::vector<hsize_t> dimsOf(const H5::DataSpace& space) {
+  std::vector<hsize_t> dims(static_cast<size_t>(std::max(0, space.getSimpleExtentNdims())));
+  if (!dims.empty()) space.getSimpleExtentDims(dims.data());
+  return dims;
+}
+
+void expectLayout(const H5::AbstractDs& object, H5T_class_t type_class,
+                  const std::vector<hsize_t>& dims, const std::string& what) {
+  const std::vector<hsize_t> actual = dimsOf(object.getSpace());
+  const bool scalar_like = dims.empty() && object.getSpace().getSimpleExtentNpoints() == 1;
+  if (object.getTypeClass() != type_class || (!scalar_like && actual != dims)) {
+    throw LayoutError(what + " has an unexpected type or shape");
+  }
+}
+
+std::string readString(const H5::DataSet& ds, const std::string& what) {
+  expectLayout(ds, H5T_STRING, {}, what);
+  std::string value;
+  ds.read(value, ds.getStrType());
+  return value;
+}
+
+std::string stringAttribute(const H5::H5Object& object, const std::string& name) {
+  if (!object.attrExists(name)) return "";
+  H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_STRING, {}, "attribute " + name);
+  std::string value;
+  attr.read(attr.getStrType(), value);
+  return value;
+}
+
+std::vector<std::string> readStringList(const H5::Attribute& attr, const std::string& what) {
+  return readStrings(attr, what);
+}
+
+std::vector<std::string> readStringList(const H5::DataSet& ds, const std::string& what) {
+  return readStrings(ds, what);
+}
+
+std::vector<double> readDoubleVector(const H5::DataSet& ds, size_t n, const std::string& what) {
+  expectLayout(ds, H5T_FLOAT, {n}, what);
+  std::vector<double> values(n);
+  if (n > 0) ds.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+  return values;
+}
+
+std::vector<int64_t> readInt64Vector(const H5::DataSet& ds, size_t n, const std::string& what) {
+  expectLayout(ds, H5T_INTEGER, {n}, what);
+  std::vector<int64_t> values(n);
+  if (n > 0) ds.read(values.data(), H5::PredType::NATIVE_INT64);
+  return values;
+}
+
+std::vector<std::string> childNames(const H5::Group& group) {
+  std::vector<std::string> names;
+  for (hsize_t i = 0; i < group.getNumObjs(); ++i) names.push_back(group.getObjnameByIdx(i));
+  return names;
+}
+
+}  // namespace twin

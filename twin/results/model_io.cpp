@@ -1,0 +1,199 @@
+// Writing and reading /model through the declared tables (twin/results/model_tables.cpp), and the
+// two ragged parts a column cannot hold: building footprints and PV module layouts.
+#include <cmath>
+#include <string>
+
+#include "physics/units.h"
+#include "twin/model/pv_geometry.h"
+#include "twin/results/hdf5_io.h"
+#include "twin/results/model_columns.h"
+#include "twin/results/model_tables.h"
+
+namespace twin {
+namespace {
+
+using model_columns::Column;
+using model_columns::Table;
+
+int64_t int64Attribute(const H5::H5Object& object, const std::string& name) {
+  if (!object.attrExists(name)) throw LayoutError("attribute " + name + " is missing");
+  H5::Attribute attr = object.openAttribute(name);
+  expectLayout(attr, H5T_INTEGER, {}, "attribute " + name);
+  int64_t value = 0;
+  attr.read(H5::PredType::NATIVE_INT64, &value);
+  return value;
+}
+
+void writeInt64Attribute(H5::H5Object& object, const std::string& name, int64_t value) {
+  object.createAttribute(name, H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+      .write(H5::PredType::NATIVE_INT64, &value);
+}
+
+// A float64 dataset [rows x shape...] from row-major values, with its units.
+void writeDoubleArray(H5::Group& group, const std::string& name, const std::vector<hsize_t>& dims,
+                      const std::vector<double>& values, const std::string& units) {
+  H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE,
+                                       H5::DataSpace(static_cast<int>(dims.size()), dims.data()));
+  if (!values.empty()) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  writeStringAttribute(ds, "units", units);
+}
+
+std::vector<double> readDoubleArray(const H5::Group& group, const std::string& name,
+                                    const std::vector<hsize_t>& dims, const std::string& what) {
+  H5::DataSet ds = group.openDataSet(name);
+  expectLayout(ds, H5T_FLOAT, dims, what);
+  size_t n = 1;
+  for (hsize_t d : dims) n *= d;
+  std::vector<double> values(n);
+  if (n > 0) ds.read(values.data(), H5::PredType::NATIVE_DOUBLE);
+  return values;
+}
+
+template <class Row>
+void writeTable(H5::Group& model, const Table<Row>& table, const ParkModel& m) {
+  H5::Group group = model.createGroup(std::string(table.name));
+  writeStringAttribute(group, "description", std::string(table.meaning));
+  const std::vector<Row> rows = table.rows(m);
+  writeInt64Attribute(group, "rows", static_cast<int64_t>(rows.size()));
+  for (const Column<Row>& c : table.columns) {
+    H5::DataSet ds;
+    if (c.isText()) {
+      std::vector<std::string> values;
+      for (const Row& r : rows) values.push_back(c.get_text(m, r));
+      ds = writeStringVector(group, std::string(c.name), values);
+    } else {
+      std::vector<double> values;
+      for (const Row& r : rows) values.push_back(c.get(r) / c.unit_si);
+      ds = writeDoubleVector(group, std::string(c.name), values, c.units);
+    }
+    writeStringAttribute(ds, "description", std::string(c.meaning));
+  }
+}
+
+template <class Row>
+void readTable(const H5::Group& model, const Table<Row>& table, ParkModel& m) {
+  const std::string name(table.name);
+  if (!model.nameExists(name)) throw LayoutError("model/" + name + " is missing");
+  H5::Group group = model.openGroup(name);
+  std::vector<Row> rows(static_cast<size_t>(std::max<int64_t>(0, int64Attribute(group, "rows"))));
+  for (const Column<Row>& c : table.columns) {
+    const std::string column(c.name);
+    const std::string what = "model/" + name + "/" + column;
+    if (!group.nameExists(column)) throw LayoutError(what + " is missing");
+    H5::DataSet ds = group.openDataSet(column);
+    if (c.isText()) {
+      const std::vector<std::string> values = readStringList(ds, what);
+      if (values.size() != rows.size()) throw LayoutError(what + " has an unexpected length");
+      for (size_t i = 0; i < rows.size(); ++i) {
+        if (!c.set_text(m, rows[i], values[i])) {
+          throw LayoutError(what + " row " + std::to_string(i) + ": unknown value \"" + values[i] +
+                            "\"");
+        }
+      }
+    } else {
+      const std::vector<double> values = readDoubleVector(ds, rows.size(), what);
+      for (size_t i = 0; i < rows.size(); ++i) c.set(rows[i], values[i] * c.unit_si);
+    }
+  }
+  table.assign(m, std::move(rows));
+}
+
+// Offsets [rows + 1] into a ragged array: row i has items [first[i], first[i + 1]).
+std::vector<int64_t> readOffsets(const H5::Group& group, const std::string& name, size_t rows,
+                                 const std::string& what) {
+  std::vector<int64_t> first = readInt64Vector(group.openDataSet(name), rows + 1, what);
+  for (size_t i = 0; i < rows; ++i) {
+    if (first[0] != 0 || first[i + 1] < first[i]) throw LayoutError(what + " is not ascending");
+  }
+  return first;
+}
+
+void writeFootprints(H5::Group& model, const ParkModel& m) {
+  H5::Group group = model.openGroup("building");
+  std::vector<int64_t> first{0};
+  std::vector<double> xy;
+  for (const Building& b : m.buildings) {
+    for (const Eigen::Vector2d& p : b.footprint) xy.insert(xy.end(), {p.x(), p.y()});
+    first.push_back(static_cast<int64_t>(xy.size() / 2));
+  }
+  writeInt64Vector(group, "footprint_first", first);
+  writeDoubleArray(group, "footprint_m", {xy.size() / 2, 2}, xy, "m");
+}
+
+void readFootprints(const H5::Group& model, ParkModel& m) {
+  H5::Group group = model.openGroup("building");
+  const std::vector<int64_t> first =
+      readOffsets(group, "footprint_first", m.buildings.size(), "model/building/footprint_first");
+  const auto n = static_cast<hsize_t>(first.back());
+  const std::vector<double> xy = readDoubleArray(group, "footprint_m", {n, 2}, "footprint_m");
+  for (size_t b = 0; b < m.buildings.size(); ++b) {
+    for (int64_t k = first[b]; k < first[b + 1]; ++k) {
+      m.buildings[b].footprint.emplace_back(xy[2 * size_t(k)], xy[2 * size_t(k) + 1]);
+    }
+  }
+}
+
+void writeModules(H5::Group& model, const ParkModel& m) {
+  H5::Group group = model.openGroup("pv");
+  std::vector<int64_t> first{0};
+  std::vector<double> xy, rotation, corners;
+  for (const PvArray& a : m.pv) {
+    for (const physics::ModulePlacement& p : a.modules) {
+      xy.insert(xy.end(), {p.center.x, p.center.y});
+      rotation.push_back(p.rotation / physics::units::deg);
+    }
+    for (const Quad& q : moduleQuads(m, a)) {
+      for (const Eigen::Vector3d& c : q) corners.insert(corners.end(), {c.x(), c.y(), c.z()});
+    }
+    first.push_back(static_cast<int64_t>(rotation.size()));
+  }
+  const hsize_t n = rotation.size();
+  writeInt64Vector(group, "module_first", first);
+  writeDoubleArray(group, "module_position_m", {n, 2}, xy, "m");
+  writeDoubleVector(group, "module_rotation_deg", rotation, "degree");
+  // Roof and facade modules; ground arrays have positions but no place in the park frame.
+  writeDoubleArray(group, "module_corners_m", {corners.size() / 12, 4, 3}, corners, "m");
+}
+
+void readModules(const H5::Group& model, ParkModel& m) {
+  H5::Group group = model.openGroup("pv");
+  const std::vector<int64_t> first =
+      readOffsets(group, "module_first", m.pv.size(), "model/pv/module_first");
+  const auto n = static_cast<hsize_t>(first.back());
+  const std::vector<double> xy = readDoubleArray(group, "module_position_m", {n, 2}, "positions");
+  const std::vector<double> rotation =
+      readDoubleVector(group.openDataSet("module_rotation_deg"), n, "module_rotation_deg");
+  for (size_t a = 0; a < m.pv.size(); ++a) {
+    for (int64_t k = first[a]; k < first[a + 1]; ++k) {
+      const auto i = static_cast<size_t>(k);
+      m.pv[a].modules.push_back({{xy[2 * i], xy[2 * i + 1]}, rotation[i] * physics::units::deg});
+    }
+  }
+}
+
+}  // namespace
+
+void writeModel(H5::Group& parent, const ParkModel& m, const std::string& description) {
+  H5::Group model = parent.createGroup("model");
+  writeStringAttribute(model, "scenario", m.scenario.empty() ? "baseline" : m.scenario);
+  writeStringAttribute(model, "description", description);
+  model_columns::forEachTable([&](const auto& table) { writeTable(model, table, m); });
+  writeFootprints(model, m);
+  writeModules(model, m);
+}
+
+ParkModel readModel(const H5::Group& parent) {
+  if (!parent.nameExists("model")) {
+    throw LayoutError("no /model (written by a parktwin before 0.2; run the park again)");
+  }
+  H5::Group model = parent.openGroup("model");
+  ParkModel m;
+  const std::string scenario = stringAttribute(model, "scenario");
+  m.scenario = scenario == "baseline" ? "" : scenario;
+  model_columns::forEachTable([&](const auto& table) { readTable(model, table, m); });
+  readFootprints(model, m);
+  readModules(model, m);
+  return m;
+}
+
+}  // namespace twin

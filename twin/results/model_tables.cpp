@@ -1,0 +1,308 @@
+// The /model declaration: every table and column a results file stores of its park model.
+#include "twin/results/model_tables.h"
+
+#include "physics/units.h"
+#include "twin/results/model_columns.h"
+
+namespace twin::model_columns {
+namespace {
+
+namespace u = physics::units;
+
+// A numeric column on the member `field` of Row; `scale` is the field's value of one `units`.
+#define PT_NUMBER(Row, name, units, scale, field, meaning)                                  \
+  Column<Row> {                                                                             \
+    name, units, scale, meaning, [](const Row& r) { return static_cast<double>(r.field); }, \
+        [](Row& r, double v) { r.field = static_cast<decltype(r.field)>(v); }               \
+  }
+// A free-text column.
+#define PT_TEXT(Row, name, field, meaning)                                               \
+  Column<Row> {                                                                          \
+    name, "", 0.0, meaning, nullptr, nullptr,                                            \
+        [](const ParkModel&, const Row& r) { return std::string(r.field); },             \
+        [](const ParkModel&, Row& r, const std::string& v) { return r.field = v, true; } \
+  }
+// An enum column stored as its park-file word from `words` (in enum order).
+#define PT_WORD(Row, name, field, words, meaning)                  \
+  Column<Row> {                                                    \
+    name, "", 0.0, meaning, nullptr, nullptr,                      \
+        [](const ParkModel&, const Row& r) {                       \
+          return std::string(words[static_cast<size_t>(r.field)]); \
+        },                                                         \
+        [](const ParkModel&, Row& r, const std::string& v) {       \
+          const int i = wordIndex(words, v);                       \
+          if (i >= 0) r.field = static_cast<decltype(r.field)>(i); \
+          return i >= 0;                                           \
+        }                                                          \
+  }
+// An index into another table of the model (`rows`, a ParkModel member) stored as that row's id;
+// "" for -1 (none).
+#define PT_REF(Row, name, field, rows, meaning)                                         \
+  Column<Row> {                                                                         \
+    name, "", 0.0, meaning, nullptr, nullptr,                                           \
+        [](const ParkModel& m, const Row& r) {                                          \
+          return r.field < 0 ? std::string() : m.rows[static_cast<size_t>(r.field)].id; \
+        },                                                                              \
+        [](const ParkModel& m, Row& r, const std::string& v) {                          \
+          r.field = v.empty() ? -1 : idIndex(m.rows, v);                                \
+          return v.empty() || r.field >= 0;                                             \
+        }                                                                               \
+  }
+// A table over the vector member `member` of ParkModel.
+#define PT_ROWS(Row, member)                   \
+  [](const ParkModel& m) { return m.member; }, \
+      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(rows); }
+// A table of one row, the member `member` of ParkModel.
+#define PT_ONE(Row, member)                                      \
+  [](const ParkModel& m) { return std::vector<Row>{m.member}; }, \
+      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(rows.at(0)); }
+
+constexpr std::array<std::string_view, 9> kEfficiencyClassWords = {
+    "IE1", "IE2", "IE3", "IE4", "IE5", "GB1", "GB2", "GB3", "unknown"};
+constexpr std::array<std::string_view, 2> kOrientationWords = {"landscape", "portrait"};
+constexpr std::array<std::string_view, 2> kInstallWords = {"as_given", "wherever_possible"};
+
+}  // namespace
+
+const Table<Site>& siteTable() {
+  static const Table<Site> t{
+      "site",
+      "the park's site (one row)",
+      PT_ONE(Site, site),
+      {PT_TEXT(Site, "name", name, "site name"),
+       PT_NUMBER(Site, "latitude_deg", "degree", 1.0, latitude_deg, "latitude, north"),
+       PT_NUMBER(Site, "longitude_deg", "degree", 1.0, longitude_deg, "longitude, east"),
+       PT_NUMBER(Site, "elevation_m", "m", u::m, elevation, "elevation above sea level"),
+       PT_NUMBER(Site, "utc_offset_h", "h", u::hour, utc_offset_s, "local clock minus UTC")}};
+  return t;
+}
+
+const Table<Building>& buildingTable() {
+  static const Table<Building> t{
+      "building",
+      "buildings; footprints in footprint_m",
+      PT_ROWS(Building, buildings),
+      {PT_TEXT(Building, "id", id, "id"), PT_TEXT(Building, "name", name, "name"),
+       PT_WORD(Building, "kind", kind, kBuildingKindNames, "use of the building"),
+       PT_NUMBER(Building, "height_m", "m", u::m, height, "height to the roof"),
+       PT_WORD(Building, "roof", roof, kRoofKindNames, "roof shape")}};
+  return t;
+}
+
+const Table<Bus>& busTable() {
+  static const Table<Bus> t{
+      "bus",
+      "buses of the park network",
+      PT_ROWS(Bus, network.buses),
+      {PT_TEXT(Bus, "id", id, "id"), PT_NUMBER(Bus, "nominal_voltage_kV", "kV", u::kV,
+                                               nominal_voltage, "nominal line-to-line voltage")}};
+  return t;
+}
+
+const Table<Cable>& cableTable() {
+  static const Table<Cable> t{
+      "cable",
+      "cables of the park network",
+      PT_ROWS(Cable, network.cables),
+      {PT_TEXT(Cable, "id", id, "id"),
+       PT_REF(Cable, "from", from, network.buses, "bus towards the grid"),
+       PT_REF(Cable, "to", to, network.buses, "bus it feeds"),
+       PT_NUMBER(Cable, "length_m", "m", u::m, length, "route length"),
+       PT_NUMBER(Cable, "resistance_ohm", "ohm", u::ohm, resistance, "per phase, whole length"),
+       PT_NUMBER(Cable, "reactance_ohm", "ohm", u::ohm, reactance, "per phase, whole length"),
+       PT_NUMBER(Cable, "ampacity_A", "A", u::A, ampacity, "current carrying capacity")}};
+  return t;
+}
+
+const Table<Transformer>& transformerTable() {
+  static const Table<Transformer> t{
+      "transformer",
+      "transformers of the park network",
+      PT_ROWS(Transformer, network.transformers),
+      {PT_TEXT(Transformer, "id", id, "id"),
+       PT_REF(Transformer, "from", from, network.buses, "high-voltage bus"),
+       PT_REF(Transformer, "to", to, network.buses, "low-voltage bus"),
+       PT_NUMBER(Transformer, "rated_power_kVA", "kVA", u::kVA, rating.rated_power,
+                 "rated apparent power"),
+       PT_NUMBER(Transformer, "no_load_loss_kW", "kW", u::kW, rating.no_load_loss,
+                 "no-load loss P0"),
+       PT_NUMBER(Transformer, "load_loss_kW", "kW", u::kW, rating.load_loss,
+                 "load loss Pk at rated current"),
+       PT_NUMBER(Transformer, "impedance_pct", "%", u::pct, impedance, "short-circuit impedance"),
+       PT_NUMBER(Transformer, "tap_pct", "%", u::pct, tap, "off-circuit tap, high-voltage side")}};
+  return t;
+}
+
+const Table<Feeder>& feederTable() {
+  static const Table<Feeder> t{
+      "feeder",
+      "per bus (bus order): the branch that feeds it",
+      PT_ROWS(Feeder, network.feeders),
+      {PT_WORD(Feeder, "kind", kind, Feeder::kKindNames, "grid connection, cable or transformer"),
+       {"branch", "", 0.0, "id of the feeding cable or transformer, \"\" at the grid", nullptr,
+        nullptr,
+        [](const ParkModel& m, const Feeder& f) {
+          const size_t b = static_cast<size_t>(f.branch);
+          if (f.kind == Feeder::Kind::kCable) return m.network.cables[b].id;
+          if (f.kind == Feeder::Kind::kTransformer) return m.network.transformers[b].id;
+          return std::string();
+        },
+        [](const ParkModel& m, Feeder& f, const std::string& v) {
+          f.branch = f.kind == Feeder::Kind::kCable         ? idIndex(m.network.cables, v)
+                     : f.kind == Feeder::Kind::kTransformer ? idIndex(m.network.transformers, v)
+                                                            : -1;
+          return f.kind == Feeder::Kind::kGrid ? v.empty() : f.branch >= 0;
+        }},
+       PT_REF(Feeder, "parent", parent, network.buses, "bus towards the grid")}};
+  return t;
+}
+
+const Table<Network>& networkTable() {
+  static const Table<Network> t{
+      "network",
+      "settings of the park network (one row)",
+      [](const ParkModel& m) { return std::vector<Network>{m.network}; },
+      [](ParkModel& m, std::vector<Network>&& rows) {
+        m.network.grid_bus = rows.at(0).grid_bus;
+        m.network.grid_voltage = rows[0].grid_voltage;
+        m.network.contracted_capacity = rows[0].contracted_capacity;
+        m.network.voltage_tolerance = rows[0].voltage_tolerance;
+      },
+      {PT_REF(Network, "grid_bus", grid_bus, network.buses, "bus of the grid connection"),
+       PT_NUMBER(Network, "grid_voltage_pu", "pu", 1.0, grid_voltage, "held at the grid bus"),
+       PT_NUMBER(Network, "contracted_capacity_kVA", "kVA", u::kVA, contracted_capacity,
+                 "contracted capacity, 0 when not given"),
+       PT_NUMBER(Network, "voltage_tolerance_pct", "%", u::pct, voltage_tolerance,
+                 "allowed bus voltage deviation from nominal")}};
+  return t;
+}
+
+const Table<Motor>& motorTable() {
+  static const Table<Motor> t{
+      "motor",
+      "motors and the machines they drive",
+      PT_ROWS(Motor, motors),
+      {PT_TEXT(Motor, "id", id, "id"), PT_TEXT(Motor, "name", name, "name"),
+       PT_WORD(Motor, "kind", driven, kDrivenKindNames, "driven machine"),
+       PT_REF(Motor, "building", building, buildings, "building it stands in"),
+       PT_REF(Motor, "bus", bus, network.buses, "bus it draws from"),
+       PT_NUMBER(Motor, "rated_power_kW", "kW", u::kW, nameplate.rated_power, "rated shaft power"),
+       PT_NUMBER(Motor, "rated_voltage_V", "V", u::V, rated_voltage,
+                 "rated voltage, 0 when not given"),
+       PT_NUMBER(Motor, "rated_efficiency_pct", "%", u::pct, nameplate.rated_efficiency,
+                 "efficiency at rated load"),
+       PT_WORD(Motor, "efficiency_class", efficiency_class, kEfficiencyClassWords,
+               "IEC 60034-30-1 / GB 18613 class"),
+       PT_NUMBER(Motor, "power_factor", "1", 1.0, nameplate.power_factor,
+                 "power factor at rated load"),
+       PT_NUMBER(Motor, "poles", "1", 1.0, poles, "pole count"),
+       PT_NUMBER(Motor, "duty_load_pct", "%", u::pct, duty_load, "shaft load while on"),
+       PT_WORD(Motor, "flow_control", flow_control, kFlowControlNames,
+               "pumps and fans: how the flow is set")}};
+  return t;
+}
+
+const Table<Load>& loadTable() {
+  static const Table<Load> t{
+      "load",
+      "electrical loads other than motors",
+      PT_ROWS(Load, loads),
+      {PT_TEXT(Load, "id", id, "id"), PT_TEXT(Load, "name", name, "name"),
+       PT_WORD(Load, "kind", kind, kLoadKindNames, "kind of load"),
+       PT_REF(Load, "building", building, buildings, "building it stands in"),
+       PT_REF(Load, "bus", bus, network.buses, "bus it draws from"),
+       PT_NUMBER(Load, "rated_power_kW", "kW", u::kW, rated_power, "rated electric power"),
+       PT_NUMBER(Load, "power_factor", "1", 1.0, power_factor, "lagging power factor"),
+       PT_NUMBER(Load, "curtailable_pct", "%", u::pct, curtailable,
+                 "share a demand-response event may shed"),
+       PT_NUMBER(Load, "shiftable_pct", "%", u::pct, shiftable,
+                 "share a demand-response event may defer")}};
+  return t;
+}
+
+const Table<PvArray>& pvTable() {
+  static const Table<PvArray> t{
+      "pv",
+      "PV arrays; laid-out modules in module_first, module_position_m, module_rotation_deg and "
+      "module_corners_m",
+      PT_ROWS(PvArray, pv),
+      {PT_TEXT(PvArray, "id", id, "id"), PT_TEXT(PvArray, "name", name, "name"),
+       PT_WORD(PvArray, "surface", surface, kPvSurfaceNames, "roof, facade or ground"),
+       PT_REF(PvArray, "building", building, buildings, "building it is on, \"\" on the ground"),
+       PT_NUMBER(PvArray, "facade", "1", 1.0, facade,
+                 "facades: footprint edge (vertex i to i + 1), else -1"),
+       PT_REF(PvArray, "bus", bus, network.buses, "bus it feeds"),
+       PT_NUMBER(PvArray, "tilt_deg", "degree", u::deg, tilt, "module tilt from horizontal"),
+       PT_NUMBER(PvArray, "azimuth_deg", "degree", u::deg, azimuth,
+                 "faced by the modules, clockwise from north"),
+       PT_NUMBER(PvArray, "dc_capacity_kWp", "kWp", u::kWp, dc_capacity, "DC capacity at STC"),
+       PT_WORD(PvArray, "install", filled, kInstallWords,
+               "sized as given, or laid out wherever it fits"),
+       PT_NUMBER(PvArray, "module_area_m2", "m2", u::m2, module_area,
+                 "total module area, 0 when unknown"),
+       PT_NUMBER(PvArray, "module_power_W", "W", u::W, module_power,
+                 "module power at STC, 0 when sized by capacity"),
+       PT_NUMBER(PvArray, "module_length_m", "m", u::m, module_size.length,
+                 "laid-out modules: long side"),
+       PT_NUMBER(PvArray, "module_width_m", "m", u::m, module_size.width,
+                 "laid-out modules: short side"),
+       PT_WORD(PvArray, "orientation", portrait, kOrientationWords,
+               "laid-out modules: long side across the row (portrait) or along it"),
+       PT_NUMBER(PvArray, "dc_ac_ratio", "1", 1.0, dc_ac_ratio, "DC capacity / inverter AC rating"),
+       PT_NUMBER(PvArray, "inverter_efficiency_pct", "%", u::pct, inverter_efficiency,
+                 "nominal inverter efficiency"),
+       PT_NUMBER(PvArray, "losses_pct", "%", u::pct, losses, "PVWatts system losses")}};
+  return t;
+}
+
+const Table<Storage>& storageTable() {
+  static const Table<Storage> t{
+      "storage",
+      "stationary batteries",
+      PT_ROWS(Storage, storage),
+      {PT_TEXT(Storage, "id", id, "id"), PT_TEXT(Storage, "name", name, "name"),
+       PT_REF(Storage, "bus", bus, network.buses, "bus it is connected to"),
+       PT_NUMBER(Storage, "energy_capacity_kWh", "kWh", u::kWh, rating.energy_capacity,
+                 "usable energy at beginning of life"),
+       PT_NUMBER(Storage, "charge_power_kW", "kW", u::kW, rating.charge_power, "AC charge limit"),
+       PT_NUMBER(Storage, "discharge_power_kW", "kW", u::kW, rating.discharge_power,
+                 "AC discharge limit"),
+       PT_NUMBER(Storage, "initial_soc_pct", "%", u::pct, initial_soc, "state of charge at start"),
+       PT_WORD(Storage, "policy", policy, kDispatchPolicyNames, "dispatch policy")}};
+  return t;
+}
+
+const Table<EvChargerGroup>& evChargerTable() {
+  static const Table<EvChargerGroup> t{
+      "ev_charger",
+      "groups of identical EV chargers",
+      PT_ROWS(EvChargerGroup, ev_chargers),
+      {PT_TEXT(EvChargerGroup, "id", id, "id"), PT_TEXT(EvChargerGroup, "name", name, "name"),
+       PT_REF(EvChargerGroup, "bus", bus, network.buses, "bus it draws from"),
+       PT_NUMBER(EvChargerGroup, "chargers", "1", 1.0, chargers, "chargers in the group"),
+       PT_NUMBER(EvChargerGroup, "charger_power_kW", "kW", u::kW, charger_power,
+                 "AC power per charger"),
+       PT_WORD(EvChargerGroup, "control", control, kChargingControlNames, "charging control")}};
+  return t;
+}
+
+#undef PT_NUMBER
+#undef PT_TEXT
+#undef PT_WORD
+#undef PT_REF
+#undef PT_ROWS
+#undef PT_ONE
+
+}  // namespace twin::model_columns
+
+namespace twin {
+
+std::vector<ModelColumnInfo> modelColumns() {
+  std::vector<ModelColumnInfo> out;
+  model_columns::forEachTable([&](const auto& table) {
+    for (const auto& c : table.columns) out.push_back({table.name, c.name, c.units, c.meaning});
+  });
+  return out;
+}
+
+}  // namespace twin

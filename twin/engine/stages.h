@@ -3,7 +3,6 @@
 // in order.
 #pragma once
 
-#include "physics/battery.h"
 #include "twin/engine/run_plan.h"
 #include "twin/engine/state.h"
 
@@ -34,17 +33,7 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // independent.
 void evStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
-// What the serial stage carries from step to step across blocks.
-struct FlexibilityState {
-  std::vector<physics::BatteryState> batteries;
-  size_t next_event = 0;                   // first demand-response window not yet over
-  std::vector<double> load_rebound;        // J deferred per load, waiting for the event's end
-  std::vector<double> ev_rebound;          // J deferred per EV group
-  bool rebound_pending = false;            // an event ended (or is on) with energy deferred
-  int rebound_left = 0;                    // steps of the running rebound
-  std::vector<double> rebound_load_power;  // W per load while the rebound runs
-  std::vector<double> rebound_ev_power;    // W per EV group
-};
+// The flexibility state at the start of a run: batteries at their initial charge, nothing deferred.
 FlexibilityState initialFlexibility(const RunPlan& plan);
 
 // Serial, in time order (the state crosses blocks). Per step: the flexible capacity (curtailable

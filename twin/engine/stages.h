@@ -41,7 +41,8 @@ FlexibilityState initialFlexibility(const RunPlan& plan);
 // demand-response event, shiftable loads and managed charging are deferred, then curtailable
 // loads shed, then batteries discharge beyond their policy, until the request is met; the
 // deferred energy comes back at constant power over the rebound after the event; then each
-// battery follows its dispatch policy on the park's net load (physics/battery.h).
+// battery follows its dispatch policy on the park's net load (physics/battery.h). The steps, each
+// with its contract, are in twin/engine/flexibility_steps.h.
 void flexibilityStage(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
 // (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "physics/battery.h"
@@ -26,6 +27,10 @@ struct BlockResult {
 
   double& at(SeriesId s, int step, size_t unit, size_t units) {
     return values[s][static_cast<size_t>(step) * units + unit];
+  }
+  // The values of series s at a step: one per unit.
+  std::span<double> row(SeriesId s, int step, size_t units) {
+    return {values[s].data() + static_cast<size_t>(step) * units, units};
   }
 };
 

@@ -198,7 +198,7 @@ std::vector<double> loadReactiveRatios(const std::vector<Load>& loads) {
 }
 
 // The air conditioner of each cooling load (a default one for the other loads).
-std::vector<physics::SplitAirConditioner> coolingUnits(const std::vector<Load>& loads) {
+std::vector<physics::SplitAirConditioner> airConditioners(const std::vector<Load>& loads) {
   std::vector<physics::SplitAirConditioner> out;
   for (const Load& l : loads) {
     out.push_back(l.cooling ? physics::defaultSplitAirConditioner(l.cooling_capacity, l.cooling_cop)
@@ -251,7 +251,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .motor_models = motorModels(model.motors, model.network.buses),
       .motor_load_steps = std::move(motor_load_steps),
       .load_reactive_ratio = loadReactiveRatios(model.loads),
-      .cooling_units = coolingUnits(model.loads),
+      .air_conditioners = airConditioners(model.loads),
       .motors_on_bus = indicesOnBus(model.motors, buses),
       .loads_on_bus = indicesOnBus(model.loads, buses),
       .ev_on_bus = indicesOnBus(model.ev_chargers, buses),

@@ -24,7 +24,8 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (schedule, rated power, power factor) => load active and reactive power. Cooling loads:
 // (schedule, outdoor temperature) => cooling demand on the bin-method load line => electric input
-// of the air-cooled unit at that part load and outdoor temperature (physics/hvac_lighting.h).
+// of the air-cooled air conditioner at that part load and outdoor temperature
+// (physics/hvac_lighting.h).
 void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (sessions of the day, drawn from (seed, day) or the fixed list; park net load) => the AC power

@@ -14,23 +14,23 @@
 
 namespace twin {
 
-// The results of one time block (a local day): [step x unit] arrays in SI, row-major, one per
+// The results of one time block (a local day): [step x column] arrays in SI, row-major, one per
 // declared series. Blocks are computed independently.
 struct BlockResult {
   long day = 0;            // local days since 1970-01-01
   int64_t first_step = 0;  // index of the block's first step in the run
   int steps = 0;           // steps in the block
-  std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
+  std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
   std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;
 
-  double& at(SeriesId s, int step, size_t unit, size_t units) {
-    return values[s][static_cast<size_t>(step) * units + unit];
+  double& at(SeriesId s, int step, size_t column, size_t columns) {
+    return values[s][static_cast<size_t>(step) * columns + column];
   }
-  // The values of series s at a step: one per unit.
-  std::span<double> row(SeriesId s, int step, size_t units) {
-    return {values[s].data() + static_cast<size_t>(step) * units, units};
+  // The values of series s at a step: one per column.
+  std::span<double> row(SeriesId s, int step, size_t columns) {
+    return {values[s].data() + static_cast<size_t>(step) * columns, columns};
   }
 };
 

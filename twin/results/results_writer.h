@@ -1,4 +1,4 @@
-// Writing a run's results to one HDF5 file: /meta, /time, /series/<kind>/<field> [time x units]
+// Writing a run's results to one HDF5 file: /meta, /time, /series/<kind>/<field> [time x columns]
 // with `units` and `ids` attributes, /kpi; scenarios under /scenarios/<name>/ with the same
 // layout. Written to a temporary file beside the target and renamed when complete, so the target
 // path never holds a half-written file.
@@ -8,8 +8,8 @@
 #include <string>
 
 #include "twin/engine/kpi.h"
-#include "twin/model/model.h"
 #include "twin/engine/state.h"
+#include "twin/model/model.h"
 #include "twin/model/time_grid.h"
 
 namespace twin {

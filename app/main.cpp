@@ -186,7 +186,7 @@ void addSnapshotFlags(CLI::App& cmd, viewer::SnapshotRequest& r) {
                  "on the first day)");
   cmd.add_option("--scenario", r.scenario, "Scenario of the results file (default: baseline)");
   cmd.add_option("--view", r.view, "Camera preset: iso, top, south or east")->capture_default_str();
-  cmd.add_option("--camera", r.camera, "Frame this object (building, unit, bus or cable id)");
+  cmd.add_option("--camera", r.camera, "Frame this object (building, equipment, bus or cable id)");
   cmd.add_option("--size", r.size, "Image size WIDTHxHEIGHT")->capture_default_str();
   cmd.add_option("--layers", r.layers, "Layers shown, comma-separated")->capture_default_str();
   cmd.add_option("--color-map", r.color_map, "viridis, turbo or traffic")->capture_default_str();

@@ -78,8 +78,8 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   r.step_s = summary.step_s;
   r.utc_offset_s = summary.utc_offset_s;
   r.kpis = listing->total;
-  using K = twin::UnitKind;
-  auto ids = [&](K kind) { return twin::unitIds(r.model, kind); };
+  using K = twin::ColumnKind;
+  auto ids = [&](K kind) { return twin::columnIds(r.model, kind); };
   r.pv_ac_power = readAligned(r, *listing, "pv", "ac_power_kW", ids(K::kPv));
   r.motor_efficiency = readAligned(r, *listing, "motor", "efficiency_pct", ids(K::kMotor));
   r.motor_load = readAligned(r, *listing, "motor", "load_pct", ids(K::kMotor));

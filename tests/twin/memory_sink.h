@@ -16,7 +16,7 @@ namespace twin::test {
 class MemorySink : public BlockSink {
  public:
   void consume(const BlockResult& block) override { blocks.push_back(block); }
-  // The whole run of one series, row-major [step x unit].
+  // The whole run of one series, row-major [step x column].
   std::vector<double> series(SeriesId s) const {
     std::vector<double> out;
     for (const BlockResult& b : blocks)
@@ -47,7 +47,7 @@ inline void expectBitIdentical(const MemorySink& a, const MemorySink& b) {
     const std::vector<double> x = a.series(static_cast<SeriesId>(s));
     const std::vector<double> y = b.series(static_cast<SeriesId>(s));
     ASSERT_EQ(x.size(), y.size()) << kSeries[s].kind << "/" << kSeries[s].field;
-    if (x.empty()) continue;  // a kind with no units in the park
+    if (x.empty()) continue;  // a kind with no equipment in the park
     EXPECT_EQ(0, std::memcmp(x.data(), y.data(), x.size() * sizeof(double)))
         << kSeries[s].kind << "/" << kSeries[s].field;
   }

@@ -1,5 +1,3 @@
-#include "twin/engine/stages.h"
-
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
@@ -8,13 +6,14 @@
 #include "physics/hvac_lighting.h"
 #include "physics/motor_efficiency.h"
 #include "physics/units.h"
+#include "twin/engine/stages.h"
 
 namespace twin {
 namespace {
 
 // Outdoor temperature below which the park's buildings need no cooling (a typical balance point
-// of internally loaded buildings; the design point is the units' 35 C rating, close to Shanghai's
-// 0.4 % cooling design dry-bulb of 36.1 C, ASHRAE 2021 via the Hongqiao TMYx header).
+// of internally loaded buildings; the design point is the air conditioners' 35 C rating, close to
+// Shanghai's 0.4 % cooling design dry-bulb of 36.1 C, ASHRAE 2021 via the Hongqiao TMYx header).
 constexpr double kCoolingBalancePoint = 18.0 + physics::units::kZeroCelsius;
 
 }  // namespace
@@ -64,7 +63,7 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
         const double demand = l.cooling_capacity * schedule[k] *
                               physics::coolingLoadFraction(outdoor, kCoolingBalancePoint,
                                                            physics::kSplitAcRatedOutdoor);
-        p = physics::splitAcOperatingPoint(plan.cooling_units[i], demand,
+        p = physics::splitAcOperatingPoint(plan.air_conditioners[i], demand,
                                            physics::kSplitAcRatedIndoorWetBulb, outdoor)
                 .electric_power;
       }

@@ -6,9 +6,9 @@
 
 #include <memory>
 
-#include "twin/engine/stages.h"
 #include "twin/base/error.h"
 #include "twin/engine/run_plan.h"
+#include "twin/engine/stages.h"
 
 namespace twin {
 namespace {
@@ -24,7 +24,7 @@ BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>
     block = owned.emplace_back(std::make_unique<BlockResult>()).get();
     for (int s = 0; s < kSeriesCount; ++s) {
       block->values[s].resize(static_cast<size_t>(grid.stepsPerDay()) *
-                              unitCount(model, kSeries[s].unit_kind));
+                              columnCount(model, kSeries[s].column_kind));
     }
   }
   block->day = grid.start_day + index;
@@ -33,7 +33,7 @@ BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>
   return block;
 }
 
-// One time block, stage by stage: the whole story of a step. The demand of the block's units
+// One time block, stage by stage: the whole story of a step. The demand of the block's equipment
 // (parallel over blocks), then the flexible resources whose state crosses blocks (serial, in
 // time order), then the network (parallel over blocks).
 void computeDemand(const RunPlan& plan, BlockResult& block) {

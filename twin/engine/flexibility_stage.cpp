@@ -1,9 +1,7 @@
 // The flexible resources: EV charging (per day, parallel) and the serial stage that carries state
 // from step to step across blocks: demand-response events with their rebound, and batteries.
-#include <algorithm>
-#include <cmath>
-
 #include "twin/base/calendar.h"
+#include "twin/engine/flexibility_steps.h"
 #include "twin/engine/stages.h"
 
 namespace twin {
@@ -22,19 +20,6 @@ double netLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_e
   };
   return row(kMotorInputPower, nm) + row(kLoadPower, nl) + (with_ev ? row(kEvPower, ne) : 0.0) -
          row(kPvAcPower, npv);
-}
-
-bool managed(const EvChargerGroup& g) {
-  return g.control != physics::ChargingControl::kUncontrolled;
-}
-
-// Discharge power the battery could add to its dispatch this step (W).
-double dischargeHeadroom(const Storage& s, const physics::BatteryState& st, double dispatched,
-                         double dt) {
-  const double above_min = std::max(st.stored - s.rating.soc_min * st.capacity, 0.0);
-  const double possible =
-      std::min(s.rating.discharge_power, above_min * s.rating.discharge_efficiency / dt);
-  return std::max(possible - dispatched, 0.0);
 }
 
 }  // namespace
@@ -88,119 +73,30 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
   const std::vector<double>& prices =
       plan.price_steps[static_cast<size_t>(model.tariff.season_of_month[ym.month - 1])];
   for (int k = 0; k < block.steps; ++k) {
-    const int64_t step = block.first_step + k;
-    while (st.next_event < plan.dr_windows.size() && plan.dr_windows[st.next_event].end <= step) {
-      ++st.next_event;
-    }
     const RunPlan::DrWindow* event =
-        st.next_event < plan.dr_windows.size() && plan.dr_windows[st.next_event].first <= step
-            ? &plan.dr_windows[st.next_event]
-            : nullptr;
-    // Flexible capacity of the step (before any event acts on it).
-    double flexible = 0.0;
-    for (size_t i = 0; i < nl; ++i) {
-      const Load& l = model.loads[i];
-      flexible += (l.curtailable + l.shiftable) * block.at(kLoadPower, k, i, nl);
-    }
-    for (size_t g = 0; g < ne; ++g) {
-      if (managed(model.ev_chargers[g])) flexible += block.at(kEvPower, k, g, ne);
-    }
-    double delivered = 0.0;
-    double need = event ? event->request : 0.0;
-    // An event defers shiftable loads and managed charging first, then sheds curtailable loads;
-    // batteries add discharge below. Reactive power follows the active power of each load.
-    const auto reduce_load = [&](size_t i, double share, bool defer) {
-      const double p = block.at(kLoadPower, k, i, nl);
-      const double cut = std::min(share * p, need);
-      if (cut <= 0.0) return;
-      block.at(kLoadPower, k, i, nl) = p - cut;
-      block.at(kLoadReactivePower, k, i, nl) *= (p - cut) / p;
-      if (defer) st.load_rebound[i] += cut * dt;
-      need -= cut;
-      delivered += cut;
-    };
+        activeWindow(plan.dr_windows, block.first_step + k, st.next_event);
+    const StepPowers powers{block.row(kLoadPower, k, nl), block.row(kLoadReactivePower, k, nl),
+                            block.row(kEvPower, k, ne)};
+    StepBalance balance{.flexible = flexibleCapacity(model.loads, model.ev_chargers, powers)};
     if (event) {
-      for (size_t i = 0; i < nl; ++i) reduce_load(i, model.loads[i].shiftable, true);
-      for (size_t g = 0; g < ne; ++g) {
-        if (!managed(model.ev_chargers[g])) continue;
-        const double cut = std::min(block.at(kEvPower, k, g, ne), need);
-        block.at(kEvPower, k, g, ne) -= cut;
-        st.ev_rebound[g] += cut * dt;
-        need -= cut;
-        delivered += cut;
-      }
-      for (size_t i = 0; i < nl; ++i) reduce_load(i, model.loads[i].curtailable, false);
-      if (st.rebound_left > 0) {
-        // A new event during a rebound: what was still to come back waits for this one's end.
-        const double rest = st.rebound_left * dt;
-        for (size_t i = 0; i < nl; ++i) st.load_rebound[i] += st.rebound_load_power[i] * rest;
-        for (size_t g = 0; g < ne; ++g) st.ev_rebound[g] += st.rebound_ev_power[g] * rest;
-        st.rebound_left = 0;
-      }
-      st.rebound_pending = true;
+      balance.need = event->request;
+      deferAndShed(model.loads, model.ev_chargers, dt, powers, st, balance);
+      holdRebound(st, dt);
     } else {
-      if (st.rebound_pending) {
-        // Deferred energy comes back at a constant power over the rebound steps after the event.
-        const double span = plan.rebound_steps * dt;
-        for (size_t i = 0; i < nl; ++i) st.rebound_load_power[i] = st.load_rebound[i] / span;
-        for (size_t g = 0; g < ne; ++g) st.rebound_ev_power[g] = st.ev_rebound[g] / span;
-        std::fill(st.load_rebound.begin(), st.load_rebound.end(), 0.0);
-        std::fill(st.ev_rebound.begin(), st.ev_rebound.end(), 0.0);
-        st.rebound_left = plan.rebound_steps;
-        st.rebound_pending = false;
-      }
-      if (st.rebound_left > 0) {
-        for (size_t i = 0; i < nl; ++i) {
-          const double p = block.at(kLoadPower, k, i, nl);
-          const double extra = st.rebound_load_power[i];
-          if (extra > 0.0 && p > 0.0) block.at(kLoadReactivePower, k, i, nl) *= (p + extra) / p;
-          block.at(kLoadPower, k, i, nl) = p + extra;
-          delivered -= extra;
-        }
-        for (size_t g = 0; g < ne; ++g) {
-          block.at(kEvPower, k, g, ne) += st.rebound_ev_power[g];
-          delivered -= st.rebound_ev_power[g];
-        }
-        --st.rebound_left;
-      }
+      startRebound(st, plan.rebound_steps, dt);
+      applyRebound(st, powers, balance);
     }
-    // Batteries, in model order, each on the net load the previous ones leave.
-    double net = ns > 0 ? netLoad(plan, block, k, true) : 0.0;
-    double storage = 0.0;
-    for (size_t b = 0; b < ns; ++b) {
-      const Storage& s = model.storage[b];
-      physics::BatteryState& bs = st.batteries[b];
-      // The policy's power as the battery would deliver it (limits applied on a copy).
-      physics::BatteryState trial = bs;
-      double request =
-          physics::stepBattery(
-              s.rating, trial,
-              physics::dispatchRequest(s.policy, s.params, s.rating, net, prices[k]), dt)
-              .ac_power;
-      // Beyond its policy, up to what the park still draws: an event reduces demand, the battery
-      // does not export for it.
-      const double headroom =
-          std::min(dischargeHeadroom(s, bs, request, dt), std::max(net - request, 0.0));
-      flexible += headroom;  // stopping a charge counts: the headroom starts from the request
-      if (event && need > 0.0) {
-        const double extra = std::min(headroom, need);
-        request += extra;
-        need -= extra;
-        delivered += extra;
-      }
-      const physics::BatteryStep out = physics::stepBattery(s.rating, bs, request, dt);
-      block.at(kStoragePower, k, b, ns) = out.ac_power;
-      block.at(kStorageSoc, k, b, ns) = out.soc;
-      block.at(kStorageFade, k, b, ns) = physics::capacityFade(s.rating, bs);
-      net -= out.ac_power;
-      storage += out.ac_power;
-    }
+    const double net = ns > 0 ? netLoad(plan, block, k, true) : 0.0;
+    dispatchBatteries(model.storage, st.batteries, net, prices[k], dt,
+                      {block.row(kStoragePower, k, ns), block.row(kStorageSoc, k, ns),
+                       block.row(kStorageFade, k, ns)},
+                      balance);
     double ev = 0.0;
-    for (size_t g = 0; g < ne; ++g) ev += block.at(kEvPower, k, g, ne);
+    for (double p : powers.ev) ev += p;
     block.at(kParkEvPower, k, 0, 1) = ev;
-    block.at(kParkStoragePower, k, 0, 1) = storage;
-    block.at(kParkFlexible, k, 0, 1) = flexible;
-    block.at(kParkDrDelivered, k, 0, 1) = delivered;
+    block.at(kParkStoragePower, k, 0, 1) = balance.storage;
+    block.at(kParkFlexible, k, 0, 1) = balance.flexible;
+    block.at(kParkDrDelivered, k, 0, 1) = balance.delivered;
   }
 }
 

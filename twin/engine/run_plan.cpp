@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <utility>
 
 #include "physics/pump_fan.h"
 #include "twin/base/error.h"
@@ -110,95 +111,155 @@ double mean(const std::vector<double>& v) {
   return v.empty() ? 0.0 : sum / static_cast<double>(v.size());
 }
 
-}  // namespace
-
-RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
+// The geocentric sun over the run, with delta T estimated at the middle of the run.
+physics::SunEphemeris sunOverRun(const TimeGrid& grid) {
   const double start = static_cast<double>(grid.unixTime(0));
   const double end = static_cast<double>(grid.unixTime(grid.steps()));
   const double mid_year = 1970.0 + 0.5 * (start + end) / (365.2425 * 86400.0);
-  RunPlan plan{model, grid, physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year)),
-               {},    {},   {},
-               {},    {},   {},
-               {},    {},   {},
-               {},    {},   {},
-               {},    {},   {},
-               {},    {},   {}};
-  plan.site = {model.site.latitude_deg * physics::units::deg,
-               model.site.longitude_deg * physics::units::deg, model.site.elevation};
-  const physics::HourlyWeather& weather = *model.weather.hourly;
-  plan.air = {mean(weather.pressure), mean(weather.temp_air)};
-  plan.first_record = firstRecords(weather, grid);
-  plan.pv_on_bus.resize(model.network.buses.size());
-  for (size_t i = 0; i < model.pv.size(); ++i) {
-    plan.pv_systems.push_back(pvSystem(model.pv[i], model.weather.albedo));
-    plan.pv_on_bus[model.pv[i].bus].push_back(static_cast<int>(i));
-  }
-  for (const Schedule& s : model.schedules) {
-    auto& per_type = plan.schedule_steps.emplace_back();
+  return physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year));
+}
+
+physics::SiteLocation siteLocation(const Site& site) {
+  return {site.latitude_deg * physics::units::deg, site.longitude_deg * physics::units::deg,
+          site.elevation};
+}
+
+// Annual means of the weather records, for refraction.
+physics::RefractionAir meanAir(const physics::HourlyWeather& weather) {
+  return {mean(weather.pressure), mean(weather.temp_air)};
+}
+
+std::vector<physics::PvSystem> pvSystems(const std::vector<PvArray>& arrays, double albedo) {
+  std::vector<physics::PvSystem> out;
+  for (const PvArray& a : arrays) out.push_back(pvSystem(a, albedo));
+  return out;
+}
+
+// The indices of the items (PV arrays, motors, loads, ...) on each bus, in model order.
+template <typename Item>
+std::vector<std::vector<int>> indicesOnBus(const std::vector<Item>& items, size_t buses) {
+  std::vector<std::vector<int>> out(buses);
+  for (size_t i = 0; i < items.size(); ++i) out[items[i].bus].push_back(static_cast<int>(i));
+  return out;
+}
+
+using DayTypeSteps = std::array<std::vector<double>, kDayTypes>;
+
+std::vector<DayTypeSteps> scheduleSteps(const std::vector<Schedule>& schedules, int step_s) {
+  std::vector<DayTypeSteps> out;
+  for (const Schedule& s : schedules) {
+    auto& per_type = out.emplace_back();
     for (int t = 0; t < kDayTypes; ++t) {
-      per_type[t] = stepMeans(grid.step_s, [&](int m) { return s.minutes[t][m]; });
+      per_type[t] = stepMeans(step_s, [&](int m) { return s.minutes[t][m]; });
     }
   }
-  for (const TariffSeason& season : model.tariff.seasons) {
-    plan.price_steps.push_back(stepMeans(grid.step_s, [&](int m) {
+  return out;
+}
+
+std::vector<std::vector<double>> priceSteps(const Tariff& tariff, int step_s) {
+  std::vector<std::vector<double>> out;
+  for (const TariffSeason& season : tariff.seasons) {
+    out.push_back(stepMeans(step_s, [&](int m) {
       return season.periods[static_cast<size_t>(season.period_of_minute[m])].price;
     }));
   }
-  for (const Motor& m : model.motors) {
-    const double voltage =
-        m.rated_voltage > 0 ? m.rated_voltage : model.network.buses[m.bus].nominal_voltage;
-    plan.motor_models.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
-                                                        m.nameplate.rated_efficiency,
-                                                        m.nameplate.power_factor, voltage));
+  return out;
+}
+
+// Each motor's part-load model, at its rated voltage or else its bus's nominal voltage.
+std::vector<physics::MotorModel> motorModels(const std::vector<Motor>& motors,
+                                             const std::vector<Bus>& buses) {
+  std::vector<physics::MotorModel> out;
+  for (const Motor& m : motors) {
+    const double voltage = m.rated_voltage > 0 ? m.rated_voltage : buses[m.bus].nominal_voltage;
+    out.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
+                                          m.nameplate.rated_efficiency, m.nameplate.power_factor,
+                                          voltage));
   }
-  for (const Motor& m : model.motors) {
-    auto& per_type = plan.motor_load_steps.emplace_back();
+  return out;
+}
+
+std::vector<DayTypeSteps> motorLoadSteps(const std::vector<Motor>& motors,
+                                         const std::vector<DayTypeSteps>& schedule_steps) {
+  std::vector<DayTypeSteps> out;
+  for (const Motor& m : motors) {
+    auto& per_type = out.emplace_back();
     for (int t = 0; t < kDayTypes; ++t) {
-      for (double value : plan.schedule_steps[m.schedule][t]) {
-        per_type[t].push_back(shaftLoad(m, value));
-      }
+      for (double value : schedule_steps[m.schedule][t]) per_type[t].push_back(shaftLoad(m, value));
     }
   }
-  for (const Load& l : model.loads) {
-    plan.load_reactive_ratio.push_back(physics::reactiveRatio(l.power_factor));
-    plan.cooling_units.push_back(
-        l.cooling ? physics::defaultSplitAirConditioner(l.cooling_capacity, l.cooling_cop)
-                  : physics::SplitAirConditioner{});
+  return out;
+}
+
+std::vector<double> loadReactiveRatios(const std::vector<Load>& loads) {
+  std::vector<double> out;
+  for (const Load& l : loads) out.push_back(physics::reactiveRatio(l.power_factor));
+  return out;
+}
+
+// The air conditioner of each cooling load (a default one for the other loads).
+std::vector<physics::SplitAirConditioner> airConditioners(const std::vector<Load>& loads) {
+  std::vector<physics::SplitAirConditioner> out;
+  for (const Load& l : loads) {
+    out.push_back(l.cooling ? physics::defaultSplitAirConditioner(l.cooling_capacity, l.cooling_cop)
+                            : physics::SplitAirConditioner{});
   }
-  plan.motors_on_bus.resize(model.network.buses.size());
-  plan.loads_on_bus.resize(model.network.buses.size());
-  for (size_t i = 0; i < model.motors.size(); ++i) {
-    plan.motors_on_bus[model.motors[i].bus].push_back(static_cast<int>(i));
-  }
-  for (size_t i = 0; i < model.loads.size(); ++i) {
-    plan.loads_on_bus[model.loads[i].bus].push_back(static_cast<int>(i));
-  }
-  plan.ev_on_bus.resize(model.network.buses.size());
-  plan.storage_on_bus.resize(model.network.buses.size());
-  for (size_t i = 0; i < model.ev_chargers.size(); ++i) {
-    plan.ev_on_bus[model.ev_chargers[i].bus].push_back(static_cast<int>(i));
-  }
-  for (size_t i = 0; i < model.storage.size(); ++i) {
-    plan.storage_on_bus[model.storage[i].bus].push_back(static_cast<int>(i));
-  }
-  plan.power_flow = parkPowerFlowCase(model.network);
-  // Event steps: those starting inside [start, start + duration).
+  return out;
+}
+
+// Event steps: those starting inside [start, start + duration), clipped to the run; events
+// wholly outside the run are left out.
+std::vector<RunPlan::DrWindow> drWindows(const DemandResponse& dr, const TimeGrid& grid) {
   const int64_t t0 = grid.unixTime(0);
   const auto step_at_or_after = [&](double t) {
     const auto k = static_cast<int64_t>(std::ceil((t - static_cast<double>(t0)) / grid.step_s));
     return std::clamp<int64_t>(k, 0, grid.steps());
   };
-  const auto& events = model.demand_response.events;
-  for (size_t i = 0; i < events.size(); ++i) {
-    const double begins = static_cast<double>(events[i].start);
+  std::vector<RunPlan::DrWindow> out;
+  for (size_t i = 0; i < dr.events.size(); ++i) {
+    const double begins = static_cast<double>(dr.events[i].start);
     const RunPlan::DrWindow w{step_at_or_after(begins),
-                              step_at_or_after(begins + events[i].duration), events[i].request,
-                              static_cast<int>(i)};
-    if (w.end > w.first) plan.dr_windows.push_back(w);
+                              step_at_or_after(begins + dr.events[i].duration),
+                              dr.events[i].request, static_cast<int>(i)};
+    if (w.end > w.first) out.push_back(w);
   }
-  plan.rebound_steps =
-      std::max(1, static_cast<int>(std::lround(model.demand_response.rebound / grid.step_s)));
-  return plan;
+  return out;
+}
+
+int reboundSteps(const DemandResponse& dr, const TimeGrid& grid) {
+  return std::max(1, static_cast<int>(std::lround(dr.rebound / grid.step_s)));
+}
+
+}  // namespace
+
+RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
+  const physics::HourlyWeather& weather = *model.weather.hourly;
+  const size_t buses = model.network.buses.size();
+  std::vector<DayTypeSteps> schedule_steps = scheduleSteps(model.schedules, grid.step_s);
+  std::vector<DayTypeSteps> motor_load_steps = motorLoadSteps(model.motors, schedule_steps);
+  return RunPlan{
+      .model = model,
+      .grid = grid,
+      .sun = sunOverRun(grid),
+      .site = siteLocation(model.site),
+      .air = meanAir(weather),
+      .first_record = firstRecords(weather, grid),
+      .pv_systems = pvSystems(model.pv, model.weather.albedo),
+      .pv_on_bus = indicesOnBus(model.pv, buses),
+      .schedule_steps = std::move(schedule_steps),
+      .price_steps = priceSteps(model.tariff, grid.step_s),
+      .motor_models = motorModels(model.motors, model.network.buses),
+      .motor_load_steps = std::move(motor_load_steps),
+      .load_reactive_ratio = loadReactiveRatios(model.loads),
+      .air_conditioners = airConditioners(model.loads),
+      .motors_on_bus = indicesOnBus(model.motors, buses),
+      .loads_on_bus = indicesOnBus(model.loads, buses),
+      .ev_on_bus = indicesOnBus(model.ev_chargers, buses),
+      .storage_on_bus = indicesOnBus(model.storage, buses),
+      .power_flow = parkPowerFlowCase(model.network),
+      .dr_windows = drWindows(model.demand_response, grid),
+      .rebound_steps = reboundSteps(model.demand_response, grid),
+  };
 }
 
 }  // namespace twin

@@ -1,5 +1,5 @@
 // Inputs of a run prepared once from the model and the time grid: schedule values and tariff
-// prices per step of the day (means over the step's minutes), the units on each bus, the sun's
+// prices per step of the day (means over the step's minutes), the equipment on each bus, the sun's
 // ephemeris over the run, the weather record of each day, each PV array's physics, and the
 // network's power-flow case.
 #pragma once
@@ -34,8 +34,8 @@ struct RunPlan {
   // motor_load_steps[motor][day type][step of day]: shaft load, fraction of the rating (from the
   // duty and schedule, through the pump or fan curve when the flow is controlled).
   std::vector<std::array<std::vector<double>, kDayTypes>> motor_load_steps;
-  std::vector<double> load_reactive_ratio;                  // per load, tan(acos(pf))
-  std::vector<physics::SplitAirConditioner> cooling_units;  // per load; used where Load::cooling
+  std::vector<double> load_reactive_ratio;                     // per load, tan(acos(pf))
+  std::vector<physics::SplitAirConditioner> air_conditioners;  // per load; used where Load::cooling
   std::vector<std::vector<int>> motors_on_bus;
   std::vector<std::vector<int>> loads_on_bus;
   std::vector<std::vector<int>> ev_on_bus;

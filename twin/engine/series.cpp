@@ -5,7 +5,7 @@
 namespace twin {
 
 namespace u = physics::units;
-using K = UnitKind;
+using K = ColumnKind;
 
 const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kWeather, "weather", "ghi_W_m2", "W/m2", u::W / u::m2,
@@ -81,7 +81,7 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
      "largest bus power mismatch left by the step's power flow"},
 }};
 
-std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
+std::vector<std::string> columnIds(const ParkModel& model, ColumnKind kind) {
   std::vector<std::string> ids;
   auto collect = [&](const auto& items) {
     for (const auto& item : items) ids.push_back(item.id);
@@ -121,7 +121,7 @@ std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind) {
   return ids;
 }
 
-size_t unitCount(const ParkModel& model, UnitKind kind) {
+size_t columnCount(const ParkModel& model, ColumnKind kind) {
   switch (kind) {
     case K::kWeather:
       return 1;

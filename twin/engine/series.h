@@ -12,7 +12,9 @@
 
 namespace twin {
 
-enum class UnitKind {
+// What the columns of a series are: the equipment of one kind (PV arrays, motors, ..., cables)
+// in the model's order, or the one column of the site (weather) or of the park.
+enum class ColumnKind {
   kWeather,
   kPv,
   kMotor,
@@ -76,7 +78,7 @@ enum SeriesId : int {
 };
 
 struct SeriesDecl {
-  UnitKind unit_kind;
+  ColumnKind column_kind;  // what its columns are
   std::string_view kind;   // HDF5 group under /series
   std::string_view field;  // dataset name, with its unit suffix
   std::string_view unit;   // the `units` attribute
@@ -87,8 +89,8 @@ struct SeriesDecl {
 
 extern const std::array<SeriesDecl, kSeriesCount> kSeries;
 
-// The ids of the units of a kind, in the model's order (the columns of its series).
-std::vector<std::string> unitIds(const ParkModel& model, UnitKind kind);
-size_t unitCount(const ParkModel& model, UnitKind kind);
+// The ids of the columns of a kind, in the model's order ("site", "park" for the single ones).
+std::vector<std::string> columnIds(const ParkModel& model, ColumnKind kind);
+size_t columnCount(const ParkModel& model, ColumnKind kind);
 
 }  // namespace twin

@@ -3,7 +3,6 @@
 // in order.
 #pragma once
 
-#include "physics/battery.h"
 #include "twin/engine/run_plan.h"
 #include "twin/engine/state.h"
 
@@ -25,7 +24,8 @@ void motorStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (schedule, rated power, power factor) => load active and reactive power. Cooling loads:
 // (schedule, outdoor temperature) => cooling demand on the bin-method load line => electric input
-// of the air-cooled unit at that part load and outdoor temperature (physics/hvac_lighting.h).
+// of the air-cooled air conditioner at that part load and outdoor temperature
+// (physics/hvac_lighting.h).
 void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
 // (sessions of the day, drawn from (seed, day) or the fixed list; park net load) => the AC power
@@ -34,17 +34,7 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // independent.
 void evStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
-// What the serial stage carries from step to step across blocks.
-struct FlexibilityState {
-  std::vector<physics::BatteryState> batteries;
-  size_t next_event = 0;                   // first demand-response window not yet over
-  std::vector<double> load_rebound;        // J deferred per load, waiting for the event's end
-  std::vector<double> ev_rebound;          // J deferred per EV group
-  bool rebound_pending = false;            // an event ended (or is on) with energy deferred
-  int rebound_left = 0;                    // steps of the running rebound
-  std::vector<double> rebound_load_power;  // W per load while the rebound runs
-  std::vector<double> rebound_ev_power;    // W per EV group
-};
+// The flexibility state at the start of a run: batteries at their initial charge, nothing deferred.
 FlexibilityState initialFlexibility(const RunPlan& plan);
 
 // Serial, in time order (the state crosses blocks). Per step: the flexible capacity (curtailable
@@ -52,7 +42,8 @@ FlexibilityState initialFlexibility(const RunPlan& plan);
 // demand-response event, shiftable loads and managed charging are deferred, then curtailable
 // loads shed, then batteries discharge beyond their policy, until the request is met; the
 // deferred energy comes back at constant power over the rebound after the event; then each
-// battery follows its dispatch policy on the park's net load (physics/battery.h).
+// battery follows its dispatch policy on the park's net load (physics/battery.h). The steps, each
+// with its contract, are in twin/engine/flexibility_steps.h.
 void flexibilityStage(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
 // (motor, load and PV powers) => power drawn on each bus and PV power fed into it, summed in

@@ -1,28 +1,36 @@
-// What changes during a run: the results of one time block (a local day), [step x unit] arrays
-// in SI, row-major, one per declared series. Blocks are computed independently and handed, in
-// time order, to a sink (the HDF5 store, a test, the KPI accumulator).
+// What changes during a run: the results of one time block (a local day), handed in time order to
+// a sink (the HDF5 store, a test, the KPI accumulator), and the state the serial flexibility stage
+// carries from step to step across blocks (batteries, demand-response events and their rebound).
 #pragma once
 
 #include <array>
 #include <cstdint>
+#include <span>
 #include <vector>
 
+#include "physics/battery.h"
 #include "physics/pv_system.h"
 #include "twin/engine/series.h"
 
 namespace twin {
 
+// The results of one time block (a local day): [step x column] arrays in SI, row-major, one per
+// declared series. Blocks are computed independently.
 struct BlockResult {
   long day = 0;            // local days since 1970-01-01
   int64_t first_step = 0;  // index of the block's first step in the run
   int steps = 0;           // steps in the block
-  std::array<std::vector<double>, kSeriesCount> values;  // each steps x unitCount(kind)
+  std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
   std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;
 
-  double& at(SeriesId s, int step, size_t unit, size_t units) {
-    return values[s][static_cast<size_t>(step) * units + unit];
+  double& at(SeriesId s, int step, size_t column, size_t columns) {
+    return values[s][static_cast<size_t>(step) * columns + column];
+  }
+  // The values of series s at a step: one per column.
+  std::span<double> row(SeriesId s, int step, size_t columns) {
+    return {values[s].data() + static_cast<size_t>(step) * columns, columns};
   }
 };
 
@@ -34,6 +42,18 @@ class BlockSink {
   virtual void prepare(BlockResult& /*block*/) const {}
   // Called once per block, in time order, from one thread at a time.
   virtual void consume(const BlockResult& block) = 0;
+};
+
+// What the serial flexibility stage carries from step to step across blocks.
+struct FlexibilityState {
+  std::vector<physics::BatteryState> batteries;
+  size_t next_event = 0;                   // first demand-response window not yet over
+  std::vector<double> load_rebound;        // J deferred per load, waiting for the event's end
+  std::vector<double> ev_rebound;          // J deferred per EV group
+  bool rebound_pending = false;            // an event ended (or is on) with energy deferred
+  int rebound_left = 0;                    // steps of the running rebound
+  std::vector<double> rebound_load_power;  // W per load while the rebound runs
+  std::vector<double> rebound_ev_power;    // W per EV group
 };
 
 }  // namespace twin

@@ -1,5 +1,5 @@
 // Compiles buildings, motor-driven equipment and other loads. An entry with `count: N` stands
-// for N identical units with ids ID-01 .. ID-N.
+// for N identical items with ids ID-01 .. ID-N.
 #include <cmath>
 #include <cstdio>
 
@@ -39,7 +39,7 @@ constexpr QuantityField kLoadPower{"rated_power", Dimension::kPower, 0, 100 * u:
                                    u::kW};
 
 // Expands an entry's id by its count; claims every id (the group id too, for overlays).
-std::vector<std::string> unitIds(const Node& node, const std::string& path, CompileContext& c) {
+std::vector<std::string> expandedIds(const Node& node, const std::string& path, CompileContext& c) {
   const std::optional<std::string> id = c.r.id(node, "id", path);
   const long count = c.r.integer(node, "count", 1, 100000, path, false).value_or(1);
   if (!id) return {};
@@ -175,7 +175,7 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
                  "compressor"},
                 path);
   Motor m;
-  const std::vector<std::string> ids = unitIds(n, path, c);
+  const std::vector<std::string> ids = expandedIds(n, path, c);
   m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
   m.driven =
       static_cast<DrivenKind>(c.r.choice(n, "kind", kDrivenKindNames, path, true).value_or(6));
@@ -208,7 +208,8 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   }
 }
 
-// cooling: {capacity, cop} of an air-cooled unit, on hvac loads; rated_power is then derived.
+// cooling: {capacity, cop} of an air-cooled air conditioner, on hvac loads; rated_power is then
+// derived.
 void readCooling(const Node& n, const std::string& path, CompileContext& c, Load& l) {
   if (l.kind != LoadKind::kHvac) {
     c.r.error(n.loc, path, "expected a cooling map only on an hvac load");
@@ -243,7 +244,7 @@ void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c)
                  "schedule", "cooling", "flexibility"},
                 path);
   Load l;
-  const std::vector<std::string> ids = unitIds(n, path, c);
+  const std::vector<std::string> ids = expandedIds(n, path, c);
   l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
   l.kind = static_cast<LoadKind>(c.r.choice(n, "kind", kLoadKindNames, path, true).value_or(5));
   l.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);

@@ -175,8 +175,8 @@ struct Load {
   double rated_power = 0.0;   // W; for cooling loads, the electric input at the rating point
   double power_factor = 1.0;  // lagging
   // Air-cooled cooling (kind hvac with a `cooling` map): the schedule times the outdoor-temperature
-  // load line gives the cooling load; the electric input follows the unit's part-load and
-  // outdoor-temperature curves (physics/hvac_lighting.h).
+  // load line gives the cooling load; the electric input follows the air conditioner's part-load
+  // and outdoor-temperature curves (physics/hvac_lighting.h).
   bool cooling = false;
   double cooling_capacity = 0.0;  // W of cooling at the rating point
   double cooling_cop = 0.0;       // W/W at the rating point

@@ -55,7 +55,7 @@ H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
   return file.openGroup("scenarios").openGroup(scenario);
 }
 
-// The dimensions of a numeric dataset of the given rank: [time] or [time x units].
+// The dimensions of a numeric dataset of the given rank: [time] or [time x columns].
 std::vector<hsize_t> numericShape(const H5::DataSet& ds, size_t rank, const std::string& what) {
   std::vector<hsize_t> dims = dimsOf(ds.getSpace());
   if (dims.size() != rank || ds.getTypeClass() == H5T_STRING) {

@@ -52,10 +52,10 @@ class ScenarioSink : public BlockSink {
       const std::string kind(decl.kind);
       if (!series.nameExists(kind)) series.createGroup(kind);
       H5::Group group = series.openGroup(kind);
-      const hsize_t cols = unitCount(model, decl.unit_kind);
+      const hsize_t cols = columnCount(model, decl.column_kind);
       if (cols == 0) continue;
       if (rows * cols * sizeof(double) >= (hsize_t{1} << 32)) {
-        throw InputError("too many " + kind + " units (" + std::to_string(cols) +
+        throw InputError("too many " + kind + " columns (" + std::to_string(cols) +
                          ") for one day of steps in one HDF5 chunk (4 GiB): use a longer step");
       }
       const hsize_t dims[2] = {steps, cols};
@@ -63,7 +63,7 @@ class ScenarioSink : public BlockSink {
                                          H5::DataSpace(2, dims), chunked(rows, cols));
       writeStringAttribute(*datasets_[s], "units", std::string(decl.unit));
       writeStringAttribute(*datasets_[s], "description", std::string(decl.meaning));
-      writeStringListAttribute(*datasets_[s], "ids", unitIds(model, decl.unit_kind));
+      writeStringListAttribute(*datasets_[s], "ids", columnIds(model, decl.column_kind));
     }
   }
 
@@ -101,7 +101,7 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
   writeStringAttribute(group, "description",
                        "network limits over the run: bus voltages outside 1 +- voltage_tolerance "
                        "pu, transformers and cables loaded above 100 %");
-  const auto write = [&](const std::string& name, UnitKind kind,
+  const auto write = [&](const std::string& name, ColumnKind kind,
                          const std::vector<LimitRecord>& records, double unit_si,
                          const std::string& unit) {
     std::vector<double> worst;
@@ -111,13 +111,13 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
       steps.push_back(r.steps);
     }
     H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, unit);
-    writeStringListAttribute(w, "ids", unitIds(model, kind));
+    writeStringListAttribute(w, "ids", columnIds(model, kind));
     H5::DataSet c = writeInt64Vector(group, name + "_steps", steps);
-    writeStringListAttribute(c, "ids", unitIds(model, kind));
+    writeStringListAttribute(c, "ids", columnIds(model, kind));
   };
-  write("bus_voltage", UnitKind::kBus, limits.bus_voltage, 1.0, "pu");
-  write("transformer_loading", UnitKind::kTransformer, limits.transformer, 0.01, "%");
-  write("cable_loading", UnitKind::kCable, limits.cable, 0.01, "%");
+  write("bus_voltage", ColumnKind::kBus, limits.bus_voltage, 1.0, "pu");
+  write("transformer_loading", ColumnKind::kTransformer, limits.transformer, 0.01, "%");
+  write("cable_loading", ColumnKind::kCable, limits.cable, 0.01, "%");
   const int64_t failures = limits.power_flow_failures;
   group
       .createAttribute("power_flow_failures", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))

@@ -1,14 +1,14 @@
 // Scenario tier: air-cooled cooling loads through the engine. The cooling demand follows the
 // ASHRAE bin-method load line (0 at the 18 C balance point, full at the 35 C rating point) times
-// the schedule; the electric input is the DX unit's at that part load and outdoor temperature
-// (EnergyPlus single-speed DX curves, physics/hvac_lighting.h), checked step by step against the
-// physics called directly, plus the seasons of the synthetic Shanghai year.
+// the schedule; the electric input is the DX air conditioner's at that part load and outdoor
+// temperature (EnergyPlus single-speed DX curves, physics/hvac_lighting.h), checked step by step
+// against the physics called directly, plus the seasons of the synthetic Shanghai year.
 #include <gtest/gtest.h>
 
 #include "physics/hvac_lighting.h"
 #include "physics/units.h"
-#include "twin/engine/engine.h"
 #include "twin/base/error.h"
+#include "twin/engine/engine.h"
 #include "twin/memory_sink.h"
 #include "twin/test_park.h"
 
@@ -17,8 +17,8 @@ namespace {
 
 namespace u = physics::units;
 
-// The test park's lighting load turned into a 100 kW (cooling), COP 3 air-cooled unit running
-// all year.
+// The test park's lighting load turned into a 100 kW (cooling), COP 3 air-cooled air conditioner
+// running all year.
 std::string parkWithCooling() {
   std::string text =
       test::replaced(test::smallParkYaml(), "    kind: lighting\n", "    kind: hvac\n");
@@ -35,7 +35,7 @@ TEST(CoolingLoad, FollowsTheLoadLineAndTheUnitCurves) {
   runSimulation(park.baseline, makeTimeGrid(park.baseline, {}), &sink);
   const std::vector<double> temp = sink.series(kWeatherTempAir);
   const std::vector<double> power = sink.series(kLoadPower);
-  const physics::SplitAirConditioner unit = physics::defaultSplitAirConditioner(100e3, 3.0);
+  const physics::SplitAirConditioner ac = physics::defaultSplitAirConditioner(100e3, 3.0);
   const double balance = 18.0 + u::kZeroCelsius;
   double january = 0.0;
   double july = 0.0;
@@ -43,7 +43,7 @@ TEST(CoolingLoad, FollowsTheLoadLineAndTheUnitCurves) {
     const double demand =
         100e3 * physics::coolingLoadFraction(temp[k], balance, physics::kSplitAcRatedOutdoor);
     const double expected =
-        physics::splitAcOperatingPoint(unit, demand, physics::kSplitAcRatedIndoorWetBulb, temp[k])
+        physics::splitAcOperatingPoint(ac, demand, physics::kSplitAcRatedIndoorWetBulb, temp[k])
             .electric_power;
     ASSERT_NEAR(power[k], expected, 1e-9 * 100e3) << "step " << k;
     if (temp[k] <= balance) {

@@ -124,7 +124,7 @@ void placeEquipment(const twin::ParkModel& m, ParkLayout& out) {
   }
 }
 
-// A bus sits in the building holding most of its units; a bus with none follows its first child
+// A bus sits in the building holding most of its equipment; a bus with none follows its first child
 // bus, and the grid bus goes to an otherwise empty building (the switch room) nearest its feeders.
 std::vector<int> busBuildings(const twin::ParkModel& m) {
   const size_t nb = m.network.buses.size();

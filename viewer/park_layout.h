@@ -1,7 +1,7 @@
 // Where every part of the park sits in 3D, in the park frame (x east, y north, z up, metres).
 // The park file gives building footprints, heights and PV module layouts; equipment, buses and
-// cables have no coordinates, so they are placed by rule: a unit on a grid inside its building's
-// footprint, a bus at the building that holds most of its units, cables along L-shaped routes.
+// cables have no coordinates, so they are placed by rule: equipment on a grid inside its building's
+// footprint, a bus at the building that holds most of its equipment, cables along L-shaped routes.
 #pragma once
 
 #include <Eigen/Core>

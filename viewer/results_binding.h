@@ -17,7 +17,7 @@ inline constexpr int kQuantityCount = 6;
 // The legend of each quantity (titles in English; ui_text translates them).
 std::array<Legend, kQuantityCount> makeLegends();
 
-// The value each quantity's colour is taken from, for unit `index` at `step`, in the legend's
+// The value each quantity's colour is taken from, for object `index` at `step`, in the legend's
 // unit (NaN: no value, drawn idle).
 double legendValue(const ResultsData& r, Quantity q, size_t index, size_t step);
 

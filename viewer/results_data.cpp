@@ -20,7 +20,7 @@ bool hasSeries(const twin::ScenarioResults& s, const std::string& kind, const st
   });
 }
 
-// Reads kind/field and reorders its columns to `ids` (the model's units of that kind).
+// Reads kind/field and reorders its columns to `ids` (the model's objects of that kind).
 Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
                    const std::string& kind, const std::string& field,
                    const std::vector<std::string>& ids) {

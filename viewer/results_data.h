@@ -12,7 +12,7 @@
 
 namespace viewer {
 
-// A [time x unit] series with its columns in the model's order (NaN where the file has none).
+// A [time x column] series with its columns in the model's order (NaN where the file has none).
 struct Series {
   std::string units;
   size_t rows = 0;

@@ -21,27 +21,27 @@ std::string format(const char* fmt, double a, double b = 0.0, double c = 0.0) {
 }
 
 // The series a unit's chart shows, with its label.
-const Series* mainSeries(const ResultsData& r, UnitKind kind, const char** label) {
+const Series* mainSeries(const ResultsData& r, ObjectKind kind, const char** label) {
   switch (kind) {
-    case UnitKind::kPv:
+    case ObjectKind::kPv:
       *label = "AC power, kW";
       return &r.pv_ac_power;
-    case UnitKind::kMotor:
+    case ObjectKind::kMotor:
       *label = "input power, kW";
       return &r.motor_input_power;
-    case UnitKind::kLoad:
+    case ObjectKind::kLoad:
       *label = "power, kW";
       return &r.load_power;
-    case UnitKind::kTransformer:
+    case ObjectKind::kTransformer:
       *label = "loading, %";
       return &r.transformer_loading;
-    case UnitKind::kBus:
+    case ObjectKind::kBus:
       *label = r.bus_voltage.present() ? "voltage, pu" : "net load, kW";
       return r.bus_voltage.present() ? &r.bus_voltage : &r.bus_net_power;
-    case UnitKind::kCable:
+    case ObjectKind::kCable:
       *label = "current, A";
       return &r.cable_current;
-    case UnitKind::kBuilding:
+    case ObjectKind::kBuilding:
       break;
   }
   return nullptr;
@@ -102,36 +102,36 @@ void unitList(const ResultsData& r, ViewerState& state) {
 
 }  // namespace
 
-std::optional<UnitRef> findUnit(const twin::ParkModel& m, const std::string& id) {
-  auto in = [&](const auto& items, UnitKind kind) -> std::optional<UnitRef> {
+std::optional<ObjectRef> findObject(const twin::ParkModel& m, const std::string& id) {
+  auto in = [&](const auto& items, ObjectKind kind) -> std::optional<ObjectRef> {
     for (size_t i = 0; i < items.size(); ++i) {
-      if (items[i].id == id) return UnitRef{kind, i};
+      if (items[i].id == id) return ObjectRef{kind, i};
     }
     return std::nullopt;
   };
   for (auto found :
-       {in(m.pv, UnitKind::kPv), in(m.motors, UnitKind::kMotor), in(m.loads, UnitKind::kLoad),
-        in(m.network.transformers, UnitKind::kTransformer), in(m.network.buses, UnitKind::kBus),
-        in(m.network.cables, UnitKind::kCable), in(m.buildings, UnitKind::kBuilding)}) {
+       {in(m.pv, ObjectKind::kPv), in(m.motors, ObjectKind::kMotor), in(m.loads, ObjectKind::kLoad),
+        in(m.network.transformers, ObjectKind::kTransformer), in(m.network.buses, ObjectKind::kBus),
+        in(m.network.cables, ObjectKind::kCable), in(m.buildings, ObjectKind::kBuilding)}) {
     if (found) return found;
   }
   return std::nullopt;
 }
 
-std::string nameplateText(const twin::ParkModel& m, UnitRef u) {
+std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
   switch (u.kind) {
-    case UnitKind::kBuilding: {
+    case ObjectKind::kBuilding: {
       const twin::Building& b = m.buildings[u.index];
       return b.name + "\n" + format("height %.1f m", b.height);
     }
-    case UnitKind::kPv: {
+    case ObjectKind::kPv: {
       const twin::PvArray& a = m.pv[u.index];
       return a.name + "\n" +
              format("%.1f kWp, tilt %.0f deg, azimuth %.0f deg", a.dc_capacity / 1e3,
                     a.tilt * 180 / kPi, a.azimuth * 180 / kPi) +
              "\n" + format("%.0f modules, %.0f m2", double(a.modules.size()), a.module_area);
     }
-    case UnitKind::kMotor: {
+    case ObjectKind::kMotor: {
       const twin::Motor& x = m.motors[u.index];
       return x.name + "\n" +
              format("%.1f kW, %.0f poles, ", x.nameplate.rated_power / 1e3, x.poles) +
@@ -142,20 +142,20 @@ std::string nameplateText(const twin::ParkModel& m, UnitRef u) {
              "\nbus " + m.network.buses[size_t(x.bus)].id + ", building " +
              m.buildings[size_t(x.building)].id;
     }
-    case UnitKind::kLoad: {
+    case ObjectKind::kLoad: {
       const twin::Load& x = m.loads[u.index];
       return x.name + "\n" + std::string(twin::kLoadKindNames[size_t(x.kind)]) +
              format(", %.1f kW, power factor %.2f", x.rated_power / 1e3, x.power_factor);
     }
-    case UnitKind::kTransformer: {
+    case ObjectKind::kTransformer: {
       const twin::Transformer& t = m.network.transformers[u.index];
       return format("%.0f kVA, no-load loss %.2f kW, load loss %.1f kW", t.rating.rated_power / 1e3,
                     t.rating.no_load_loss / 1e3, t.rating.load_loss / 1e3) +
              "\n" + m.network.buses[size_t(t.from)].id + " -> " + m.network.buses[size_t(t.to)].id;
     }
-    case UnitKind::kBus:
+    case ObjectKind::kBus:
       return format("%.2f kV nominal", m.network.buses[u.index].nominal_voltage / 1e3);
-    case UnitKind::kCable: {
+    case ObjectKind::kCable: {
       const twin::Cable& c = m.network.cables[u.index];
       return format("%.0f m, R %.4f ohm, ampacity %.0f A", c.length, c.resistance, c.ampacity) +
              "\n" + m.network.buses[size_t(c.from)].id + " -> " + m.network.buses[size_t(c.to)].id;
@@ -164,10 +164,10 @@ std::string nameplateText(const twin::ParkModel& m, UnitRef u) {
   return "";
 }
 
-std::string diagnose(const ResultsData& r, UnitRef u) {
+std::string diagnose(const ResultsData& r, ObjectRef u) {
   const twin::ParkModel& m = r.model;
   switch (u.kind) {
-    case UnitKind::kMotor: {
+    case ObjectKind::kMotor: {
       const twin::Motor& x = m.motors[u.index];
       const Stats load = statsOf(r.motor_load, u.index, 1.0);
       std::string out;
@@ -184,7 +184,7 @@ std::string diagnose(const ResultsData& r, UnitRef u) {
                  ? format("No finding (mean load %.0f %% while running).", load.mean_when_on)
                  : out;
     }
-    case UnitKind::kTransformer: {
+    case ObjectKind::kTransformer: {
       const Stats s = statsOf(r.transformer_loading, u.index, -1.0);
       if (s.max > 100.0) return format("Overloaded: peak loading %.0f %%.", s.max);
       if (s.mean < 20.0) {
@@ -193,12 +193,12 @@ std::string diagnose(const ResultsData& r, UnitRef u) {
       }
       return format("No finding (mean loading %.0f %%, peak %.0f %%).", s.mean, s.max);
     }
-    case UnitKind::kCable: {
+    case ObjectKind::kCable: {
       const Stats s = statsOf(r.cable_loading, u.index, -1.0);
       return s.max > 100.0 ? format("Overloaded: peak %.0f %% of ampacity.", s.max)
                            : format("No finding (peak %.0f %% of ampacity).", s.max);
     }
-    case UnitKind::kBus: {
+    case ObjectKind::kBus: {
       if (!r.bus_voltage.present()) return "No voltage series in the results.";
       double worst = 0.0;
       for (size_t t = 0; t < r.bus_voltage.rows; ++t) {
@@ -211,18 +211,18 @@ std::string diagnose(const ResultsData& r, UnitRef u) {
                           100 * worst, 100 * tol)
                  : format("No finding (at most %.1f %% from nominal).", 100 * worst);
     }
-    case UnitKind::kPv: {
+    case ObjectKind::kPv: {
       const Stats s = statsOf(r.pv_ac_power, u.index, 0.0);
       const double kwp = m.pv[u.index].dc_capacity / 1e3;
       const double kwh = s.mean * double(r.pv_ac_power.rows) * r.step_s / 3600.0;
       return kwp > 0 ? format("Yield %.0f kWh/kWp over the period (%.0f kWh).", kwh / kwp, kwh)
                      : "";
     }
-    case UnitKind::kLoad: {
+    case ObjectKind::kLoad: {
       const Stats s = statsOf(r.load_power, u.index, 0.0);
       return format("Peak %.1f kW, mean %.1f kW.", s.max, s.mean);
     }
-    case UnitKind::kBuilding:
+    case ObjectKind::kBuilding:
       break;
   }
   return "";
@@ -234,7 +234,7 @@ void SelectionPanel::draw(const ResultsData& r, ViewerState& state) {
   ImGui::SetNextWindowPos({io.DisplaySize.x - 430, 320}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize({420, 380}, ImGuiCond_FirstUseEver);
   ImGui::Begin(tr(lang, Text::kSelection));
-  const std::optional<UnitRef> unit = findUnit(r.model, state.selected);
+  const std::optional<ObjectRef> unit = findObject(r.model, state.selected);
   if (!unit) {
     ImGui::TextWrapped("%s", tr(lang, Text::kNothingSelected));
   } else {

@@ -1,5 +1,5 @@
 // The picked object: its nameplate, its values at the current step, a chart of its main series
-// around that step, a rule-based diagnosis, and the list of every unit to pick from (which moves
+// around that step, a rule-based diagnosis, and the list of every object to pick from (which moves
 // the camera to it).
 #pragma once
 
@@ -12,20 +12,20 @@
 
 namespace viewer {
 
-enum class UnitKind { kBuilding, kPv, kMotor, kLoad, kTransformer, kBus, kCable };
+enum class ObjectKind { kBuilding, kPv, kMotor, kLoad, kTransformer, kBus, kCable };
 
-struct UnitRef {
-  UnitKind kind = UnitKind::kBuilding;
+struct ObjectRef {
+  ObjectKind kind = ObjectKind::kBuilding;
   size_t index = 0;
 };
 
-std::optional<UnitRef> findUnit(const twin::ParkModel& model, const std::string& id);
+std::optional<ObjectRef> findObject(const twin::ParkModel& model, const std::string& id);
 
-// Nameplate lines of a unit, in SI-at-the-edge units (kW, kVA, %, m).
-std::string nameplateText(const twin::ParkModel& model, UnitRef unit);
-// What the results say about the unit over the whole period (oversized motor, overloaded
+// Nameplate lines of an object, in SI-at-the-edge units (kW, kVA, %, m).
+std::string nameplateText(const twin::ParkModel& model, ObjectRef object);
+// What the results say about the object over the whole period (oversized motor, overloaded
 // transformer, voltage out of tolerance...), one finding per line.
-std::string diagnose(const ResultsData& results, UnitRef unit);
+std::string diagnose(const ResultsData& results, ObjectRef object);
 
 struct SelectionPanel {
   void draw(const ResultsData& results, ViewerState& state);

@@ -22,7 +22,7 @@ struct ViewerState {
   bool xray = true;
   ColorMap map = ColorMap::kTraffic;
   Language language = Language::kEnglish;
-  std::string selected;         // unit or building id, "" for none
+  std::string selected;         // equipment or building id, "" for none
   bool focus_selected = false;  // command: move the camera to the selection
   std::string scenario;         // command: show this scenario of the (left) results file
 };

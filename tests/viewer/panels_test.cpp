@@ -47,17 +47,17 @@ TEST(PanelsTest, EveryPanelBuildsWithoutADisplayInBothLanguages) {
 
 TEST(PanelsTest, SelectionFindsUnitsAndDiagnosesThem) {
   const ResultsData r = loadResults(testing::viewerResultsPath(), "baseline");
-  const std::optional<UnitRef> pump = findUnit(r.model, "PUMP");
+  const std::optional<ObjectRef> pump = findObject(r.model, "PUMP");
   ASSERT_TRUE(pump);
-  EXPECT_EQ(pump->kind, UnitKind::kMotor);
+  EXPECT_EQ(pump->kind, ObjectKind::kMotor);
   EXPECT_NE(nameplateText(r.model, *pump).find("15.0 kW"), std::string::npos);
   // 80 % duty x 25 % schedule = 20 % load, an IE2 motor: both findings.
   const std::string d = diagnose(r, *pump);
   EXPECT_NE(d.find("Oversized: 20 % mean load"), std::string::npos) << d;
   EXPECT_NE(d.find("Below IE3"), std::string::npos) << d;
-  EXPECT_EQ(findUnit(r.model, "TR1")->kind, UnitKind::kTransformer);
-  EXPECT_EQ(findUnit(r.model, "CT")->kind, UnitKind::kBuilding);
-  EXPECT_FALSE(findUnit(r.model, "nothing"));
+  EXPECT_EQ(findObject(r.model, "TR1")->kind, ObjectKind::kTransformer);
+  EXPECT_EQ(findObject(r.model, "CT")->kind, ObjectKind::kBuilding);
+  EXPECT_FALSE(findObject(r.model, "nothing"));
 }
 
 TEST(PanelsTest, TimesTypedInSiteTimeOrWithAnOffsetGiveTheirStep) {

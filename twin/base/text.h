@@ -1,5 +1,6 @@
 // Text helpers shared by every layer: trimming, numbers as printf's %g writes them, joining.
-// One home, so that messages format a number the same way everywhere.
+// Format with fmt::format; to match printf, give numbers with a width '>' ("{:>11.6f}"): fmt 9
+// left-aligns inf and nan under a bare width where printf right-aligns them.
 #pragma once
 
 #include <optional>

@@ -13,7 +13,5 @@ namespace twin::cli {
 nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park);
 // Scenarios, period, series (with units and column counts) and total KPIs.
 nlohmann::ordered_json resultsInfoJson(const ResultsSummary& summary);
-// Local ISO 8601 time with offset, e.g. 2025-01-01T00:00:00+08:00.
-std::string localIso(int64_t unix_seconds, int utc_offset_s);
 
 }  // namespace twin::cli

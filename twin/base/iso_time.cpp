@@ -105,11 +105,14 @@ IsoTimeParse parseIsoTime(std::string_view text) {
   return IsoTimeParse{IsoInstant{local - offset + fraction, offset}, {}};
 }
 
+std::string formatUtcOffset(int utc_offset) {
+  const int minutes = std::abs(utc_offset) / 60;
+  return fmt::format("{}{:02}:{:02}", utc_offset < 0 ? '-' : '+', minutes / 60, minutes % 60);
+}
+
 std::string formatIsoTime(int64_t unix_time, int utc_offset) {
   const date::sys_seconds local{std::chrono::seconds{unix_time + utc_offset}};
-  const int minutes = std::abs(utc_offset) / 60;
-  return fmt::format("{}{}{:02}:{:02}", date::format("%FT%T", local), utc_offset < 0 ? '-' : '+',
-                     minutes / 60, minutes % 60);
+  return date::format("%FT%T", local) + formatUtcOffset(utc_offset);
 }
 
 std::string formatIsoTimeUtc(int64_t unix_time) {

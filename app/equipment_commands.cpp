@@ -1,15 +1,19 @@
 // `parktwin motor` and `parktwin transformer`: the equipment-efficiency models as calculators.
 // Ratings, classes and grades outside what the standards' tables cover are bad input (exit 2),
 // with the coverage in the message.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/commands.h"
+#include "app/flags.h"
 #include "physics/motor_efficiency.h"
 #include "physics/transformer_grades.h"
 #include "physics/units.h"
-#include "app/commands.h"
 #include "twin/base/error.h"
+#include "twin/base/text.h"
 #include "twin/parkfile/quantity.h"
 
 namespace twin::cli {
@@ -17,23 +21,14 @@ namespace {
 
 namespace u = physics::units;
 
-double quantityFlag(std::string_view flag, const std::string& text, Dimension dimension) {
-  const QuantityResult r = parseQuantity(text, dimension);
-  if (const std::string* message = std::get_if<std::string>(&r)) {
-    throw InputError(std::string(flag) + ": " + *message);
-  }
-  return std::get<double>(r);
-}
-
-constexpr std::string_view kMotorClassNames[] = {"IE1", "IE2", "IE3", "IE4",
-                                                 "IE5", "GB1", "GB2", "GB3"};
-
 physics::MotorClass motorClass(const std::string& name) {
-  for (size_t i = 0; i < std::size(kMotorClassNames); ++i) {
-    if (kMotorClassNames[i] == name) return static_cast<physics::MotorClass>(i);
+  if (const std::optional<physics::MotorClass> c = physics::motorClassFromName(name)) return *c;
+  std::string names;
+  for (size_t i = 0; i < physics::kMotorClassNames.size(); ++i) {
+    names += i == 0 ? "" : i + 1 < physics::kMotorClassNames.size() ? ", " : " or ";
+    names += physics::kMotorClassNames[i];
   }
-  throw InputError("--class: expected IE1, IE2, IE3, IE4, IE5, GB1, GB2 or GB3, got \"" + name +
-                   "\"");
+  throw InputError("--class: expected " + names + ", got " + quote(name));
 }
 
 double loadFlag(const std::string& text) {
@@ -65,10 +60,9 @@ int motorCommand(const MotorRequest& r) {
   const physics::MotorClass cls = motorClass(r.motor_class);
   const std::optional<double> eta = physics::ratedEfficiency(cls, rated_power, r.poles);
   if (!eta) {
-    char got[96];
-    std::snprintf(got, sizeof got, "%g kW, %d poles", rated_power / u::kW, r.poles);
     throw InputError("--class " + r.motor_class + ": expected a rating and pole count covered by " +
-                     std::string(physics::coverage(cls).text) + "; got " + got);
+                     std::string(physics::coverage(cls).text) + "; got " +
+                     fmt::format("{:g} kW, {} poles", rated_power / u::kW, r.poles));
   }
   const std::optional<double> derating = physics::nemaUnbalanceDerating(unbalance);
   if (!derating) {
@@ -131,10 +125,8 @@ int transformerCommand(const TransformerRequest& r) {
   const std::optional<physics::TransformerRating> rating =
       physics::gb20052Rating(type, core, r.grade, rated_power);
   if (!rating) {
-    char got[64];
-    std::snprintf(got, sizeof got, "%g kVA", rated_power / u::kVA);
     throw InputError("--rated-power: expected a rating of " + physics::gb20052Coverage(type) +
-                     ", got " + got);
+                     ", got " + formatNumber(rated_power / u::kVA) + " kVA");
   }
   nlohmann::ordered_json j;
   j["standard"] = physics::gb20052Coverage(type);

@@ -8,11 +8,13 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/commands.h"
+#include "app/flags.h"
 #include "physics/air_compressor.h"
 #include "physics/pump_fan.h"
 #include "physics/units.h"
-#include "app/commands.h"
 #include "twin/base/error.h"
+#include "twin/base/text.h"
 #include "twin/parkfile/quantity.h"
 
 namespace twin::cli {
@@ -24,22 +26,6 @@ constexpr double kM3PerHour = 1.0 / u::hour;
 constexpr double kM3PerMin = 1.0 / u::minute;
 constexpr double kMPa = 1e6;
 
-double quantityFlag(std::string_view flag, const std::string& text, Dimension dimension) {
-  const QuantityResult r = parseQuantity(text, dimension);
-  if (const std::string* message = std::get_if<std::string>(&r)) {
-    throw InputError(std::string(flag) + ": " + *message);
-  }
-  return std::get<double>(r);
-}
-
-std::string quoted(const std::string& text) { return "\"" + text + "\""; }
-
-std::string number(double value) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", value);
-  return buf;
-}
-
 // A flow given either as a share of a reference flow ("70%", "0.7") or as a volume flow.
 double flowOrShare(std::string_view flag, const std::string& text, double reference,
                    std::string_view reference_name) {
@@ -50,7 +36,7 @@ double flowOrShare(std::string_view flag, const std::string& text, double refere
   throw InputError(std::string(flag) + ": expected a volume flow (e.g. \"" +
                    std::string(dimensionExample(Dimension::kVolumeFlow)) +
                    "\") or a share of the " + std::string(reference_name) +
-                   " (e.g. \"70 %\"), got " + quoted(text));
+                   " (e.g. \"70 %\"), got " + quote(text));
 }
 
 // An efficiency above 0 and at most 100 %.
@@ -58,7 +44,7 @@ double efficiencyFlag(std::string_view flag, const std::string& text) {
   const double eta = quantityFlag(flag, text, Dimension::kFraction);
   if (!(eta > 0.0) || eta >= 1.0) {
     throw InputError(std::string(flag) + ": expected an efficiency above 0 and below 100 %, got " +
-                     quoted(text));
+                     quote(text));
   }
   return eta;
 }
@@ -74,14 +60,14 @@ AnnualFlags annualFlags(const std::string& hours, const std::string& price) {
   if (!hours.empty()) {
     const double d = quantityFlag("--hours", hours, Dimension::kDuration);
     if (d < 0.0 || d > 8784.0 * u::hour) {
-      throw InputError("--hours: expected 0 to 8784 h a year, got " + quoted(hours));
+      throw InputError("--hours: expected 0 to 8784 h a year, got " + quote(hours));
     }
     out.duration = d;
   }
   if (!price.empty()) {
     if (!out.duration) throw InputError("--price: needs --hours (the running hours a year)");
     const double p = quantityFlag("--price", price, Dimension::kEnergyPrice);
-    if (p < 0.0) throw InputError("--price: expected a price of 0 or more, got " + quoted(price));
+    if (p < 0.0) throw InputError("--price: expected a price of 0 or more, got " + quote(price));
     out.price = p;
   }
   return out;
@@ -122,26 +108,27 @@ int flowMachineCommand(const FlowMachineRequest& r, const MachineTerms& t) {
   const std::string p_key = std::string(t.word) + "_" + t.key_unit;
 
   const double flow = quantityFlag("--flow", r.flow, Dimension::kVolumeFlow);
-  if (!(flow > 0.0)) throw InputError("--flow: expected a flow above 0, got " + quoted(r.flow));
+  if (!(flow > 0.0)) throw InputError("--flow: expected a flow above 0, got " + quote(r.flow));
   const double design = quantityFlag(t.pressure_flag, r.pressure, t.dimension);
   if (!(design > 0.0)) {
     throw InputError(std::string(t.pressure_flag) + ": expected a " + t.word + " above 0 " +
-                     t.unit + ", got " + quoted(r.pressure));
+                     t.unit + ", got " + quote(r.pressure));
   }
   const double eta = efficiencyFlag("--efficiency", r.efficiency);
   const double stat =
       r.static_pressure.empty() ? 0.0 : quantityFlag(t.static_flag, r.static_pressure, t.dimension);
   if (stat < 0.0 || stat > design) {
     throw InputError(std::string(t.static_flag) + ": expected 0 to the design " + t.word + " (" +
-                     number(design) + " " + t.unit + "), got " + quoted(r.static_pressure));
+                     formatNumber(design) + " " + t.unit + "), got " + quote(r.static_pressure));
   }
   const double duty = flowOrShare("--duty-flow", r.duty_flow, flow, "design flow");
   // The system curve goes through the design point, so the full-speed operating point is the
   // design flow: more is beyond what the machine delivers into this system.
   if (!(duty > 0.0) || duty > flow * (1.0 + 1e-12)) {
-    throw InputError(
-        "--duty-flow: expected above 0 and at most the design flow (" + number(flow / kM3PerHour) +
-        " m3/h, the full-speed operating point on this system curve), got " + quoted(r.duty_flow));
+    throw InputError("--duty-flow: expected above 0 and at most the design flow (" +
+                     formatNumber(flow / kM3PerHour) +
+                     " m3/h, the full-speed operating point on this system curve), got " +
+                     quote(r.duty_flow));
   }
   // 0 for none (shaft power only).
   const double motor_eta =
@@ -161,8 +148,8 @@ int flowMachineCommand(const FlowMachineRequest& r, const MachineTerms& t) {
 
   nlohmann::ordered_json j;
   j["machine"] = t.machine;
-  j["model"] = "quadratic machine curve through the BEP (shut-off " + number(r.shutoff_ratio) +
-               " x BEP " + t.word +
+  j["model"] = "quadratic machine curve through the BEP (shut-off " +
+               formatNumber(r.shutoff_ratio) + " x BEP " + t.word +
                "), efficiency eta_bep (2x - x^2) with x = Q / (n Q_bep), affinity "
                "laws; system curve static + k Q^2 through the design point";
   nlohmann::ordered_json d;
@@ -238,7 +225,7 @@ physics::CompressorControl controlMode(const std::string& name) {
   for (size_t i = 0; i < std::size(kControlNames); ++i) {
     if (kControlNames[i] == name) return static_cast<physics::CompressorControl>(i);
   }
-  throw InputError("--control: expected load-unload, modulation or vsd, got " + quoted(name));
+  throw InputError("--control: expected load-unload, modulation or vsd, got " + quote(name));
 }
 
 }  // namespace
@@ -250,33 +237,33 @@ int fanCommand(const FlowMachineRequest& r) { return flowMachineCommand(r, kFanT
 int compressorCommand(const CompressorRequest& r) {
   const double rated_flow = quantityFlag("--rated-flow", r.rated_flow, Dimension::kVolumeFlow);
   if (!(rated_flow > 0.0)) {
-    throw InputError("--rated-flow: expected a flow above 0, got " + quoted(r.rated_flow));
+    throw InputError("--rated-flow: expected a flow above 0, got " + quote(r.rated_flow));
   }
   const double power = quantityFlag("--power", r.power, Dimension::kPower);
-  if (!(power > 0.0)) throw InputError("--power: expected a power above 0, got " + quoted(r.power));
+  if (!(power > 0.0)) throw InputError("--power: expected a power above 0, got " + quote(r.power));
   const double pressure = quantityFlag("--pressure", r.pressure, Dimension::kPressure);
   if (!(pressure > 0.0) || pressure > 10 * kMPa) {
     throw InputError(
         "--pressure: expected a gauge discharge pressure above 0 and at most 10 MPa, "
         "got " +
-        quoted(r.pressure));
+        quote(r.pressure));
   }
   const physics::CompressorControl control = controlMode(r.control);
   const double demand = flowOrShare("--demand", r.demand, rated_flow, "rated flow");
   if (demand < 0.0 || demand > rated_flow * (1.0 + 1e-12)) {
-    throw InputError("--demand: expected 0 to the rated flow (" + number(rated_flow / kM3PerMin) +
-                     " m3/min), got " + quoted(r.demand));
+    throw InputError("--demand: expected 0 to the rated flow (" +
+                     formatNumber(rated_flow / kM3PerMin) + " m3/min), got " + quote(r.demand));
   }
   const double leak = r.leak.empty() ? 0.0 : flowOrShare("--leak", r.leak, demand, "demand");
   if (leak < 0.0 || leak > demand * (1.0 + 1e-12)) {
-    throw InputError("--leak: expected 0 to the demand (" + number(demand / kM3PerMin) +
-                     " m3/min), got " + quoted(r.leak));
+    throw InputError("--leak: expected 0 to the demand (" + formatNumber(demand / kM3PerMin) +
+                     " m3/min), got " + quote(r.leak));
   }
   const double motor_power = r.motor_power.empty()
                                  ? power
                                  : quantityFlag("--motor-power", r.motor_power, Dimension::kPower);
   if (!(motor_power > 0.0)) {
-    throw InputError("--motor-power: expected a power above 0, got " + quoted(r.motor_power));
+    throw InputError("--motor-power: expected a power above 0, got " + quote(r.motor_power));
   }
   const AnnualFlags annual = annualFlags(r.hours, r.price);
 

@@ -1,36 +1,10 @@
 #include "app/json_output.h"
 
-#include <chrono>
-#include <cstdio>
-
 #include "physics/units.h"
+#include "twin/base/calendar.h"
+#include "twin/base/iso_time.h"
 
 namespace twin::cli {
-namespace {
-
-std::string isoDate(long day) {
-  const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{day}}};
-  char text[16];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()));
-  return text;
-}
-
-}  // namespace
-
-std::string localIso(int64_t unix_seconds, int utc_offset_s) {
-  const int64_t local = unix_seconds + utc_offset_s;
-  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  const int64_t sec = local - day * 86400;
-  const int offset_min = std::abs(utc_offset_s) / 60;
-  char text[48];
-  std::snprintf(text, sizeof text, "%sT%02d:%02d:%02d%c%02d:%02d", isoDate(day).c_str(),
-                static_cast<int>(sec / 3600), static_cast<int>(sec / 60 % 60),
-                static_cast<int>(sec % 60), utc_offset_s < 0 ? '-' : '+', offset_min / 60,
-                offset_min % 60);
-  return text;
-}
-
 namespace {
 
 size_t chargerCount(const ParkModel& m) {
@@ -110,8 +84,8 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   j["site"] = {{"name", m.site.name},
                {"latitude_deg", m.site.latitude_deg},
                {"longitude_deg", m.site.longitude_deg}};
-  j["period"] = {{"start", isoDate(m.simulation.start_day)},
-                 {"end", isoDate(m.simulation.end_day)},
+  j["period"] = {{"start", formatDate(m.simulation.start_day)},
+                 {"end", formatDate(m.simulation.end_day)},
                  {"step_s", m.simulation.step_s}};
   j.update(equipmentJson(m));
   j["schedules"] = m.schedules.size();
@@ -137,8 +111,8 @@ nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSum
   j["created_utc"] = s.created_utc;
   j["command_line"] = s.command_line;
   j["park_sha256"] = s.park_sha256;
-  j["period"] = {{"start", localIso(s.first_time, s.utc_offset_s)},
-                 {"end", localIso(s.first_time + s.steps * s.step_s, s.utc_offset_s)},
+  j["period"] = {{"start", formatIsoTime(s.first_time, s.utc_offset_s)},
+                 {"end", formatIsoTime(s.first_time + s.steps * s.step_s, s.utc_offset_s)},
                  {"step_s", s.step_s},
                  {"steps", s.steps}};
   nlohmann::ordered_json scenarios = nlohmann::ordered_json::array();

@@ -14,7 +14,5 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
 // Scenarios, period, series (with units and column counts), total KPIs and, per scenario, what
 // its stored model (/model) holds.
 nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSummary& summary);
-// Local ISO 8601 time with offset, e.g. 2025-01-01T00:00:00+08:00.
-std::string localIso(int64_t unix_seconds, int utc_offset_s);
 
 }  // namespace twin::cli

@@ -5,6 +5,7 @@
 // /slack_p_mw, /converged, /iterations and /max_mismatch_pu. Steps that do not converge are
 // stored (converged = 0, the last iterate) and counted; the exit code stays 0.
 #include <H5Cpp.h>
+#include <fmt/format.h>
 
 #include <cmath>
 #include <cstdio>
@@ -18,8 +19,9 @@
 #include <optional>
 #include <sstream>
 
-#include "physics/power_flow.h"
 #include "app/commands.h"
+#include "physics/power_flow.h"
+#include "twin/base/csv.h"
 #include "twin/base/error.h"
 #include "twin/parkfile/matpower_case.h"
 #include "twin/results/output_file.h"
@@ -146,29 +148,6 @@ struct Series {
   std::vector<std::vector<double>> rows;  // per step, per column: MW or MVAr
 };
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') s = s.substr(1, s.size() - 2);
-  return s;
-}
-
-void splitCsv(std::string_view line, std::vector<std::string_view>& text, std::vector<int>& col) {
-  text.clear();
-  col.clear();
-  size_t start = 0;
-  while (true) {
-    const size_t comma = line.find(',', start);
-    const size_t end = comma == std::string_view::npos ? line.size() : comma;
-    text.push_back(trim(line.substr(start, end - start)));
-    col.push_back(static_cast<int>(start) + 1);
-    if (comma == std::string_view::npos) return;
-    start = comma + 1;
-  }
-}
-
 std::optional<int> busNumberAfter(std::string_view name, std::string_view prefix) {
   if (name.substr(0, prefix.size()) != prefix || name.size() == prefix.size()) return std::nullopt;
   int v = 0;
@@ -179,91 +158,89 @@ std::optional<int> busNumberAfter(std::string_view name, std::string_view prefix
   return v;
 }
 
+// The columns of the header row; errors are collected in `d`.
+Series readHeader(const CsvRow& header, const std::string& path, const MatpowerCase& c,
+                  Diagnostics& d, size_t& time_field) {
+  std::map<int, int> index;  // BUS_I -> network bus
+  for (size_t b = 0; b < c.bus_i.size(); ++b) index[c.bus_i[b]] = static_cast<int>(b);
+  Series s;
+  std::optional<size_t> time;
+  std::map<std::string, int> seen;
+  for (size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string& name = header.fields[i];
+    const SourceLoc at = header.at(path, i);
+    if (const auto it = seen.find(name); it != seen.end()) {
+      d.error(at, name,
+              "expected each column once, got it again (also column " + std::to_string(it->second) +
+                  ")");
+      continue;
+    }
+    seen[name] = static_cast<int>(i + 1);
+    if (name == "time") {
+      time = i;
+      continue;
+    }
+    std::optional<int> bus = busNumberAfter(name, "p_mw_");
+    const bool reactive = !bus;
+    if (!bus) bus = busNumberAfter(name, "q_mvar_");
+    if (!bus) {
+      d.error(at, "",
+              "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got \"" + name + "\"");
+      continue;
+    }
+    const auto it = index.find(*bus);
+    if (it == index.end()) {
+      d.error(
+          at, name,
+          "expected the number of a bus of the case (not isolated), got " + std::to_string(*bus));
+      continue;
+    }
+    s.columns.push_back({it->second, reactive});
+    s.csv_index.push_back(i);
+  }
+  if (!time) d.error({path, header.line, 1}, "", "expected a column named time, got none");
+  time_field = time.value_or(0);
+  return s;
+}
+
 Series readSeries(const std::string& path, const MatpowerCase& c) {
   if (std::filesystem::is_directory(path)) {
     throw InputError(path + ": expected a CSV file, got a folder");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open the file for reading");
-  std::map<int, int> index;  // BUS_I -> network bus
-  for (size_t b = 0; b < c.bus_i.size(); ++b) index[c.bus_i[b]] = static_cast<int>(b);
-
-  Diagnostics d;
-  Series s;
-  std::string line;
-  std::vector<std::string_view> fields;
-  std::vector<int> cols;
-  int line_no = 0;
-  size_t header_fields = 0;
-  std::optional<size_t> time_field;
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (trim(line).empty()) continue;
-    splitCsv(line, fields, cols);
-    header_fields = fields.size();
-    std::map<std::string, int> seen;
-    for (size_t i = 0; i < fields.size(); ++i) {
-      const std::string name(fields[i]);
-      const SourceLoc at{path, line_no, cols[i]};
-      if (const auto it = seen.find(name); it != seen.end()) {
-        d.error(at, name,
-                "expected each column once, got it again (also column " +
-                    std::to_string(it->second) + ")");
-        continue;
-      }
-      seen[name] = static_cast<int>(i + 1);
-      if (name == "time") {
-        time_field = i;
-        continue;
-      }
-      std::optional<int> bus = busNumberAfter(name, "p_mw_");
-      const bool reactive = !bus;
-      if (!bus) bus = busNumberAfter(name, "q_mvar_");
-      if (!bus) {
-        d.error(at, "",
-                "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got \"" + name + "\"");
-        continue;
-      }
-      const auto it = index.find(*bus);
-      if (it == index.end()) {
-        d.error(
-            at, name,
-            "expected the number of a bus of the case (not isolated), got " + std::to_string(*bus));
-        continue;
-      }
-      s.columns.push_back({it->second, reactive});
-      s.csv_index.push_back(i);
-    }
-    if (!time_field) d.error({path, line_no, 1}, "", "expected a column named time, got none");
-    break;
-  }
-  if (line_no == 0 || header_fields == 0) {
+  std::ostringstream text;
+  text << in.rdbuf();
+  const std::vector<CsvRow> rows = parseCsv(text.str(), path);
+  if (rows.empty()) {
     throw InputError(path + ": expected a header line (time, p_mw_<BUS_I>, q_mvar_<BUS_I>), got " +
                      "an empty file");
   }
+  Diagnostics d;
+  size_t time_field = 0;
+  Series s = readHeader(rows[0], path, c, d, time_field);
   d.throwIfAny();
-  while (std::getline(in, line)) {
-    ++line_no;
-    if (trim(line).empty()) continue;
-    splitCsv(line, fields, cols);
-    if (fields.size() != header_fields) {
-      d.error({path, line_no, 1}, "",
+  const size_t header_fields = rows[0].fields.size();
+  for (size_t r = 1; r < rows.size(); ++r) {
+    const CsvRow& row = rows[r];
+    if (row.fields.size() != header_fields) {
+      d.error({path, row.line, 1}, "",
               "expected " + std::to_string(header_fields) + " fields (as the header), got " +
-                  std::to_string(fields.size()));
+                  std::to_string(row.fields.size()));
       if (d.list().size() >= kMaxErrors) break;
       continue;
     }
-    s.time.emplace_back(fields[*time_field]);
+    s.time.push_back(row.fields[time_field]);
     std::vector<double> values(s.columns.size());
     for (size_t k = 0; k < s.columns.size(); ++k) {
       const size_t i = s.csv_index[k];
-      const std::string text(fields[i]);
+      const std::string& field = row.fields[i];
       char* end = nullptr;
-      const double v = std::strtod(text.c_str(), &end);
-      if (text.empty() || end != text.c_str() + text.size() || !std::isfinite(v)) {
-        d.error({path, line_no, cols[i]}, "",
+      const double v = std::strtod(field.c_str(), &end);
+      if (field.empty() || end != field.c_str() + field.size() || !std::isfinite(v)) {
+        d.error(row.at(path, i), "",
                 "expected a number (" + std::string(s.columns[k].reactive ? "MVAr" : "MW") +
-                    "), got \"" + text + "\"");
+                    "), got \"" + field + "\"");
       }
       values[k] = v;
     }
@@ -399,11 +376,9 @@ int powerflowCommand(const PowerflowRequest& r) {
   if (!r.output.empty()) {
     OutputFile out(r.output);
     out.stream() << "bus_i,vm_pu,va_deg\n";
-    char row[96];
     for (const auto& b : j["buses"]) {
-      std::snprintf(row, sizeof row, "%d,%.12g,%.12g\n", b["bus_i"].get<int>(),
-                    b["vm_pu"].get<double>(), b["va_deg"].get<double>());
-      out.stream() << row;
+      out.stream() << fmt::format("{},{:.12g},{:.12g}\n", b["bus_i"].get<int>(),
+                                  b["vm_pu"].get<double>(), b["va_deg"].get<double>());
     }
     out.commit();
   }

@@ -1,22 +1,24 @@
 // `parktwin pv`: one PV system over a weather year, hour by hour, with the engine's PV chain
 // (physics/pv_system.h; with the defaults, the PVWatts v5 chain). The sun of each hourly record is
 // taken at the middle of its hour (EPW records are means over the hour ending at the timestamp).
-#include <chrono>
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/commands.h"
+#include "app/json_output.h"
 #include "physics/pv_system.h"
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
-#include "app/commands.h"
-#include "app/json_output.h"
-#include "twin/parkfile/epw_reader.h"
-#include "twin/base/error.h"
-#include "twin/results/output_file.h"
 #include "twin/base/calendar.h"
+#include "twin/base/error.h"
+#include "twin/base/iso_time.h"
+#include "twin/parkfile/epw_reader.h"
+#include "twin/results/output_file.h"
 
 namespace twin::cli {
 namespace {
@@ -69,7 +71,6 @@ physics::PvSystem systemOf(const PvRequest& r) {
 }
 
 HourlyPv simulate(const physics::HourlyWeather& w, const physics::PvSystem& system) {
-  using namespace std::chrono;
   const physics::SiteLocation site{w.latitude, w.longitude, w.elevation};
   double pressure = 0.0;
   double temperature = 0.0;
@@ -81,14 +82,13 @@ HourlyPv simulate(const physics::HourlyWeather& w, const physics::PvSystem& syst
                                    temperature / static_cast<double>(w.size())};
   HourlyPv out;
   for (size_t i = 0; i < w.size(); ++i) {
-    const year_month_day ymd{year{w.year[i]}, month{static_cast<unsigned>(w.month[i])},
-                             day{static_cast<unsigned>(w.day[i])}};
-    const int64_t local_end = sys_days{ymd}.time_since_epoch().count() * 86400 + w.hour[i] * 3600;
+    const long day = localDay({w.year[i], w.month[i], w.day[i]});
+    const int64_t local_end = day * 86400 + w.hour[i] * 3600;
     const auto end = static_cast<int64_t>(static_cast<double>(local_end) - w.utc_offset);
     const double middle = static_cast<double>(end) - 0.5 * u::hour;
     const double delta_t = physics::estimateDeltaT(w.year[i] + (w.month[i] - 0.5) / 12.0);
     const physics::SolarPosition sun = physics::computeSolarPosition(middle, delta_t, site, air);
-    const int doy = dayOfYear(sys_days{ymd}.time_since_epoch().count());
+    const int doy = dayOfYear(day);
     const physics::PvSky sky =
         physics::pvSky(sun, {w.ghi[i], w.dni[i], w.dhi[i], w.temp_air[i], w.wind_speed[i]}, doy);
     out.end_time.push_back(end);
@@ -101,12 +101,11 @@ void writeHourly(const std::string& path, const HourlyPv& pv, int utc_offset_s) 
   OutputFile file(path);
   std::ostream& os = file.stream();
   os << "time,poa_global_w_m2,temp_cell_c,dc_w,ac_w\n";
-  char line[160];
   for (size_t i = 0; i < pv.out.size(); ++i) {
     const physics::PvOutput& o = pv.out[i];
-    std::snprintf(line, sizeof line, ",%.3f,%.3f,%.3f,%.3f\n", o.poa_global,
-                  o.temp_cell - u::kZeroCelsius, o.dc_power, o.ac_power);
-    os << localIso(pv.end_time[i], utc_offset_s) << line;
+    os << formatIsoTime(pv.end_time[i], utc_offset_s)
+       << fmt::format(",{:.3f},{:.3f},{:.3f},{:.3f}\n", o.poa_global, o.temp_cell - u::kZeroCelsius,
+                      o.dc_power, o.ac_power);
   }
   file.commit();
 }

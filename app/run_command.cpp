@@ -1,5 +1,7 @@
 // `parktwin run`, `demo` and `validate`: compile the park, simulate the baseline and the
 // scenarios into one results file (renamed into place only when complete), print the KPIs.
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <csignal>
@@ -11,12 +13,14 @@
 #include "app/json_output.h"
 #include "app/progress.h"
 #include "app/summary_table.h"
-#include "twin/engine/engine.h"
-#include "twin/base/error.h"
-#include "twin/parkfile/field_reader.h"
-#include "twin/model/compile_park.h"
-#include "twin/results/results_writer.h"
 #include "app/version.h"
+#include "twin/base/calendar.h"
+#include "twin/base/error.h"
+#include "twin/base/iso_time.h"
+#include "twin/engine/engine.h"
+#include "twin/model/compile_park.h"
+#include "twin/parkfile/field_reader.h"
+#include "twin/results/results_writer.h"
 
 namespace twin {
 extern const std::string_view kDemoParkYaml;
@@ -58,24 +62,26 @@ std::string describeModel(const ParkModel& m) {
 void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& grid,
                 const NetworkLimits& limits) {
   const Network& net = model.network;
-  const auto at = [&](int64_t step) { return localIso(grid.unixTime(step), grid.utc_offset_s); };
-  char text[160];
+  const auto at = [&](int64_t step) {
+    return formatIsoTime(grid.unixTime(step), grid.utc_offset_s);
+  };
   for (size_t b = 0; b < limits.bus_voltage.size(); ++b) {
     const LimitRecord& r = limits.bus_voltage[b];
     if (r.steps == 0) continue;
-    std::snprintf(text, sizeof text,
-                  "voltage outside %.3f-%.3f pu in %ld steps (worst %.4f pu at %s)",
-                  1.0 - net.voltage_tolerance, 1.0 + net.voltage_tolerance, r.steps, r.worst,
-                  at(r.worst_step).c_str());
-    std::cerr << "warning: " << run << ": bus \"" << net.buses[b].id << "\": " << text << '\n';
+    std::cerr << "warning: " << run << ": bus \"" << net.buses[b].id << "\": "
+              << fmt::format("voltage outside {:.3f}-{:.3f} pu in {} steps (worst {:.4f} pu at {})",
+                             1.0 - net.voltage_tolerance, 1.0 + net.voltage_tolerance, r.steps,
+                             r.worst, at(r.worst_step))
+              << '\n';
   }
   const auto overloads = [&](const char* what, const auto& items,
                              const std::vector<LimitRecord>& records) {
     for (size_t i = 0; i < records.size(); ++i) {
       if (records[i].steps == 0) continue;
-      std::snprintf(text, sizeof text, "loaded above 100 %% in %ld steps (worst %.1f %% at %s)",
-                    records[i].steps, 100.0 * records[i].worst, at(records[i].worst_step).c_str());
-      std::cerr << "warning: " << run << ": " << what << " \"" << items[i].id << "\": " << text
+      std::cerr << "warning: " << run << ": " << what << " \"" << items[i].id << "\": "
+                << fmt::format("loaded above 100 % in {} steps (worst {:.1f} % at {})",
+                               records[i].steps, 100.0 * records[i].worst,
+                               at(records[i].worst_step))
                 << '\n';
     }
   };
@@ -95,17 +101,13 @@ void printDrEvents(std::ostream& out, const ParkModel& model,
   const std::vector<DrEventResult>& first = results.front().second.events;
   if (first.empty()) return;
   out << "demand response: energy delivered [kWh] (lowest step [kW]) of what each event asked\n";
-  char cell[64];
   for (size_t e = 0; e < first.size(); ++e) {
     const DrEvent& event = model.demand_response.events[static_cast<size_t>(first[e].event)];
-    std::snprintf(cell, sizeof cell, "%-14s %5.0f kWh", event.id.c_str(),
-                  first[e].requested / 3.6e6);
-    std::string line = cell;
+    std::string line = fmt::format("{:<14} {:>5.0f} kWh", event.id, first[e].requested / 3.6e6);
     line.resize(26, ' ');
     for (const auto& run : results) {
       const DrEventResult& r = run.second.events[e];
-      std::snprintf(cell, sizeof cell, " %15.0f (%6.0f)", r.delivered / 3.6e6, r.shortest / 1e3);
-      line += cell;
+      line += fmt::format(" {:>15.0f} ({:>6.0f})", r.delivered / 3.6e6, r.shortest / 1e3);
     }
     out << line << '\n';
   }

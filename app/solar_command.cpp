@@ -3,21 +3,24 @@
 // input's own. Angles in degrees at this edge; elevation_deg = 90 - zenith (unrefracted, as pvlib's
 // solar_position "elevation").
 
+#include <fmt/format.h>
+
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/commands.h"
 #include "physics/solar_position.h"
 #include "physics/units.h"
-#include "app/commands.h"
+#include "twin/base/csv.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
-#include "twin/results/output_file.h"
+#include "twin/base/text.h"
 #include "twin/parkfile/quantity.h"
 #include "twin/parkfile/source_tree.h"
+#include "twin/results/output_file.h"
 
 namespace twin::cli {
 namespace {
@@ -66,12 +69,6 @@ constexpr size_t kMaxErrors = 20;
 constexpr double kLastSpaTime =
     std::chrono::sys_days{std::chrono::year{6001} / 1 / 1}.time_since_epoch().count() * 86400.0;
 
-std::string formatNumber(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
-  return text;
-}
-
 std::string rangeText(const NumericInput& in) {
   return std::string(in.what) + " from " + formatNumber(in.min) + " to " + formatNumber(in.max);
 }
@@ -97,33 +94,6 @@ physics::SolarPosition sunAt(const SolarInput& in) {
   return physics::computeSolarPosition(in.unix_time, in.delta_t, site, air);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-// The comma-separated fields of a line with their 1-based columns.
-struct CsvFields {
-  std::vector<std::string_view> text;
-  std::vector<int> column;
-};
-
-CsvFields splitCsv(std::string_view line) {
-  CsvFields f;
-  size_t start = 0;
-  while (true) {
-    const size_t comma = line.find(',', start);
-    const size_t end = comma == std::string_view::npos ? line.size() : comma;
-    f.text.push_back(trim(line.substr(start, end - start)));
-    f.column.push_back(static_cast<int>(start) + 1);
-    if (comma == std::string_view::npos) return f;
-    start = comma + 1;
-  }
-}
-
 // --time: one instant, printed as text or JSON.
 int solarAtTime(const SolarRequest& r) {
   std::vector<std::string> problems;
@@ -147,11 +117,7 @@ int solarAtTime(const SolarRequest& r) {
     }
     in.*n.member = given[i];
   }
-  if (!problems.empty()) {
-    std::string message;
-    for (const std::string& p : problems) message += (message.empty() ? "" : "\n") + p;
-    throw InputError(message);
-  }
+  if (!problems.empty()) throw InputError(join(problems, "\n"));
   in.unix_time = *time;
   const physics::SolarPosition sun = sunAt(in);
   const double zenith = sun.zenith / units::deg;
@@ -175,24 +141,22 @@ int solarAtTime(const SolarRequest& r) {
     std::cout << j.dump(2) << '\n';
     return 0;
   }
-  char text[512];
-  std::snprintf(text, sizeof text,
-                "sun at %s, %.6f N %.6f E, %g m (SPA, delta T %g s)\n"
-                "  zenith           %11.6f deg\n"
-                "  apparent zenith  %11.6f deg (refraction at %g hPa, %g C)\n"
-                "  azimuth          %11.6f deg (clockwise from north)\n"
-                "  elevation        %11.6f deg (90 - zenith)\n",
-                r.time.c_str(), in.latitude, in.longitude, in.elevation, in.delta_t, zenith,
-                apparent_zenith, in.pressure, in.temperature, azimuth, elevation);
-  std::cout << text;
+  std::cout << fmt::format(
+      "sun at {}, {:.6f} N {:.6f} E, {:g} m (SPA, delta T {:g} s)\n"
+      "  zenith           {:11.6f} deg\n"
+      "  apparent zenith  {:11.6f} deg (refraction at {:g} hPa, {:g} C)\n"
+      "  azimuth          {:11.6f} deg (clockwise from north)\n"
+      "  elevation        {:11.6f} deg (90 - zenith)\n",
+      r.time, in.latitude, in.longitude, in.elevation, in.delta_t, zenith, apparent_zenith,
+      in.pressure, in.temperature, azimuth, elevation);
   return 0;
 }
 
 // The rows of a --csv input, as given, and what they ask for.
 struct CsvInput {
-  std::string_view header;             // the header line
-  std::vector<std::string_view> rows;  // the data lines
-  std::vector<SolarInput> inputs;      // one per row
+  std::string header;              // the header line
+  std::vector<std::string> rows;   // the data lines
+  std::vector<SolarInput> inputs;  // one per row
 };
 
 // Which field of a row holds which input; -1 where a column is absent.
@@ -207,23 +171,16 @@ std::string columnNames() {
   return names;
 }
 
-CsvLayout readHeader(std::string_view line, const std::string& file, Diagnostics& diag) {
-  if (trim(line).empty()) {
-    diag.error(
-        {file, 1, 1}, "header",
-        "expected a header line naming the columns (" + columnNames() + "), got an empty line");
-    return {};
-  }
-  const CsvFields head = splitCsv(line);
+CsvLayout readHeader(const CsvRow& head, const std::string& file, Diagnostics& diag) {
   CsvLayout layout;
   layout.numeric.fill(-1);
-  for (size_t k = 0; k < head.text.size(); ++k) {
-    const std::string_view name = head.text[k];
+  for (size_t k = 0; k < head.fields.size(); ++k) {
+    const std::string& name = head.fields[k];
     int* slot = name == "time" ? &layout.time : nullptr;
     for (size_t i = 0; i < kNumeric.size(); ++i) {
       if (name == kNumeric[i].column) slot = &layout.numeric[i];
     }
-    const SourceLoc loc{file, 1, head.column[k]};
+    const SourceLoc loc = head.at(file, k);
     if (!slot) {
       diag.error(loc, "column " + std::string(name),
                  "expected one of " + columnNames() + ", got \"" + std::string(name) + "\"");
@@ -237,7 +194,7 @@ CsvLayout readHeader(std::string_view line, const std::string& file, Diagnostics
   const auto missing = [&](std::string_view name) {
     diag.error({file, 1, 1}, "column " + std::string(name),
                "expected a column named " + std::string(name) + " in the header, got \"" +
-                   std::string(line) + "\"");
+                   head.text + "\"");
   };
   if (layout.time < 0) missing("time");
   for (size_t i = 0; i < kRequiredNumeric; ++i) {
@@ -247,62 +204,58 @@ CsvLayout readHeader(std::string_view line, const std::string& file, Diagnostics
 }
 
 // Reads one data row into `in`, or reports what is wrong with it.
-void readRow(const CsvFields& f, int line_no, const CsvLayout& layout, const std::string& file,
-             Diagnostics& diag, SolarInput& in) {
+void readRow(const CsvRow& f, const CsvLayout& layout, const std::string& file, Diagnostics& diag,
+             SolarInput& in) {
   std::string expected;
-  const std::string_view time_text = f.text[layout.time];
+  const std::string& time_text = f.fields[layout.time];
   const std::optional<double> time = parseTime(time_text, expected);
   if (!time) {
-    diag.error({file, line_no, f.column[layout.time]}, "column time",
-               "expected " + expected + ", got \"" + std::string(time_text) + "\"");
+    diag.error(f.at(file, layout.time), "column time",
+               "expected " + expected + ", got \"" + time_text + "\"");
   }
   in.unix_time = time.value_or(0.0);
   for (size_t i = 0; i < kNumeric.size(); ++i) {
     const NumericInput& n = kNumeric[i];
     double value = n.fallback;
     const int k = layout.numeric[i];
-    if (k >= 0 && (!parseNumber(f.text[k], value) || !(value >= n.min && value <= n.max))) {
-      diag.error({file, line_no, f.column[k]}, "column " + std::string(n.column),
-                 "expected " + rangeText(n) + ", got \"" + std::string(f.text[k]) + "\"");
+    if (k >= 0 && (!parseNumber(f.fields[k], value) || !(value >= n.min && value <= n.max))) {
+      diag.error(f.at(file, k), "column " + std::string(n.column),
+                 "expected " + rangeText(n) + ", got \"" + f.fields[k] + "\"");
     }
     in.*n.member = value;
   }
 }
 
 // Every error is collected (up to kMaxErrors) before any is thrown.
-CsvInput parseCsv(std::string_view text, const std::string& file) {
-  std::vector<std::string_view> lines;
-  for (size_t pos = 0; pos < text.size();) {
-    const size_t nl = text.find('\n', pos);
-    const size_t end = nl == std::string_view::npos ? text.size() : nl;
-    std::string_view line = text.substr(pos, end - pos);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    pos = end + 1;
-  }
-  if (lines.empty()) {
+CsvInput readSolarCsv(std::string_view text, const std::string& file) {
+  if (text.empty()) {
     throw InputError(file + ": expected a header line naming the columns (" + columnNames() +
                      "), got an empty file");
   }
+  const std::vector<CsvRow> rows = parseCsv(text, file);
   Diagnostics diag;
-  const CsvLayout layout = readHeader(lines[0], file, diag);
+  if (rows.empty() || rows[0].line != 1) {
+    diag.error(
+        {file, 1, 1}, "header",
+        "expected a header line naming the columns (" + columnNames() + "), got an empty line");
+  }
   diag.throwIfAny();
-  const size_t columns = splitCsv(lines[0]).text.size();
+  const CsvLayout layout = readHeader(rows[0], file, diag);
+  diag.throwIfAny();
+  const size_t columns = rows[0].fields.size();
   CsvInput csv;
-  csv.header = lines[0];
-  for (size_t l = 1; l < lines.size() && diag.list().size() < kMaxErrors; ++l) {
-    if (trim(lines[l]).empty()) continue;
-    const int line_no = static_cast<int>(l) + 1;
-    const CsvFields f = splitCsv(lines[l]);
-    if (f.text.size() != columns) {
-      diag.error({file, line_no, 1}, "row",
+  csv.header = rows[0].text;
+  for (size_t l = 1; l < rows.size() && diag.list().size() < kMaxErrors; ++l) {
+    const CsvRow& row = rows[l];
+    if (row.fields.size() != columns) {
+      diag.error({file, row.line, 1}, "row",
                  "expected " + std::to_string(columns) +
                      " comma-separated fields as in the header, got " +
-                     std::to_string(f.text.size()));
+                     std::to_string(row.fields.size()));
       continue;
     }
-    csv.rows.push_back(lines[l]);
-    readRow(f, line_no, layout, file, diag, csv.inputs.emplace_back());
+    csv.rows.push_back(row.text);
+    readRow(row, layout, file, diag, csv.inputs.emplace_back());
   }
   if (diag.list().size() >= kMaxErrors) {
     diag.error({file, 0, 0}, "", "stopped reading after " + std::to_string(kMaxErrors) + " errors");
@@ -313,20 +266,19 @@ CsvInput parseCsv(std::string_view text, const std::string& file) {
 
 void writeCsv(std::ostream& out, const CsvInput& csv) {
   out << csv.header << ',' << kAdded << '\n';
-  char text[128];
   for (size_t i = 0; i < csv.rows.size(); ++i) {
     const physics::SolarPosition sun = sunAt(csv.inputs[i]);
-    std::snprintf(text, sizeof text, ",%.6f,%.6f,%.6f,%.6f\n", sun.zenith / units::deg,
-                  sun.apparent_zenith / units::deg, sun.azimuth / units::deg,
-                  sun.elevation() / units::deg);
-    out << csv.rows[i] << text;
+    out << csv.rows[i]
+        << fmt::format(",{:.6f},{:.6f},{:.6f},{:.6f}\n", sun.zenith / units::deg,
+                       sun.apparent_zenith / units::deg, sun.azimuth / units::deg,
+                       sun.elevation() / units::deg);
   }
 }
 
 // --csv: every row's sun position; -o is written to a temporary file renamed when complete.
 int solarForCsv(const SolarRequest& r) {
   const std::string text = readTextFile(r.csv);
-  const CsvInput csv = parseCsv(text, r.csv);
+  const CsvInput csv = readSolarCsv(text, r.csv);
   if (r.output.empty()) {
     writeCsv(std::cout, csv);
     return 0;

@@ -180,6 +180,13 @@ std::optional<double> gbEfficiency(int grade, int pole_index, double power_kw) {
 
 }  // namespace
 
+std::optional<MotorClass> motorClassFromName(std::string_view name) {
+  for (size_t i = 0; i < kMotorClassNames.size(); ++i) {
+    if (kMotorClassNames[i] == name) return static_cast<MotorClass>(i);
+  }
+  return std::nullopt;
+}
+
 MotorClassCoverage coverage(MotorClass motor_class) {
   switch (motor_class) {
     case MotorClass::kIE1:

@@ -8,6 +8,7 @@
 // Voltage unbalance: NEMA MG 1 Part 14.35 (derating curve, Figure 14-1; heating 2 x unbalance^2).
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string_view>
 
@@ -16,6 +17,12 @@ namespace physics {
 // IE1..IE4: IEC 60034-30-1; IE5: GB 18613-2020 grade 1 as proxy; GB1..GB3: GB 18613-2020
 // grades 1..3 (grade 1 ~ IE5, grade 2 ~ IE4, grade 3 ~ IE3; the equivalence is approximate).
 enum class MotorClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3 };
+
+// The names of the classes as park files, the CLI and the viewer write them, in enum order.
+inline constexpr std::array<std::string_view, 8> kMotorClassNames = {"IE1", "IE2", "IE3", "IE4",
+                                                                     "IE5", "GB1", "GB2", "GB3"};
+// The class of a name ("IE3"), std::nullopt for any other text.
+std::optional<MotorClass> motorClassFromName(std::string_view name);
 
 // What the table behind a class covers, for messages ("IE1 covers ...").
 struct MotorClassCoverage {

@@ -1,6 +1,7 @@
 #include "physics/synthetic_weather.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -43,16 +44,6 @@ bool isLeapYear(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 int daysInMonth(int y, int m) {
   constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   return m == 2 && isLeapYear(y) ? 29 : kDays[m - 1];
-}
-
-// Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar (H. Hinnant's algorithm).
-long daysFromCivil(int y, int m, int d) {
-  y -= m <= 2;
-  const long era = (y >= 0 ? y : y - 399) / 400;
-  const long yoe = y - era * 400;
-  const long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
 }
 
 // The s with sum_h min(s raw_h, cap_h) = target over [begin, end), by fixed-point iteration on
@@ -116,8 +107,11 @@ Calendar fillCalendar(int year, HourlyWeather& w) {
 // Apparent zenith at each record's mid-hour.
 std::vector<double> apparentZenithAtMidHour(const SyntheticWeatherSpec& spec, double pressure,
                                             size_t n) {
-  const double start = static_cast<double>(daysFromCivil(spec.year, 1, 1)) * units::day -
-                       spec.utc_offset + 0.5 * hour;
+  const double start =
+      static_cast<double>(
+          std::chrono::sys_days{std::chrono::year{spec.year} / 1 / 1}.time_since_epoch().count()) *
+          units::day -
+      spec.utc_offset + 0.5 * hour;
   const double end = start + static_cast<double>(n - 1) * hour;
   double annual_temp = 0.0;
   for (double t : spec.monthly_temp_air) annual_temp += t / 12.0;

@@ -3,8 +3,11 @@
 #pragma once
 
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include "twin/base/csv.h"
 
 namespace twin::test {
 
@@ -13,34 +16,15 @@ inline std::string standardsPath(const std::string& file) {
   return std::string(PARKTWIN_SOURCE_DIR) + "/../shared/datasets/standards/" + file;
 }
 
-// One CSV line split on commas outside double quotes (quotes removed, CR dropped); a trailing
-// comma gives a trailing empty field.
-inline std::vector<std::string> splitCsvLine(const std::string& line) {
-  std::vector<std::string> out(1);
-  bool quoted = false;
-  for (char ch : line) {
-    if (ch == '\r') continue;
-    if (ch == '"') {
-      quoted = !quoted;
-    } else if (ch == ',' && !quoted) {
-      out.emplace_back();
-    } else {
-      out.back() += ch;
-    }
-  }
-  return out;
-}
-
-// The rows of a CSV file without its header line and without empty lines; empty when the file
-// cannot be read.
+// The rows of a CSV file (twin/base/csv.h) without its header row; empty when the file cannot be
+// read.
 inline std::vector<std::vector<std::string>> readCsvRows(const std::string& path) {
-  std::vector<std::vector<std::string>> rows;
   std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);
-  while (std::getline(in, line)) {
-    if (!line.empty()) rows.push_back(splitCsvLine(line));
-  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  std::vector<std::vector<std::string>> rows;
+  for (CsvRow& row : parseCsv(text.str(), path)) rows.push_back(std::move(row.fields));
+  if (!rows.empty()) rows.erase(rows.begin());
   return rows;
 }
 

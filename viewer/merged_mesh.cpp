@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "twin/model/pv_geometry.h"
+#include "twin/base/polygon.h"
 
 namespace viewer {
 namespace {

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <unordered_map>
 
+#include "twin/base/calendar.h"
 #include "twin/base/error.h"
 #include "twin/engine/series.h"
 
@@ -104,23 +104,7 @@ size_t stepAt(const ResultsData& r, double unix_time) {
 
 std::string localTimeText(const ResultsData& r, size_t step) {
   if (step >= r.times.size()) return "-";
-  const int64_t local = r.times[step] + r.utc_offset_s;
-  const int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
-  const int64_t sec = local - days * 86400;
-  // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-  const int64_t z = days + 719468;
-  const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const int64_t doe = z - era * 146097;
-  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const int64_t mp = (5 * doy + 2) / 153;
-  const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-  const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-  const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02d-%02d %02d:%02d", int(y), int(m), int(d),
-                int(sec / 3600), int(sec / 60 % 60));
-  return text;
+  return twin::formatLocalTime(r.times[step], r.utc_offset_s);
 }
 
 }  // namespace viewer

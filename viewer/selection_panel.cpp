@@ -11,8 +11,6 @@ namespace viewer {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
-constexpr std::array<const char*, 9> kClassNames = {"IE1", "IE2", "IE3", "IE4",    "IE5",
-                                                    "GB1", "GB2", "GB3", "unknown"};
 
 std::string format(const char* fmt, double a, double b = 0.0, double c = 0.0) {
   char text[256];
@@ -135,7 +133,7 @@ std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
       const twin::Motor& x = m.motors[u.index];
       return x.name + "\n" +
              format("%.1f kW, %.0f poles, ", x.nameplate.rated_power / 1e3, x.poles) +
-             kClassNames[size_t(x.efficiency_class)] +
+             std::string(twin::kEfficiencyClassNames[size_t(x.efficiency_class)]) +
              format("\nrated efficiency %.1f %%, power factor %.2f, duty load %.0f %%",
                     100 * x.nameplate.rated_efficiency, x.nameplate.power_factor,
                     100 * x.duty_load) +

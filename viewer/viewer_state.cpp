@@ -1,7 +1,6 @@
 #include "viewer/viewer_state.h"
 
 #include <cmath>
-#include <cstdio>
 
 #include "twin/base/iso_time.h"
 
@@ -22,11 +21,7 @@ std::optional<size_t> stepOfText(const ResultsData& r, const std::string& text) 
   if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
   twin::IsoTimeParse parsed = twin::parseIsoTime(iso);
   if (!parsed.instant) {
-    const int off = r.utc_offset_s;
-    char suffix[16];
-    std::snprintf(suffix, sizeof suffix, "%c%02d:%02d", off < 0 ? '-' : '+', std::abs(off) / 3600,
-                  std::abs(off) / 60 % 60);
-    parsed = twin::parseIsoTime(iso + suffix);
+    parsed = twin::parseIsoTime(iso + twin::formatUtcOffset(r.utc_offset_s));
   }
   if (!parsed.instant || r.times.empty()) return std::nullopt;
   const double t = parsed.instant->unix_time;

@@ -15,6 +15,7 @@
 
 #include "physics/units.h"
 #include "shared_data.h"
+#include "twin/base/text.h"
 
 namespace physics {
 namespace {
@@ -127,14 +128,10 @@ TEST(AirCompressor, LeakPowerProportionalToLeakFlow) {
 TEST(AirCompressor, Gb19153MatchesSharedCsvEveryCell) {
   const std::string path =
       twin::test::standardsPath("gb19153_2019_compressor_specific_power_PARTIAL.csv");
-  std::ifstream in(path);
-  if (!in) GTEST_SKIP() << "missing " << path;
-  std::string line;
-  std::getline(in, line);  // header
+  if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
   int checked = 0, empty = 0;
-  while (std::getline(in, line)) {
-    if (line.empty()) continue;
-    const auto f = twin::test::splitCsvLine(line);
+  for (const std::vector<std::string>& f : twin::test::readCsvRows(path)) {
+    const std::string line = twin::join(f, ",");  // for messages
     ASSERT_EQ(f.size(), 7u) << line;
     const CompressorKind kind = f[0].find("Table 2") != std::string::npos
                                     ? CompressorKind::kVariableSpeed

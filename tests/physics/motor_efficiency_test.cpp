@@ -1,9 +1,9 @@
 // Motor efficiency classes against the standards' tables in ../shared/datasets/standards
 // (IEC 60034-30-1 computed IE2-IE4 file, GB 18613-2020 transcription, IEC 60034-30:2008 IE1
-// partial table, IEC 60034-30-1 IE1 table transcription, IEC interpolation coefficients), to 0.05
-// %; part-load loss-segregation model against its physical limits and the US DOE MEASUR part-load
-// curves (AMO-Tools-Suite tests/MotorEfficiency.unit.cpp, 100 and 200 hp energy-efficient 4-pole
-// motors); NEMA MG 1 Part 14.35 voltage-unbalance derating.
+// partial table, IEC interpolation coefficients), to 0.05 %; part-load loss-segregation model
+// against its physical limits and the US DOE MEASUR part-load curves (AMO-Tools-Suite
+// tests/MotorEfficiency.unit.cpp, 100 and 200 hp energy-efficient 4-pole motors); NEMA MG 1
+// Part 14.35 voltage-unbalance derating.
 #include "physics/motor_efficiency.h"
 
 #include <gtest/gtest.h>
@@ -25,12 +25,7 @@ using units::pct;
 
 constexpr double kTableTolerance = 0.05 * pct;  // the tables print 0.1 %
 
-MotorClass ieClass(const std::string& name) {
-  if (name == "IE1") return MotorClass::kIE1;
-  if (name == "IE2") return MotorClass::kIE2;
-  if (name == "IE3") return MotorClass::kIE3;
-  return MotorClass::kIE4;
-}
+MotorClass ieClass(const std::string& name) { return motorClassFromName(name).value(); }
 
 constexpr MotorClass kAllClasses[] = {MotorClass::kIE1, MotorClass::kIE2, MotorClass::kIE3,
                                       MotorClass::kIE4, MotorClass::kIE5, MotorClass::kGB1,
@@ -158,53 +153,16 @@ TEST(MotorRatedEfficiency, Ie1PartialTableAndIe2Ie3CrossCheck) {
   EXPECT_EQ(checked, 8 * 3);
 }
 
-TEST(MotorRatedEfficiency, Ie1MatchesIec60034301Table) {
-  // IEC 60034-30-1:2014 IE1, 50 Hz, as transcribed in github gelo3107/Motor_Library
-  // ie1_table.txt (5.5 kW 6-pole typo 93.1 read as 83.1, see motor_efficiency.cpp), rows at the
-  // standard ratings 0.12-200 kW, columns 2/4/6/8 poles. Tolerance 0.05 %.
-  struct Row {
-    double kw;
-    double eta[4];
-  };
-  constexpr Row kTable[] = {
-      {0.12, {45.0, 50.0, 38.3, 31.0}}, {0.18, {52.8, 57.0, 45.5, 38.0}},
-      {0.2, {54.6, 58.5, 47.6, 39.7}},  {0.25, {58.2, 61.5, 52.1, 43.4}},
-      {0.37, {63.9, 66.0, 59.7, 49.7}}, {0.4, {64.9, 66.8, 61.1, 50.9}},
-      {0.55, {69.0, 70.0, 65.8, 56.1}}, {0.75, {72.1, 72.1, 70.0, 61.2}},
-      {1.1, {75.0, 75.0, 72.9, 66.5}},  {1.5, {77.2, 77.2, 75.2, 70.2}},
-      {2.2, {79.7, 79.7, 77.7, 74.2}},  {3, {81.5, 81.5, 79.7, 77.0}},
-      {4, {83.1, 83.1, 81.4, 79.2}},    {5.5, {84.7, 84.7, 83.1, 81.4}},
-      {7.5, {86.0, 86.0, 84.7, 83.1}},  {11, {87.6, 87.6, 86.4, 85.0}},
-      {15, {88.7, 88.7, 87.7, 86.2}},   {18.5, {89.3, 89.3, 88.6, 86.9}},
-      {22, {89.9, 89.9, 89.2, 87.4}},   {30, {90.7, 90.7, 90.2, 88.3}},
-      {37, {91.2, 91.2, 90.8, 88.8}},   {45, {91.7, 91.7, 91.4, 89.2}},
-      {55, {92.1, 92.1, 91.9, 89.7}},   {75, {92.7, 92.7, 92.6, 90.3}},
-      {90, {93.0, 93.0, 92.9, 90.7}},   {110, {93.3, 93.3, 93.3, 91.1}},
-      {132, {93.5, 93.5, 93.5, 91.5}},  {160, {93.8, 93.8, 93.8, 91.9}},
-      {200, {94.0, 94.0, 94.0, 92.5}},
-  };
-  int checked = 0;
-  for (const Row& row : kTable) {
-    for (int i = 0; i < 4; ++i) {
-      const auto eta = ratedEfficiency(MotorClass::kIE1, row.kw * kW, kPoles[i]);
-      ASSERT_TRUE(eta) << row.kw << " kW " << kPoles[i] << "p";
-      EXPECT_NEAR(*eta, row.eta[i] * pct, kTableTolerance) << row.kw << " kW " << kPoles[i] << "p";
-      ++checked;
-    }
-  }
-  EXPECT_EQ(checked, 29 * 4);
-  // Above 200 kW the 200 kW value, up to 1000 kW.
+TEST(MotorRatedEfficiency, Ie1Above200kWIsThe200kWValue) {
+  // IEC 60034-30-1:2014 IE1 lists ratings up to 1000 kW with the 200 kW values above 200 kW. The
+  // tabulated values themselves are checked against the independent Siemens reprint (0.75-7.5
+  // kW) in Ie1PartialTableAndIe2Ie3CrossCheck; ../shared has no full IE1 table.
   for (double p_kw : {250.0, 280.0, 375.0, 1000.0}) {
     for (int poles : kPoles) {
       EXPECT_EQ(*ratedEfficiency(MotorClass::kIE1, p_kw * kW, poles),
                 *ratedEfficiency(MotorClass::kIE1, 200 * kW, poles));
     }
   }
-  // Spot values (also in the Siemens reprint of IEC 60034-30:2008 up to 11 kW).
-  EXPECT_NEAR(*ratedEfficiency(MotorClass::kIE1, 15 * kW, 4), 88.7 * pct, 1e-12);
-  EXPECT_NEAR(*ratedEfficiency(MotorClass::kIE1, 11 * kW, 4), 87.6 * pct, 1e-12);
-  EXPECT_NEAR(*ratedEfficiency(MotorClass::kIE1, 11 * kW, 6), 86.4 * pct, 1e-12);
-  EXPECT_NEAR(*ratedEfficiency(MotorClass::kIE1, 0.75 * kW, 4), 72.1 * pct, 1e-12);
 }
 
 TEST(MotorRatedEfficiency, Ie1BelowIe2AtEveryCoveredRating) {

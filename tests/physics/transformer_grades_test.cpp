@@ -14,6 +14,7 @@
 
 #include "physics/units.h"
 #include "shared_data.h"
+#include "twin/base/text.h"
 
 namespace physics {
 namespace {
@@ -24,13 +25,10 @@ using units::kW;
 TEST(Gb20052Rating, EveryTenKvRowOfTheSharedCsv) {
   const std::string path = twin::test::standardsPath("gb20052_2024_transformer_losses.csv");
   if (!std::ifstream(path)) GTEST_SKIP() << "missing " << path;
-  std::ifstream in(path);
-  std::string line;
-  std::getline(in, line);  // header
   int checked = 0;
   int skipped_35kv = 0;
-  while (std::getline(in, line)) {
-    const std::vector<std::string> f = twin::test::splitCsvLine(line);
+  for (const std::vector<std::string>& f : twin::test::readCsvRows(path)) {
+    const std::string line = twin::join(f, ",");  // for messages
     ASSERT_EQ(f.size(), 12u) << line;
     const bool oil = f[0] == "GB 20052-2024 Table 1";
     const bool dry = f[0] == "GB 20052-2024 Table 2";

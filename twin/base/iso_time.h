@@ -3,6 +3,7 @@
 // 2025-06-21T04:00Z, as the CLI and its CSV inputs accept them.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,5 +26,14 @@ struct IsoTimeParse {
 // (2025-02-30 is rejected), hh is 00..23, ss 00..59 (no leap seconds). A local time without an
 // offset is rejected: it names no instant.
 IsoTimeParse parseIsoTime(std::string_view text);
+
+// Local time with its offset, whole seconds: formatIsoTime(1735660800, 28800) ->
+// "2025-01-01T00:00:00+08:00". unix_time: s since 1970-01-01T00:00:00Z; utc_offset: s.
+std::string formatIsoTime(int64_t unix_time, int utc_offset);
+// The offset as ISO 8601 writes it after a time: 28800 -> "+08:00", -12600 -> "-03:30", 0 ->
+// "+00:00". utc_offset: s; seconds within the minute are dropped.
+std::string formatUtcOffset(int utc_offset);
+// UTC with Z: formatIsoTimeUtc(0) -> "1970-01-01T00:00:00Z".
+std::string formatIsoTimeUtc(int64_t unix_time);
 
 }  // namespace twin

@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "twin/model/compile_model.h"
-#include "twin/parkfile/field_reader.h"
 #include "twin/model/model.h"
+#include "twin/parkfile/field_reader.h"
 
 namespace twin {
 
@@ -61,8 +61,6 @@ void forEachEntry(const Node& root, std::string_view section, bool is_required, 
 // A list of [east_m, north_m] vertices enclosing an area (reported otherwise).
 std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,
                                          CompileContext& c);
-// Signed area of a polygon, m2 (positive when counter-clockwise).
-double polygonArea(const std::vector<Eigen::Vector2d>& polygon);
 
 // A nominal voltage for messages: 400 V -> "0.4 kV".
 std::string voltageText(double volts);

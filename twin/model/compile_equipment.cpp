@@ -1,10 +1,12 @@
 // Compiles buildings, motor-driven equipment and other loads. An entry with `count: N` stands
 // for N identical items with ids ID-01 .. ID-N.
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 
 #include "physics/motor_efficiency.h"
 #include "physics/units.h"
+#include "twin/base/polygon.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -92,8 +94,7 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
     m.poles = 2 * (*poles + 1);
   }
   m.efficiency_class = static_cast<EfficiencyClass>(
-      c.r.choice(n, "efficiency_class", {"IE1", "IE2", "IE3", "IE4", "IE5", "GB1", "GB2", "GB3"},
-                 path, false)
+      c.r.choice(n, "efficiency_class", physics::kMotorClassNames, path, false)
           .value_or(static_cast<int>(EfficiencyClass::kUnknown)));
   // A nameplate efficiency wins; a class alone gives its table's value (IEC 60034-30-1, GB 18613).
   if (efficiency) {
@@ -108,12 +109,12 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
     if (table) {
       np.rated_efficiency = *table;
     } else {
-      char got[64];
-      std::snprintf(got, sizeof got, "%g kW, %d poles", np.rated_power / u::kW, m.poles);
       c.r.error(n.find("efficiency_class")->loc, keyPath(path, "efficiency_class"),
                 "expected a class whose table covers the motor (" +
                     std::string(physics::coverage(cls).text) + "), got " +
-                    n.find("efficiency_class")->scalar + " for " + got + "; give rated_efficiency");
+                    n.find("efficiency_class")->scalar + " for " +
+                    fmt::format("{:g} kW, {} poles", np.rated_power / u::kW, m.poles) +
+                    "; give rated_efficiency");
     }
   }
   return np;
@@ -285,21 +286,10 @@ std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& pa
     }
     polygon.emplace_back(x, y);
   }
-  if (list.items.size() < 3 || polygonArea(polygon) == 0.0 ||
-      !std::isfinite(polygonArea(polygon))) {
+  if (list.items.size() < 3 || signedArea(polygon) == 0.0 || !std::isfinite(signedArea(polygon))) {
     c.r.error(list.loc, path, "expected a polygon of at least 3 vertices enclosing an area");
   }
   return polygon;
-}
-
-double polygonArea(const std::vector<Eigen::Vector2d>& polygon) {
-  double twice_area = 0.0;
-  for (size_t i = 0; i < polygon.size(); ++i) {
-    const Eigen::Vector2d& p = polygon[i];
-    const Eigen::Vector2d& q = polygon[(i + 1) % polygon.size()];
-    twice_area += p.x() * q.y() - q.x() * p.y();
-  }
-  return 0.5 * twice_area;
 }
 
 void compileBuildings(const Node& root, CompileContext& c) {

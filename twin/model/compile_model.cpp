@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "physics/units.h"
+#include "twin/base/calendar.h"
 #include "twin/model/compile_context.h"
 #include "twin/model/time_grid.h"
 

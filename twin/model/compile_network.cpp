@@ -1,9 +1,10 @@
 // Compiles the park's radial electrical network: buses, cables, transformers (losses,
 // short-circuit impedance, tap), the grid connection's voltage, and the tree (each bus's feeder)
 // rooted at the grid connection.
+#include <fmt/format.h>
+
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <deque>
 #include <utility>
 
@@ -192,11 +193,10 @@ void compileTransformers(const Node& net_node, std::vector<const Node*>& fed_by,
     // The series resistance is the load loss's: the impedance must cover it.
     const double resistance = tr.rating.load_loss / tr.rating.rated_power;
     if (const Node* uk = n.find("impedance"); uk && !(tr.impedance > resistance)) {
-      char text[32];
-      std::snprintf(text, sizeof text, "%.3g %%", resistance / u::pct);
       c.r.error(uk->loc, keyPath(path, "impedance"),
-                std::string("expected more than the load loss's resistance (") + text +
-                    " of the rated impedance), got " + describeNode(*uk));
+                fmt::format("expected more than the load loss's resistance ({:.3g} % of the rated "
+                            "impedance), got {}",
+                            resistance / u::pct, describeNode(*uk)));
     }
     tr.tap = c.r.quantity(n, kTap, path, false).value_or(0.0);
     if (ends.from && ends.to) {

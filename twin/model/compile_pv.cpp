@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "physics/units.h"
+#include "twin/base/polygon.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -131,8 +132,8 @@ double wallAzimuth(const Building& b, int edge) {
   const Eigen::Vector2d& q = b.footprint[(static_cast<size_t>(edge) + 1) % b.footprint.size()];
   const Eigen::Vector2d d = q - p;
   // Outward is to the right of a counter-clockwise outline, to the left of a clockwise one.
-  const Eigen::Vector2d normal = polygonArea(b.footprint) > 0 ? Eigen::Vector2d(d.y(), -d.x())
-                                                              : Eigen::Vector2d(-d.y(), d.x());
+  const Eigen::Vector2d normal =
+      signedArea(b.footprint) > 0 ? Eigen::Vector2d(d.y(), -d.x()) : Eigen::Vector2d(-d.y(), d.x());
   const double az = std::atan2(normal.x(), normal.y());
   return az < 0 ? az + 2 * u::pi : az;
 }

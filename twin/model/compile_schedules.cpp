@@ -1,8 +1,10 @@
 // Compiles the schedules (daily profiles by day type) and the time-of-use tariff.
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 
 #include "physics/units.h"
+#include "twin/base/calendar.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -11,11 +13,7 @@ namespace {
 namespace u = physics::units;
 
 // Minute of the day as "HH:MM".
-std::string clockText(int minute) {
-  char text[24];
-  std::snprintf(text, sizeof text, "%02d:%02d", minute / 60, minute % 60);
-  return text;
-}
+std::string clockText(int minute) { return fmt::format("{:02}:{:02}", minute / 60, minute % 60); }
 
 std::optional<double> fractionAt(const Node& node, const std::string& path, FieldReader& r) {
   const QuantityResult v = node.isScalar() ? parseQuantity(node.scalar, Dimension::kFraction)

@@ -1,8 +1,9 @@
 // Compiles the `weather` section and loads the hourly records: an EPW file (read and checked
 // here, so that `validate` reports a broken file), or the synthetic typical year for the site,
 // calibrated to the built-in Shanghai monthly means or to monthly means given in the park file.
+#include <fmt/format.h>
+
 #include <cmath>
-#include <cstdio>
 #include <filesystem>
 
 #include "physics/synthetic_weather.h"
@@ -75,31 +76,23 @@ void loadEpw(const Node& weather, const std::string& park_dir, const std::string
   const double lon = w.hourly->longitude / u::deg;
   if (std::abs(lat - site.latitude_deg) > kMaxEpwDistance ||
       std::abs(lon - site.longitude_deg) > kMaxEpwDistance) {
-    char text[160];
-    std::snprintf(text, sizeof text,
-                  "expected weather for a place within %.0f deg of the site (%.2f, %.2f), got a "
-                  "file for (%.2f, %.2f)",
-                  kMaxEpwDistance, site.latitude_deg, site.longitude_deg, lat, lon);
-    c.r.error(loc, "weather.source", text);
+    c.r.error(loc, "weather.source",
+              fmt::format("expected weather for a place within {:.0f} deg of the site ({:.2f}, "
+                          "{:.2f}), got a file for ({:.2f}, {:.2f})",
+                          kMaxEpwDistance, site.latitude_deg, site.longitude_deg, lat, lon));
   }
   if (w.hourly->utc_offset != site.utc_offset_s) {
-    char text[160];
-    std::snprintf(text, sizeof text,
-                  "expected weather in the site's standard time (UTC%+.2g h), got a file in "
-                  "UTC%+.2g h",
-                  site.utc_offset_s / u::hour, w.hourly->utc_offset / u::hour);
-    c.r.error(loc, "weather.source", text);
+    c.r.error(loc, "weather.source",
+              fmt::format("expected weather in the site's standard time (UTC{:+.2g} h), got a file "
+                          "in UTC{:+.2g} h",
+                          site.utc_offset_s / u::hour, w.hourly->utc_offset / u::hour));
   }
 }
 
 // Everything a synthetic year is generated from, exactly (hexadecimal floats), as a cache key.
 std::string syntheticKey(const physics::SyntheticWeatherSpec& s) {
   std::string key = "synthetic";
-  auto add = [&key](double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, " %a", v);
-    key += text;
-  };
+  auto add = [&key](double v) { key += fmt::format(" {:a}", v); };
   for (double v :
        {s.latitude, s.longitude, s.elevation, s.utc_offset, s.wind_speed, s.pressure, s.albedo,
         s.daily_clearness_log_sd, s.daily_clearness_lag1, s.hourly_clearness_log_sd,

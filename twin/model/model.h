@@ -14,6 +14,7 @@
 #include "physics/battery.h"
 #include "physics/branch_losses.h"
 #include "physics/ev_charging.h"
+#include "physics/motor_efficiency.h"
 #include "physics/motor_nameplate.h"
 #include "physics/pv_layout.h"
 #include "physics/pv_module.h"
@@ -129,6 +130,15 @@ inline constexpr int kDrivenKinds = 7;
 inline constexpr std::array<std::string_view, kDrivenKinds> kDrivenKindNames = {
     "pump", "fan", "air_compressor", "conveyor", "machine_tool", "mixer", "other"};
 enum class EfficiencyClass { kIE1, kIE2, kIE3, kIE4, kIE5, kGB1, kGB2, kGB3, kUnknown };
+// Words for EfficiencyClass, in enum order: the motor class names, then "unknown".
+inline constexpr std::array<std::string_view, 9> kEfficiencyClassNames = [] {
+  std::array<std::string_view, 9> words{};
+  for (size_t i = 0; i < physics::kMotorClassNames.size(); ++i) {
+    words[i] = physics::kMotorClassNames[i];
+  }
+  words[8] = "unknown";
+  return words;
+}();
 
 // How a pump's or fan's flow is set: not modelled (the duty load is the shaft load), by a valve
 // or damper at full speed, or by a variable-speed drive (physics/pump_fan.h).

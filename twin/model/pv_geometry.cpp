@@ -13,16 +13,6 @@ Quad centredQuad(const Eigen::Vector3d& c, Eigen::Vector3d u, const Eigen::Vecto
   return {c - a - b, c + a - b, c + a + b, c - a + b};
 }
 
-double signedArea(const std::vector<Eigen::Vector2d>& polygon) {
-  double twice = 0.0;
-  for (size_t i = 0; i < polygon.size(); ++i) {
-    const Eigen::Vector2d& p = polygon[i];
-    const Eigen::Vector2d& q = polygon[(i + 1) % polygon.size()];
-    twice += p.x() * q.y() - q.x() * p.y();
-  }
-  return 0.5 * twice;
-}
-
 WallFrame wallFrame(const Building& b, int edge) {
   const Eigen::Vector2d& p = b.footprint[static_cast<size_t>(edge)];
   const Eigen::Vector2d& q = b.footprint[(static_cast<size_t>(edge) + 1) % b.footprint.size()];

@@ -8,6 +8,7 @@
 #include <array>
 #include <vector>
 
+#include "twin/base/polygon.h"
 #include "twin/model/model.h"
 
 namespace twin {
@@ -19,9 +20,6 @@ using Quad = std::array<Eigen::Vector3d, 4>;
 // side of `normal`.
 Quad centredQuad(const Eigen::Vector3d& c, Eigen::Vector3d u, const Eigen::Vector3d& v, double w,
                  double l, const Eigen::Vector3d& normal);
-
-// Signed area of a simple polygon (shoelace), m2: positive when counter-clockwise.
-double signedArea(const std::vector<Eigen::Vector2d>& polygon);
 
 // The wall along footprint edge `edge` (vertex edge to edge + 1): unit vectors along it and
 // horizontally out of the building.

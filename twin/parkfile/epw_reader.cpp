@@ -4,12 +4,12 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <optional>
 
 #include "physics/units.h"
 #include "twin/base/error.h"
+#include "twin/base/text.h"
 #include "twin/parkfile/quantity.h"
 #include "twin/parkfile/source_tree.h"
 
@@ -64,12 +64,6 @@ double standardPressure(double elevation) {
   return 101325.0 * std::pow(1.0 - 2.25577e-5 * elevation, 5.2559);
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 std::optional<double> toNumber(std::string_view s) {
   double value = 0.0;
   if (!parseNumber(s, value) || !std::isfinite(value)) return std::nullopt;
@@ -86,16 +80,10 @@ std::optional<int> toInt(std::string_view s) {
 }
 
 // The text of a field as shown after "got": quoted, shortened when long.
-std::string quoted(std::string_view s) {
+std::string shown(std::string_view s) {
   constexpr size_t kShown = 40;
   if (s.size() > kShown) return "\"" + std::string(s.substr(0, kShown)) + "...\"";
   return "\"" + std::string(s) + "\"";
-}
-
-std::string formatNumber(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, "%g", v);
-  return text;
 }
 
 // The comma-separated fields of one line with their 1-based columns; counts every field but keeps
@@ -204,7 +192,7 @@ class EpwParser {
           (line.size() > keyword.size() && line[keyword.size()] != ',')) {
         error(line_, 1, "header",
               "expected line " + std::to_string(line_) + " of an EPW file to start with " +
-                  std::string(keyword) + ", got " + quoted(line));
+                  std::string(keyword) + ", got " + shown(line));
         if (i == 0) return false;  // not an EPW file: nothing else is worth reporting
         continue;
       }
@@ -231,7 +219,7 @@ class EpwParser {
       error(line_, f.column[number - 1],
             "LOCATION field " + std::to_string(number) + " (" + std::string(name) + ")",
             "expected " + formatNumber(min) + " to " + formatNumber(max) + " " + std::string(unit) +
-                ", got " + quoted(text));
+                ", got " + shown(text));
       return 0.0;
     };
     w.latitude = value(7, "latitude", -90, 90, "deg") * units::deg;
@@ -250,7 +238,7 @@ class EpwParser {
       if (toInt(text) == 1) return;
       error(line_, number <= f.count ? f.column[number - 1] : static_cast<int>(line.size()) + 1,
             "DATA PERIODS field " + std::to_string(number) + " (" + std::string(name) + ")",
-            "expected 1 (" + std::string(meaning) + "), got " + quoted(text));
+            "expected 1 (" + std::string(meaning) + "), got " + shown(text));
     };
     one(2, "number of data periods", "one period of one year");
     one(3, "records per hour", "this reader takes hourly data");
@@ -300,18 +288,18 @@ class EpwParser {
     const std::optional<int> hr = integer(f, 4, "hour");
     bool ok = year && month && day && hr;
     if (month && (*month < 1 || *month > 12)) {
-      error(line_, f.column[1], "field 2 (month)", "expected 1 to 12, got " + quoted(f.text[1]));
+      error(line_, f.column[1], "field 2 (month)", "expected 1 to 12, got " + shown(f.text[1]));
       ok = false;
     }
     if (ok && (*day < 1 || *day > kMaxMonthDays[*month])) {
       error(line_, f.column[2], "field 3 (day)",
             "expected 1 to " + std::to_string(kMaxMonthDays[*month]) + " for month " +
-                std::to_string(*month) + ", got " + quoted(f.text[2]));
+                std::to_string(*month) + ", got " + shown(f.text[2]));
       ok = false;
     }
     if (hr && (*hr < 1 || *hr > 24)) {
       error(line_, f.column[3], "field 4 (hour)",
-            "expected 1 to 24 (the hour ending at the timestamp), got " + quoted(f.text[3]));
+            "expected 1 to 24 (the hour ending at the timestamp), got " + shown(f.text[3]));
       ok = false;
     }
     if (ok) checkSequence(f, Stamp{*month, *day, *hr});
@@ -365,7 +353,7 @@ class EpwParser {
     if (!v) {
       error(line_, f.column[number - 1],
             "field " + std::to_string(number) + " (" + std::string(name) + ")",
-            "expected a whole number, got " + quoted(f.text[number - 1]));
+            "expected a whole number, got " + shown(f.text[number - 1]));
     }
     return v;
   }
@@ -390,7 +378,7 @@ class EpwParser {
     }
     error(line_, f.column[spec.number - 1],
           "field " + std::to_string(spec.number) + " (" + std::string(spec.name) + ")",
-          message + quoted(text));
+          message + shown(text));
     return kNaN;
   }
 

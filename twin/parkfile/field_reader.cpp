@@ -1,32 +1,18 @@
 #include "twin/parkfile/field_reader.h"
 
 #include <charconv>
-#include <chrono>
 #include <cmath>
-#include <sstream>
 #include <variant>
+
+#include "twin/base/calendar.h"
+#include "twin/base/text.h"
 
 namespace twin {
 namespace {
 
-std::string formatNumber(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
-}
-
 bool isIdChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || c == '.';
-}
-
-// Exactly `width` decimal digits.
-std::optional<long> fixedDigits(std::string_view text, size_t width) {
-  if (text.size() != width) return std::nullopt;
-  for (char ch : text) {
-    if (ch < '0' || ch > '9') return std::nullopt;
-  }
-  return parseInteger(text);
 }
 
 }  // namespace
@@ -60,27 +46,6 @@ std::string indexPath(const std::string& path, size_t index) {
 
 std::string keyPath(const std::string& path, std::string_view key) {
   return path.empty() ? std::string(key) : path + "." + std::string(key);
-}
-
-std::optional<int> parseClock(std::string_view text) {
-  if (text.size() != 5 || text[2] != ':') return std::nullopt;
-  const std::optional<long> h = fixedDigits(text.substr(0, 2), 2);
-  const std::optional<long> m = fixedDigits(text.substr(3, 2), 2);
-  if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) return std::nullopt;
-  return static_cast<int>(*h * 60 + *m);
-}
-
-std::optional<long> parseDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
-  const std::optional<long> y = fixedDigits(text.substr(0, 4), 4);
-  const std::optional<long> mo = fixedDigits(text.substr(5, 2), 2);
-  const std::optional<long> d = fixedDigits(text.substr(8, 2), 2);
-  if (!y || !mo || !d) return std::nullopt;
-  using namespace std::chrono;
-  const year_month_day ymd{year{static_cast<int>(*y)}, month{static_cast<unsigned>(*mo)},
-                           day{static_cast<unsigned>(*d)}};
-  if (!ymd.ok()) return std::nullopt;
-  return sys_days{ymd}.time_since_epoch().count();
 }
 
 bool FieldReader::expectMap(const Node& node, const std::string& path) {

@@ -77,13 +77,9 @@ class FieldReader {
 // "equipment" + 3 -> "equipment[3]"; "motor" + "rated_power" -> "motor.rated_power".
 std::string indexPath(const std::string& path, size_t index);
 std::string keyPath(const std::string& path, std::string_view key);
-// A time of day "HH:MM" (00:00 to 24:00) in minutes; nullopt when malformed.
-std::optional<int> parseClock(std::string_view text);
 // A whole decimal number (optional sign, digits only); nullopt otherwise.
 std::optional<long> parseInteger(std::string_view text);
 // How a node reads in a message: "\"text\"", "a list", "a map" or "nothing".
 std::string describeNode(const Node& node);
-// A date "YYYY-MM-DD" as days since 1970-01-01; nullopt when malformed or not a real date.
-std::optional<long> parseDate(std::string_view text);
 
 }  // namespace twin

@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "physics/units.h"
+#include "twin/base/text.h"
 
 namespace twin {
 namespace {
@@ -75,12 +76,6 @@ std::optional<UnitEntry> findUnit(std::string_view symbol) {
     if (e.symbol == symbol) return e;
   }
   return std::nullopt;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
 }
 
 std::string expectation(Dimension d, std::string_view text) {

@@ -57,8 +57,6 @@ namespace u = physics::units;
   [](const ParkModel& m) { return std::vector<Row>{m.member}; }, \
       [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(rows.at(0)); }
 
-constexpr std::array<std::string_view, 9> kEfficiencyClassWords = {
-    "IE1", "IE2", "IE3", "IE4", "IE5", "GB1", "GB2", "GB3", "unknown"};
 constexpr std::array<std::string_view, 2> kOrientationWords = {"landscape", "portrait"};
 constexpr std::array<std::string_view, 2> kInstallWords = {"as_given", "wherever_possible"};
 
@@ -191,7 +189,7 @@ const Table<Motor>& motorTable() {
                  "rated voltage, 0 when not given"),
        PT_NUMBER(Motor, "rated_efficiency_pct", "%", u::pct, nameplate.rated_efficiency,
                  "efficiency at rated load"),
-       PT_WORD(Motor, "efficiency_class", efficiency_class, kEfficiencyClassWords,
+       PT_WORD(Motor, "efficiency_class", efficiency_class, kEfficiencyClassNames,
                "IEC 60034-30-1 / GB 18613 class"),
        PT_NUMBER(Motor, "power_factor", "1", 1.0, nameplate.power_factor,
                  "power factor at rated load"),

@@ -1,6 +1,7 @@
 #include "twin/results/results_writer.h"
 
 #include <H5Cpp.h>
+#include <fmt/format.h>
 
 #include <chrono>
 #include <filesystem>
@@ -10,6 +11,7 @@
 
 #include "physics/units.h"
 #include "twin/base/error.h"
+#include "twin/base/iso_time.h"
 #include "twin/engine/series.h"
 #include "twin/results/chunk_codec.h"
 #include "twin/results/hdf5_io.h"
@@ -156,9 +158,7 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   H5::Group monthly = group.createGroup("monthly");
   std::vector<std::string> labels;
   for (const PeriodKpi& m : kpis.months) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02d", m.month.year, m.month.month);
-    labels.emplace_back(text);
+    labels.push_back(fmt::format("{:04}-{:02}", m.month.year, m.month.month));
   }
   writeStringVector(monthly, "month", labels);
   for (const KpiDecl& k : kKpis) {
@@ -218,14 +218,7 @@ struct ResultsWriter::Impl {
 
 std::string utcNowIso() {
   const auto now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  const auto day = std::chrono::floor<std::chrono::days>(now);
-  const std::chrono::year_month_day ymd{day};
-  const std::chrono::hh_mm_ss hms{now - day};
-  char text[32];
-  std::snprintf(text, sizeof text, "%04d-%02u-%02uT%02d:%02d:%02dZ", static_cast<int>(ymd.year()),
-                unsigned(ymd.month()), unsigned(ymd.day()), static_cast<int>(hms.hours().count()),
-                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-  return text;
+  return formatIsoTimeUtc(now.time_since_epoch().count());
 }
 
 ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const TimeGrid& grid)

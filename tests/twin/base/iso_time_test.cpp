@@ -65,5 +65,22 @@ TEST(IsoTime, RejectsMalformedText) {
   }
 }
 
+TEST(IsoTime, FormatsWithOffset) {
+  EXPECT_EQ(formatIsoTime(1066419030, -7 * 3600), "2003-10-17T12:30:30-07:00");
+  EXPECT_EQ(formatIsoTime(1750478400, 8 * 3600), "2025-06-21T12:00:00+08:00");
+  EXPECT_EQ(formatIsoTime(1750478400, 5 * 3600 + 1800), "2025-06-21T09:30:00+05:30");
+  EXPECT_EQ(formatIsoTime(1750478400, -(3 * 3600 + 1800)), "2025-06-21T00:30:00-03:30");
+  EXPECT_EQ(formatIsoTime(-1, 0), "1969-12-31T23:59:59+00:00");
+  EXPECT_EQ(formatUtcOffset(0), "+00:00");
+  EXPECT_EQ(formatUtcOffset(-12600), "-03:30");
+  EXPECT_EQ(formatUtcOffset(14 * 3600), "+14:00");
+  EXPECT_EQ(formatIsoTimeUtc(0), "1970-01-01T00:00:00Z");
+  EXPECT_EQ(formatIsoTimeUtc(1750478400), "2025-06-21T04:00:00Z");
+  for (const char* text : {"2003-10-17T12:30:30-07:00", "1969-07-20T20:17:40+00:00"}) {
+    const IsoInstant t = *parseIsoTime(text).instant;
+    EXPECT_EQ(formatIsoTime(static_cast<int64_t>(t.unix_time), t.utc_offset), text);
+  }
+}
+
 }  // namespace
 }  // namespace twin

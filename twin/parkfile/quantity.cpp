@@ -4,79 +4,10 @@
 #include <charconv>
 #include <optional>
 
-#include "physics/units.h"
 #include "twin/base/text.h"
 
 namespace twin {
 namespace {
-
-namespace u = physics::units;
-
-struct UnitEntry {
-  std::string_view symbol;
-  Dimension dimension;
-  double to_si;
-};
-
-constexpr std::array kUnits = {
-    UnitEntry{"%", Dimension::kFraction, u::pct},
-    UnitEntry{"W", Dimension::kPower, u::W},
-    UnitEntry{"kW", Dimension::kPower, u::kW},
-    UnitEntry{"MW", Dimension::kPower, u::MW},
-    UnitEntry{"VA", Dimension::kApparentPower, u::VA},
-    UnitEntry{"kVA", Dimension::kApparentPower, u::kVA},
-    UnitEntry{"MVA", Dimension::kApparentPower, u::MVA},
-    UnitEntry{"Wh", Dimension::kEnergy, u::Wh},
-    UnitEntry{"kWh", Dimension::kEnergy, u::kWh},
-    UnitEntry{"MWh", Dimension::kEnergy, u::MWh},
-    UnitEntry{"J", Dimension::kEnergy, u::J},
-    UnitEntry{"kJ", Dimension::kEnergy, u::kJ},
-    UnitEntry{"MJ", Dimension::kEnergy, u::MJ},
-    UnitEntry{"GJ", Dimension::kEnergy, u::GJ},
-    UnitEntry{"V", Dimension::kVoltage, u::V},
-    UnitEntry{"kV", Dimension::kVoltage, u::kV},
-    UnitEntry{"A", Dimension::kCurrent, u::A},
-    UnitEntry{"kA", Dimension::kCurrent, u::kA},
-    UnitEntry{"mm", Dimension::kLength, u::mm},
-    UnitEntry{"m", Dimension::kLength, u::m},
-    UnitEntry{"km", Dimension::kLength, u::km},
-    UnitEntry{"s", Dimension::kDuration, u::s},
-    UnitEntry{"min", Dimension::kDuration, u::minute},
-    UnitEntry{"h", Dimension::kDuration, u::hour},
-    UnitEntry{"ohm/km", Dimension::kResistancePerLength, u::ohm / u::km},
-    UnitEntry{"ohm/m", Dimension::kResistancePerLength, u::ohm / u::m},
-    UnitEntry{"kg/kWh", Dimension::kEmissionFactor, u::kg / u::kWh},
-    UnitEntry{"g/kWh", Dimension::kEmissionFactor, u::g / u::kWh},
-    UnitEntry{"t/MWh", Dimension::kEmissionFactor, u::t / u::MWh},
-    UnitEntry{"CNY/kWh", Dimension::kEnergyPrice, 1.0 / u::kWh},
-    UnitEntry{"CNY/MWh", Dimension::kEnergyPrice, 1.0 / u::MWh},
-    UnitEntry{"CNY/kW/month", Dimension::kDemandPrice, 1.0 / u::kW},
-    // PV rated (peak, STC) power is a power; "kWp" reads as kW.
-    UnitEntry{"Wp", Dimension::kPower, u::W},
-    UnitEntry{"kWp", Dimension::kPower, u::kWp},
-    UnitEntry{"MWp", Dimension::kPower, 1e3 * u::kWp},
-    UnitEntry{"deg", Dimension::kAngle, u::deg},
-    UnitEntry{"rad", Dimension::kAngle, u::rad},
-    UnitEntry{"m2", Dimension::kArea, u::m2},
-    UnitEntry{"%/K", Dimension::kTemperatureCoefficient, u::pct / u::K},
-    UnitEntry{"%/C", Dimension::kTemperatureCoefficient, u::pct / u::K},
-    UnitEntry{"m3/s", Dimension::kVolumeFlow, 1.0},
-    UnitEntry{"m3/min", Dimension::kVolumeFlow, 1.0 / u::minute},
-    UnitEntry{"m3/h", Dimension::kVolumeFlow, 1.0 / u::hour},
-    UnitEntry{"L/s", Dimension::kVolumeFlow, 1e-3},
-    UnitEntry{"Pa", Dimension::kPressure, u::Pa},
-    UnitEntry{"hPa", Dimension::kPressure, u::hPa},
-    UnitEntry{"kPa", Dimension::kPressure, u::kPa},
-    UnitEntry{"MPa", Dimension::kPressure, 1e6 * u::Pa},
-    UnitEntry{"bar", Dimension::kPressure, 1e5 * u::Pa},
-};
-
-std::optional<UnitEntry> findUnit(std::string_view symbol) {
-  for (const UnitEntry& e : kUnits) {
-    if (e.symbol == symbol) return e;
-  }
-  return std::nullopt;
-}
 
 std::string expectation(Dimension d, std::string_view text) {
   return "expected " + std::string(dimensionName(d)) + " (e.g. \"" +
@@ -123,6 +54,20 @@ std::string_view dimensionName(Dimension d) {
       return "a volume flow";
     case Dimension::kPressure:
       return "a pressure";
+    case Dimension::kReactivePower:
+      return "a reactive power";
+    case Dimension::kTemperature:
+      return "a temperature";
+    case Dimension::kIrradiance:
+      return "an irradiance";
+    case Dimension::kIrradiation:
+      return "an irradiation";
+    case Dimension::kSpeed:
+      return "a speed";
+    case Dimension::kMoney:
+      return "an amount of money";
+    case Dimension::kMass:
+      return "a mass";
   }
   return "a quantity";
 }
@@ -165,6 +110,20 @@ std::string_view dimensionExample(Dimension d) {
       return "100 m3/h";
     case Dimension::kPressure:
       return "1200 Pa";
+    case Dimension::kReactivePower:
+      return "50 kvar";
+    case Dimension::kTemperature:
+      return "25 degC";
+    case Dimension::kIrradiance:
+      return "1000 W/m2";
+    case Dimension::kIrradiation:
+      return "1350 kWh/m2";
+    case Dimension::kSpeed:
+      return "3 m/s";
+    case Dimension::kMoney:
+      return "1200000 CNY";
+    case Dimension::kMass:
+      return "120 t";
   }
   return "";
 }
@@ -206,7 +165,7 @@ QuantityResult parseQuantity(std::string_view raw, Dimension expected) {
   if (unit->dimension != expected) {
     return expectation(expected, raw) + " (" + std::string(dimensionName(unit->dimension)) + ")";
   }
-  return number * unit->to_si;
+  return toSi(number, *unit);
 }
 
 }  // namespace twin

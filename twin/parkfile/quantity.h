@@ -1,35 +1,15 @@
 // Quantities with units at the edges of the program ("75 kW", "10 kV", "0.42 kg/kWh"):
-// parsing into SI doubles with a dimension check (ARCHITECTURE.md §3).
+// parsing into SI doubles with a dimension check (ARCHITECTURE.md §3), units from
+// twin/base/units.h.
 #pragma once
 
 #include <string>
 #include <string_view>
 #include <variant>
 
-namespace twin {
+#include "twin/base/units.h"
 
-enum class Dimension {
-  kDimensionless,
-  kFraction,  // "%" or a plain number from 0 to 1
-  kPower,
-  kApparentPower,
-  kEnergy,
-  kVoltage,
-  kCurrent,
-  kLength,
-  kDuration,
-  kResistancePerLength,
-  kEmissionFactor,          // kg CO2 per J of electricity
-  kEnergyPrice,             // currency per J
-  kDemandPrice,             // currency per W per month
-  kAngle,                   // rad; "deg" or "rad"
-  kArea,                    // m2
-  kTemperatureCoefficient,  // per K; "%/K" or "%/C"
-  kVolumeFlow,              // m3/s; "m3/s", "m3/min", "m3/h", "L/s"
-  // Pa; "Pa", "hPa", "kPa", "MPa", "bar". Gauge or absolute is not part of the unit: each flag or
-  // field says which it means (e.g. a compressor discharge pressure is gauge).
-  kPressure,
-};
+namespace twin {
 
 // "a power", "an energy", ... for messages.
 std::string_view dimensionName(Dimension d);

@@ -68,8 +68,8 @@ const Table<Site>& siteTable() {
       "the park's site (one row)",
       PT_ONE(Site, site),
       {PT_TEXT(Site, "name", name, "site name"),
-       PT_NUMBER(Site, "latitude_deg", "degree", 1.0, latitude_deg, "latitude, north"),
-       PT_NUMBER(Site, "longitude_deg", "degree", 1.0, longitude_deg, "longitude, east"),
+       PT_NUMBER(Site, "latitude_deg", "deg", 1.0, latitude_deg, "latitude, north"),
+       PT_NUMBER(Site, "longitude_deg", "deg", 1.0, longitude_deg, "longitude, east"),
        PT_NUMBER(Site, "elevation_m", "m", u::m, elevation, "elevation above sea level"),
        PT_NUMBER(Site, "utc_offset_h", "h", u::hour, utc_offset_s, "local clock minus UTC")}};
   return t;
@@ -230,8 +230,8 @@ const Table<PvArray>& pvTable() {
        PT_NUMBER(PvArray, "facade", "1", 1.0, facade,
                  "facades: footprint edge (vertex i to i + 1), else -1"),
        PT_REF(PvArray, "bus", bus, network.buses, "bus it feeds"),
-       PT_NUMBER(PvArray, "tilt_deg", "degree", u::deg, tilt, "module tilt from horizontal"),
-       PT_NUMBER(PvArray, "azimuth_deg", "degree", u::deg, azimuth,
+       PT_NUMBER(PvArray, "tilt_deg", "deg", u::deg, tilt, "module tilt from horizontal"),
+       PT_NUMBER(PvArray, "azimuth_deg", "deg", u::deg, azimuth,
                  "faced by the modules, clockwise from north"),
        PT_NUMBER(PvArray, "dc_capacity_kWp", "kWp", u::kWp, dc_capacity, "DC capacity at STC"),
        PT_WORD(PvArray, "install", filled, kInstallWords,

@@ -12,6 +12,7 @@
 #include "physics/units.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
+#include "twin/base/units.h"
 #include "twin/engine/series.h"
 #include "twin/results/chunk_codec.h"
 #include "twin/results/hdf5_io.h"
@@ -103,23 +104,25 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
   writeStringAttribute(group, "description",
                        "network limits over the run: bus voltages outside 1 +- voltage_tolerance "
                        "pu, transformers and cables loaded above 100 %");
-  const auto write = [&](const std::string& name, ColumnKind kind,
-                         const std::vector<LimitRecord>& records, double unit_si,
-                         const std::string& unit) {
+  // Each limit in the unit and columns of the series it watches.
+  const auto write = [&](const std::string& name, SeriesId series,
+                         const std::vector<LimitRecord>& records) {
+    const SeriesDecl& decl = kSeries[series];
     std::vector<double> worst;
     std::vector<int64_t> steps;
     for (const LimitRecord& r : records) {
-      worst.push_back(r.steps > 0 ? r.worst / unit_si : std::numeric_limits<double>::quiet_NaN());
+      worst.push_back(r.steps > 0 ? (r.worst - decl.unit_offset) / decl.unit_si
+                                  : std::numeric_limits<double>::quiet_NaN());
       steps.push_back(r.steps);
     }
-    H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, unit);
-    writeStringListAttribute(w, "ids", columnIds(model, kind));
+    H5::DataSet w = writeDoubleVector(group, name + "_worst", worst, decl.unit);
+    writeStringListAttribute(w, "ids", columnIds(model, decl.column_kind));
     H5::DataSet c = writeInt64Vector(group, name + "_steps", steps);
-    writeStringListAttribute(c, "ids", columnIds(model, kind));
+    writeStringListAttribute(c, "ids", columnIds(model, decl.column_kind));
   };
-  write("bus_voltage", ColumnKind::kBus, limits.bus_voltage, 1.0, "pu");
-  write("transformer_loading", ColumnKind::kTransformer, limits.transformer, 0.01, "%");
-  write("cable_loading", ColumnKind::kCable, limits.cable, 0.01, "%");
+  write("bus_voltage", kBusVoltage, limits.bus_voltage);
+  write("transformer_loading", kTransformerLoading, limits.transformer);
+  write("cable_loading", kCableLoading, limits.cable);
   const int64_t failures = limits.power_flow_failures;
   group
       .createAttribute("power_flow_failures", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
@@ -134,18 +137,25 @@ void writeDrEvents(H5::Group& kpi, const ParkModel& model,
   writeStringAttribute(group, "description",
                        "demand-response events inside the run: energy requested and delivered, "
                        "and the lowest reduction of any of their steps");
+  // Each column: dataset, unit (from twin/base/units.h) and the field of an event's result.
+  struct Column {
+    const char* name;
+    const char* unit;
+    double DrEventResult::*field;
+  };
+  static constexpr Column kColumns[] = {{"requested_kWh", "kWh", &DrEventResult::requested},
+                                        {"delivered_kWh", "kWh", &DrEventResult::delivered},
+                                        {"lowest_reduction_kW", "kW", &DrEventResult::shortest}};
   std::vector<std::string> ids;
-  std::vector<double> requested, delivered, lowest;
   for (const DrEventResult& e : events) {
     ids.push_back(model.demand_response.events[static_cast<size_t>(e.event)].id);
-    requested.push_back(e.requested / physics::units::kWh);
-    delivered.push_back(e.delivered / physics::units::kWh);
-    lowest.push_back(e.shortest / physics::units::kW);
   }
   writeStringListAttribute(group, "ids", ids);
-  writeDoubleVector(group, "requested_kWh", requested, "kWh");
-  writeDoubleVector(group, "delivered_kWh", delivered, "kWh");
-  writeDoubleVector(group, "lowest_reduction_kW", lowest, "kW");
+  for (const Column& c : kColumns) {
+    std::vector<double> values;
+    for (const DrEventResult& e : events) values.push_back(fromSi(e.*c.field, c.unit));
+    writeDoubleVector(group, c.name, values, c.unit);
+  }
 }
 
 void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {

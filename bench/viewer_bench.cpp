@@ -85,7 +85,7 @@ void BM_Frame(benchmark::State& state) {
       kpi_panel.draw(results, nullptr, ui.language);
       selection_panel.draw(results, ui);
       layers_panel.draw(ui);
-      viewer::drawLegendWindow(ui.map, ui.language);
+      viewer::drawLegendWindow(results, ui.map, ui.language);
     }
   };
   renderer.setScene(setup.scene.root(), pose);

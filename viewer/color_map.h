@@ -34,7 +34,7 @@ struct Legend {
 // Fixed colours of what results do not colour.
 inline constexpr Rgb kGroundColor{0.42f, 0.52f, 0.36f};  // outside the site
 inline constexpr Rgb kSiteColor{0.40f, 0.42f, 0.45f};    // paved site
-inline constexpr Rgb kIdleColor{0.55f, 0.55f, 0.58f};    // an object with no value (stopped, no data)
+inline constexpr Rgb kIdleColor{0.55f, 0.55f, 0.58f};  // an object with no value (stopped, no data)
 inline constexpr Rgb kSelectionColor{1.0f, 0.0f, 1.0f};
 
 }  // namespace viewer

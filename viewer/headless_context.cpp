@@ -2,8 +2,8 @@
 
 #include <EGL/egl.h>
 #include <EGL/eglext.h>
+#include <fmt/format.h>
 
-#include <cstdio>
 #include <stdexcept>
 #include <string>
 
@@ -11,10 +11,9 @@ namespace viewer {
 namespace {
 
 [[noreturn]] void fail(const std::string& call) {
-  char code[16];
-  std::snprintf(code, sizeof code, "0x%04x", eglGetError());
-  throw std::runtime_error("headless rendering: " + call + " failed (EGL error " + code +
-                           "); is Mesa's libegl-mesa0 installed?");
+  throw std::runtime_error(fmt::format(
+      "headless rendering: {} failed (EGL error 0x{:04x}); is Mesa's libegl-mesa0 installed?", call,
+      eglGetError()));
 }
 
 EGLDisplay openDisplay() {

@@ -1,9 +1,9 @@
 #include "viewer/kpi_panel.h"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <cmath>
-#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -19,9 +19,7 @@ const twin::KpiValue* find(const std::vector<twin::KpiValue>& kpis, const std::s
 
 // 1234567 -> "1234567", 12.345 -> "12.3", 0.01234 -> "0.0123".
 std::string formatValue(double v) {
-  char text[32];
-  std::snprintf(text, sizeof text, std::abs(v) >= 1000 ? "%.0f" : "%.3g", v);
-  return text;
+  return std::abs(v) >= 1000 ? fmt::format("{:.0f}", v) : fmt::format("{:.3g}", v);
 }
 
 void kpiRow(const twin::KpiValue& k, const std::string& label, const ResultsData* compare) {

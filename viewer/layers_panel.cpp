@@ -58,11 +58,11 @@ void LayersPanel::draw(ViewerState& state) {
   ImGui::End();
 }
 
-void drawLegendWindow(ColorMap map, Language language) {
+void drawLegendWindow(const ResultsData& results, ColorMap map, Language language) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos({10, io.DisplaySize.y - 10}, ImGuiCond_FirstUseEver, {0.0f, 1.0f});
   ImGui::Begin(tr(language, Text::kLegend), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
-  const std::array<Legend, kQuantityCount> legends = makeLegends();
+  const std::array<Legend, kQuantityCount> legends = makeLegends(results);
   for (size_t i = 0; i < legends.size(); ++i) {
     ImGui::PushID(int(i));
     colorBar(legends[i], map, tr(language, kQuantityTitles[i]));

@@ -12,6 +12,6 @@ struct LayersPanel {
 };
 
 // The legend window: one colour bar per quantity, and the building colours.
-void drawLegendWindow(ColorMap map, Language language);
+void drawLegendWindow(const ResultsData& results, ColorMap map, Language language);
 
 }  // namespace viewer

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "twin/base/units.h"
 #include "twin/model/pv_geometry.h"
 
 namespace viewer {
@@ -107,7 +108,8 @@ void placeEquipment(const twin::ParkModel& m, ParkLayout& out) {
     size_t k = 0;
     for (int i : motors[b]) {
       const twin::Motor& motor = m.motors[static_cast<size_t>(i)];
-      const double edge = std::min(cap, 0.6 + 0.4 * std::cbrt(motor.nameplate.rated_power / 1e3));
+      const double edge =
+          std::min(cap, 0.6 + 0.4 * std::cbrt(twin::fromSi(motor.nameplate.rated_power, "kW")));
       const Eigen::Vector3d size = edge * glyphShape(motor.driven);
       out.motors[static_cast<size_t>(i)] = {
           motor.id, {points[k].x(), points[k].y(), 0.5 * size.z()}, size};
@@ -115,7 +117,8 @@ void placeEquipment(const twin::ParkModel& m, ParkLayout& out) {
     }
     for (int i : loads[b]) {
       const twin::Load& load = m.loads[static_cast<size_t>(i)];
-      const double edge = std::min(cap, 0.6 + 0.3 * std::cbrt(load.rated_power / 1e3));
+      const double edge =
+          std::min(cap, 0.6 + 0.3 * std::cbrt(twin::fromSi(load.rated_power, "kW")));
       const Eigen::Vector3d size = edge * glyphShape(load.kind);
       out.loads[static_cast<size_t>(i)] = {
           load.id, {points[k].x(), points[k].y(), 0.5 * size.z()}, size};
@@ -193,7 +196,7 @@ void placeNetwork(const twin::ParkModel& m, ParkLayout& out) {
   for (const twin::Transformer& t : m.network.transformers) {
     const Eigen::Vector3d a = out.buses[static_cast<size_t>(t.from)].center;
     const Eigen::Vector3d b = out.buses[static_cast<size_t>(t.to)].center;
-    const double edge = 1.2 + 0.8 * std::cbrt(t.rating.rated_power / 1e6);
+    const double edge = 1.2 + 0.8 * std::cbrt(twin::fromSi(t.rating.rated_power, "MVA"));
     Eigen::Vector3d c = 0.5 * (a + b);
     c.z() = 0.5 * edge;
     out.transformers.push_back({t.id, c, {edge, 0.8 * edge, edge}});

@@ -3,12 +3,17 @@
 #include <cmath>
 #include <limits>
 
+#include "twin/base/units.h"
+
 namespace viewer {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kFlowSpeedMin = 4.0;   // m/s of the markers at light load
 constexpr double kFlowSpeedGain = 0.4;  // m/s per % of loading
+
+// A ratio (SI) in % for legends (NaN stays NaN).
+double percent(double ratio) { return twin::fromSi(ratio, "%"); }
 
 size_t colorAll(const ResultsData& r, Quantity q, size_t step, ColorMap map, MergedMesh& mesh,
                 const Legend& legend) {
@@ -20,7 +25,7 @@ size_t colorAll(const ResultsData& r, Quantity q, size_t step, ColorMap map, Mer
   return changed;
 }
 
-// Net load (kW) below each bus: the loads minus PV of the bus and the buses it feeds (the flow
+// Net load (W) below each bus: the loads minus PV of the bus and the buses it feeds (the flow
 // direction in results files without cable/power_kW).
 std::vector<double> downstreamPower(const ResultsData& r, size_t step) {
   const twin::Network& n = r.model.network;
@@ -37,12 +42,13 @@ std::vector<double> downstreamPower(const ResultsData& r, size_t step) {
 
 }  // namespace
 
-std::array<Legend, kQuantityCount> makeLegends() {
+std::array<Legend, kQuantityCount> makeLegends(const ResultsData& r) {
+  const double tolerance = twin::fromSi(r.model.network.voltage_tolerance, "%");
   return {{{"PV output", "% of kWp", 0.0, 80.0, false},
            {"Motor efficiency / nameplate", "%", 85.0, 100.0, false},
            {"Load power / rating", "%", 0.0, 100.0, true},
            {"Transformer loading", "%", 0.0, 100.0, true},
-           {"Bus voltage deviation", "%", 0.0, 7.0, true},
+           {"Bus voltage deviation", "%", 0.0, tolerance, true},
            {"Cable loading", "%", 0.0, 100.0, true}}};
 }
 
@@ -50,32 +56,30 @@ double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
   const twin::ParkModel& m = r.model;
   switch (q) {
     case Quantity::kPv: {
-      const double kwp = m.pv[i].dc_capacity / 1e3;
-      return kwp > 0 ? 100.0 * r.pv_ac_power.at(step, i) / kwp : kNaN;
+      const double kwp = m.pv[i].dc_capacity;
+      return kwp > 0 ? percent(r.pv_ac_power.at(step, i) / kwp) : kNaN;
     }
     case Quantity::kMotor: {
       const double eta = r.motor_efficiency.at(step, i);
-      if (!(eta > 0)) return kNaN;                          // stopped or no data
-      return eta / m.motors[i].nameplate.rated_efficiency;  // % over a fraction: % of nameplate
+      if (!(eta > 0)) return kNaN;  // stopped or no data
+      return percent(eta / m.motors[i].nameplate.rated_efficiency);
     }
     case Quantity::kLoad: {
-      const double rated = m.loads[i].rated_power / 1e3;
-      return rated > 0 ? 100.0 * r.load_power.at(step, i) / rated : kNaN;
+      const double rated = m.loads[i].rated_power;
+      return rated > 0 ? percent(r.load_power.at(step, i) / rated) : kNaN;
     }
     case Quantity::kTransformer:
-      return r.transformer_loading.at(step, i);
-    case Quantity::kBus: {
-      const double v = r.bus_voltage.at(step, i);
-      return std::isnan(v) ? kNaN : 100.0 * std::abs(v - 1.0);
-    }
+      return percent(r.transformer_loading.at(step, i));
+    case Quantity::kBus:
+      return percent(std::abs(r.bus_voltage.at(step, i) - 1.0));
     case Quantity::kCable:
-      return r.cable_loading.at(step, i);
+      return percent(r.cable_loading.at(step, i));
   }
   return kNaN;
 }
 
 size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene) {
-  const std::array<Legend, kQuantityCount> legends = makeLegends();
+  const std::array<Legend, kQuantityCount> legends = makeLegends(r);
   auto legend = [&](Quantity q) { return legends[size_t(q)]; };
   size_t changed = 0;
   changed += colorAll(r, Quantity::kPv, step, map, scene.pv(), legend(Quantity::kPv));
@@ -89,10 +93,10 @@ size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& sce
       r.cable_power.present() ? std::vector<double>() : downstreamPower(r, step);
   for (size_t c = 0; c < r.model.network.cables.size(); ++c) {
     const twin::Cable& cable = r.model.network.cables[c];
-    const double loading = r.cable_loading.at(step, c);
+    const double loading = percent(r.cable_loading.at(step, c));
     // The cable's own power where the file has it, else the net load of the buses it feeds.
     const double p = r.cable_power.present() ? r.cable_power.at(step, c) : below[size_t(cable.to)];
-    const double speed = std::isnan(loading) || std::isnan(p) || std::abs(p) < 1e-6
+    const double speed = std::isnan(loading) || std::isnan(p) || std::abs(p) < 1e-3
                              ? 0.0
                              : kFlowSpeedMin + kFlowSpeedGain * loading;
     scene.flows().setSpeed(c, p >= 0 ? speed : -speed);

@@ -14,8 +14,9 @@ namespace viewer {
 enum class Quantity { kPv, kMotor, kLoad, kTransformer, kBus, kCable };
 inline constexpr int kQuantityCount = 6;
 
-// The legend of each quantity (titles in English; ui_text translates them).
-std::array<Legend, kQuantityCount> makeLegends();
+// The legend of each quantity (titles in English; ui_text translates them), in % (through
+// twin/base/units.h); the bus voltage range is the model's voltage tolerance.
+std::array<Legend, kQuantityCount> makeLegends(const ResultsData& r);
 
 // The value each quantity's colour is taken from, for object `index` at `step`, in the legend's
 // unit (NaN: no value, drawn idle).

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <unordered_map>
 
 #include "twin/base/calendar.h"
 #include "twin/base/error.h"
+#include "twin/base/units.h"
 #include "twin/engine/series.h"
 
 namespace viewer {
@@ -27,9 +29,13 @@ Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
   Series out;
   if (!hasSeries(listing, kind, field)) return out;
   const twin::SeriesData data = twin::readSeries(r.path, r.scenario, kind, field);
+  const std::optional<twin::UnitEntry> unit = twin::findUnit(data.units);
+  if (!unit) {
+    throw twin::InputError(r.path + ": series " + kind + "/" + field + ": unknown units \"" +
+                           data.units + "\" (expected a unit such as kW, %, pu or A)");
+  }
   std::unordered_map<std::string, size_t> column;
   for (size_t c = 0; c < data.ids.size(); ++c) column[data.ids[c]] = c;
-  out.units = data.units;
   out.rows = data.rows;
   out.columns = ids.size();
   out.values.assign(out.rows * out.columns, kNaN);
@@ -37,7 +43,8 @@ Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
     auto it = column.find(ids[j]);
     if (it == column.end()) continue;
     for (size_t t = 0; t < out.rows; ++t) {
-      out.values[t * out.columns + j] = data.values[t * data.columns + it->second];
+      out.values[t * out.columns + j] =
+          twin::toSi(data.values[t * data.columns + it->second], *unit);
     }
   }
   return out;

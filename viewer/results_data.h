@@ -12,9 +12,10 @@
 
 namespace viewer {
 
-// A [time x column] series with its columns in the model's order (NaN where the file has none).
+// A [time x column] series in SI (W, A, pu, a fraction for %), converted from the dataset's
+// `units` through twin/base/units.h, with its columns in the model's order (NaN where the file
+// has none).
 struct Series {
-  std::string units;
   size_t rows = 0;
   size_t columns = 0;
   std::vector<double> values;  // rows x columns, row-major
@@ -31,17 +32,17 @@ struct ResultsData {
   int step_s = 900;
   int utc_offset_s = 0;
   std::vector<twin::KpiValue> kpis;
-  Series pv_ac_power;          // kW, per PV array
-  Series motor_efficiency;     // %, per motor
-  Series motor_load;           // %, per motor
-  Series motor_input_power;    // kW, per motor
-  Series load_power;           // kW, per load
-  Series transformer_loading;  // %, per transformer
+  Series pv_ac_power;          // W, per PV array
+  Series motor_efficiency;     // fraction, per motor
+  Series motor_load;           // fraction of rating, per motor
+  Series motor_input_power;    // W, per motor
+  Series load_power;           // W, per load
+  Series transformer_loading;  // fraction of rating, per transformer
   Series bus_voltage;          // pu, per bus
-  Series bus_net_power;        // kW, per bus: loads minus PV (positive: drawn from the grid)
+  Series bus_net_power;        // W, per bus: loads minus PV (positive: drawn from the grid)
   Series cable_current;        // A, per cable
-  Series cable_loading;        // %, per cable
-  Series cable_power;          // kW, per cable, into it from the grid side (absent in older files)
+  Series cable_loading;        // fraction of ampacity, per cable
+  Series cable_power;          // W, per cable, into it from the grid side (absent in older files)
 };
 
 // Throws twin::InputError for an unreadable file or an unknown scenario.

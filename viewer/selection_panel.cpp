@@ -1,48 +1,51 @@
 #include "viewer/selection_panel.h"
 
+#include <fmt/format.h>
 #include <imgui.h>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <vector>
+
+#include "twin/base/units.h"
 
 namespace viewer {
 namespace {
 
-constexpr double kPi = 3.14159265358979323846;
+using twin::fromSi;
 
-std::string format(const char* fmt, double a, double b = 0.0, double c = 0.0) {
-  char text[256];
-  std::snprintf(text, sizeof text, fmt, a, b, c);
-  return text;
-}
+// Diagnosis thresholds, as fractions: a motor runs above 1 % load, is oversized below 40 % mean
+// load while running; a transformer below 20 % mean loading is lightly loaded.
+constexpr double kRunning = 0.01;
+constexpr double kOversized = 0.40;
+constexpr double kLightlyLoaded = 0.20;
 
-// The series a unit's chart shows, with its label.
-const Series* mainSeries(const ResultsData& r, ObjectKind kind, const char** label) {
+// The series an object's chart shows, with its label and the unit it is shown in.
+struct Chart {
+  const Series* series = nullptr;
+  const char* label = "";
+  const char* unit = "";
+};
+
+Chart chartOf(const ResultsData& r, ObjectKind kind) {
   switch (kind) {
     case ObjectKind::kPv:
-      *label = "AC power, kW";
-      return &r.pv_ac_power;
+      return {&r.pv_ac_power, "AC power, kW", "kW"};
     case ObjectKind::kMotor:
-      *label = "input power, kW";
-      return &r.motor_input_power;
+      return {&r.motor_input_power, "input power, kW", "kW"};
     case ObjectKind::kLoad:
-      *label = "power, kW";
-      return &r.load_power;
+      return {&r.load_power, "power, kW", "kW"};
     case ObjectKind::kTransformer:
-      *label = "loading, %";
-      return &r.transformer_loading;
+      return {&r.transformer_loading, "loading, %", "%"};
     case ObjectKind::kBus:
-      *label = r.bus_voltage.present() ? "voltage, pu" : "net load, kW";
-      return r.bus_voltage.present() ? &r.bus_voltage : &r.bus_net_power;
+      return r.bus_voltage.present() ? Chart{&r.bus_voltage, "voltage, pu", "pu"}
+                                     : Chart{&r.bus_net_power, "net load, kW", "kW"};
     case ObjectKind::kCable:
-      *label = "current, A";
-      return &r.cable_current;
+      return {&r.cable_current, "current, A", "A"};
     case ObjectKind::kBuilding:
       break;
   }
-  return nullptr;
+  return {};
 }
 
 struct Stats {
@@ -120,42 +123,48 @@ std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
   switch (u.kind) {
     case ObjectKind::kBuilding: {
       const twin::Building& b = m.buildings[u.index];
-      return b.name + "\n" + format("height %.1f m", b.height);
+      return b.name + "\n" + fmt::format("height {:.1f} m", b.height);
     }
     case ObjectKind::kPv: {
       const twin::PvArray& a = m.pv[u.index];
       return a.name + "\n" +
-             format("%.1f kWp, tilt %.0f deg, azimuth %.0f deg", a.dc_capacity / 1e3,
-                    a.tilt * 180 / kPi, a.azimuth * 180 / kPi) +
-             "\n" + format("%.0f modules, %.0f m2", double(a.modules.size()), a.module_area);
+             fmt::format("{:.1f} kWp, tilt {:.0f} deg, azimuth {:.0f} deg\n{} modules, {:.0f} m2",
+                         fromSi(a.dc_capacity, "kWp"), fromSi(a.tilt, "deg"),
+                         fromSi(a.azimuth, "deg"), a.modules.size(), fromSi(a.module_area, "m2"));
     }
     case ObjectKind::kMotor: {
       const twin::Motor& x = m.motors[u.index];
       return x.name + "\n" +
-             format("%.1f kW, %.0f poles, ", x.nameplate.rated_power / 1e3, x.poles) +
-             std::string(twin::kEfficiencyClassNames[size_t(x.efficiency_class)]) +
-             format("\nrated efficiency %.1f %%, power factor %.2f, duty load %.0f %%",
-                    100 * x.nameplate.rated_efficiency, x.nameplate.power_factor,
-                    100 * x.duty_load) +
+             fmt::format(
+                 "{:.1f} kW, {} poles, {}\nrated efficiency {:.1f} %, power factor "
+                 "{:.2f}, duty load {:.0f} %",
+                 fromSi(x.nameplate.rated_power, "kW"), x.poles,
+                 twin::kEfficiencyClassNames[size_t(x.efficiency_class)],
+                 fromSi(x.nameplate.rated_efficiency, "%"), x.nameplate.power_factor,
+                 fromSi(x.duty_load, "%")) +
              "\nbus " + m.network.buses[size_t(x.bus)].id + ", building " +
              m.buildings[size_t(x.building)].id;
     }
     case ObjectKind::kLoad: {
       const twin::Load& x = m.loads[u.index];
       return x.name + "\n" + std::string(twin::kLoadKindNames[size_t(x.kind)]) +
-             format(", %.1f kW, power factor %.2f", x.rated_power / 1e3, x.power_factor);
+             fmt::format(", {:.1f} kW, power factor {:.2f}", fromSi(x.rated_power, "kW"),
+                         x.power_factor);
     }
     case ObjectKind::kTransformer: {
       const twin::Transformer& t = m.network.transformers[u.index];
-      return format("%.0f kVA, no-load loss %.2f kW, load loss %.1f kW", t.rating.rated_power / 1e3,
-                    t.rating.no_load_loss / 1e3, t.rating.load_loss / 1e3) +
+      return fmt::format("{:.0f} kVA, no-load loss {:.2f} kW, load loss {:.1f} kW",
+                         fromSi(t.rating.rated_power, "kVA"), fromSi(t.rating.no_load_loss, "kW"),
+                         fromSi(t.rating.load_loss, "kW")) +
              "\n" + m.network.buses[size_t(t.from)].id + " -> " + m.network.buses[size_t(t.to)].id;
     }
     case ObjectKind::kBus:
-      return format("%.2f kV nominal", m.network.buses[u.index].nominal_voltage / 1e3);
+      return fmt::format("{:.2f} kV nominal",
+                         fromSi(m.network.buses[u.index].nominal_voltage, "kV"));
     case ObjectKind::kCable: {
       const twin::Cable& c = m.network.cables[u.index];
-      return format("%.0f m, R %.4f ohm, ampacity %.0f A", c.length, c.resistance, c.ampacity) +
+      return fmt::format("{:.0f} m, R {:.4f} ohm, ampacity {:.0f} A", c.length, c.resistance,
+                         c.ampacity) +
              "\n" + m.network.buses[size_t(c.from)].id + " -> " + m.network.buses[size_t(c.to)].id;
     }
   }
@@ -167,34 +176,36 @@ std::string diagnose(const ResultsData& r, ObjectRef u) {
   switch (u.kind) {
     case ObjectKind::kMotor: {
       const twin::Motor& x = m.motors[u.index];
-      const Stats load = statsOf(r.motor_load, u.index, 1.0);
+      const Stats load = statsOf(r.motor_load, u.index, kRunning);
+      const double mean_pct = fromSi(load.mean_when_on, "%");
       std::string out;
-      if (load.on_count > 0 && load.mean_when_on < 40.0) {
-        out +=
-            format("Oversized: %.0f %% mean load while running; efficiency falls at light load.\n",
-                   load.mean_when_on);
+      if (load.on_count > 0 && load.mean_when_on < kOversized) {
+        out += fmt::format(
+            "Oversized: {:.0f} % mean load while running; efficiency falls at light load.\n",
+            mean_pct);
       }
       if (x.efficiency_class == twin::EfficiencyClass::kIE1 ||
           x.efficiency_class == twin::EfficiencyClass::kIE2) {
         out += "Below IE3 (GB 18613-2020 grade 3): a candidate for an IE4 replacement.\n";
       }
-      return out.empty()
-                 ? format("No finding (mean load %.0f %% while running).", load.mean_when_on)
-                 : out;
+      return out.empty() ? fmt::format("No finding (mean load {:.0f} % while running).", mean_pct)
+                         : out;
     }
     case ObjectKind::kTransformer: {
       const Stats s = statsOf(r.transformer_loading, u.index, -1.0);
-      if (s.max > 100.0) return format("Overloaded: peak loading %.0f %%.", s.max);
-      if (s.mean < 20.0) {
-        return format("Lightly loaded: mean %.0f %%, peak %.0f %%; no-load losses dominate.",
-                      s.mean, s.max);
+      const double mean = fromSi(s.mean, "%"), peak = fromSi(s.max, "%");
+      if (s.max > 1.0) return fmt::format("Overloaded: peak loading {:.0f} %.", peak);
+      if (s.mean < kLightlyLoaded) {
+        return fmt::format("Lightly loaded: mean {:.0f} %, peak {:.0f} %; no-load losses dominate.",
+                           mean, peak);
       }
-      return format("No finding (mean loading %.0f %%, peak %.0f %%).", s.mean, s.max);
+      return fmt::format("No finding (mean loading {:.0f} %, peak {:.0f} %).", mean, peak);
     }
     case ObjectKind::kCable: {
       const Stats s = statsOf(r.cable_loading, u.index, -1.0);
-      return s.max > 100.0 ? format("Overloaded: peak %.0f %% of ampacity.", s.max)
-                           : format("No finding (peak %.0f %% of ampacity).", s.max);
+      const double peak = fromSi(s.max, "%");
+      return s.max > 1.0 ? fmt::format("Overloaded: peak {:.0f} % of ampacity.", peak)
+                         : fmt::format("No finding (peak {:.0f} % of ampacity).", peak);
     }
     case ObjectKind::kBus: {
       if (!r.bus_voltage.present()) return "No voltage series in the results.";
@@ -205,20 +216,23 @@ std::string diagnose(const ResultsData& r, ObjectRef u) {
       }
       const double tol = m.network.voltage_tolerance;
       return worst > tol
-                 ? format("Voltage out of tolerance: %.1f %% from nominal (allowed %.0f %%).",
-                          100 * worst, 100 * tol)
-                 : format("No finding (at most %.1f %% from nominal).", 100 * worst);
+                 ? fmt::format(
+                       "Voltage out of tolerance: {:.1f} % from nominal (allowed {:.0f} %).",
+                       fromSi(worst, "%"), fromSi(tol, "%"))
+                 : fmt::format("No finding (at most {:.1f} % from nominal).", fromSi(worst, "%"));
     }
     case ObjectKind::kPv: {
       const Stats s = statsOf(r.pv_ac_power, u.index, 0.0);
-      const double kwp = m.pv[u.index].dc_capacity / 1e3;
-      const double kwh = s.mean * double(r.pv_ac_power.rows) * r.step_s / 3600.0;
-      return kwp > 0 ? format("Yield %.0f kWh/kWp over the period (%.0f kWh).", kwh / kwp, kwh)
-                     : "";
+      const double kwp = fromSi(m.pv[u.index].dc_capacity, "kWp");
+      const double kwh = fromSi(s.mean * double(r.pv_ac_power.rows) * r.step_s, "kWh");
+      return kwp > 0
+                 ? fmt::format("Yield {:.0f} kWh/kWp over the period ({:.0f} kWh).", kwh / kwp, kwh)
+                 : "";
     }
     case ObjectKind::kLoad: {
       const Stats s = statsOf(r.load_power, u.index, 0.0);
-      return format("Peak %.1f kW, mean %.1f kW.", s.max, s.mean);
+      return fmt::format("Peak {:.1f} kW, mean {:.1f} kW.", fromSi(s.max, "kW"),
+                         fromSi(s.mean, "kW"));
     }
     case ObjectKind::kBuilding:
       break;
@@ -241,16 +255,19 @@ void SelectionPanel::draw(const ResultsData& r, ViewerState& state) {
     if (ImGui::SmallButton(tr(lang, Text::kFocus))) state.focus_selected = true;
     heading(tr(lang, Text::kNameplate));
     ImGui::TextWrapped("%s", nameplateText(r.model, *unit).c_str());
-    const char* label = "";
-    if (const Series* s = mainSeries(r, unit->kind, &label); s && s->present()) {
+    const Chart chart = chartOf(r, unit->kind);
+    if (const Series* s = chart.series; s && s->present()) {
+      const char* label = chart.label;
       heading(tr(lang, Text::kCurrentValues));
-      ImGui::Text("%s: %.3g", label, s->at(state.step, unit->index));
+      ImGui::Text("%s: %.3g", label, fromSi(s->at(state.step, unit->index), chart.unit));
       // A week around the current step.
       const size_t span = size_t(7 * 86400 / std::max(r.step_s, 1));
       const size_t first = state.step > span / 2 ? state.step - span / 2 : 0;
       const size_t last = std::min(s->rows, first + span);
       std::vector<float> values;
-      for (size_t t = first; t < last; ++t) values.push_back(float(s->at(t, unit->index)));
+      for (size_t t = first; t < last; ++t) {
+        values.push_back(float(fromSi(s->at(t, unit->index), chart.unit)));
+      }
       ImGui::PlotLines("##chart", values.data(), int(values.size()), 0, label, FLT_MAX, FLT_MAX,
                        {-1, 90});
       heading(tr(lang, Text::kDiagnosis));

@@ -171,7 +171,7 @@ void ViewApp::drawUi(double dt) {
   kpi_panel_.draw(a_->results, b_ ? &b_->results : nullptr, state_.language);
   selection_panel_.draw(a_->results, state_);
   layers_panel_.draw(state_);
-  drawLegendWindow(state_.map, state_.language);
+  drawLegendWindow(a_->results, state_.map, state_.language);
   imgui_->endFrame();
 }
 

@@ -90,7 +90,7 @@ int snapshotCommand(const SnapshotRequest& request) {
       }
       if (request.legend) {
         drawTitle(results, step);
-        drawLegendWindow(map, language);
+        drawLegendWindow(results, map, language);
       }
     };
   }

@@ -4,6 +4,22 @@
 
 namespace twin::test {
 
+std::string smallParkNetworkYaml() {
+  return R"(network:
+  grid: {bus: PCC, contracted_capacity: "1000 kVA"}
+  buses:
+    - {id: PCC, voltage: "10 kV"}
+    - {id: MV1, voltage: "10 kV"}
+    - {id: LV1, voltage: "0.4 kV"}
+  cables:
+    - {id: CB1, from: PCC, to: MV1, length: "200 m", resistance: "0.2 ohm/km",
+       reactance: "0.1 ohm/km", ampacity: "300 A"}
+  transformers:
+    - {id: TR1, from: MV1, to: LV1, rated_power: "630 kVA", no_load_loss: "0.81 kW",
+       load_loss: "6.2 kW"}
+)";
+}
+
 std::string smallParkYaml() {
   return R"(schema: 1
 site:
@@ -31,19 +47,8 @@ buildings:
     footprint: [[0, 0], [100, 0], [100, 50], [0, 50]]
     height: "12 m"
     roof: flat
-network:
-  grid: {bus: PCC, contracted_capacity: "1000 kVA"}
-  buses:
-    - {id: PCC, voltage: "10 kV"}
-    - {id: MV1, voltage: "10 kV"}
-    - {id: LV1, voltage: "0.4 kV"}
-  cables:
-    - {id: CB1, from: PCC, to: MV1, length: "200 m", resistance: "0.2 ohm/km",
-       reactance: "0.1 ohm/km", ampacity: "300 A"}
-  transformers:
-    - {id: TR1, from: MV1, to: LV1, rated_power: "630 kVA", no_load_loss: "0.81 kW",
-       load_loss: "6.2 kW"}
-equipment:
+)" + smallParkNetworkYaml() +
+         R"(equipment:
   - id: PUMP
     kind: pump
     building: W1

@@ -33,7 +33,7 @@ TEST(PanelsTest, EveryPanelBuildsWithoutADisplayInBothLanguages) {
       kpi.draw(a, &b, state.language);
       selection.draw(a, state);
       layers.draw(state);
-      drawLegendWindow(state.map, state.language);
+      drawLegendWindow(a, state.map, state.language);
       layer.endFrame();
     }
     const ImDrawData* data = ImGui::GetDrawData();

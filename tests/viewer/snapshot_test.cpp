@@ -68,7 +68,7 @@ TEST_F(SnapshotTest, BuildingsAndPvAppearAtTheirProjectedPositionsInLegendColour
 
   const double pv_value = legendValue(*results_, Quantity::kPv, 0, step_);
   ASSERT_GT(pv_value, 20.0) << "a clear June noon should give PV output";
-  const Rgb pv = makeLegends()[size_t(Quantity::kPv)].color(pv_value, ColorMap::kTraffic);
+  const Rgb pv = makeLegends(*results_)[size_t(Quantity::kPv)].color(pv_value, ColorMap::kTraffic);
   const Rgb workshop = buildingColor(twin::BuildingKind::kWorkshop);
   const Rgb canteen = buildingColor(twin::BuildingKind::kCanteen);
   const std::vector<Rgb> candidates = {pv, workshop, canteen, kSiteColor, kGroundColor};

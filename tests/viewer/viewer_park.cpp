@@ -7,6 +7,7 @@
 #include "twin/engine/engine.h"
 #include "twin/model/compile_park.h"
 #include "twin/results/results_writer.h"
+#include "twin/test_park.h"
 
 namespace viewer::testing {
 
@@ -31,19 +32,8 @@ buildings:
      height: "10 m", roof: flat}
   - {id: CT, name: Canteen, kind: canteen, footprint: [[80, 0], [110, 0], [110, 20], [80, 20]],
      height: "6 m", roof: flat}
-network:
-  grid: {bus: PCC, contracted_capacity: "1000 kVA"}
-  buses:
-    - {id: PCC, voltage: "10 kV"}
-    - {id: MV1, voltage: "10 kV"}
-    - {id: LV1, voltage: "0.4 kV"}
-  cables:
-    - {id: CB1, from: PCC, to: MV1, length: "200 m", resistance: "0.2 ohm/km",
-       reactance: "0.1 ohm/km", ampacity: "300 A"}
-  transformers:
-    - {id: TR1, from: MV1, to: LV1, rated_power: "630 kVA", no_load_loss: "0.81 kW",
-       load_loss: "6.2 kW"}
-equipment:
+)" + twin::test::smallParkNetworkYaml() +
+         R"(equipment:
   - id: PUMP
     kind: pump
     building: CT

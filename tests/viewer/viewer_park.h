@@ -1,5 +1,6 @@
 // A small park for the viewer tests (a workshop with a filled PV roof, a canteen with one pump
-// motor, a 10/0.4 kV feeder) simulated on 2025-06-21 into a results file once per test binary.
+// motor, the small test park's 10/0.4 kV feeder from tests/twin/test_park.h) simulated on
+// 2025-06-21 into a results file once per test binary.
 #pragma once
 
 #include <string>

@@ -133,7 +133,7 @@ struct SolarRequest {
 };
 int solarCommand(const SolarRequest& request);
 
-// `parktwin powerflow`: AC power flow of a MATPOWER case (twin/matpower_case.h), one solve or a
+// `parktwin powerflow`: AC power flow of a MATPOWER case (twin/parkfile/matpower_case.h), one solve or a
 // time series of bus demands.
 struct PowerflowRequest {
   std::string case_path;

@@ -1,6 +1,6 @@
 // Transformer losses at a loading: P_loss = P0 + Pk (S/Sr)^2, the no-load + load-loss model of
 // IEC 60076-1 and the basis of the GB 20052 grades (the park's power flow applies the same model
-// through the transformer's series resistance and shunt conductance, twin/park_network.h).
+// through the transformer's series resistance and shunt conductance, twin/model/park_network.h).
 #pragma once
 
 namespace physics {

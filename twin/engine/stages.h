@@ -51,7 +51,7 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& state, BlockResult&
 void busStage(const RunPlan& plan, BlockResult& block);
 
 // (bus powers: load minus PV, constant power) => the AC power flow of the park network
-// (twin/park_network.h), solved step by step, warm-started within the block (and from flat
+// (twin/model/park_network.h), solved step by step, warm-started within the block (and from flat
 // voltages at its start, so that results do not depend on how blocks meet threads): bus voltages,
 // cable currents and loading, transformer loading, losses and high-voltage power, grid import
 // (negative: export), park demand, network losses and the solve's status.

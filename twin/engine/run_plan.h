@@ -40,7 +40,8 @@ struct RunPlan {
   std::vector<std::vector<int>> loads_on_bus;
   std::vector<std::vector<int>> ev_on_bus;
   std::vector<std::vector<int>> storage_on_bus;
-  physics::PfNetwork power_flow;  // the network as an AC power-flow case (twin/model/park_network.h)
+  physics::PfNetwork
+      power_flow;  // the network as an AC power-flow case (twin/model/park_network.h)
   // Demand-response events as run steps [first, end), clipped to the run; the rebound of each
   // lasts rebound_steps steps.
   struct DrWindow {

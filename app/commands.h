@@ -133,8 +133,8 @@ struct SolarRequest {
 };
 int solarCommand(const SolarRequest& request);
 
-// `parktwin powerflow`: AC power flow of a MATPOWER case (twin/parkfile/matpower_case.h), one solve or a
-// time series of bus demands.
+// `parktwin powerflow`: AC power flow of a MATPOWER case (twin/parkfile/matpower_case.h), one solve
+// or a time series of bus demands.
 struct PowerflowRequest {
   std::string case_path;
   bool json = false;

@@ -9,8 +9,8 @@
 #include <memory>
 
 #include "app/commands.h"
-#include "twin/base/error.h"
 #include "app/version.h"
+#include "twin/base/error.h"
 #include "viewer/viewer_commands.h"
 
 namespace {

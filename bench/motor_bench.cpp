@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "physics/motor_efficiency.h"
-#include "twin/model/compile_park.h"
 #include "twin/engine/run_plan.h"
+#include "twin/model/compile_park.h"
 
 namespace {
 

@@ -7,8 +7,8 @@
 #include <functional>
 
 #include "twin/engine/kpi.h"
-#include "twin/model/model.h"
 #include "twin/engine/state.h"
+#include "twin/model/model.h"
 #include "twin/model/time_grid.h"
 
 namespace twin {

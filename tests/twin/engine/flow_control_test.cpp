@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "physics/units.h"
-#include "twin/engine/engine.h"
 #include "twin/base/error.h"
+#include "twin/engine/engine.h"
 #include "twin/memory_sink.h"
 #include "twin/test_park.h"
 

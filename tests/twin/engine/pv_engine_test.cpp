@@ -8,8 +8,8 @@
 #include <fstream>
 
 #include "physics/units.h"
-#include "twin/engine/engine.h"
 #include "twin/base/error.h"
+#include "twin/engine/engine.h"
 #include "twin/memory_sink.h"
 #include "twin/test_park.h"
 

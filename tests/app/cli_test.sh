@@ -57,6 +57,13 @@ bess = next(s for s in j["scenarios"] if s["name"] == "storage-managed-ev")
 assert bess["kpi"]["storage_discharge_kWh"] > 0, bess["kpi"]
 assert paths["/series/bus/voltage_pu"] == "pu"
 assert {s["path"]: s["units"] for s in bess["series"]}["/scenarios/storage-managed-ev/series/storage/soc_pct"] == "%"
+# What each scenario's /model holds, read back without the park file.
+m = base["model"]
+assert (m["buildings"], m["buses"], m["transformers"], m["motors"]) == (11, 17, 6, 219), m
+assert m["compressors"] == 5 and m["ev_chargers"] == 20 and m["batteries"] == 0, m
+assert len(m["pv"]) == 1 and abs(m["pv"][0]["dc_kwp"] - 60) < 1e-9, m["pv"]
+assert bess["model"]["batteries"] == 1
+assert sum(a["modules"] for a in pv["model"]["pv"]) > 5000, pv["model"]["pv"]
 PY
 
 # Readable without our code: h5dump shows the units attribute; h5py reads the arrays.
@@ -78,6 +85,13 @@ with h5py.File(sys.argv[1], "r") as f:
     assert f["/kpi/total/grid_import_kWh"][()] > 0
     assert "/scenarios/ie4-motors/series/motor/input_power_kW" in f
     assert len(f["/meta/park_sha256"][()]) == 64
+    # /model describes the park: motor ratings in kW by id, PV module corners in metres.
+    motor = f["/model/motor"]
+    assert motor["rated_power_kW"].attrs["units"] in ("kW", b"kW")
+    assert len(motor["id"]) == len(ids) == motor.attrs["rows"]
+    assert list(motor["id"].asstr()[...]) == list(x.decode() if isinstance(x, bytes) else x for x in ids)
+    corners = f["/scenarios/rooftop-pv/model/pv/module_corners_m"]
+    assert corners.shape[1:] == (4, 3) and corners.shape[0] > 5000, corners.shape
 PY
 fi
 

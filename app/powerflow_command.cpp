@@ -274,24 +274,30 @@ H5::DataSet writeArray(H5::H5File& file, const std::string& name, const H5::Pred
   return ds;
 }
 
-int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
-                  const physics::PfOptions& options) {
-  if (r.output.empty()) {
-    throw InputError("--series: expected -o OUT.h5 for the results, got none");
-  }
-  if (r.json) throw InputError("--json: expected no --json with --series (results go to -o)");
-  if (std::filesystem::is_directory(r.output)) {
-    throw InputError(r.output + ": expected a file to write, got a folder");
-  }
-  const Series s = readSeries(r.series, c);
-  const physics::PfNetwork& net = c.network;
+// One solve per step of a series: bus voltages [step x bus] and per-step totals.
+struct SeriesSolution {
+  std::vector<double> vm, va;                   // pu and deg, [step x bus]
+  std::vector<double> losses, slack, mismatch;  // MW, MW, pu
+  std::vector<uint8_t> converged;
+  std::vector<int32_t> iterations;
+  size_t failed = 0;  // steps that did not converge
+};
+
+// Solves every step on the case's network (warm-started), the series' demands replacing the
+// case's where it gives them.
+SeriesSolution solveSeries(const Series& s, const physics::PfNetwork& net,
+                           const physics::PfOptions& options) {
   const double base = net.base_mva;
   const size_t steps = s.rows.size();
   const size_t nbus = net.buses.size();
-  std::vector<double> vm(steps * nbus), va(steps * nbus), losses(steps), slack(steps),
-      mismatch(steps);
-  std::vector<uint8_t> converged(steps);
-  std::vector<int32_t> iterations(steps);
+  SeriesSolution out;
+  out.vm.resize(steps * nbus);
+  out.va.resize(steps * nbus);
+  out.losses.resize(steps);
+  out.slack.resize(steps);
+  out.mismatch.resize(steps);
+  out.converged.resize(steps);
+  out.iterations.resize(steps);
   std::vector<double> pd0(nbus), qd0(nbus);
   for (size_t b = 0; b < nbus; ++b) {
     pd0[b] = net.buses[b].pd;
@@ -299,7 +305,6 @@ int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
   }
   physics::PowerFlowSolver solver(net, options);
   std::vector<double> pd, qd;
-  size_t failed = 0;
   for (size_t t = 0; t < steps; ++t) {
     pd = pd0;
     qd = qd0;
@@ -308,17 +313,25 @@ int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
     }
     const physics::PfResult res = solver.solve(pd, qd);
     for (size_t b = 0; b < nbus; ++b) {
-      vm[t * nbus + b] = res.vm.at(b);
-      va[t * nbus + b] = res.va.at(b) * kRadToDeg;
+      out.vm[t * nbus + b] = res.vm.at(b);
+      out.va[t * nbus + b] = res.va.at(b) * kRadToDeg;
     }
-    losses[t] = res.losses_p * base;
-    slack[t] = slackPowerMw(net, res);
-    converged[t] = res.converged ? 1 : 0;
-    iterations[t] = res.iterations;
-    mismatch[t] = res.max_mismatch;
-    if (!res.converged) ++failed;
+    out.losses[t] = res.losses_p * base;
+    out.slack[t] = slackPowerMw(net, res);
+    out.converged[t] = res.converged ? 1 : 0;
+    out.iterations[t] = res.iterations;
+    out.mismatch[t] = res.max_mismatch;
+    if (!res.converged) ++out.failed;
   }
+  return out;
+}
 
+// Writes the series results to r.output: a temporary file beside it, renamed when complete.
+void writeSeriesFile(const PowerflowRequest& r, const MatpowerCase& c, const Series& s,
+                     const SeriesSolution& sol) {
+  const double base = c.network.base_mva;
+  const hsize_t steps = s.rows.size();
+  const hsize_t nbus = c.network.buses.size();
   H5::Exception::dontPrint();
   const std::string temp = temporaryPathBeside(r.output);
   H5::H5File file;
@@ -337,18 +350,18 @@ int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
       for (const std::string& t : s.time) times.push_back(t.c_str());
       const hsize_t n = steps;
       file.createDataSet("time", str, H5::DataSpace(1, &n)).write(times.data(), str);
-      writeArray(file, "vm_pu", H5::PredType::NATIVE_DOUBLE, vm.data(), {steps, nbus}, "pu");
-      writeArray(file, "va_deg", H5::PredType::NATIVE_DOUBLE, va.data(), {steps, nbus}, "deg");
-      writeArray(file, "losses_mw", H5::PredType::NATIVE_DOUBLE, losses.data(), {steps}, "MW");
-      writeArray(file, "slack_p_mw", H5::PredType::NATIVE_DOUBLE, slack.data(), {steps}, "MW");
-      writeArray(file, "converged", H5::PredType::NATIVE_UINT8, converged.data(), {steps}, "");
-      writeArray(file, "iterations", H5::PredType::NATIVE_INT32, iterations.data(), {steps}, "");
-      writeArray(file, "max_mismatch_pu", H5::PredType::NATIVE_DOUBLE, mismatch.data(), {steps},
-                 "pu");
+      const H5::PredType& f64 = H5::PredType::NATIVE_DOUBLE;
+      writeArray(file, "vm_pu", f64, sol.vm.data(), {steps, nbus}, "pu");
+      writeArray(file, "va_deg", f64, sol.va.data(), {steps, nbus}, "deg");
+      writeArray(file, "losses_mw", f64, sol.losses.data(), {steps}, "MW");
+      writeArray(file, "slack_p_mw", f64, sol.slack.data(), {steps}, "MW");
+      writeArray(file, "converged", H5::PredType::NATIVE_UINT8, sol.converged.data(), {steps}, "");
+      writeArray(file, "iterations", H5::PredType::NATIVE_INT32, sol.iterations.data(), {steps},
+                 "");
+      writeArray(file, "max_mismatch_pu", f64, sol.mismatch.data(), {steps}, "pu");
       H5::Group root = file.openGroup("/");
       root.createAttribute("case", str, H5::DataSpace(H5S_SCALAR)).write(str, r.case_path);
-      root.createAttribute("base_mva", H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR))
-          .write(H5::PredType::NATIVE_DOUBLE, &base);
+      root.createAttribute("base_mva", f64, H5::DataSpace(H5S_SCALAR)).write(f64, &base);
       file.close();
     });
   } catch (...) {
@@ -357,8 +370,22 @@ int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
     throw;
   }
   std::filesystem::rename(temp, r.output);
+}
+
+int seriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
+                  const physics::PfOptions& options) {
+  if (r.output.empty()) {
+    throw InputError("--series: expected -o OUT.h5 for the results, got none");
+  }
+  if (r.json) throw InputError("--json: expected no --json with --series (results go to -o)");
+  if (std::filesystem::is_directory(r.output)) {
+    throw InputError(r.output + ": expected a file to write, got a folder");
+  }
+  const Series s = readSeries(r.series, c);
+  const SeriesSolution sol = solveSeries(s, c.network, options);
+  writeSeriesFile(r, c, s, sol);
   std::printf("%s: %zu steps on %zu buses, %zu did not converge; written to %s\n", r.series.c_str(),
-              steps, nbus, failed, r.output.c_str());
+              s.rows.size(), c.network.buses.size(), sol.failed, r.output.c_str());
   return 0;
 }
 

@@ -212,92 +212,144 @@ void addViewFlags(CLI::App& cmd, viewer::ViewRequest& r) {
                  "Write the window's last frame, panels included, to this PNG file on exit");
 }
 
+// Every subcommand's request, filled by the parser, and its CLI11 handle.
+struct Commands {
+  int threads = static_cast<int>(tbb::info::default_concurrency());
+  twin::cli::RunRequest run;
+  CLI::App* run_cmd = nullptr;
+  std::string validate_path;
+  CLI::App* validate_cmd = nullptr;
+  std::string info_path;
+  bool info_json = false;
+  CLI::App* info_cmd = nullptr;
+  std::string demo_dir = "parktwin-demo";
+  twin::cli::PeriodFlags demo_period;
+  twin::cli::PvRequest pv;
+  CLI::App* pv_cmd = nullptr;
+  twin::cli::SolarRequest solar;
+  CLI::App* solar_cmd = nullptr;
+  twin::cli::MotorRequest motor;
+  CLI::App* motor_cmd = nullptr;
+  twin::cli::TransformerRequest transformer;
+  CLI::App* transformer_cmd = nullptr;
+  twin::cli::FlowMachineRequest pump;
+  CLI::App* pump_cmd = nullptr;
+  twin::cli::FlowMachineRequest fan;
+  CLI::App* fan_cmd = nullptr;
+  twin::cli::CompressorRequest compressor;
+  CLI::App* compressor_cmd = nullptr;
+  twin::cli::PowerflowRequest powerflow;
+  CLI::App* powerflow_cmd = nullptr;
+  viewer::SnapshotRequest snapshot;
+  CLI::App* snapshot_cmd = nullptr;
+  viewer::ViewRequest view;
+  CLI::App* view_cmd = nullptr;
+};
+
+// run, validate, info and demo: the commands on park files.
+void addParkCommands(CLI::App& app, Commands& c) {
+  c.run_cmd = app.add_subcommand("run", "Simulate a park file (baseline and scenarios)");
+  c.run_cmd->add_option("park", c.run.park_path, "Park file (YAML)")->required();
+  c.run_cmd->add_option("-o,--output", c.run.output, "Results file to write (HDF5)")->required();
+  addPeriodFlags(*c.run_cmd, c.run.period);
+  c.run_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
+  c.run_cmd->add_option("--scenario", c.run.scenarios, "Run only these scenarios (repeatable)");
+  c.run_cmd->add_flag("--baseline-only", c.run.baseline_only, "Run the baseline only");
+
+  c.validate_cmd = app.add_subcommand("validate", "Check a park file, report every error");
+  c.validate_cmd->add_option("park", c.validate_path, "Park file (YAML)")->required();
+
+  c.info_cmd = app.add_subcommand("info", "Describe a park file or a results file");
+  c.info_cmd->add_option("file", c.info_path, "Park file (YAML) or results file (HDF5)")
+      ->required();
+  c.info_cmd->add_flag("--json", c.info_json, "Print JSON");
+
+  CLI::App* demo_cmd = app.add_subcommand("demo", "Run the bundled demo park, print its KPIs");
+  demo_cmd->add_option("-o,--output-dir", c.demo_dir, "Folder for park.yaml and results.h5");
+  addPeriodFlags(*demo_cmd, c.demo_period);
+  demo_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
+}
+
+// pv, solar, motor, transformer, pump, fan, compressor and powerflow: the calculators.
+void addCalculatorCommands(CLI::App& app, Commands& c) {
+  c.pv_cmd = app.add_subcommand("pv", "One PV system over a weather year (PVWatts v5 chain)");
+  addPvFlags(*c.pv_cmd, c.pv);
+  c.solar_cmd =
+      app.add_subcommand("solar", "Sun position (NREL SPA) at one time, or for a CSV of times");
+  addSolarFlags(*c.solar_cmd, c.solar);
+  c.motor_cmd =
+      app.add_subcommand("motor", "Induction motor efficiency by class and load (IEC / GB)");
+  addMotorFlags(*c.motor_cmd, c.motor);
+  c.transformer_cmd =
+      app.add_subcommand("transformer", "Distribution transformer losses by GB 20052 grade");
+  addTransformerFlags(*c.transformer_cmd, c.transformer);
+  c.pump_cmd =
+      app.add_subcommand("pump", "Centrifugal pump: throttling vs speed control at a reduced duty");
+  addPumpFlags(*c.pump_cmd, c.pump);
+  c.fan_cmd =
+      app.add_subcommand("fan", "Centrifugal fan: damper throttling vs speed control at a duty");
+  addFanFlags(*c.fan_cmd, c.fan);
+  c.compressor_cmd = app.add_subcommand(
+      "compressor", "Air compressor: power, specific power, leak cost, GB 19153 grade");
+  addCompressorFlags(*c.compressor_cmd, c.compressor);
+
+  twin::cli::PowerflowRequest& pf = c.powerflow;
+  c.powerflow_cmd = app.add_subcommand(
+      "powerflow", "AC power flow (Newton-Raphson) of a MATPOWER case file, or a time series");
+  c.powerflow_cmd->add_option("case", pf.case_path, "MATPOWER case file (.m, version 2)")
+      ->required();
+  c.powerflow_cmd->add_flag("--json", pf.json, "Print JSON");
+  c.powerflow_cmd->add_option("-o,--output", pf.output,
+                              "CSV of bus_i,vm_pu,va_deg; with --series the HDF5 results file");
+  c.powerflow_cmd->add_flag("--enforce-q-limits", pf.enforce_q_limits,
+                            "Enforce generator reactive limits (PV buses at a limit become PQ)");
+  c.powerflow_cmd->add_option("--series", pf.series,
+                              "CSV with time and p_mw_<BUS_I>, q_mvar_<BUS_I> demands per step");
+}
+
+// snapshot and view: the commands on results files in 3D.
+void addViewerCommands(CLI::App& app, Commands& c) {
+  c.snapshot_cmd = app.add_subcommand(
+      "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
+  addSnapshotFlags(*c.snapshot_cmd, c.snapshot);
+  c.view_cmd = app.add_subcommand(
+      "view", "Open the 3D viewer on a results file (time slider, KPIs, picking, A/B compare)");
+  addViewFlags(*c.view_cmd, c.view);
+}
+
+// Runs the subcommand that was parsed, with the worker threads limited.
+int runParsed(Commands& c, const std::string& command_line) {
+  const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                  static_cast<size_t>(c.threads));
+  if (*c.run_cmd) {
+    c.run.command_line = command_line;
+    return twin::cli::runCommand(c.run);
+  }
+  if (*c.validate_cmd) return twin::cli::validateCommand(c.validate_path);
+  if (*c.info_cmd) return twin::cli::infoCommand(c.info_path, c.info_json);
+  if (*c.pv_cmd) return twin::cli::pvCommand(c.pv);
+  if (*c.motor_cmd) return twin::cli::motorCommand(c.motor);
+  if (*c.transformer_cmd) return twin::cli::transformerCommand(c.transformer);
+  if (*c.pump_cmd) return twin::cli::pumpCommand(c.pump);
+  if (*c.fan_cmd) return twin::cli::fanCommand(c.fan);
+  if (*c.compressor_cmd) return twin::cli::compressorCommand(c.compressor);
+  if (*c.solar_cmd) return twin::cli::solarCommand(c.solar);
+  if (*c.powerflow_cmd) return twin::cli::powerflowCommand(c.powerflow);
+  if (*c.snapshot_cmd) return viewer::snapshotCommand(c.snapshot);
+  if (*c.view_cmd) return viewer::viewCommand(c.view);
+  return twin::cli::demoCommand(c.demo_dir, c.demo_period, command_line);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"ParkTwin: an energy digital twin of an industrial park", "parktwin"};
   app.set_version_flag("--version", std::string(twin::kToolVersion));
   app.require_subcommand(1);
-  int threads = static_cast<int>(tbb::info::default_concurrency());
-
-  twin::cli::RunRequest run;
-  CLI::App* run_cmd = app.add_subcommand("run", "Simulate a park file (baseline and scenarios)");
-  run_cmd->add_option("park", run.park_path, "Park file (YAML)")->required();
-  run_cmd->add_option("-o,--output", run.output, "Results file to write (HDF5)")->required();
-  addPeriodFlags(*run_cmd, run.period);
-  run_cmd->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 1024));
-  run_cmd->add_option("--scenario", run.scenarios, "Run only these scenarios (repeatable)");
-  run_cmd->add_flag("--baseline-only", run.baseline_only, "Run the baseline only");
-
-  std::string validate_path;
-  CLI::App* validate_cmd = app.add_subcommand("validate", "Check a park file, report every error");
-  validate_cmd->add_option("park", validate_path, "Park file (YAML)")->required();
-
-  std::string info_path;
-  bool info_json = false;
-  CLI::App* info_cmd = app.add_subcommand("info", "Describe a park file or a results file");
-  info_cmd->add_option("file", info_path, "Park file (YAML) or results file (HDF5)")->required();
-  info_cmd->add_flag("--json", info_json, "Print JSON");
-
-  std::string demo_dir = "parktwin-demo";
-  twin::cli::PeriodFlags demo_period;
-  CLI::App* demo_cmd = app.add_subcommand("demo", "Run the bundled demo park, print its KPIs");
-  demo_cmd->add_option("-o,--output-dir", demo_dir, "Folder for park.yaml and results.h5");
-  addPeriodFlags(*demo_cmd, demo_period);
-  demo_cmd->add_option("--threads", threads, "Worker threads")->check(CLI::Range(1, 1024));
-
-  twin::cli::PvRequest pv;
-  CLI::App* pv_cmd =
-      app.add_subcommand("pv", "One PV system over a weather year (PVWatts v5 chain)");
-  addPvFlags(*pv_cmd, pv);
-
-  twin::cli::SolarRequest solar;
-  CLI::App* solar_cmd =
-      app.add_subcommand("solar", "Sun position (NREL SPA) at one time, or for a CSV of times");
-  addSolarFlags(*solar_cmd, solar);
-
-  twin::cli::MotorRequest motor;
-  CLI::App* motor_cmd =
-      app.add_subcommand("motor", "Induction motor efficiency by class and load (IEC / GB)");
-  addMotorFlags(*motor_cmd, motor);
-  twin::cli::TransformerRequest transformer;
-  CLI::App* transformer_cmd =
-      app.add_subcommand("transformer", "Distribution transformer losses by GB 20052 grade");
-  addTransformerFlags(*transformer_cmd, transformer);
-  twin::cli::FlowMachineRequest pump;
-  CLI::App* pump_cmd =
-      app.add_subcommand("pump", "Centrifugal pump: throttling vs speed control at a reduced duty");
-  addPumpFlags(*pump_cmd, pump);
-  twin::cli::FlowMachineRequest fan;
-  CLI::App* fan_cmd =
-      app.add_subcommand("fan", "Centrifugal fan: damper throttling vs speed control at a duty");
-  addFanFlags(*fan_cmd, fan);
-  twin::cli::CompressorRequest compressor;
-  CLI::App* compressor_cmd = app.add_subcommand(
-      "compressor", "Air compressor: power, specific power, leak cost, GB 19153 grade");
-  addCompressorFlags(*compressor_cmd, compressor);
-
-  twin::cli::PowerflowRequest powerflow;
-  CLI::App* powerflow_cmd = app.add_subcommand(
-      "powerflow", "AC power flow (Newton-Raphson) of a MATPOWER case file, or a time series");
-  powerflow_cmd->add_option("case", powerflow.case_path, "MATPOWER case file (.m, version 2)")
-      ->required();
-  powerflow_cmd->add_flag("--json", powerflow.json, "Print JSON");
-  powerflow_cmd->add_option("-o,--output", powerflow.output,
-                            "CSV of bus_i,vm_pu,va_deg; with --series the HDF5 results file");
-  powerflow_cmd->add_flag("--enforce-q-limits", powerflow.enforce_q_limits,
-                          "Enforce generator reactive limits (PV buses at a limit become PQ)");
-  powerflow_cmd->add_option("--series", powerflow.series,
-                            "CSV with time and p_mw_<BUS_I>, q_mvar_<BUS_I> demands per step");
-
-  viewer::SnapshotRequest snapshot;
-  CLI::App* snapshot_cmd = app.add_subcommand(
-      "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
-  addSnapshotFlags(*snapshot_cmd, snapshot);
-  viewer::ViewRequest view;
-  CLI::App* view_cmd = app.add_subcommand(
-      "view", "Open the 3D viewer on a results file (time slider, KPIs, picking, A/B compare)");
-  addViewFlags(*view_cmd, view);
+  Commands commands;
+  addParkCommands(app, commands);
+  addCalculatorCommands(app, commands);
+  addViewerCommands(app, commands);
 
   try {
     app.parse(argc, argv);
@@ -308,25 +360,7 @@ int main(int argc, char** argv) {
 
   const std::string command_line = joinArgs(argc, argv);
   try {
-    const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
-                                    static_cast<size_t>(threads));
-    if (*run_cmd) {
-      run.command_line = command_line;
-      return twin::cli::runCommand(run);
-    }
-    if (*validate_cmd) return twin::cli::validateCommand(validate_path);
-    if (*info_cmd) return twin::cli::infoCommand(info_path, info_json);
-    if (*pv_cmd) return twin::cli::pvCommand(pv);
-    if (*motor_cmd) return twin::cli::motorCommand(motor);
-    if (*transformer_cmd) return twin::cli::transformerCommand(transformer);
-    if (*pump_cmd) return twin::cli::pumpCommand(pump);
-    if (*fan_cmd) return twin::cli::fanCommand(fan);
-    if (*compressor_cmd) return twin::cli::compressorCommand(compressor);
-    if (*solar_cmd) return twin::cli::solarCommand(solar);
-    if (*powerflow_cmd) return twin::cli::powerflowCommand(powerflow);
-    if (*snapshot_cmd) return viewer::snapshotCommand(snapshot);
-    if (*view_cmd) return viewer::viewCommand(view);
-    return twin::cli::demoCommand(demo_dir, demo_period, command_line);
+    return runParsed(commands, command_line);
   } catch (const twin::InputError& e) {
     std::cerr << e.what() << '\n';
     const size_t n = e.diagnostics().size();

@@ -1,3 +1,4 @@
+// Over 400 lines: one solver, Newton-Raphson and radial sweep sharing its Ybus and Q-limit loop.
 // Newton-Raphson AC power flow in polar form; see power_flow.h. The admittance matrix follows
 // MATPOWER's makeYbus (branch pi model with the tap on the from side), the Jacobian MATPOWER's
 // dSbus_dV, the iteration MATPOWER's newtonpf, the post-processing MATPOWER's pfsoln and the

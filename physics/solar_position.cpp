@@ -1,3 +1,4 @@
+// Over 400 lines: NREL SPA's periodic-term tables (A4.2/A4.3) are typed in here.
 // NREL Solar Position Algorithm (Reda & Andreas 2004, NREL/TP-560-34302 rev. 2008); section
 // numbers below are the paper's. Angles are radians throughout; the paper's degree-valued
 // polynomials are converted where they are evaluated.

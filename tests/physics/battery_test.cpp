@@ -1,3 +1,4 @@
+// Over 400 lines: reservoir, ageing and dispatch checks, each with its hand calculation.
 // Battery storage: energy reservoir with constant efficiencies, self-discharge, SOC and power
 // limits, ageing (Naumann et al. 2018 calendar fade + linear cycle fade) and dispatch policies.
 // References are hand calculations written next to each check; the calendar numbers are

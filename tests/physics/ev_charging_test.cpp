@@ -1,3 +1,4 @@
+// Over 400 lines: the generator, the session draw and three charging controls, each checked.
 // EV charging: the generator (random.h), the daily session draw and the three charging controls.
 // References: hand calculations in each test (exact step powers of partial steps, water levels);
 // statistical checks use 5 standard errors of the estimate, so a correct implementation fails

@@ -1,3 +1,4 @@
+// Over 400 lines: pvlib's published test values for each irradiance model are typed in here.
 // Irradiance models against the published test values of pvlib-python, read from the pvlib
 // repository at these commits (pvlib 0.11 series):
 //   tests/test_irradiance.py  002b67159f2288581abfa172347b579a21810fdf

@@ -1,3 +1,4 @@
+// Over 400 lines: the reference networks (case9, case14, Baran-Wu) are typed in with their results.
 // AC power flow (Newton-Raphson, polar). References and tolerances per test:
 // - 2-bus: closed-form solution of the two-bus load flow, solved by hand below; 1e-9.
 // - 3-bus with a PV bus: properties that hold exactly (PV magnitude, power balance); 1e-9.

@@ -1,3 +1,4 @@
+// Over 400 lines: each layout case carries its hand-calculated counts and areas.
 // PV layout (physics/pv_layout.h). Counts and areas are hand calculations written out below; the
 // row pitch rule is GB 50797-2012 (no shading 09:00-15:00 solar time on the winter solstice) with
 // the sun from Duffie & Beckman eqs. 1.6.5/1.6.6. Geometry checks use an independent

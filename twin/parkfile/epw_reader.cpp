@@ -10,6 +10,7 @@
 #include "physics/units.h"
 #include "twin/base/error.h"
 #include "twin/base/text.h"
+#include "twin/parkfile/epw_hours.h"
 #include "twin/parkfile/quantity.h"
 #include "twin/parkfile/source_tree.h"
 
@@ -17,6 +18,11 @@ namespace twin {
 namespace {
 
 namespace units = physics::units;
+using epw::describe;
+using epw::expectedAfter;
+using epw::follows;
+using epw::kMaxMonthDays;
+using epw::Stamp;
 
 constexpr int kHeaderLines = 8;
 constexpr int kRecordFields = 35;
@@ -53,10 +59,6 @@ constexpr FieldSpec kWind{22, "wind speed", "m/s", 0, 40, 999};
 constexpr FieldSpec kAlbedo{33, "albedo", "", 0, 1, 999};
 // The largest rainfall recorded in one hour is about 305 mm.
 constexpr FieldSpec kPrecipitation{34, "liquid precipitation depth", "mm", 0, 400, 999};
-
-constexpr std::array<int, 13> kMaxMonthDays = {0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-
-int minMonthDays(int month) { return month == 2 ? 28 : kMaxMonthDays[month]; }
 
 // Standard station pressure at an elevation (ASHRAE Handbook of Fundamentals 2001, ch. 6 eq. 3),
 // what EnergyPlus substitutes for a missing pressure.
@@ -109,35 +111,6 @@ struct Fields {
     }
   }
 };
-
-struct Stamp {
-  int month = 0, day = 0, hour = 0;
-  bool operator==(const Stamp&) const = default;
-};
-
-std::string describe(const Stamp& s) {
-  return "month " + std::to_string(s.month) + ", day " + std::to_string(s.day) + ", hour " +
-         std::to_string(s.hour);
-}
-
-// Whether `next` is the hour after `prev` in a year that may or may not hold February 29.
-bool follows(const Stamp& prev, const Stamp& next) {
-  if (prev.hour < 24) return next == Stamp{prev.month, prev.day, prev.hour + 1};
-  if (next.hour != 1) return false;
-  if (next.month == prev.month) {
-    return next.day == prev.day + 1 && next.day <= kMaxMonthDays[prev.month];
-  }
-  return next.month == prev.month + 1 && next.day == 1 && prev.day >= minMonthDays(prev.month);
-}
-
-std::string expectedAfter(const Stamp& prev) {
-  if (prev.hour < 24) return describe({prev.month, prev.day, prev.hour + 1});
-  if (prev.day < minMonthDays(prev.month)) return describe({prev.month, prev.day + 1, 1});
-  if (prev.month == 2 && prev.day == 28) {
-    return describe({2, 29, 1}) + " or " + describe({3, 1, 1});
-  }
-  return describe({prev.month + 1, 1, 1});
-}
 
 class EpwParser {
  public:

@@ -34,8 +34,6 @@ constexpr QuantityField kChargerPower{
     "charger_power", Dimension::kPower, 0, 1 * u::MW, true, "kW", u::kW};
 constexpr QuantityField kSiteLimit{"site_limit", Dimension::kPower, 0, 1000 * u::MW, true, "kW",
                                    u::kW};
-constexpr QuantityField kSessionsPerDay{
-    "sessions_per_day", Dimension::kDimensionless, 0, 10000, false, "", 1};
 constexpr QuantityField kSd{"sd", Dimension::kDuration, 0, 12 * u::hour, false, "h", u::hour};
 constexpr QuantityField kDwellMean{"mean", Dimension::kDuration, 0, 24 * u::hour, true, "h",
                                    u::hour};

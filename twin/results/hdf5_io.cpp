@@ -59,7 +59,7 @@ void writeStringListAttribute(H5::H5Object& object, const std::string& name,
 void writeStringDataset(H5::Group& group, const std::string& name, const std::string& value) {
   const H5::StrType type = utf8String();
   H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(H5S_SCALAR));
-  ds.write(value, type);
+  ds.write(value, type, H5::DataSpace::ALL, H5::DataSpace::ALL, smallTransfer());
 }
 
 H5::DataSet writeStringVector(H5::Group& group, const std::string& name,
@@ -67,7 +67,10 @@ H5::DataSet writeStringVector(H5::Group& group, const std::string& name,
   const H5::StrType type = utf8String();
   const hsize_t n = values.size();
   H5::DataSet ds = group.createDataSet(name, type, H5::DataSpace(1, &n));
-  if (n > 0) ds.write(pointersTo(values).data(), type);
+  if (n > 0) {
+    ds.write(pointersTo(values).data(), type, H5::DataSpace::ALL, H5::DataSpace::ALL,
+             smallTransfer());
+  }
   return ds;
 }
 
@@ -75,7 +78,10 @@ H5::DataSet writeDoubleVector(H5::Group& group, const std::string& name,
                               const std::vector<double>& values, std::string_view units) {
   const hsize_t n = values.size();
   H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(1, &n));
-  if (n > 0) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  if (n > 0) {
+    ds.write(values.data(), H5::PredType::NATIVE_DOUBLE, H5::DataSpace::ALL, H5::DataSpace::ALL,
+             smallTransfer());
+  }
   writeStringAttribute(ds, "units", std::string(units));
   return ds;
 }
@@ -84,8 +90,20 @@ H5::DataSet writeInt64Vector(H5::Group& group, const std::string& name,
                              const std::vector<int64_t>& values) {
   const hsize_t n = values.size();
   H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n));
-  if (n > 0) ds.write(values.data(), H5::PredType::NATIVE_INT64);
+  if (n > 0) {
+    ds.write(values.data(), H5::PredType::NATIVE_INT64, H5::DataSpace::ALL, H5::DataSpace::ALL,
+             smallTransfer());
+  }
   return ds;
+}
+
+const H5::DSetMemXferPropList& smallTransfer() {
+  static const H5::DSetMemXferPropList xfer = [] {
+    H5::DSetMemXferPropList p;
+    p.setBuffer(64 * 1024, nullptr, nullptr);
+    return p;
+  }();
+  return xfer;
 }
 
 std::vector<hsize_t> dimsOf(const H5::DataSpace& space) {

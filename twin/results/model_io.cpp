@@ -34,7 +34,10 @@ void writeDoubleArray(H5::Group& group, const std::string& name, const std::vect
                       const std::vector<double>& values, const std::string& units) {
   H5::DataSet ds = group.createDataSet(name, H5::PredType::NATIVE_DOUBLE,
                                        H5::DataSpace(static_cast<int>(dims.size()), dims.data()));
-  if (!values.empty()) ds.write(values.data(), H5::PredType::NATIVE_DOUBLE);
+  if (!values.empty()) {
+    ds.write(values.data(), H5::PredType::NATIVE_DOUBLE, H5::DataSpace::ALL, H5::DataSpace::ALL,
+             smallTransfer());
+  }
   writeStringAttribute(ds, "units", units);
 }
 

@@ -26,7 +26,8 @@ void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
                        std::string_view units) {
   H5::DataSet ds =
       group.createDataSet(name, H5::PredType::NATIVE_DOUBLE, H5::DataSpace(H5S_SCALAR));
-  ds.write(&value, H5::PredType::NATIVE_DOUBLE);
+  ds.write(&value, H5::PredType::NATIVE_DOUBLE, H5::DataSpace::ALL, H5::DataSpace::ALL,
+           smallTransfer());
   writeStringAttribute(ds, "units", std::string(units));
 }
 

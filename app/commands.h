@@ -32,6 +32,15 @@ int demoCommand(const std::string& dir, const PeriodFlags& period, const std::st
 int validateCommand(const std::string& park_path);
 int infoCommand(const std::string& path, bool json);
 
+// `parktwin compare`: the scenarios of a results file against its baseline (or a named run).
+struct CompareRequest {
+  std::string path;
+  std::string baseline;  // "" = the baseline
+  bool json = false;
+  std::string csv_dir;  // "" = no CSV
+};
+int compareCommand(const CompareRequest& request);
+
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags);
 
 // `parktwin pv`: one PV system over a weather year. Angles in degrees, as on the command line.

@@ -240,6 +240,8 @@ struct Commands {
   CLI::App* compressor_cmd = nullptr;
   twin::cli::PowerflowRequest powerflow;
   CLI::App* powerflow_cmd = nullptr;
+  twin::cli::CompareRequest compare;
+  CLI::App* compare_cmd = nullptr;
   viewer::SnapshotRequest snapshot;
   CLI::App* snapshot_cmd = nullptr;
   viewer::ViewRequest view;
@@ -307,8 +309,16 @@ void addCalculatorCommands(CLI::App& app, Commands& c) {
                               "CSV with time and p_mw_<BUS_I>, q_mvar_<BUS_I> demands per step");
 }
 
-// snapshot and view: the commands on results files in 3D.
+// compare, snapshot and view: the commands on results files.
 void addViewerCommands(CLI::App& app, Commands& c) {
+  c.compare_cmd = app.add_subcommand(
+      "compare", "Scenarios of a results file against the baseline: KPIs, NPV, IRR, payback");
+  c.compare_cmd->add_option("results", c.compare.path, "Results file (HDF5)")->required();
+  c.compare_cmd->add_option("--baseline", c.compare.baseline,
+                            "Run to compare against (default: the baseline)");
+  c.compare_cmd->add_flag("--json", c.compare.json, "Print JSON");
+  c.compare_cmd->add_option("--csv", c.compare.csv_dir,
+                            "Folder for kpis.csv, economics.csv, cash_flows.csv, monthly.csv");
   c.snapshot_cmd = app.add_subcommand(
       "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
   addSnapshotFlags(*c.snapshot_cmd, c.snapshot);
@@ -335,6 +345,7 @@ int runParsed(Commands& c, const std::string& command_line) {
   if (*c.compressor_cmd) return twin::cli::compressorCommand(c.compressor);
   if (*c.solar_cmd) return twin::cli::solarCommand(c.solar);
   if (*c.powerflow_cmd) return twin::cli::powerflowCommand(c.powerflow);
+  if (*c.compare_cmd) return twin::cli::compareCommand(c.compare);
   if (*c.snapshot_cmd) return viewer::snapshotCommand(c.snapshot);
   if (*c.view_cmd) return viewer::viewCommand(c.view);
   return twin::cli::demoCommand(c.demo_dir, c.demo_period, command_line);

@@ -10,9 +10,11 @@
 #include <iostream>
 
 #include "app/commands.h"
+#include "app/compare_output.h"
 #include "app/json_output.h"
 #include "app/progress.h"
 #include "app/summary_table.h"
+#include "app/text_table.h"
 #include "app/version.h"
 #include "twin/base/calendar.h"
 #include "twin/base/error.h"
@@ -221,7 +223,13 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
   request.output = (std::filesystem::path(dir) / "results.h5").string();
   request.period = period;
   request.command_line = command_line;
-  return simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
+  const int rc = simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
+  if (rc == 0) {
+    std::cout << "\n";
+    printEconomics(std::cout, economics::compareResults(request.output, ""), terminalWidth());
+    std::cout << "(parktwin compare " << request.output << " for every KPI, --json, --csv)\n";
+  }
+  return rc;
 }
 
 int validateCommand(const std::string& park_path) {

@@ -14,6 +14,7 @@ check "demo exits 0" [ $? -eq 0 ]
 check "demo writes results.h5" [ -f "$work/demo/results.h5" ]
 check "demo prints the KPI table" grep -q "^grid import \[MWh\]" "$work/demo.out"
 check "demo prints every scenario" grep -q "led-lighting" "$work/demo.out"
+check "demo ends with the economics, ranked by NPV" grep -q "scenario (by NPV)" "$work/demo.out"
 
 # info --json on the park file counts what the issue asks for.
 "$pt" info "$work/demo/park.yaml" --json >"$work/park.json"

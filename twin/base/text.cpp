@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 namespace twin {
 
 std::string_view trim(std::string_view text) {
@@ -22,6 +24,17 @@ std::optional<int> parseDigits(std::string_view text) {
 }
 
 std::string formatNumber(double value) { return fmt::format("{:g}", value); }
+
+std::string formatGrouped(double value, int decimals) {
+  if (std::isnan(value)) return "-";
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (text[0] == '-' && text.find_first_of("123456789") == std::string::npos) text.erase(0, 1);
+  const size_t sign = text[0] == '-' ? 1 : 0;
+  size_t end = text.find('.');
+  if (end == std::string::npos) end = text.size();
+  for (size_t i = end; i > sign + 3; i -= 3) text.insert(i - 3, ",");
+  return text;
+}
 
 std::string join(const std::vector<std::string>& items, std::string_view separator) {
   return fmt::format("{}", fmt::join(items, separator));

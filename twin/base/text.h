@@ -20,6 +20,10 @@ std::optional<int> parseDigits(std::string_view text);
 // form): 0.5 -> "0.5", 1e6 -> "1e+06", 101325 -> "101325".
 std::string formatNumber(double value);
 
+// A number with `decimals` decimals and thousands separated by commas: 1234567.891, 1 ->
+// "1,234,567.9"; "-" for NaN.
+std::string formatGrouped(double value, int decimals);
+
 // The items joined with a separator: join({"a", "b"}, ", ") -> "a, b".
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 

@@ -37,6 +37,8 @@ struct CompileContext {
 void compileWeather(const Node& root, const std::string& park_dir, CompileContext& c);
 void compileSchedules(const Node& root, CompileContext& c);
 void compileTariff(const Node& root, CompileContext& c);
+void compileEconomics(const Node& root, CompileContext& c);
+void compileInvestment(const Node& root, CompileContext& c);
 void compileBuildings(const Node& root, CompileContext& c);
 void compileNetwork(const Node& root, CompileContext& c);
 void compileEquipment(const Node& root, CompileContext& c);

@@ -138,11 +138,12 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   FieldReader reader(diagnostics);
   if (!reader.expectMap(root, "")) return model;
   CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
-  reader.checkKeys(root,
-                   {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings",
-                    "network", "equipment", "loads", "pv", "storage", "ev_charging",
-                    "demand_response", "tariff", "emissions", "scenarios"},
-                   "");
+  reader.checkKeys(
+      root,
+      {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings", "network",
+       "equipment", "loads", "pv", "storage", "ev_charging", "demand_response", "tariff",
+       "emissions", "economics", "investment", "scenarios"},
+      "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
   compileSimulation(root, c);
@@ -159,6 +160,8 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileDemandResponse(root, c);
   compileTariff(root, c);
   compileEmissions(root, c);
+  compileEconomics(root, c);
+  compileInvestment(root, c);
   return model;
 }
 

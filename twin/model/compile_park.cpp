@@ -44,14 +44,15 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     if (!r.expectMap(s, path)) continue;
     for (const MapEntry& e : s.entries) {
       const bool known = e.key == "name" || e.key == "description" || e.key == "remove" ||
+                         e.key == "investment" ||
                          std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
                              std::end(kOverlayable);
       if (!known) {
-        r.error(
-            e.key_loc, keyPath(path, e.key),
-            "unknown key (expected name, description, remove, or a section to overlay: weather, "
-            "calendar, schedules, buildings, network, equipment, loads, pv, storage, "
-            "ev_charging, demand_response, tariff, emissions)");
+        r.error(e.key_loc, keyPath(path, e.key),
+                "unknown key (expected name, description, remove, investment, or a section to "
+                "overlay: weather, "
+                "calendar, schedules, buildings, network, equipment, loads, pv, storage, "
+                "ev_charging, demand_response, tariff, emissions)");
       }
     }
     ScenarioTree st;
@@ -73,8 +74,9 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     st.tree = source.tree;
     std::erase_if(st.tree.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
     for (const MapEntry& e : s.entries) {
-      const bool section = std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
-                           std::end(kOverlayable);
+      const bool section = e.key == "investment" ||
+                           std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
+                               std::end(kOverlayable);
       if (section) {
         if (Node* target = st.tree.find(e.key)) {
           overlay(*target, e.value);
@@ -119,6 +121,11 @@ CompiledPark compilePark(const ParkSource& source) {
   CompiledPark park;
   WeatherCache weather;
   park.baseline = compileModel(source.tree, dir, all, weather);
+  for (const MapEntry& e : source.tree.entries) {
+    if (e.key != "investment") continue;
+    all.error(e.key_loc, "investment",
+              "expected investment under a scenario (the baseline is what is there today)");
+  }
   std::set<std::string> seen;
   std::set<std::string> broken_sections;  // top-level sections with baseline errors
   for (const Diagnostic& d : all.list()) {

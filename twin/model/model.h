@@ -19,6 +19,7 @@
 #include "physics/pv_layout.h"
 #include "physics/pv_module.h"
 #include "physics/weather.h"
+#include "twin/model/economics.h"
 
 namespace twin {
 
@@ -329,6 +330,9 @@ struct ParkModel {
   DemandResponse demand_response;
   Tariff tariff;
   double grid_emission_factor = 0.0;  // kg CO2 per J imported
+  EconomicsSettings economics;        // the park's; scenarios may not change it
+  Investment investment;              // a scenario's `investment:`
+  bool has_investment = false;
 };
 
 }  // namespace twin

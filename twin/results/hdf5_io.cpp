@@ -27,6 +27,7 @@ std::vector<std::string> readStrings(const Object& object, const std::string& wh
     throw LayoutError(what + " is not a list of strings");
   }
   std::vector<char*> raw(dims[0], nullptr);
+  if (raw.empty()) return {};
   if constexpr (std::is_same_v<Object, H5::Attribute>) {
     object.read(object.getStrType(), raw.data());
   } else {
@@ -53,7 +54,8 @@ void writeStringListAttribute(H5::H5Object& object, const std::string& name,
   const H5::StrType type = utf8String();
   const hsize_t n = values.size();
   H5::Attribute attr = object.createAttribute(name, type, H5::DataSpace(1, &n));
-  attr.write(type, pointersTo(values).data());
+  // An empty list (a park without cables) is an attribute of no strings, with nothing to write.
+  if (n > 0) attr.write(type, pointersTo(values).data());
 }
 
 void writeStringDataset(H5::Group& group, const std::string& name, const std::string& value) {

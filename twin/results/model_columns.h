@@ -3,8 +3,11 @@
 // to twin/results.
 #pragma once
 
+#include <cmath>
+#include <limits>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "twin/model/model.h"
@@ -18,7 +21,7 @@ struct Column {
   double unit_si = 0.0;                 // SI value of one unit
   std::string_view meaning;             // `description` attribute
   double (*get)(const Row&) = nullptr;  // numbers, SI
-  void (*set)(Row&, double) = nullptr;
+  bool (*set)(Row&, double) = nullptr;  // false for a value the field cannot hold
   // Text, words and references (ids of rows of other tables, "" for none); set_text says false
   // for a word or id it does not know.
   std::string (*get_text)(const ParkModel&, const Row&) = nullptr;
@@ -33,6 +36,25 @@ struct Table {
   std::vector<Row> (*rows)(const ParkModel&);
   void (*assign)(ParkModel&, std::vector<Row>&&);
   std::vector<Column<Row>> columns;
+};
+
+// Stores `v` in `field`; false where the field cannot hold it (an integer field takes whole
+// numbers in its range only).
+template <class T>
+bool assignNumber(T& field, double v) {
+  if constexpr (std::is_integral_v<T>) {
+    const bool in_range = v >= static_cast<double>(std::numeric_limits<T>::min()) &&
+                          v <= static_cast<double>(std::numeric_limits<T>::max());
+    if (!in_range || v != std::trunc(v)) return false;
+  }
+  field = static_cast<T>(v);
+  return true;
+}
+
+// The one row of /model/investment.
+struct InvestmentRow {
+  bool given = false;
+  Investment investment;
 };
 
 // Index of `word` in `words`, or -1.
@@ -65,6 +87,8 @@ const Table<Load>& loadTable();
 const Table<PvArray>& pvTable();
 const Table<Storage>& storageTable();
 const Table<EvChargerGroup>& evChargerTable();
+const Table<EconomicsSettings>& economicsTable();
+const Table<InvestmentRow>& investmentTable();
 
 // Calls fn(table) for every table, in the order they are read back (a table's references point
 // to tables before it).
@@ -82,6 +106,8 @@ void forEachTable(Fn&& fn) {
   fn(pvTable());
   fn(storageTable());
   fn(evChargerTable());
+  fn(economicsTable());
+  fn(investmentTable());
 }
 
 }  // namespace twin::model_columns

@@ -1,5 +1,7 @@
 // Writing and reading /model through the declared tables (twin/results/model_tables.cpp), and the
 // two ragged parts a column cannot hold: building footprints and PV module layouts.
+#include <fmt/format.h>
+
 #include <cmath>
 #include <string>
 
@@ -73,29 +75,52 @@ void writeTable(H5::Group& model, const Table<Row>& table, const ParkModel& m) {
   }
 }
 
+// A table or ragged array longer than this is refused before anything is allocated for it (a
+// damaged or hostile file may declare any length; a park has thousands of rows at most).
+constexpr int64_t kMaxRows = int64_t{1} << 24;
+
+// The row count of a table, checked against the length of every column before any is read.
+template <class Row>
+size_t tableRows(const H5::Group& group, const Table<Row>& table, const std::string& where) {
+  const int64_t rows = int64Attribute(group, "rows");
+  if (rows < 0 || rows > kMaxRows) {
+    throw LayoutError(where + ": rows is " + std::to_string(rows) + ", expected 0 to " +
+                      std::to_string(kMaxRows));
+  }
+  for (const Column<Row>& c : table.columns) {
+    const std::string what = where + "/" + std::string(c.name);
+    if (!group.nameExists(std::string(c.name))) throw LayoutError(what + " is missing");
+    const H5::DataSet ds = group.openDataSet(std::string(c.name));
+    if (dimsOf(ds.getSpace()) != std::vector<hsize_t>{static_cast<hsize_t>(rows)}) {
+      throw LayoutError(what + " has an unexpected length (expected " + std::to_string(rows) +
+                        " values)");
+    }
+  }
+  return static_cast<size_t>(rows);
+}
+
 template <class Row>
 void readTable(const H5::Group& model, const Table<Row>& table, ParkModel& m) {
   const std::string name(table.name);
   if (!model.nameExists(name)) throw LayoutError("model/" + name + " is missing");
   H5::Group group = model.openGroup(name);
-  std::vector<Row> rows(static_cast<size_t>(std::max<int64_t>(0, int64Attribute(group, "rows"))));
+  std::vector<Row> rows(tableRows(group, table, "model/" + name));
   for (const Column<Row>& c : table.columns) {
-    const std::string column(c.name);
-    const std::string what = "model/" + name + "/" + column;
-    if (!group.nameExists(column)) throw LayoutError(what + " is missing");
-    H5::DataSet ds = group.openDataSet(column);
+    const std::string what = "model/" + name + "/" + std::string(c.name);
+    H5::DataSet ds = group.openDataSet(std::string(c.name));
+    const auto bad = [&](size_t i, const std::string& value) {
+      return LayoutError(what + " row " + std::to_string(i) + ": unknown value \"" + value + "\"");
+    };
     if (c.isText()) {
       const std::vector<std::string> values = readStringList(ds, what);
-      if (values.size() != rows.size()) throw LayoutError(what + " has an unexpected length");
       for (size_t i = 0; i < rows.size(); ++i) {
-        if (!c.set_text(m, rows[i], values[i])) {
-          throw LayoutError(what + " row " + std::to_string(i) + ": unknown value \"" + values[i] +
-                            "\"");
-        }
+        if (!c.set_text(m, rows[i], values[i])) throw bad(i, values[i]);
       }
     } else {
       const std::vector<double> values = readDoubleVector(ds, rows.size(), what);
-      for (size_t i = 0; i < rows.size(); ++i) c.set(rows[i], values[i] * c.unit_si);
+      for (size_t i = 0; i < rows.size(); ++i) {
+        if (!c.set(rows[i], values[i] * c.unit_si)) throw bad(i, fmt::format("{}", values[i]));
+      }
     }
   }
   table.assign(m, std::move(rows));
@@ -105,9 +130,11 @@ void readTable(const H5::Group& model, const Table<Row>& table, ParkModel& m) {
 std::vector<int64_t> readOffsets(const H5::Group& group, const std::string& name, size_t rows,
                                  const std::string& what) {
   std::vector<int64_t> first = readInt64Vector(group.openDataSet(name), rows + 1, what);
+  if (first[0] != 0) throw LayoutError(what + " does not start at 0");
   for (size_t i = 0; i < rows; ++i) {
-    if (first[0] != 0 || first[i + 1] < first[i]) throw LayoutError(what + " is not ascending");
+    if (first[i + 1] < first[i]) throw LayoutError(what + " is not ascending");
   }
+  if (first.back() > kMaxRows) throw LayoutError(what + " ends beyond " + std::to_string(kMaxRows));
   return first;
 }
 
@@ -174,6 +201,36 @@ void readModules(const H5::Group& model, ParkModel& m) {
   }
 }
 
+// What the tables cannot check column by column: one feeder per bus, each bus reaching the grid
+// connection, footprints that are polygons, and PV arrays on the building and wall they name.
+void checkModel(const ParkModel& m) {
+  const Network& n = m.network;
+  if (n.feeders.size() != n.buses.size()) throw LayoutError("model/feeder: expected one per bus");
+  for (size_t b = 0; b < n.buses.size(); ++b) {
+    int bus = static_cast<int>(b);
+    for (size_t hops = 0; bus != n.grid_bus; ++hops) {
+      bus = n.feeders[static_cast<size_t>(bus)].parent;
+      if (bus < 0 || hops > n.buses.size()) {
+        throw LayoutError("model/feeder row " + std::to_string(b) +
+                          ": bus does not reach the grid connection");
+      }
+    }
+  }
+  for (const Building& b : m.buildings) {
+    if (b.footprint.size() < 3) throw LayoutError("model/building " + b.id + ": footprint_m");
+  }
+  for (const PvArray& a : m.pv) {
+    const bool on_building = a.surface != PvSurface::kGround;
+    const size_t edges = a.building >= 0 ? m.buildings[size_t(a.building)].footprint.size() : 0;
+    const bool facade_ok = a.surface == PvSurface::kFacade
+                               ? a.facade >= 0 && size_t(a.facade) < edges
+                               : a.facade == -1;
+    if (on_building != (a.building >= 0) || !facade_ok) {
+      throw LayoutError("model/pv " + a.id + ": building or facade does not fit its surface");
+    }
+  }
+}
+
 }  // namespace
 
 void writeModel(H5::Group& parent, const ParkModel& m, const std::string& description) {
@@ -196,6 +253,7 @@ ParkModel readModel(const H5::Group& parent) {
   model_columns::forEachTable([&](const auto& table) { readTable(model, table, m); });
   readFootprints(model, m);
   readModules(model, m);
+  checkModel(m);
   return m;
 }
 

@@ -1,7 +1,10 @@
 // The /model declaration: every table and column a results file stores of its park model.
 #include "twin/results/model_tables.h"
 
+#include <cmath>
+
 #include "physics/units.h"
+#include "twin/results/hdf5_io.h"
 #include "twin/results/model_columns.h"
 
 namespace twin::model_columns {
@@ -13,7 +16,7 @@ namespace u = physics::units;
 #define PT_NUMBER(Row, name, units, scale, field, meaning)                                  \
   Column<Row> {                                                                             \
     name, units, scale, meaning, [](const Row& r) { return static_cast<double>(r.field); }, \
-        [](Row& r, double v) { r.field = static_cast<decltype(r.field)>(v); }               \
+        [](Row& r, double v) { return assignNumber(r.field, v); }                           \
   }
 // A free-text column.
 #define PT_TEXT(Row, name, field, meaning)                                               \
@@ -36,8 +39,8 @@ namespace u = physics::units;
         }                                                          \
   }
 // An index into another table of the model (`rows`, a ParkModel member) stored as that row's id;
-// "" for -1 (none).
-#define PT_REF(Row, name, field, rows, meaning)                                         \
+// "" for -1 (none), which only an `optional` reference may be.
+#define PT_REF(Row, name, field, rows, optional, meaning)                               \
   Column<Row> {                                                                         \
     name, "", 0.0, meaning, nullptr, nullptr,                                           \
         [](const ParkModel& m, const Row& r) {                                          \
@@ -45,7 +48,7 @@ namespace u = physics::units;
         },                                                                              \
         [](const ParkModel& m, Row& r, const std::string& v) {                          \
           r.field = v.empty() ? -1 : idIndex(m.rows, v);                                \
-          return v.empty() || r.field >= 0;                                             \
+          return r.field >= 0 || (optional && v.empty());                               \
         }                                                                               \
   }
 // A table over the vector member `member` of ParkModel.
@@ -55,7 +58,14 @@ namespace u = physics::units;
 // A table of one row, the member `member` of ParkModel.
 #define PT_ONE(Row, member)                                      \
   [](const ParkModel& m) { return std::vector<Row>{m.member}; }, \
-      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(rows.at(0)); }
+      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(oneRow(rows, #member)); }
+
+// The row of a one-row table.
+template <class Row>
+Row& oneRow(std::vector<Row>& rows, const char* table) {
+  if (rows.size() != 1) throw LayoutError(std::string("model/") + table + " must have one row");
+  return rows[0];
+}
 
 constexpr std::array<std::string_view, 2> kOrientationWords = {"landscape", "portrait"};
 constexpr std::array<std::string_view, 2> kInstallWords = {"as_given", "wherever_possible"};
@@ -103,8 +113,8 @@ const Table<Cable>& cableTable() {
       "cables of the park network",
       PT_ROWS(Cable, network.cables),
       {PT_TEXT(Cable, "id", id, "id"),
-       PT_REF(Cable, "from", from, network.buses, "bus towards the grid"),
-       PT_REF(Cable, "to", to, network.buses, "bus it feeds"),
+       PT_REF(Cable, "from", from, network.buses, false, "bus towards the grid"),
+       PT_REF(Cable, "to", to, network.buses, false, "bus it feeds"),
        PT_NUMBER(Cable, "length_m", "m", u::m, length, "route length"),
        PT_NUMBER(Cable, "resistance_ohm", "ohm", u::ohm, resistance, "per phase, whole length"),
        PT_NUMBER(Cable, "reactance_ohm", "ohm", u::ohm, reactance, "per phase, whole length"),
@@ -118,8 +128,8 @@ const Table<Transformer>& transformerTable() {
       "transformers of the park network",
       PT_ROWS(Transformer, network.transformers),
       {PT_TEXT(Transformer, "id", id, "id"),
-       PT_REF(Transformer, "from", from, network.buses, "high-voltage bus"),
-       PT_REF(Transformer, "to", to, network.buses, "low-voltage bus"),
+       PT_REF(Transformer, "from", from, network.buses, false, "high-voltage bus"),
+       PT_REF(Transformer, "to", to, network.buses, false, "low-voltage bus"),
        PT_NUMBER(Transformer, "rated_power_kVA", "kVA", u::kVA, rating.rated_power,
                  "rated apparent power"),
        PT_NUMBER(Transformer, "no_load_loss_kW", "kW", u::kW, rating.no_load_loss,
@@ -151,7 +161,7 @@ const Table<Feeder>& feederTable() {
                                                             : -1;
           return f.kind == Feeder::Kind::kGrid ? v.empty() : f.branch >= 0;
         }},
-       PT_REF(Feeder, "parent", parent, network.buses, "bus towards the grid")}};
+       PT_REF(Feeder, "parent", parent, network.buses, true, "bus towards the grid")}};
   return t;
 }
 
@@ -161,12 +171,12 @@ const Table<Network>& networkTable() {
       "settings of the park network (one row)",
       [](const ParkModel& m) { return std::vector<Network>{m.network}; },
       [](ParkModel& m, std::vector<Network>&& rows) {
-        m.network.grid_bus = rows.at(0).grid_bus;
+        m.network.grid_bus = oneRow(rows, "network").grid_bus;
         m.network.grid_voltage = rows[0].grid_voltage;
         m.network.contracted_capacity = rows[0].contracted_capacity;
         m.network.voltage_tolerance = rows[0].voltage_tolerance;
       },
-      {PT_REF(Network, "grid_bus", grid_bus, network.buses, "bus of the grid connection"),
+      {PT_REF(Network, "grid_bus", grid_bus, network.buses, false, "bus of the grid connection"),
        PT_NUMBER(Network, "grid_voltage_pu", "pu", 1.0, grid_voltage, "held at the grid bus"),
        PT_NUMBER(Network, "contracted_capacity_kVA", "kVA", u::kVA, contracted_capacity,
                  "contracted capacity, 0 when not given"),
@@ -182,8 +192,8 @@ const Table<Motor>& motorTable() {
       PT_ROWS(Motor, motors),
       {PT_TEXT(Motor, "id", id, "id"), PT_TEXT(Motor, "name", name, "name"),
        PT_WORD(Motor, "kind", driven, kDrivenKindNames, "driven machine"),
-       PT_REF(Motor, "building", building, buildings, "building it stands in"),
-       PT_REF(Motor, "bus", bus, network.buses, "bus it draws from"),
+       PT_REF(Motor, "building", building, buildings, false, "building it stands in"),
+       PT_REF(Motor, "bus", bus, network.buses, false, "bus it draws from"),
        PT_NUMBER(Motor, "rated_power_kW", "kW", u::kW, nameplate.rated_power, "rated shaft power"),
        PT_NUMBER(Motor, "rated_voltage_V", "V", u::V, rated_voltage,
                  "rated voltage, 0 when not given"),
@@ -207,8 +217,8 @@ const Table<Load>& loadTable() {
       PT_ROWS(Load, loads),
       {PT_TEXT(Load, "id", id, "id"), PT_TEXT(Load, "name", name, "name"),
        PT_WORD(Load, "kind", kind, kLoadKindNames, "kind of load"),
-       PT_REF(Load, "building", building, buildings, "building it stands in"),
-       PT_REF(Load, "bus", bus, network.buses, "bus it draws from"),
+       PT_REF(Load, "building", building, buildings, false, "building it stands in"),
+       PT_REF(Load, "bus", bus, network.buses, false, "bus it draws from"),
        PT_NUMBER(Load, "rated_power_kW", "kW", u::kW, rated_power, "rated electric power"),
        PT_NUMBER(Load, "power_factor", "1", 1.0, power_factor, "lagging power factor"),
        PT_NUMBER(Load, "curtailable_pct", "%", u::pct, curtailable,
@@ -226,10 +236,11 @@ const Table<PvArray>& pvTable() {
       PT_ROWS(PvArray, pv),
       {PT_TEXT(PvArray, "id", id, "id"), PT_TEXT(PvArray, "name", name, "name"),
        PT_WORD(PvArray, "surface", surface, kPvSurfaceNames, "roof, facade or ground"),
-       PT_REF(PvArray, "building", building, buildings, "building it is on, \"\" on the ground"),
+       PT_REF(PvArray, "building", building, buildings, true,
+              "building it is on, \"\" on the ground"),
        PT_NUMBER(PvArray, "facade", "1", 1.0, facade,
                  "facades: footprint edge (vertex i to i + 1), else -1"),
-       PT_REF(PvArray, "bus", bus, network.buses, "bus it feeds"),
+       PT_REF(PvArray, "bus", bus, network.buses, false, "bus it feeds"),
        PT_NUMBER(PvArray, "tilt_deg", "deg", u::deg, tilt, "module tilt from horizontal"),
        PT_NUMBER(PvArray, "azimuth_deg", "deg", u::deg, azimuth,
                  "faced by the modules, clockwise from north"),
@@ -259,7 +270,7 @@ const Table<Storage>& storageTable() {
       "stationary batteries",
       PT_ROWS(Storage, storage),
       {PT_TEXT(Storage, "id", id, "id"), PT_TEXT(Storage, "name", name, "name"),
-       PT_REF(Storage, "bus", bus, network.buses, "bus it is connected to"),
+       PT_REF(Storage, "bus", bus, network.buses, false, "bus it is connected to"),
        PT_NUMBER(Storage, "energy_capacity_kWh", "kWh", u::kWh, rating.energy_capacity,
                  "usable energy at beginning of life"),
        PT_NUMBER(Storage, "charge_power_kW", "kW", u::kW, rating.charge_power, "AC charge limit"),
@@ -276,11 +287,50 @@ const Table<EvChargerGroup>& evChargerTable() {
       "groups of identical EV chargers",
       PT_ROWS(EvChargerGroup, ev_chargers),
       {PT_TEXT(EvChargerGroup, "id", id, "id"), PT_TEXT(EvChargerGroup, "name", name, "name"),
-       PT_REF(EvChargerGroup, "bus", bus, network.buses, "bus it draws from"),
+       PT_REF(EvChargerGroup, "bus", bus, network.buses, false, "bus it draws from"),
        PT_NUMBER(EvChargerGroup, "chargers", "1", 1.0, chargers, "chargers in the group"),
        PT_NUMBER(EvChargerGroup, "charger_power_kW", "kW", u::kW, charger_power,
                  "AC power per charger"),
        PT_WORD(EvChargerGroup, "control", control, kChargingControlNames, "charging control")}};
+  return t;
+}
+
+const Table<EconomicsSettings>& economicsTable() {
+  static const Table<EconomicsSettings> t{
+      "economics",
+      "how cash flows are valued (park file economics:, one row)",
+      PT_ONE(EconomicsSettings, economics),
+      {PT_NUMBER(EconomicsSettings, "discount_rate_pct", "%", u::pct, discount_rate, "per year"),
+       PT_NUMBER(EconomicsSettings, "analysis_period_a", "a", 1.0, analysis_years,
+                 "years of cash flow"),
+       PT_NUMBER(EconomicsSettings, "price_escalation_pct", "%", u::pct, price_escalation,
+                 "per year, on prices and O&M")}};
+  return t;
+}
+
+const Table<InvestmentRow>& investmentTable() {
+  static const Table<InvestmentRow> t{
+      "investment",
+      "the scenario's explicit investment (scenario investment:, one row)",
+      [](const ParkModel& m) {
+        return std::vector<InvestmentRow>{{m.has_investment, m.investment}};
+      },
+      [](ParkModel& m, std::vector<InvestmentRow>&& rows) {
+        m.has_investment = oneRow(rows, "investment").given;
+        m.investment = rows[0].investment;
+      },
+      {PT_NUMBER(InvestmentRow, "given", "1", 1.0, given, "1 when the scenario states one"),
+       PT_NUMBER(InvestmentRow, "capex_CNY", "CNY", 1.0, investment.capex, "at year 0"),
+       PT_NUMBER(InvestmentRow, "subsidy_CNY", "CNY", 1.0, investment.subsidy, "at year 0"),
+       PT_NUMBER(InvestmentRow, "om_CNY", "CNY", 1.0, investment.annual_om, "O&M in year 1"),
+       PT_NUMBER(InvestmentRow, "lifetime_a", "a", 1.0, investment.lifetime_years,
+                 "0: outlasts the analysis period"),
+       {"salvage_CNY", "CNY", 1.0, "at the end of the period; NaN: straight-line remaining value",
+        [](const InvestmentRow& r) { return r.investment.salvage.value_or(std::nan("")); },
+        [](InvestmentRow& r, double v) {
+          r.investment.salvage = std::isnan(v) ? std::nullopt : std::optional<double>(v);
+          return true;
+        }}}};
   return t;
 }
 

@@ -54,5 +54,15 @@ TEST(Text, JoinAndQuote) {
   EXPECT_EQ(quote("15 kWh"), "\"15 kWh\"");
 }
 
+TEST(Text, FormatGroupedSeparatesThousands) {
+  EXPECT_EQ(formatGrouped(1234567.891, 1), "1,234,567.9");
+  EXPECT_EQ(formatGrouped(-1234.4, 0), "-1,234");
+  EXPECT_EQ(formatGrouped(999.96, 1), "1,000.0");
+  EXPECT_EQ(formatGrouped(-123.0, 2), "-123.00");
+  EXPECT_EQ(formatGrouped(12, 0), "12");
+  EXPECT_EQ(formatGrouped(-0.04, 1), "0.0");  // no sign on what rounds to zero
+  EXPECT_EQ(formatGrouped(std::nan(""), 1), "-");
+}
+
 }  // namespace
 }  // namespace twin

@@ -98,9 +98,40 @@ const ErrorCase kCases[] = {
      "0 % up to 99.9 %, got \"193.9 %\""},
     {"ScenarioUnknownKey", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    motors: []\n",
-     "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, or a "
-     "section to overlay: weather, calendar, schedules, buildings, network, equipment, loads, "
-     "pv, storage, ev_charging, demand_response, tariff, emissions)"},
+     "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, "
+     "investment, or a section to overlay: weather, calendar, schedules, buildings, network, "
+     "equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
+    {"InvestmentWithoutCurrency", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    investment: {capex: \"200000\"}\n",
+     "test.yaml:69:25: scenario ie4: investment.capex: expected an amount of money (e.g. "
+     "\"1200000 CNY\"), got \"200000\" (no unit)"},
+    {"InvestmentNegativeLifetime", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    investment: {capex: \"1 CNY\", lifetime: \"-5 a\"}\n",
+     "test.yaml:69:44: scenario ie4: investment.lifetime: expected a value above 0 a up to 100 a, "
+     "got \"-5 a\""},
+    {"InvestmentWrongDimension", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    investment: {om: \"5 kWh\"}\n",
+     "test.yaml:69:22: scenario ie4: investment.om: expected an amount of money (e.g. "
+     "\"1200000 CNY\"), got \"5 kWh\" (an energy)"},
+    {"SubsidyAboveCapex", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    investment: {capex: \"1 CNY\", subsidy: \"2 CNY\"}\n",
+     "test.yaml:69:43: scenario ie4: investment.subsidy: expected a subsidy no larger than the "
+     "capex (1 CNY), got 2 CNY"},
+    {"DiscountRateOver100", "scenarios:\n", "economics: {discount_rate: \"120 %\"}\nscenarios:\n",
+     "test.yaml:66:28: economics.discount_rate: expected a value from 0 % up to 100 %, got "
+     "\"120 %\""},
+    {"AnalysisPeriodNotWholeYears", "scenarios:\n",
+     "economics: {analysis_period: \"20.5 a\"}\nscenarios:\n",
+     "test.yaml:66:30: economics.analysis_period: expected a whole number of years (\"20 a\"), "
+     "got 20.5 a"},
+    {"InvestmentInBaseline", "scenarios:\n", "investment: {capex: \"1 CNY\"}\nscenarios:\n",
+     "test.yaml:66:1: investment: expected investment under a scenario (the baseline is what is "
+     "there today)"},
+    {"EconomicsInScenario", "    description: IE4 pump motors\n",
+     "    description: IE4 pump motors\n    economics: {discount_rate: \"5 %\"}\n",
+     "test.yaml:69:5: scenarios[0].economics: unknown key (expected name, description, remove, "
+     "investment, or a section to overlay: weather, calendar, schedules, buildings, network, "
+     "equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
      "test.yaml:69:14: scenarios[0].remove[0]: unknown id \"NOPE\" (no list entry of the baseline "

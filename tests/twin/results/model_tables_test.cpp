@@ -9,6 +9,7 @@
 
 #include <Eigen/Geometry>
 #include <filesystem>
+#include <functional>
 
 #include "twin/base/error.h"
 #include "twin/results/hdf5_io.h"
@@ -225,6 +226,121 @@ TEST_F(ModelTablesTest, DamagedModelIsReportedByTableColumnAndRow) {
         << e.what();
   }
   EXPECT_THROW(readStoredModel(path_, "no-such-scenario"), InputError);
+}
+
+// The model group of a scenario in the file at `path`, opened for writing.
+struct ModelForWriting {
+  explicit ModelForWriting(const std::string& path, const std::string& scenario)
+      : file(path, H5F_ACC_RDWR),
+        model(file.openGroup("scenarios").openGroup(scenario).openGroup("model")) {}
+  H5::H5File file;
+  H5::Group model;
+};
+
+void replaceTexts(H5::Group table, const std::string& column, std::vector<std::string> values) {
+  table.unlink(column);
+  writeStringVector(table, column, values);
+}
+
+void replaceNumbers(H5::Group table, const std::string& column, std::vector<double> values) {
+  table.unlink(column);
+  writeDoubleVector(table, column, values, "");
+}
+
+// Each damage, made to a fresh file, is an InputError naming `expected`, and never a crash or an
+// allocation of what the file merely declares.
+TEST_F(ModelTablesTest, HostileModelsAreRefused) {
+  const ParkModel& m = scenario("rooftop-pv");
+  size_t facade = 0, roof = 0;
+  for (size_t i = 0; i < m.pv.size(); ++i) {
+    if (m.pv[i].surface == PvSurface::kFacade) facade = i;
+    if (m.pv[i].surface == PvSurface::kRoof) roof = i;
+  }
+  std::vector<std::string> bus_ids;
+  for (const Bus& b : m.network.buses) bus_ids.push_back(b.id);
+  const std::vector<std::pair<std::function<void(H5::Group)>, std::string>> cases = {
+      {[](H5::Group g) {
+         H5::Group motor = g.openGroup("motor");
+         motor.removeAttr("rows");
+         const int64_t huge = int64_t{1} << 40;
+         motor.createAttribute("rows", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+             .write(H5::PredType::NATIVE_INT64, &huge);
+       },
+       "model/motor: rows is 1099511627776"},
+      {[&](H5::Group g) {
+         std::vector<double> poles(m.motors.size(), 4.0);
+         poles[1] = 4.5;
+         replaceNumbers(g.openGroup("motor"), "poles", poles);
+       },
+       "model/motor/poles row 1: unknown value \"4.5\""},
+      {[&](H5::Group g) {
+         replaceNumbers(g.openGroup("motor"), "rated_power_kW", std::vector<double>(2, 1.0));
+       },
+       "model/motor/rated_power_kW has an unexpected length"},
+      {[&](H5::Group g) {
+         replaceTexts(g.openGroup("motor"), "rated_power_kW",
+                      std::vector<std::string>(m.motors.size(), "big"));
+       },
+       "model/motor/rated_power_kW has an unexpected type"},
+      {[&](H5::Group g) {
+         std::vector<std::string> from(m.network.cables.size(), bus_ids[0]);
+         from[0] = "";
+         replaceTexts(g.openGroup("cable"), "from", from);
+       },
+       "model/cable/from row 0: unknown value \"\""},
+      {[&](H5::Group g) {
+         std::vector<std::string> parent = bus_ids;  // every bus its own parent
+         replaceTexts(g.openGroup("feeder"), "parent", parent);
+       },
+       "bus does not reach the grid connection"},
+      {[&](H5::Group g) {
+         std::vector<std::string> building(m.pv.size());
+         for (size_t i = 0; i < m.pv.size(); ++i) {
+           building[i] = m.pv[i].building < 0 ? "" : m.buildings[size_t(m.pv[i].building)].id;
+         }
+         building[roof] = "";
+         replaceTexts(g.openGroup("pv"), "building", building);
+       },
+       "model/pv " + m.pv[roof].id + ": building or facade does not fit its surface"},
+      {[&](H5::Group g) {
+         std::vector<double> edge(m.pv.size());
+         for (size_t i = 0; i < m.pv.size(); ++i) edge[i] = m.pv[i].facade;
+         edge[facade] = 99;
+         replaceNumbers(g.openGroup("pv"), "facade", edge);
+       },
+       "model/pv " + m.pv[facade].id + ": building or facade does not fit its surface"},
+      {[&](H5::Group g) {
+         H5::Group pv = g.openGroup("pv");
+         std::vector<int64_t> first(m.pv.size() + 1, 0);
+         first.back() = int64_t{1} << 40;
+         pv.unlink("module_first");
+         writeInt64Vector(pv, "module_first", first);
+       },
+       "model/pv/module_first ends beyond"},
+      {[&](H5::Group g) {
+         H5::Group site = g.openGroup("site");
+         for (const std::string& c : childNames(site)) site.unlink(c);
+         site.removeAttr("rows");
+         writeStringVector(site, "name", {});
+         const int64_t zero = 0;
+         site.createAttribute("rows", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+             .write(H5::PredType::NATIVE_INT64, &zero);
+         for (const char* c : {"latitude_deg", "longitude_deg", "elevation_m", "utc_offset_h"}) {
+           writeDoubleVector(site, c, {}, "");
+         }
+       },
+       "model/site must have one row"}};
+  for (const auto& [damage, expected] : cases) {
+    TearDown();
+    SetUp();
+    damage(ModelForWriting(path_, "rooftop-pv").model);
+    try {
+      readStoredModel(path_, "rooftop-pv");
+      ADD_FAILURE() << "accepted; expected: " << expected;
+    } catch (const InputError& e) {
+      EXPECT_NE(std::string(e.what()).find(expected), std::string::npos) << e.what();
+    }
+  }
 }
 
 }  // namespace

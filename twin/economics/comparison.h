@@ -1,0 +1,43 @@
+// Every scenario of a results file against a reference run (the baseline unless named): KPI
+// totals and deltas, and the scenario's investment case (twin/economics/cash_flow.h), read from
+// /kpi and /model only. This is what `parktwin compare` prints and exports.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "twin/economics/cash_flow.h"
+#include "twin/results/results_reader.h"
+
+namespace twin::economics {
+
+struct ScenarioComparison {
+  std::string name;
+  std::string description;
+  std::vector<KpiValue> kpi;    // totals of the simulated period, as stored
+  std::vector<KpiValue> delta;  // the same names: scenario minus reference
+  std::vector<std::string> months;
+  std::vector<std::vector<KpiValue>> monthly;
+  bool has_investment = false;  // false: no investment stated, I0 = 0
+  Appraisal appraisal;
+};
+
+struct Comparison {
+  std::string path;
+  std::string baseline;  // the reference run's name
+  EconomicsSettings settings;
+  ScenarioComparison reference;
+  std::vector<ScenarioComparison> scenarios;  // the others, in the results file's order
+};
+
+// `baseline`: "" or "baseline" for the file's baseline, else a scenario's name. Throws
+// InputError for an unknown name or a file without scenarios to compare.
+Comparison compareResults(const std::string& path, const std::string& baseline);
+
+// The value of the KPI `name` in `kpis`, in SI (through its units); 0 when absent.
+double kpiSi(const std::vector<KpiValue>& kpis, const std::string& name);
+
+// Indices of comparison.scenarios from the highest NPV to the lowest.
+std::vector<size_t> rankByNpv(const Comparison& comparison);
+
+}  // namespace twin::economics

@@ -37,7 +37,9 @@ struct CompareRequest {
   std::string path;
   std::string baseline;  // "" = the baseline
   bool json = false;
-  std::string csv_dir;  // "" = no CSV
+  std::string csv_dir;          // "" = no CSV
+  std::string xlsx;             // "" = no workbook
+  std::string language = "en";  // of the workbook: en or zh
 };
 int compareCommand(const CompareRequest& request);
 

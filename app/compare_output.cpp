@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <fstream>
 
+#include "app/json_output.h"
 #include "app/text_table.h"
 #include "twin/base/error.h"
 #include "twin/base/text.h"
 #include "twin/base/units.h"
+#include "twin/economics/appraisal_fields.h"
 #include "twin/engine/kpi.h"
 
 namespace twin::cli {
@@ -20,28 +22,12 @@ using economics::Comparison;
 using economics::ScenarioComparison;
 using Json = nlohmann::ordered_json;
 
-constexpr double kKwh = 3.6e6;  // J
-constexpr double kTonne = 1e3;  // kg
-
-const KpiDecl* kpiDecl(const std::string& name) {
-  for (const KpiDecl& k : kKpis) {
-    if (k.name == name) return &k;
-  }
-  return nullptr;
-}
-
-// A stored KPI in the unit tables show it in (MWh, kCNY), or as stored when undeclared.
-double displayed(const KpiValue& k) {
-  const KpiDecl* d = kpiDecl(k.name);
-  return d ? economics::kpiSi({k}, k.name) / d->display_si : k.value;
-}
-
 // The KPIs that are not zero in every run, in declaration order (kKpis), then any others.
 std::vector<std::string> shownKpis(const Comparison& c) {
   std::vector<std::string> names;
   for (const KpiDecl& k : kKpis) names.emplace_back(k.name);
   for (const KpiValue& k : c.reference.kpi) {
-    if (!kpiDecl(k.name)) names.push_back(k.name);
+    if (!findKpi(k.name)) names.push_back(k.name);
   }
   std::vector<std::string> out;
   for (const std::string& n : names) {
@@ -59,7 +45,7 @@ std::vector<std::string> kpiCells(const std::string& label, const std::vector<Kp
     std::string cell = "-";
     for (const KpiValue& k : kpis) {
       if (k.name != n) continue;
-      const double v = displayed(k);
+      const double v = economics::kpiDisplayed(k);
       cell = formatGrouped(v, 1);
       if (signed_delta && v > 0 && cell.find_first_of("123456789") != std::string::npos) {
         cell = "+" + cell;
@@ -75,7 +61,7 @@ void printKpis(std::ostream& out, const Comparison& c, size_t width) {
   t.corner = "run";
   const std::vector<std::string> names = shownKpis(c);
   for (const std::string& n : names) {
-    const KpiDecl* d = kpiDecl(n);
+    const KpiDecl* d = findKpi(n);
     t.columns.push_back({d ? std::string(d->label) : n, d ? std::string(d->display_unit) : ""});
   }
   t.rows.push_back(kpiCells(c.baseline, c.reference.kpi, names, false));
@@ -86,8 +72,37 @@ void printKpis(std::ostream& out, const Comparison& c, size_t width) {
   printTable(out, t, width);
 }
 
-std::string optionalCell(const std::optional<double>& v, double scale, int decimals) {
-  return v ? formatGrouped(*v * scale, decimals) : "-";
+// Words joined by spaces into lines of at most `width` columns, continued with an indent.
+void printWrapped(std::ostream& out, const std::vector<std::string>& words, size_t width) {
+  std::string line;
+  for (const std::string& w : words) {
+    if (!line.empty() && line.size() + 1 + w.size() > width) {
+      out << line << '\n';
+      line = "   ";
+    }
+    line += (line.empty() || line == "   " ? "" : " ") + w;
+  }
+  out << line << '\n';
+}
+
+// Per scenario, each measure with its size, capex and the ids it touched.
+void printMeasures(std::ostream& out, const Comparison& c, size_t width) {
+  bool any = false;
+  for (const ScenarioComparison& s : c.scenarios) {
+    for (const Measure& m : s.measures) {
+      if (!any) out << "\nMeasures (size, capex, what each touched)\n";
+      any = true;
+      const std::string kind(kMeasureKindNames[size_t(m.kind)]);
+      const std::string label = m.name.starts_with(kind) ? m.name : m.name + " (" + kind + ")";
+      const std::string head = fmt::format(
+          "{}: {}: {} {}, {} kCNY:", s.name, label, formatGrouped(m.size / sizeUnitSi(m.basis), 1),
+          kCostBasisUnits[size_t(m.basis)], formatGrouped(m.cost.capex / 1e3, 1));
+      std::vector<std::string> words{head};
+      if (m.ids.empty()) words.push_back("nothing");
+      words.insert(words.end(), m.ids.begin(), m.ids.end());
+      printWrapped(out, words, width);
+    }
+  }
 }
 
 }  // namespace
@@ -98,42 +113,30 @@ void printEconomics(std::ostream& out, const Comparison& c, size_t width) {
                      c.settings.analysis_years, formatNumber(100 * c.settings.price_escalation));
   TextTable t;
   t.corner = "scenario (by NPV)";
-  t.columns = {{"investment", "kCNY"}, {"savings", "kCNY/a"}, {"O&M", "kCNY/a"},
-               {"NPV", "kCNY"},        {"IRR", "%"},          {"payback", "a"},
-               {"disc. payback", "a"}, {"LCSE", "CNY/kWh"},   {"CO2 avoided", "t/a"},
-               {"abatement", "CNY/t"}};
+  for (const economics::AppraisalField& f : economics::kAppraisalFields) {
+    t.columns.push_back({std::string(f.label), std::string(f.unit)});
+  }
   for (size_t i : economics::rankByNpv(c)) {
     const ScenarioComparison& s = c.scenarios[i];
-    const Appraisal& a = s.appraisal;
-    t.rows.push_back(
-        {s.name, formatGrouped(a.investment / 1e3, 1), formatGrouped(a.annual_savings / 1e3, 1),
-         formatGrouped(a.annual_om / 1e3, 1), formatGrouped(a.npv / 1e3, 1),
-         optionalCell(a.irr, 100.0, 1), optionalCell(a.simple_payback, 1.0, 1),
-         optionalCell(a.discounted_payback, 1.0, 1), optionalCell(a.lcse, kKwh, 3),
-         formatGrouped(a.co2_avoided / kTonne, 1), optionalCell(a.abatement_cost, kTonne, 0)});
+    std::vector<std::string> row{s.name};
+    for (const economics::AppraisalField& f : economics::kAppraisalFields) {
+      const std::optional<double> v = f.get(s.appraisal);
+      row.push_back(v ? formatGrouped(*v / f.unit_si, f.decimals) : "-");
+    }
+    t.rows.push_back(std::move(row));
   }
   printTable(out, t, width);
 }
 
 namespace {
 
-Json optionalJson(const std::optional<double>& v, double scale) {
-  return v ? Json(*v * scale) : Json(nullptr);
-}
-
 Json appraisalJson(const Appraisal& a) {
   Json j;
-  j["investment_cny"] = a.investment;
-  j["annual_savings_cny"] = a.annual_savings;
-  j["annual_om_cny"] = a.annual_om;
+  for (const economics::AppraisalField& f : economics::kAppraisalFields) {
+    const std::optional<double> v = f.get(a);
+    j[std::string(f.json)] = v ? Json(*v / f.json_si) : Json(nullptr);
+  }
   j["cash_flows_cny"] = a.cash_flows;
-  j["npv_cny"] = a.npv;
-  j["irr_pct"] = optionalJson(a.irr, 100.0);
-  j["simple_payback_years"] = optionalJson(a.simple_payback, 1.0);
-  j["discounted_payback_years"] = optionalJson(a.discounted_payback, 1.0);
-  j["lcse_cny_per_kwh"] = optionalJson(a.lcse, kKwh);
-  j["co2_avoided_t_per_year"] = a.co2_avoided / kTonne;
-  j["abatement_cost_cny_per_t"] = optionalJson(a.abatement_cost, kTonne);
   return j;
 }
 
@@ -150,8 +153,14 @@ std::ofstream openCsv(const std::string& dir, const std::string& name) {
   return out;
 }
 
-std::string csvNumber(const std::optional<double>& v, double scale) {
-  return v ? fmt::format("{}", *v * scale) : "";
+// One CSV row of an appraisal, in its JSON units; an empty cell where a figure does not exist.
+std::string csvFields(const Appraisal& a) {
+  std::string line;
+  for (const economics::AppraisalField& f : economics::kAppraisalFields) {
+    const std::optional<double> v = f.get(a);
+    line += "," + (v ? fmt::format("{}", *v / f.json_si) : std::string());
+  }
+  return line;
 }
 
 }  // namespace
@@ -161,6 +170,7 @@ void printComparison(std::ostream& out, const Comparison& c, size_t width) {
   printKpis(out, c, width);
   out << '\n';
   printEconomics(out, c, width);
+  printMeasures(out, c, width);
 }
 
 nlohmann::ordered_json comparisonJson(const Comparison& c) {
@@ -179,7 +189,7 @@ nlohmann::ordered_json comparisonJson(const Comparison& c) {
     e["kpi"] = kpiJson(s.kpi);
     e["delta"] = kpiJson(s.delta);
     e["economics"] = appraisalJson(s.appraisal);
-    e["measures"] = Json::array();
+    e["measures"] = measuresJson(s.measures);
     j["scenarios"].push_back(std::move(e));
   }
   return j;
@@ -201,18 +211,15 @@ void writeComparisonCsv(const Comparison& c, const std::string& dir) {
     }
   }
   std::ofstream eco = openCsv(dir, "economics.csv");
-  eco << "scenario,investment_CNY,annual_savings_CNY,annual_om_CNY,npv_CNY,irr_pct,"
-         "simple_payback_a,discounted_payback_a,lcse_CNY_per_kWh,co2_avoided_t_per_a,"
-         "abatement_cost_CNY_per_t\n";
+  eco << "scenario";
+  for (const economics::AppraisalField& f : economics::kAppraisalFields) eco << ',' << f.json;
+  eco << '\n';
   std::ofstream flows = openCsv(dir, "cash_flows.csv");
   flows << "scenario,year,cash_flow_CNY\n";
   for (size_t i : economics::rankByNpv(c)) {
     const ScenarioComparison& s = c.scenarios[i];
     const Appraisal& a = s.appraisal;
-    eco << fmt::format("{},{},{},{},{},{},{},{},{},{},{}\n", s.name, a.investment, a.annual_savings,
-                       a.annual_om, a.npv, csvNumber(a.irr, 100), csvNumber(a.simple_payback, 1),
-                       csvNumber(a.discounted_payback, 1), csvNumber(a.lcse, kKwh),
-                       a.co2_avoided / kTonne, csvNumber(a.abatement_cost, kTonne));
+    eco << s.name << csvFields(a) << '\n';
     for (size_t t = 0; t < a.cash_flows.size(); ++t) {
       flows << fmt::format("{},{},{}\n", s.name, t, a.cash_flows[t]);
     }

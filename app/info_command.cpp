@@ -22,6 +22,20 @@ void printPv(const nlohmann::ordered_json& arrays, const std::string& indent) {
   }
 }
 
+// Per scenario, each measure with the ids it touched (or that it touched nothing).
+void printMeasures(const nlohmann::ordered_json& scenarios) {
+  for (const auto& s : scenarios) {
+    for (const auto& m : s["measures"]) {
+      std::cout << "  measure " << s["name"].get<std::string>() << ": "
+                << m["name"].get<std::string>() << " (" << m["kind"].get<std::string>() << ", line "
+                << m["line"] << "): ";
+      if (m["ids"].empty()) std::cout << "selects nothing";
+      for (const auto& id : m["ids"]) std::cout << id.get<std::string>() << ' ';
+      std::cout << '\n';
+    }
+  }
+}
+
 void printPark(const nlohmann::ordered_json& j) {
   std::cout << j["file"].get<std::string>() << ": park \"" << j["site"]["name"].get<std::string>()
             << "\"\n";
@@ -39,6 +53,7 @@ void printPark(const nlohmann::ordered_json& j) {
   std::cout << "  scenarios:";
   for (const auto& s : j["scenarios"]) std::cout << ' ' << s["name"].get<std::string>();
   std::cout << '\n';
+  printMeasures(j["scenarios"]);
   for (const auto& s : j["scenarios"]) {
     if (s["pv"] == j["pv"]) continue;
     std::cout << "  pv arrays in scenario " << s["name"].get<std::string>() << ": "
@@ -59,6 +74,7 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
               << m["transformers"] << " transformers, " << m["motors"] << " motors, " << m["loads"]
               << " loads, " << m["pv"].size() << " PV arrays, " << m["batteries"] << " batteries, "
               << m["ev_chargers"] << " EV chargers\n";
+    printMeasures(nlohmann::ordered_json::array({sc}));
     for (const auto& [name, value] : sc["kpi"].items()) {
       std::cout << "    " << std::left << std::setw(22) << name << std::fixed
                 << std::setprecision(1) << value.get<double>() << '\n';

@@ -75,6 +75,25 @@ nlohmann::ordered_json storedModelJson(const ParkModel& m) {
 
 }  // namespace
 
+nlohmann::ordered_json measuresJson(const std::vector<Measure>& measures) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const Measure& m : measures) {
+    out.push_back({{"kind", kMeasureKindNames[size_t(m.kind)]},
+                   {"name", m.name},
+                   {"line", m.line},
+                   {"ids", m.ids},
+                   {"size", m.size / sizeUnitSi(m.basis)},
+                   {"size_unit", kCostBasisUnits[size_t(m.basis)]},
+                   {"capex_cny", m.cost.capex},
+                   {"subsidy_cny", m.cost.subsidy},
+                   {"om_cny", m.cost.annual_om},
+                   {"lifetime_years", m.cost.lifetime_years},
+                   {"salvage_cny", m.cost.salvage ? nlohmann::ordered_json(*m.cost.salvage)
+                                                  : nlohmann::ordered_json(nullptr)}});
+  }
+  return out;
+}
+
 nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park) {
   const ParkModel& m = park.baseline;
   nlohmann::ordered_json j;
@@ -98,9 +117,11 @@ nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark
   for (size_t i = 0; i < park.specs.size(); ++i) {
     scenarios.push_back({{"name", park.specs[i].name},
                          {"description", park.specs[i].description},
-                         {"pv", pvJson(park.scenarios[i])}});
+                         {"pv", pvJson(park.scenarios[i])},
+                         {"measures", measuresJson(park.scenarios[i].measures)}});
   }
   j["scenarios"] = scenarios;
+  j["warnings"] = park.warnings;
   return j;
 }
 
@@ -123,7 +144,9 @@ nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSum
     nlohmann::ordered_json kpi = nlohmann::ordered_json::object();
     for (const KpiValue& k : sc.total) kpi[k.name] = k.value;
     entry["kpi"] = kpi;
-    entry["model"] = storedModelJson(readStoredModel(path, sc.name));
+    const ParkModel model = readStoredModel(path, sc.name);
+    entry["model"] = storedModelJson(model);
+    entry["measures"] = measuresJson(model.measures);
     nlohmann::ordered_json series = nlohmann::ordered_json::array();
     const std::string prefix =
         sc.name == "baseline" ? "/series/" : "/scenarios/" + sc.name + "/series/";

@@ -11,6 +11,8 @@ namespace twin::cli {
 // Counts of buildings, buses, cables, transformers, motors (all motor-driven machines),
 // compressors, equipment by kind, loads by kind, schedules, scenarios; site and period.
 nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park);
+// Each measure: kind, name, line, ids, size and size_unit, capex, subsidy, O&M, lifetime, salvage.
+nlohmann::ordered_json measuresJson(const std::vector<Measure>& measures);
 // Scenarios, period, series (with units and column counts), total KPIs and, per scenario, what
 // its stored model (/model) holds.
 nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSummary& summary);

@@ -319,6 +319,10 @@ void addViewerCommands(CLI::App& app, Commands& c) {
   c.compare_cmd->add_flag("--json", c.compare.json, "Print JSON");
   c.compare_cmd->add_option("--csv", c.compare.csv_dir,
                             "Folder for kpis.csv, economics.csv, cash_flows.csv, monthly.csv");
+  c.compare_cmd->add_option("--xlsx", c.compare.xlsx,
+                            "Excel workbook: summary, economics, cash flows, monthly, abatement");
+  c.compare_cmd->add_option("--language", c.compare.language, "Language of the workbook")
+      ->check(CLI::IsMember({"en", "zh"}));
   c.snapshot_cmd = app.add_subcommand(
       "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
   addSnapshotFlags(*c.snapshot_cmd, c.snapshot);

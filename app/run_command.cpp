@@ -135,6 +135,7 @@ void checkOutputPath(const std::string& output, const std::string& park_path) {
 int simulate(const ParkSource& source, const RunRequest& request) {
   checkOutputPath(request.output, source.path);
   CompiledPark park = compilePark(source);
+  for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
   const TimeGrid grid = makeTimeGrid(park.baseline, parsePeriodFlags(request.period));
   std::vector<const ParkModel*> models{&park.baseline};
   std::vector<std::string> descriptions{"the park as described"};
@@ -234,6 +235,7 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
 
 int validateCommand(const std::string& park_path) {
   const CompiledPark park = compilePark(loadParkSource(park_path));
+  for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
   std::cout << park_path << ": valid: " << describeModel(park.baseline) << "; "
             << park.scenarios.size() << " scenario(s)\n";
   return 0;

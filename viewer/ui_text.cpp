@@ -1,10 +1,15 @@
 #include "viewer/ui_text.h"
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
+#include <string_view>
 #include <utility>
 #include <vector>
+
+#include "twin/engine/kpi.h"
 
 namespace viewer {
 namespace {
@@ -55,19 +60,11 @@ constexpr std::array<Pair, static_cast<size_t>(Text::kCount)> kTexts = {{
     {"PV arrays", "光伏阵列"},
 }};
 
-constexpr std::array<std::array<const char*, 3>, 11> kKpis = {{
-    {"grid_import_kWh", "Grid import", "购电量"},
-    {"grid_export_kWh", "Grid export", "上网电量"},
-    {"pv_kWh", "PV energy", "光伏发电量"},
-    {"pv_self_consumption_pct", "PV self-consumption", "光伏自用率"},
-    {"demand_kWh", "Demand", "用电量"},
-    {"network_losses_kWh", "Network losses", "网损"},
-    {"peak_demand_kW", "Peak demand", "最大需量"},
-    {"energy_cost_CNY", "Energy cost", "电度电费"},
-    {"demand_cost_CNY", "Demand charge", "需量电费"},
-    {"cost_CNY", "Cost", "总电费"},
-    {"co2_t", "CO2", "碳排放"},
-}};
+// The headline KPIs, in panel order; their labels are the KPI table's (twin/engine/kpi.cpp).
+constexpr std::array<std::string_view, 11> kHeadline = {
+    "grid_import_kWh", "grid_export_kWh",    "pv_kWh",         "pv_self_consumption_pct",
+    "demand_kWh",      "network_losses_kWh", "peak_demand_kW", "energy_cost_CNY",
+    "demand_cost_CNY", "cost_CNY",           "co2_t"};
 
 }  // namespace
 
@@ -77,8 +74,13 @@ const char* tr(Language language, Text text) {
 }
 
 std::string kpiLabel(Language language, const std::string& name) {
-  for (const auto& k : kKpis) {
-    if (name == k[0]) return language == Language::kChinese ? k[2] : k[1];
+  if (std::find(kHeadline.begin(), kHeadline.end(), name) == kHeadline.end()) return "";
+  for (const twin::KpiDecl& k : twin::kKpis) {
+    if (k.name != name) continue;
+    if (language == Language::kChinese) return std::string(k.label_zh);
+    std::string label(k.label);
+    label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    return label;
   }
   return "";
 }
@@ -86,13 +88,13 @@ std::string kpiLabel(Language language, const std::string& name) {
 std::string allChineseText() {
   std::string text = "中文";
   for (const Pair& p : kTexts) text += p.second;
-  for (const auto& k : kKpis) text += k[2];
+  for (const twin::KpiDecl& k : twin::kKpis) text += k.label_zh;
   return text;
 }
 
 std::vector<std::string> headlineKpis() {
   std::vector<std::string> names;
-  for (const auto& k : kKpis) names.push_back(k[0]);
+  for (std::string_view k : kHeadline) names.emplace_back(k);
   return names;
 }
 

@@ -7,8 +7,12 @@ pt=$1
 data=$2
 . "$(dirname "$0")/check.sh"
 
-"$pt" run "$data/retrofit_park.yaml" -o "$work/r.h5" >"$work/run.out" 2>&1
+"$pt" run "$data/retrofit_park.yaml" -o "$work/r.h5" >"$work/run.out" 2>"$work/run.err"
 check "run exits 0" [ $? -eq 0 ]
+line=$(grep -n "name: no-drives" "$data/retrofit_park.yaml" | cut -d: -f1)
+check "a measure that selects nothing is a located warning" grep -q \
+  "warning: .*retrofit_park.yaml:$line:9: scenario measured: scenarios\[3\].measures\[2\]: measure \"no-drives\" selects nothing" \
+  "$work/run.err"
 
 "$pt" compare "$work/r.h5" --json --csv "$work/csv" >"$work/c.json"
 check "compare --json exits 0" [ $? -eq 0 ]
@@ -19,7 +23,7 @@ assert j["baseline"] == "baseline", j["baseline"]
 assert j["economics"] == {"discount_rate_pct": 7.0, "analysis_period_a": 10,
                           "price_escalation_pct": 1.0}, j["economics"]
 names = [s["name"] for s in j["scenarios"]]
-assert sorted(names) == ["ie4", "led", "nothing"], names
+assert sorted(names) == ["ie4", "led", "measured", "nothing"], names
 by_name = {s["name"]: s for s in j["scenarios"]}
 led = by_name["led"]
 for k in led["kpi"]:
@@ -48,21 +52,72 @@ nothing = by_name["nothing"]["economics"]
 assert nothing["investment_cny"] == 0 and nothing["irr_pct"] is None
 assert nothing["abatement_cost_cny_per_t"] is None
 assert by_name["ie4"]["measures"] == []
+# Typed measures: what each touched and its default cost (docs/measures.md: 400 CNY/kW of
+# motor rating, 20 years); the scenario's investment is their sum.
+m = by_name["measured"]["measures"]
+assert [x["kind"] for x in m] == ["motor_upgrade", "lighting", "vsd"], m
+assert m[0]["ids"] == ["PUMP"] and m[0]["size"] == 120 and m[0]["size_unit"] == "kW", m[0]
+assert abs(m[0]["capex_cny"] - 48000) < 1e-6 and m[0]["lifetime_years"] == 20
+assert m[1]["ids"] == ["LIGHT"] and m[1]["capex_cny"] == 30000 and m[1]["lifetime_years"] == 4
+assert m[2]["ids"] == [] and m[2]["capex_cny"] == 0
+assert abs(by_name["measured"]["economics"]["investment_cny"] - 78000) < 1e-6
+# The same retrofits as a whole: the sum of the two single ones' savings, to within their
+# interaction (both lower the transformer's load losses).
+both = by_name["measured"]["economics"]["annual_savings_cny"]
+single = led["economics"]["annual_savings_cny"] + by_name["ie4"]["economics"]["annual_savings_cny"]
+assert abs(both - single) < 0.01 * single, (both, single)
 PY
 check "compare --csv writes four files" test -s "$work/csv/kpis.csv" -a -s "$work/csv/economics.csv" \
   -a -s "$work/csv/cash_flows.csv" -a -s "$work/csv/monthly.csv"
 check "cash_flows.csv has years 0..10 per scenario" [ "$(grep -c '^led,' "$work/csv/cash_flows.csv")" -eq 11 ]
+
+# The workbook, reopened by an independent reader (openpyxl; skipped when it is not installed).
+"$pt" compare "$work/r.h5" --xlsx "$work/c.xlsx" >/dev/null
+check "--xlsx exits 0" [ $? -eq 0 ]
+"$pt" compare "$work/r.h5" --xlsx "$work/zh.xlsx" --language zh >/dev/null
+check "--xlsx --language zh exits 0" [ $? -eq 0 ]
+if python3 -c "import openpyxl" 2>/dev/null; then
+  check "workbook sheets, numbers, units and charts" python3 - "$work/c.xlsx" "$work/zh.xlsx" "$work/c.json" <<'PY'
+import json, sys, openpyxl
+j = {s["name"]: s for s in json.load(open(sys.argv[3]))["scenarios"]}
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.sheetnames == ["Summary", "Economics", "Cash flows", "Monthly", "Abatement"], wb.sheetnames
+eco = wb["Economics"]
+head = [c.value for c in eco[1]]
+assert head[:2] == ["scenario", "description"] and "NPV [kCNY]" in head and "IRR [%]" in head, head
+npv = head.index("NPV [kCNY]")
+rows = {r[0].value: r for r in eco.iter_rows(min_row=2) if r[0].value in j}
+assert set(rows) == set(j), rows.keys()
+for name, r in rows.items():
+    assert isinstance(r[npv].value, (int, float)), r[npv].value  # a number, not text
+    assert abs(r[npv].value * 1e3 - j[name]["economics"]["npv_cny"]) < 1e-6, name
+order = [r[0].value for r in eco.iter_rows(min_row=2, max_row=1 + len(j))]
+assert order == sorted(j, key=lambda n: -j[n]["economics"]["npv_cny"]), order  # ranked by NPV
+cf = wb["Cash flows"]
+assert cf["A12"].value == 10 and cf["B1"].value.endswith("[CNY]")
+summary = [c.value for c in wb["Summary"][1]]
+assert "grid import [MWh]" in summary and "total cost [kCNY]" in summary, summary
+assert len(wb["Monthly"]._charts) == 2, "monthly energy and cost charts"
+assert len(wb["Abatement"]._charts) == 1, "abatement curve"
+zh = openpyxl.load_workbook(sys.argv[2])
+assert zh.sheetnames == ["汇总", "经济性", "现金流", "月度", "减排成本曲线"], zh.sheetnames
+assert "净现值 [kCNY]" in [c.value for c in zh["经济性"][1]]
+PY
+else
+  echo "skip: python3-openpyxl is not installed (the workbook is not reopened)"
+fi
 
 COLUMNS=60 "$pt" compare "$work/r.h5" >"$work/c.txt"
 check "terminal table exits 0" [ $? -eq 0 ]
 check "terminal lines fit 60 columns" [ "$(awk '{ if (length($0) > 60) n++ } END { print n + 0 }' "$work/c.txt")" -eq 0 ]
 check "terminal shows the ranking" grep -q "scenario (by NPV)" "$work/c.txt"
 check "terminal shows deltas" grep -q "vs baseline" "$work/c.txt"
+check "terminal lists the measures and their ids" grep -q "measured: motor_upgrade 1: 120.0 kW, 48.0 kCNY: PUMP" "$work/c.txt"
 
 "$pt" compare "$work/r.h5" --baseline led --json >"$work/led.json"
 check "--baseline led" python3 -c "
 import json; j = json.load(open('$work/led.json'))
-assert j['baseline'] == 'led' and sorted(s['name'] for s in j['scenarios']) == ['baseline', 'ie4', 'nothing']"
+assert j['baseline'] == 'led' and sorted(s['name'] for s in j['scenarios']) == ['baseline', 'ie4', 'measured', 'nothing']"
 
 # Bad input: exit 2, a message naming what is wrong, no CSV folder.
 "$pt" compare "$work/r.h5" --baseline nope --csv "$work/bad" >/dev/null 2>"$work/e1"

@@ -29,13 +29,15 @@ enum class Dimension {
   // Pa; "Pa", "hPa", "kPa", "MPa", "bar". Gauge or absolute is not part of the unit: each flag or
   // field says which it means (e.g. a compressor discharge pressure is gauge).
   kPressure,
-  kReactivePower,  // var
-  kTemperature,    // K; "degC" (offset 273.15) or "K"
-  kIrradiance,     // W/m2
-  kIrradiation,    // J/m2; "kWh/m2"
-  kSpeed,          // m/s
-  kMoney,          // CNY (the one currency tariffs take)
-  kMass,           // kg; "kg" or "t" (CO2)
+  kReactivePower,      // var
+  kTemperature,        // K; "degC" (offset 273.15) or "K"
+  kIrradiance,         // W/m2
+  kIrradiation,        // J/m2; "kWh/m2"
+  kSpeed,              // m/s
+  kMoney,              // CNY (the one currency tariffs take)
+  kMass,               // kg; "kg" or "t" (CO2)
+  kPowerCost,          // currency per W: "CNY/kW", "CNY/kWp" (retrofit unit costs)
+  kApparentPowerCost,  // currency per VA: "CNY/kVA"
 };
 
 struct UnitEntry {

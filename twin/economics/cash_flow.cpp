@@ -87,39 +87,39 @@ double salvageValue(const Investment& c, int years) {
 
 Appraisal appraise(const InvestmentCase& c, const EconomicsSettings& s) {
   const int n = s.analysis_years;
-  const Investment& inv = c.investment;
   Appraisal a;
-  a.investment = inv.capex - inv.subsidy;
   a.annual_savings = c.annual_savings;
-  a.annual_om = inv.annual_om;
   a.co2_avoided = c.co2_avoided;
-  const std::vector<double> replacements = replacementFlows(inv, n);
   a.cash_flows.assign(static_cast<size_t>(n) + 1, 0.0);
-  a.cash_flows[0] = -a.investment;
-  double escalation = 1.0;
-  for (int t = 1; t <= n; ++t) {
-    const auto i = static_cast<size_t>(t);
-    a.cash_flows[i] = (c.annual_savings - inv.annual_om) * escalation - replacements[i];
-    escalation *= 1.0 + s.price_escalation;
-  }
-  a.cash_flows.back() += salvageValue(inv, n);
-  a.npv = presentValue(a.cash_flows, s.discount_rate);
-  a.irr = internalRateOfReturn(a.cash_flows);
-  const double net = c.annual_savings - inv.annual_om;
-  if (net > 0.0) a.simple_payback = std::max(0.0, a.investment) / net;
-  a.discounted_payback = discountedPayback(a.cash_flows, s.discount_rate);
-  // Cost of saved energy over the measure's own life (Meier 1983, as LBNL reports it):
-  // replacements are then implicit.
-  if (c.energy_saved > 0.0) {
+  double per_year = 0.0;  // each investment annualised over its own life
+  for (const Investment& inv : c.investments) {
+    a.investment += inv.capex - inv.subsidy;
+    a.annual_om += inv.annual_om;
+    const std::vector<double> replacements = replacementFlows(inv, n);
+    for (size_t t = 1; t < a.cash_flows.size(); ++t) a.cash_flows[t] -= replacements[t];
+    a.cash_flows.back() += salvageValue(inv, n);
     const int life =
         inv.lifetime_years > 0.0 ? static_cast<int>(std::lround(inv.lifetime_years)) : n;
-    const double per_year =
-        a.investment * capitalRecoveryFactor(s.discount_rate, std::max(1, life));
-    a.lcse = (per_year + inv.annual_om) / c.energy_saved;
+    per_year +=
+        (inv.capex - inv.subsidy) * capitalRecoveryFactor(s.discount_rate, std::max(1, life));
   }
-  const double annualised = a.investment * capitalRecoveryFactor(s.discount_rate, n);
+  a.cash_flows[0] = -a.investment;
+  double escalation = 1.0;
+  for (size_t t = 1; t < a.cash_flows.size(); ++t) {
+    a.cash_flows[t] += (c.annual_savings - a.annual_om) * escalation;
+    escalation *= 1.0 + s.price_escalation;
+  }
+  a.npv = presentValue(a.cash_flows, s.discount_rate);
+  a.irr = internalRateOfReturn(a.cash_flows);
+  const double net = c.annual_savings - a.annual_om;
+  if (net > 0.0) a.simple_payback = std::max(0.0, a.investment) / net;
+  a.discounted_payback = discountedPayback(a.cash_flows, s.discount_rate);
+  // Cost of saved energy over each investment's own life (Meier 1983, as LBNL reports it):
+  // replacements are then implicit.
+  if (c.energy_saved > 0.0) a.lcse = (per_year + a.annual_om) / c.energy_saved;
   if (c.co2_avoided > 0.0) {
-    a.abatement_cost = (annualised + inv.annual_om - c.annual_savings) / c.co2_avoided;
+    const double annualised = a.investment * capitalRecoveryFactor(s.discount_rate, n);
+    a.abatement_cost = (annualised + a.annual_om - c.annual_savings) / c.co2_avoided;
   }
   return a;
 }

@@ -11,7 +11,7 @@
 namespace twin::economics {
 
 struct InvestmentCase {
-  Investment investment;
+  std::vector<Investment> investments;  // one per measure, or the scenario's stated one
   double annual_savings = 0.0;  // S1: baseline cost minus scenario cost in the simulated year, CNY
   double energy_saved = 0.0;    // grid import the scenario avoids in that year, J
   double co2_avoided = 0.0;     // CO2 it avoids in that year, kg

@@ -6,6 +6,7 @@
 #include "twin/base/error.h"
 #include "twin/base/text.h"
 #include "twin/base/units.h"
+#include "twin/engine/kpi.h"
 
 namespace twin::economics {
 namespace {
@@ -72,8 +73,9 @@ Comparison compareResults(const std::string& path, const std::string& baseline) 
     c.delta = difference(c.kpi, ref);
     const ParkModel model = readStoredModel(path, s.name);
     c.has_investment = model.has_investment;
+    c.measures = model.measures;
     InvestmentCase ic;
-    ic.investment = model.investment;
+    ic.investments = model.investments();
     ic.annual_savings = kpiSi(ref, "cost_CNY") - kpiSi(c.kpi, "cost_CNY");
     ic.energy_saved = kpiSi(ref, "grid_import_kWh") - kpiSi(c.kpi, "grid_import_kWh");
     ic.co2_avoided = kpiSi(ref, "co2_t") - kpiSi(c.kpi, "co2_t");
@@ -81,6 +83,11 @@ Comparison compareResults(const std::string& path, const std::string& baseline) 
     out.scenarios.push_back(std::move(c));
   }
   return out;
+}
+
+double kpiDisplayed(const KpiValue& kpi) {
+  const KpiDecl* d = findKpi(kpi.name);
+  return d ? kpiSi({kpi}, kpi.name) / d->display_si : kpi.value;
 }
 
 std::vector<size_t> rankByNpv(const Comparison& comparison) {

@@ -18,7 +18,8 @@ struct ScenarioComparison {
   std::vector<KpiValue> delta;  // the same names: scenario minus reference
   std::vector<std::string> months;
   std::vector<std::vector<KpiValue>> monthly;
-  bool has_investment = false;  // false: no investment stated, I0 = 0
+  bool has_investment = false;    // an investment stated for the scenario (it wins over measures)
+  std::vector<Measure> measures;  // as expanded, with their costs
   Appraisal appraisal;
 };
 
@@ -36,6 +37,10 @@ Comparison compareResults(const std::string& path, const std::string& baseline);
 
 // The value of the KPI `name` in `kpis`, in SI (through its units); 0 when absent.
 double kpiSi(const std::vector<KpiValue>& kpis, const std::string& name);
+
+// A stored KPI in the unit tables show it in (MWh, kCNY: kKpis' display unit), or as stored when
+// it is not declared.
+double kpiDisplayed(const KpiValue& kpi);
 
 // Indices of comparison.scenarios from the highest NPV to the lowest.
 std::vector<size_t> rankByNpv(const Comparison& comparison);

@@ -105,8 +105,12 @@ struct KpiDecl {
   std::string_view label;         // for people: "grid import"
   std::string_view display_unit;  // the unit tables print it in
   double display_si;              // SI value of one display_unit
+  std::string_view label_zh;      // the label in Chinese: "购电量"
 };
 
 extern const std::array<KpiDecl, 18> kKpis;
+
+// The declaration of the KPI `name`, or nullptr.
+const KpiDecl* findKpi(std::string_view name);
 
 }  // namespace twin

@@ -63,4 +63,11 @@ void compileInvestment(const Node& root, CompileContext& c) {
   c.model.has_investment = true;
 }
 
+std::vector<Investment> ParkModel::investments() const {
+  if (has_investment) return {investment};
+  std::vector<Investment> out;
+  for (const Measure& m : measures) out.push_back(m.cost);
+  return out;
+}
+
 }  // namespace twin

@@ -203,6 +203,7 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
   }
   readCompressor(n, path, c, m);
   readFlowControl(n, path, c, m);
+  m.entry = n.find("id") ? n.find("id")->scalar : "";
   for (const std::string& id : ids) {
     m.id = id;
     c.model.motors.push_back(m);
@@ -264,6 +265,7 @@ void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c)
   l.schedule = c.reference(n, "schedule", c.schedules, "schedule", path).value_or(0);
   if (const Node* flex = n.find("flexibility"))
     readFlexibility(*flex, keyPath(path, "flexibility"), c, l);
+  l.entry = n.find("id") ? n.find("id")->scalar : "";
   for (const std::string& id : ids) {
     l.id = id;
     c.model.loads.push_back(l);

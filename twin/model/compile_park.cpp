@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "twin/model/compile_measures.h"
 #include "twin/model/compile_model.h"
 #include "twin/parkfile/field_reader.h"
 
@@ -29,11 +30,13 @@ std::string parkDir(const std::string& path) {
 struct ScenarioTree {
   ScenarioSpec spec;
   Node tree;
+  std::vector<PendingMeasure> measures;
   int first_line = 0;  // the scenario's own text: lines [first_line, end_line)
   int end_line = 0;
 };
 
-std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r) {
+std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, const ParkModel& baseline,
+                                        FieldReader& r) {
   std::vector<ScenarioTree> out;
   const Node* list = source.tree.find("scenarios");
   if (!list || !r.expectSequence(*list, "scenarios")) return out;
@@ -44,12 +47,13 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     if (!r.expectMap(s, path)) continue;
     for (const MapEntry& e : s.entries) {
       const bool known = e.key == "name" || e.key == "description" || e.key == "remove" ||
-                         e.key == "investment" ||
+                         e.key == "investment" || e.key == "measures" ||
                          std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
                              std::end(kOverlayable);
       if (!known) {
         r.error(e.key_loc, keyPath(path, e.key),
-                "unknown key (expected name, description, remove, investment, or a section to "
+                "unknown key (expected name, description, remove, investment, measures, or a "
+                "section to "
                 "overlay: weather, "
                 "calendar, schedules, buildings, network, equipment, loads, pv, storage, "
                 "ev_charging, demand_response, tariff, emissions)");
@@ -73,6 +77,7 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, FieldReader& r
     st.spec.description = r.text(s, "description", path, false).value_or("");
     st.tree = source.tree;
     std::erase_if(st.tree.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
+    st.measures = expandMeasures(s, path, {baseline, source.tree}, st.tree, r);
     for (const MapEntry& e : s.entries) {
       const bool section = e.key == "investment" ||
                            std::find(std::begin(kOverlayable), std::end(kOverlayable), e.key) !=
@@ -134,7 +139,7 @@ CompiledPark compilePark(const ParkSource& source) {
   }
   const bool baseline_ok = all.empty();
   FieldReader reader(all);
-  for (ScenarioTree& st : scenarioTrees(source, reader)) {
+  for (ScenarioTree& st : scenarioTrees(source, park.baseline, reader)) {
     Diagnostics local;
     ParkModel model = compileModel(st.tree, dir, local, weather);
     model.scenario = st.spec.name;
@@ -145,6 +150,13 @@ CompiledPark compilePark(const ParkSource& source) {
       const bool own_text = d.loc.line >= st.first_line && d.loc.line < st.end_line;
       if (!baseline_ok && (!own_text || broken_sections.count(sectionOf(d.path)))) continue;
       all.error(d.loc, "scenario " + st.spec.name + ": " + d.path, d.message);
+    }
+    model.measures = priceMeasures(st.measures, model);
+    for (const PendingMeasure& m : st.measures) {
+      if (!m.measure.ids.empty()) continue;
+      park.warnings.push_back(m.loc.file + ":" + std::to_string(m.loc.line) + ":" +
+                              std::to_string(m.loc.column) + ": scenario " + st.spec.name + ": " +
+                              m.path + ": measure \"" + m.measure.name + "\" selects nothing");
     }
     park.scenarios.push_back(std::move(model));
     park.specs.push_back(st.spec);

@@ -19,6 +19,8 @@ struct CompiledPark {
   ParkModel baseline;
   std::vector<ParkModel> scenarios;  // in file order; model.scenario holds the name
   std::vector<ScenarioSpec> specs;   // same order
+  // Located warnings ("FILE:LINE:COL: ..."): measures that select nothing.
+  std::vector<std::string> warnings;
 };
 
 // Compiles the baseline and every scenario; throws InputError listing every problem.

@@ -20,6 +20,7 @@
 #include "physics/pv_module.h"
 #include "physics/weather.h"
 #include "twin/model/economics.h"
+#include "twin/model/measures.h"
 
 namespace twin {
 
@@ -149,6 +150,7 @@ inline constexpr std::array<std::string_view, 3> kFlowControlNames = {"none", "t
 
 struct Motor {
   std::string id;
+  std::string entry;  // the park-file entry it comes from (its id; with `count`, the group's)
   std::string name;
   DrivenKind driven = DrivenKind::kOther;
   int building = 0;
@@ -178,6 +180,7 @@ inline constexpr std::array<std::string_view, kLoadKinds> kLoadKindNames = {
 
 struct Load {
   std::string id;
+  std::string entry;  // the park-file entry it comes from (its id; with `count`, the group's)
   std::string name;
   LoadKind kind = LoadKind::kOther;
   int building = 0;
@@ -333,6 +336,9 @@ struct ParkModel {
   EconomicsSettings economics;        // the park's; scenarios may not change it
   Investment investment;              // a scenario's `investment:`
   bool has_investment = false;
+  std::vector<Measure> measures;  // a scenario's `measures:`, as expanded
+  // The investment the economics use: the stated one, else each measure's.
+  std::vector<Investment> investments() const;
 };
 
 }  // namespace twin

@@ -68,6 +68,10 @@ std::string_view dimensionName(Dimension d) {
       return "an amount of money";
     case Dimension::kMass:
       return "a mass";
+    case Dimension::kPowerCost:
+      return "a cost per power";
+    case Dimension::kApparentPowerCost:
+      return "a cost per apparent power";
   }
   return "a quantity";
 }
@@ -124,6 +128,10 @@ std::string_view dimensionExample(Dimension d) {
       return "1200000 CNY";
     case Dimension::kMass:
       return "120 t";
+    case Dimension::kPowerCost:
+      return "400 CNY/kW";
+    case Dimension::kApparentPowerCost:
+      return "175 CNY/kVA";
   }
   return "";
 }

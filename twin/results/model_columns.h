@@ -89,6 +89,7 @@ const Table<Storage>& storageTable();
 const Table<EvChargerGroup>& evChargerTable();
 const Table<EconomicsSettings>& economicsTable();
 const Table<InvestmentRow>& investmentTable();
+const Table<Measure>& measureTable();
 
 // Calls fn(table) for every table, in the order they are read back (a table's references point
 // to tables before it).
@@ -108,6 +109,7 @@ void forEachTable(Fn&& fn) {
   fn(evChargerTable());
   fn(economicsTable());
   fn(investmentTable());
+  fn(measureTable());
 }
 
 }  // namespace twin::model_columns

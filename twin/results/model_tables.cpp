@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "physics/units.h"
+#include "twin/base/text.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_columns.h"
 
@@ -329,6 +330,42 @@ const Table<InvestmentRow>& investmentTable() {
         [](const InvestmentRow& r) { return r.investment.salvage.value_or(std::nan("")); },
         [](InvestmentRow& r, double v) {
           r.investment.salvage = std::isnan(v) ? std::nullopt : std::optional<double>(v);
+          return true;
+        }}}};
+  return t;
+}
+
+const Table<Measure>& measureTable() {
+  static const Table<Measure> t{
+      "measure",
+      "the scenario's retrofit measures, as expanded, with their costs",
+      PT_ROWS(Measure, measures),
+      {PT_WORD(Measure, "kind", kind, kMeasureKindNames, "measure kind"),
+       PT_TEXT(Measure, "name", name, "its name"),
+       PT_NUMBER(Measure, "line", "1", 1.0, line, "line of the measure in the park file"),
+       {"ids", "", 0.0, "entries it changed or added, separated by spaces", nullptr, nullptr,
+        [](const ParkModel&, const Measure& m) { return join(m.ids, " "); },
+        [](const ParkModel&, Measure& m, const std::string& v) {
+          m.ids.clear();
+          for (size_t i = 0; i < v.size();) {
+            const size_t end = std::min(v.find(' ', i), v.size());
+            if (end > i) m.ids.push_back(v.substr(i, end - i));
+            i = end + 1;
+          }
+          return true;
+        }},
+       PT_WORD(Measure, "size_unit", basis, kCostBasisUnits, "what the cost scales with"),
+       {"size", "1", 1.0, "in size_unit",
+        [](const Measure& m) { return m.size / sizeUnitSi(m.basis); },
+        [](Measure& m, double v) { return m.size = v * sizeUnitSi(m.basis), true; }},
+       PT_NUMBER(Measure, "capex_CNY", "CNY", 1.0, cost.capex, "capital cost"),
+       PT_NUMBER(Measure, "subsidy_CNY", "CNY", 1.0, cost.subsidy, "at year 0"),
+       PT_NUMBER(Measure, "om_CNY", "CNY", 1.0, cost.annual_om, "O&M in year 1"),
+       PT_NUMBER(Measure, "lifetime_a", "a", 1.0, cost.lifetime_years, "lifetime"),
+       {"salvage_CNY", "CNY", 1.0, "at the end of the period; NaN: straight-line remaining value",
+        [](const Measure& m) { return m.cost.salvage.value_or(std::nan("")); },
+        [](Measure& m, double v) {
+          m.cost.salvage = std::isnan(v) ? std::nullopt : std::optional<double>(v);
           return true;
         }}}};
   return t;

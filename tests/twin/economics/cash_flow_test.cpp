@@ -16,10 +16,12 @@ constexpr double kTonne = 1e3;  // kg
 
 InvestmentCase makeCase(double capex, double subsidy, double om, double lifetime, double savings) {
   InvestmentCase c;
-  c.investment.capex = capex;
-  c.investment.subsidy = subsidy;
-  c.investment.annual_om = om;
-  c.investment.lifetime_years = lifetime;
+  Investment inv;
+  inv.capex = capex;
+  inv.subsidy = subsidy;
+  inv.annual_om = om;
+  inv.lifetime_years = lifetime;
+  c.investments = {inv};
   c.annual_savings = savings;
   return c;
 }
@@ -72,7 +74,7 @@ TEST(CashFlow, ReplacementsSalvageAndEscalationByHand) {
   EXPECT_NEAR(*a.discounted_payback,
               6.0 + 149.39413718844196 / (60.31531465874369 + 149.39413718844196), 1e-9);
   // An explicit salvage replaces the straight-line one.
-  c.investment.salvage = 0.0;
+  c.investments[0].salvage = 0.0;
   EXPECT_NEAR(appraise(c, s).cash_flows.back(), 834.6259192142471 - 500.0, 1e-9);
 }
 
@@ -97,6 +99,27 @@ TEST(CashFlow, LevelisedCostAndAbatementByHand) {
   // The abatement convention, over the analysis period: CRF(6 %, 20) = 0.0871846;
   // (200000 CRF + 1000 - 50000) / 25 t = -1262.5 CNY/t: it saves money.
   EXPECT_NEAR(*a.abatement_cost * kTonne, -1262.5235441851887, 1e-9);
+}
+
+// Two measures with their own lives: their cash flows add up, and the cost of saved energy
+// annualises each over its own life.
+TEST(CashFlow, MeasuresAddUp) {
+  InvestmentCase c = makeCase(1000, 0, 10, 4, 500);
+  c.investments.push_back(makeCase(3000, 500, 40, 0, 0).investments[0]);
+  c.energy_saved = 1000 * kKwh;
+  const EconomicsSettings s{.discount_rate = 0.05, .analysis_years = 6, .price_escalation = 0.0};
+  const Appraisal a = appraise(c, s);
+  EXPECT_DOUBLE_EQ(a.investment, 3500.0);
+  EXPECT_DOUBLE_EQ(a.annual_om, 50.0);
+  // Year 4: 450 - 1000 (the first measure replaced); year 6: 450 + 500 (2 of 4 years left).
+  EXPECT_DOUBLE_EQ(a.cash_flows[4], 450.0 - 1000.0);
+  EXPECT_DOUBLE_EQ(a.cash_flows[6], 450.0 + 500.0);
+  // (1000 CRF(5 %, 4) + 2500 CRF(5 %, 6) + 50) / 1000 kWh.
+  EXPECT_NEAR(
+      *a.lcse * kKwh,
+      (1000 * capitalRecoveryFactor(0.05, 4) + 2500 * capitalRecoveryFactor(0.05, 6) + 50) / 1000.0,
+      1e-12);
+  EXPECT_NEAR(capitalRecoveryFactor(0.05, 4), 0.2820118326034625, 1e-15);
 }
 
 TEST(CashFlow, CapitalRecoveryFactor) {

@@ -99,8 +99,8 @@ const ErrorCase kCases[] = {
     {"ScenarioUnknownKey", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    motors: []\n",
      "test.yaml:69:5: scenarios[0].motors: unknown key (expected name, description, remove, "
-     "investment, or a section to overlay: weather, calendar, schedules, buildings, network, "
-     "equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
+     "investment, measures, or a section to overlay: weather, calendar, schedules, buildings, "
+     "network, equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
     {"InvestmentWithoutCurrency", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    investment: {capex: \"200000\"}\n",
      "test.yaml:69:25: scenario ie4: investment.capex: expected an amount of money (e.g. "
@@ -130,8 +130,8 @@ const ErrorCase kCases[] = {
     {"EconomicsInScenario", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    economics: {discount_rate: \"5 %\"}\n",
      "test.yaml:69:5: scenarios[0].economics: unknown key (expected name, description, remove, "
-     "investment, or a section to overlay: weather, calendar, schedules, buildings, network, "
-     "equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
+     "investment, measures, or a section to overlay: weather, calendar, schedules, buildings, "
+     "network, equipment, loads, pv, storage, ev_charging, demand_response, tariff, emissions)"},
     {"ScenarioRemovesUnknownId", "    description: IE4 pump motors\n",
      "    description: IE4 pump motors\n    remove: [NOPE]\n",
      "test.yaml:69:14: scenarios[0].remove[0]: unknown id \"NOPE\" (no list entry of the baseline "

@@ -23,6 +23,7 @@ struct RunRequest {
   PeriodFlags period;
   std::vector<std::string> scenarios;  // empty: every scenario of the park file
   bool baseline_only = false;
+  bool each_measure = false;  // also run each measure of a multi-measure scenario alone
   std::string command_line;
 };
 

@@ -105,6 +105,37 @@ void printMeasures(std::ostream& out, const Comparison& c, size_t width) {
   }
 }
 
+// Each scenario whose measures also ran alone: the single runs, their sum, the scenario, and
+// together minus apart.
+void printTogether(std::ostream& out, const Comparison& c, size_t width) {
+  for (const ScenarioComparison& s : c.scenarios) {
+    const std::vector<size_t> alone = economics::measuresAlone(c, s.name);
+    if (alone.empty()) continue;
+    TextTable t;
+    t.corner = s.name + ": alone and together";
+    t.columns = {{"savings", "kCNY/a"}, {"CO2 avoided", "t/a"}, {"NPV", "kCNY"}};
+    double savings = 0.0, co2 = 0.0, npv = 0.0;
+    for (size_t i : alone) {
+      const Appraisal& a = c.scenarios[i].appraisal;
+      t.rows.push_back({"  " + c.scenarios[i].name, formatGrouped(a.annual_savings / 1e3, 1),
+                        formatGrouped(a.co2_avoided / 1e3, 1), formatGrouped(a.npv / 1e3, 1)});
+      savings += a.annual_savings;
+      co2 += a.co2_avoided;
+      npv += a.npv;
+    }
+    const Appraisal& a = s.appraisal;
+    t.rows.push_back({"  sum of the measures", formatGrouped(savings / 1e3, 1),
+                      formatGrouped(co2 / 1e3, 1), formatGrouped(npv / 1e3, 1)});
+    t.rows.push_back({"  together", formatGrouped(a.annual_savings / 1e3, 1),
+                      formatGrouped(a.co2_avoided / 1e3, 1), formatGrouped(a.npv / 1e3, 1)});
+    t.rows.push_back({"  together - sum", formatGrouped((a.annual_savings - savings) / 1e3, 1),
+                      formatGrouped((a.co2_avoided - co2) / 1e3, 1),
+                      formatGrouped((a.npv - npv) / 1e3, 1)});
+    out << '\n';
+    printTable(out, t, width);
+  }
+}
+
 }  // namespace
 
 void printEconomics(std::ostream& out, const Comparison& c, size_t width) {
@@ -140,6 +171,24 @@ Json appraisalJson(const Appraisal& a) {
   return j;
 }
 
+// A scenario against the sum of its measures run alone: what they save and avoid apart, and
+// together minus apart (negative: the measures overlap).
+Json interactionJson(const Comparison& c, const ScenarioComparison& together,
+                     const std::vector<size_t>& alone) {
+  double savings = 0.0, co2 = 0.0;
+  Json names = Json::array();
+  for (size_t i : alone) {
+    savings += c.scenarios[i].appraisal.annual_savings;
+    co2 += c.scenarios[i].appraisal.co2_avoided;
+    names.push_back(c.scenarios[i].name);
+  }
+  return {{"measures_alone", names},
+          {"sum_annual_savings_cny", savings},
+          {"sum_co2_avoided_t_per_year", co2 / 1e3},
+          {"annual_savings_cny", together.appraisal.annual_savings - savings},
+          {"co2_avoided_t_per_year", (together.appraisal.co2_avoided - co2) / 1e3}};
+}
+
 Json kpiJson(const std::vector<KpiValue>& kpis) {
   Json j = Json::object();
   for (const KpiValue& k : kpis) j[k.name] = k.value;
@@ -171,6 +220,7 @@ void printComparison(std::ostream& out, const Comparison& c, size_t width) {
   out << '\n';
   printEconomics(out, c, width);
   printMeasures(out, c, width);
+  printTogether(out, c, width);
 }
 
 nlohmann::ordered_json comparisonJson(const Comparison& c) {
@@ -190,6 +240,10 @@ nlohmann::ordered_json comparisonJson(const Comparison& c) {
     e["delta"] = kpiJson(s.delta);
     e["economics"] = appraisalJson(s.appraisal);
     e["measures"] = measuresJson(s.measures);
+    e["measure_of"] = s.measure_of.empty() ? Json(nullptr) : Json(s.measure_of);
+    if (const std::vector<size_t> alone = economics::measuresAlone(c, s.name); !alone.empty()) {
+      e["interaction"] = interactionJson(c, s, alone);
+    }
     j["scenarios"].push_back(std::move(e));
   }
   return j;

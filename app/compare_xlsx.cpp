@@ -226,12 +226,14 @@ void monthlySheet(const Book& b, const Comparison& c) {
   worksheet_set_column(ws, 1, lxw_col_t(2 * n), 14, nullptr);
 }
 
-// The marginal abatement cost curve: the scenarios that avoid CO2, cheapest first, each a box
-// as wide as the CO2 it avoids and as high as its abatement cost.
+// The marginal abatement cost curve over single measures (a scenario whose measures also ran alone
+// is replaced by those runs): the ones that avoid CO2, cheapest first, each a box as wide as the
+// CO2 it avoids and as high as its abatement cost.
 void abatementSheet(const Book& b, const Comparison& c) {
   lxw_worksheet* ws = workbook_add_worksheet(b.wb, b.w.abatement);
   std::vector<const ScenarioComparison*> curve;
-  for (const ScenarioComparison& s : c.scenarios) {
+  for (size_t i : economics::singleMeasureRuns(c)) {
+    const ScenarioComparison& s = c.scenarios[i];
     if (s.appraisal.abatement_cost && s.appraisal.co2_avoided > 0.0) curve.push_back(&s);
   }
   std::stable_sort(curve.begin(), curve.end(), [](const auto* x, const auto* y) {

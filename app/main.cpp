@@ -257,6 +257,8 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.run_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
   c.run_cmd->add_option("--scenario", c.run.scenarios, "Run only these scenarios (repeatable)");
   c.run_cmd->add_flag("--baseline-only", c.run.baseline_only, "Run the baseline only");
+  c.run_cmd->add_flag("--each-measure", c.run.each_measure,
+                      "Also run each measure of a scenario with several measures alone");
 
   c.validate_cmd = app.add_subcommand("validate", "Check a park file, report every error");
   c.validate_cmd->add_option("park", c.validate_path, "Park file (YAML)")->required();

@@ -134,7 +134,7 @@ void checkOutputPath(const std::string& output, const std::string& park_path) {
 
 int simulate(const ParkSource& source, const RunRequest& request) {
   checkOutputPath(request.output, source.path);
-  CompiledPark park = compilePark(source);
+  CompiledPark park = compilePark(source, {.each_measure = request.each_measure});
   for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
   const TimeGrid grid = makeTimeGrid(park.baseline, parsePeriodFlags(request.period));
   std::vector<const ParkModel*> models{&park.baseline};
@@ -147,9 +147,11 @@ int simulate(const ParkSource& source, const RunRequest& request) {
     }
   }
   for (size_t i = 0; i < park.scenarios.size() && !request.baseline_only; ++i) {
-    const bool listed =
-        request.scenarios.empty() || std::count(request.scenarios.begin(), request.scenarios.end(),
-                                                park.scenarios[i].scenario) > 0;
+    const auto named = [&](const std::string& name) {
+      return std::count(request.scenarios.begin(), request.scenarios.end(), name) > 0;
+    };
+    const bool listed = request.scenarios.empty() || named(park.scenarios[i].scenario) ||
+                        named(park.specs[i].measure_of);
     if (!listed) continue;
     models.push_back(&park.scenarios[i]);
     descriptions.push_back(park.specs[i].description);

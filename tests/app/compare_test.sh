@@ -112,12 +112,37 @@ check "terminal table exits 0" [ $? -eq 0 ]
 check "terminal lines fit 60 columns" [ "$(awk '{ if (length($0) > 60) n++ } END { print n + 0 }' "$work/c.txt")" -eq 0 ]
 check "terminal shows the ranking" grep -q "scenario (by NPV)" "$work/c.txt"
 check "terminal shows deltas" grep -q "vs baseline" "$work/c.txt"
-check "terminal lists the measures and their ids" grep -q "measured: motor_upgrade 1: 120.0 kW, 48.0 kCNY: PUMP" "$work/c.txt"
+check "terminal lists the measures and their ids" grep -q "measured: motor_upgrade-1: 120.0 kW, 48.0 kCNY: PUMP" "$work/c.txt"
 
 "$pt" compare "$work/r.h5" --baseline led --json >"$work/led.json"
 check "--baseline led" python3 -c "
 import json; j = json.load(open('$work/led.json'))
 assert j['baseline'] == 'led' and sorted(s['name'] for s in j['scenarios']) == ['baseline', 'ie4', 'measured', 'nothing']"
+
+# Each measure alone: single runs named SCENARIO:MEASURE, and together minus apart.
+"$pt" run "$data/retrofit_park.yaml" -o "$work/each.h5" --each-measure --scenario measured \
+  --scenario ie4 >/dev/null 2>&1
+check "run --each-measure exits 0" [ $? -eq 0 ]
+"$pt" compare "$work/each.h5" --json >"$work/each.json"
+check "measures alone and together" python3 - "$work/each.json" <<'PY'
+import json, sys
+s = {x["name"]: x for x in json.load(open(sys.argv[1]))["scenarios"]}
+alone = ["measured:motor_upgrade-1", "measured:lighting-2", "measured:no-drives"]
+assert sorted(s) == sorted(["ie4", "measured"] + alone), sorted(s)
+assert all(s[a]["measure_of"] == "measured" for a in alone) and s["ie4"]["measure_of"] is None
+assert [m["kind"] for m in s["measured:lighting-2"]["measures"]] == ["lighting"]
+# The motor upgrade alone is the ie4 scenario (IEC 60034-30-1 IE4, 30 kW 4-pole: 94.9 %).
+e = lambda n: s[n]["economics"]
+assert abs(e("measured:motor_upgrade-1")["annual_savings_cny"] - e("ie4")["annual_savings_cny"]) < 1e-6
+i = s["measured"]["interaction"]
+assert sorted(i["measures_alone"]) == sorted(alone), i
+total = sum(e(a)["annual_savings_cny"] for a in alone)
+assert abs(i["sum_annual_savings_cny"] - total) < 1e-9
+assert abs(i["annual_savings_cny"] - (e("measured")["annual_savings_cny"] - total)) < 1e-9
+assert abs(i["annual_savings_cny"]) < 0.02 * total, i  # they overlap, a little
+PY
+COLUMNS=100 "$pt" compare "$work/each.h5" >"$work/each.txt"
+check "terminal shows the measures together and apart" grep -q "together - sum" "$work/each.txt"
 
 # Bad input: exit 2, a message naming what is wrong, no CSV folder.
 "$pt" compare "$work/r.h5" --baseline nope --csv "$work/bad" >/dev/null 2>"$work/e1"

@@ -74,6 +74,7 @@ Comparison compareResults(const std::string& path, const std::string& baseline) 
     const ParkModel model = readStoredModel(path, s.name);
     c.has_investment = model.has_investment;
     c.measures = model.measures;
+    c.measure_of = model.measure_of;
     InvestmentCase ic;
     ic.investments = model.investments();
     ic.annual_savings = kpiSi(ref, "cost_CNY") - kpiSi(c.kpi, "cost_CNY");
@@ -88,6 +89,22 @@ Comparison compareResults(const std::string& path, const std::string& baseline) 
 double kpiDisplayed(const KpiValue& kpi) {
   const KpiDecl* d = findKpi(kpi.name);
   return d ? kpiSi({kpi}, kpi.name) / d->display_si : kpi.value;
+}
+
+std::vector<size_t> measuresAlone(const Comparison& comparison, const std::string& scenario) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < comparison.scenarios.size(); ++i) {
+    if (comparison.scenarios[i].measure_of == scenario) out.push_back(i);
+  }
+  return out;
+}
+
+std::vector<size_t> singleMeasureRuns(const Comparison& comparison) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < comparison.scenarios.size(); ++i) {
+    if (measuresAlone(comparison, comparison.scenarios[i].name).empty()) out.push_back(i);
+  }
+  return out;
 }
 
 std::vector<size_t> rankByNpv(const Comparison& comparison) {

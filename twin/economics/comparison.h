@@ -20,6 +20,7 @@ struct ScenarioComparison {
   std::vector<std::vector<KpiValue>> monthly;
   bool has_investment = false;    // an investment stated for the scenario (it wins over measures)
   std::vector<Measure> measures;  // as expanded, with their costs
+  std::string measure_of;         // a measure run alone: the scenario it belongs to
   Appraisal appraisal;
 };
 
@@ -41,6 +42,13 @@ double kpiSi(const std::vector<KpiValue>& kpis, const std::string& name);
 // A stored KPI in the unit tables show it in (MWh, kCNY: kKpis' display unit), or as stored when
 // it is not declared.
 double kpiDisplayed(const KpiValue& kpi);
+
+// Indices of the runs of each measure of `scenario` alone (parktwin run --each-measure).
+std::vector<size_t> measuresAlone(const Comparison& comparison, const std::string& scenario);
+
+// The runs of single measures: every scenario except those whose measures also ran alone, which
+// those runs replace (what a marginal abatement cost curve is drawn over).
+std::vector<size_t> singleMeasureRuns(const Comparison& comparison);
 
 // Indices of comparison.scenarios from the highest NPV to the lowest.
 std::vector<size_t> rankByNpv(const Comparison& comparison);

@@ -57,13 +57,14 @@ CostSpec readCost(const Node& n, MeasureKind kind, const std::string& path, Fiel
 }  // namespace
 
 std::vector<PendingMeasure> expandMeasures(const Node& scenario, const std::string& path,
-                                           const MeasureBaseline& base, Node& tree,
-                                           FieldReader& r) {
+                                           const MeasureBaseline& base, Node& tree, FieldReader& r,
+                                           std::optional<size_t> only) {
   std::vector<PendingMeasure> out;
   const Node* list = scenario.find("measures");
   const std::string lpath = keyPath(path, "measures");
   if (!list || !r.expectSequence(*list, lpath)) return out;
   for (size_t i = 0; i < list->items.size(); ++i) {
+    if (only && i != *only) continue;
     const Node& n = list->items[i];
     const std::string mpath = indexPath(lpath, i);
     if (!r.expectMap(n, mpath)) continue;
@@ -71,9 +72,9 @@ std::vector<PendingMeasure> expandMeasures(const Node& scenario, const std::stri
     if (!kind) continue;
     PendingMeasure p;
     p.measure.kind = static_cast<MeasureKind>(*kind);
-    p.measure.name =
-        r.text(n, "name", mpath, false)
-            .value_or(std::string(kMeasureKindNames[size_t(*kind)]) + " " + std::to_string(i + 1));
+    p.measure.name = n.find("name") ? r.id(n, "name", mpath).value_or("")
+                                    : std::string(kMeasureKindNames[size_t(*kind)]) + "-" +
+                                          std::to_string(i + 1);
     p.measure.line = n.loc.line;
     p.loc = n.loc;
     p.path = mpath;

@@ -38,9 +38,11 @@ struct MeasureBaseline {
 
 // Reads `measures` of the scenario map `scenario` (at `path`), adds each measure's overlay to
 // `tree` (the scenario's tree before its own sections are overlaid) and returns the measures.
-// Errors go to `r`; a measure that selects nothing is returned with no ids.
+// Errors go to `r`; a measure that selects nothing is returned with no ids. With `only`, just
+// that measure (by position) is expanded.
 std::vector<PendingMeasure> expandMeasures(const Node& scenario, const std::string& path,
-                                           const MeasureBaseline& base, Node& tree, FieldReader& r);
+                                           const MeasureBaseline& base, Node& tree, FieldReader& r,
+                                           std::optional<size_t> only = std::nullopt);
 
 // Sizes (from the compiled scenario model) and costs (the kind's defaults, overridden by the
 // measure's `cost:`) of the expanded measures.

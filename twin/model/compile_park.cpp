@@ -35,8 +35,29 @@ struct ScenarioTree {
   int end_line = 0;
 };
 
+// Each measure of `st` alone on the baseline: one scenario tree per measure. Errors were reported
+// when the measures were expanded together, so they are not reported again.
+void addMeasuresAlone(const Node& s, const std::string& path, const ScenarioTree& st,
+                      const ParkSource& source, const ParkModel& baseline,
+                      std::vector<ScenarioTree>& out) {
+  for (size_t i = 0; i < st.measures.size(); ++i) {
+    ScenarioTree one;
+    const std::string& measure = st.measures[i].measure.name;
+    one.spec = {st.spec.name + ":" + measure,
+                "measure " + measure + " of " + st.spec.name + ", alone", st.spec.name};
+    one.tree = source.tree;
+    std::erase_if(one.tree.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
+    Diagnostics reported;
+    FieldReader quiet(reported);
+    one.measures = expandMeasures(s, path, {baseline, source.tree}, one.tree, quiet, i);
+    one.first_line = st.first_line;
+    one.end_line = st.end_line;
+    out.push_back(std::move(one));
+  }
+}
+
 std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, const ParkModel& baseline,
-                                        FieldReader& r) {
+                                        const CompileOptions& options, FieldReader& r) {
   std::vector<ScenarioTree> out;
   const Node* list = source.tree.find("scenarios");
   if (!list || !r.expectSequence(*list, "scenarios")) return out;
@@ -114,13 +135,17 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, const ParkMode
       }
     }
     out.push_back(std::move(st));
+    if (options.each_measure && out.back().measures.size() >= 2) {
+      const ScenarioTree together = out.back();  // out grows below
+      addMeasuresAlone(s, path, together, source, baseline, out);
+    }
   }
   return out;
 }
 
 }  // namespace
 
-CompiledPark compilePark(const ParkSource& source) {
+CompiledPark compilePark(const ParkSource& source, const CompileOptions& options) {
   const std::string dir = parkDir(source.path);
   Diagnostics all = source.parse_diagnostics;
   CompiledPark park;
@@ -139,10 +164,11 @@ CompiledPark compilePark(const ParkSource& source) {
   }
   const bool baseline_ok = all.empty();
   FieldReader reader(all);
-  for (ScenarioTree& st : scenarioTrees(source, park.baseline, reader)) {
+  for (ScenarioTree& st : scenarioTrees(source, park.baseline, options, reader)) {
     Diagnostics local;
     ParkModel model = compileModel(st.tree, dir, local, weather);
     model.scenario = st.spec.name;
+    model.measure_of = st.spec.measure_of;
     for (const Diagnostic& d : local.list()) {
       if (seen.count(d.format())) continue;
       // With a broken baseline, report only what lies in the scenario's own text and in a
@@ -153,7 +179,7 @@ CompiledPark compilePark(const ParkSource& source) {
     }
     model.measures = priceMeasures(st.measures, model);
     for (const PendingMeasure& m : st.measures) {
-      if (!m.measure.ids.empty()) continue;
+      if (!m.measure.ids.empty() || !st.spec.measure_of.empty()) continue;
       park.warnings.push_back(m.loc.file + ":" + std::to_string(m.loc.line) + ":" +
                               std::to_string(m.loc.column) + ": scenario " + st.spec.name + ": " +
                               m.path + ": measure \"" + m.measure.name + "\" selects nothing");

@@ -13,6 +13,13 @@ namespace twin {
 struct ScenarioSpec {
   std::string name;
   std::string description;
+  std::string measure_of;  // a measure run alone: the scenario it belongs to
+};
+
+struct CompileOptions {
+  // Also compile each measure of a scenario with two or more measures alone, as a scenario
+  // named "SCENARIO:MEASURE" (parktwin run --each-measure).
+  bool each_measure = false;
 };
 
 struct CompiledPark {
@@ -24,6 +31,6 @@ struct CompiledPark {
 };
 
 // Compiles the baseline and every scenario; throws InputError listing every problem.
-CompiledPark compilePark(const ParkSource& source);
+CompiledPark compilePark(const ParkSource& source, const CompileOptions& options = {});
 
 }  // namespace twin

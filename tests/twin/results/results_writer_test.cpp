@@ -2,9 +2,11 @@
 // and ids attributes), KPIs and metadata included; an unfinished write never reaches the target.
 #include "twin/results/results_writer.h"
 
+#include <H5Cpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 
@@ -15,6 +17,14 @@
 
 namespace twin {
 namespace {
+
+// How many hard links the object at `name` has.
+unsigned hardLinks(const std::string& path, const std::string& name) {
+  H5::H5File file(path, H5F_ACC_RDONLY);
+  H5O_info_t info{};
+  H5Oget_info_by_name(file.getId(), name.c_str(), &info, H5P_DEFAULT);
+  return info.rc;
+}
 
 namespace fs = std::filesystem;
 
@@ -74,11 +84,26 @@ TEST_F(StoreTest, RoundTripsSeriesKpisAndMeta) {
   ASSERT_EQ(motors.rows, 7u * 96);
   const std::vector<double> expected = memory.series(kMotorInputPower);
   ASSERT_EQ(motors.values.size(), expected.size());
-  for (size_t i = 0; i < expected.size(); ++i) ASSERT_EQ(motors.values[i], expected[i] / 1e3);
+  // Stored as float32 rounded to 14 significand bits: within 2^-15 of the value (relative).
+  const auto close = [](double stored, double exact) {
+    return std::abs(stored - exact) <= std::ldexp(std::abs(exact), -15);
+  };
+  for (size_t i = 0; i < expected.size(); ++i) {
+    ASSERT_TRUE(close(motors.values[i], expected[i] / 1e3)) << motors.values[i];
+  }
 
   const SeriesData loading = readSeries(path, "baseline", "transformer", "loading_pct");
   EXPECT_EQ(loading.units, "%");
-  EXPECT_EQ(loading.values[136], memory.series(kTransformerLoading)[136] / 1e-2);
+  EXPECT_TRUE(close(loading.values[136], memory.series(kTransformerLoading)[136] / 1e-2));
+
+  // The ie4 scenario changes the motors, not the weather: its weather series is the baseline's
+  // dataset (a hard link, stored once), its motor series its own.
+  EXPECT_EQ(hardLinks(path, "/series/weather/ghi_W_m2"), 2u);
+  EXPECT_EQ(hardLinks(path, "/scenarios/ie4/series/weather/ghi_W_m2"), 2u);
+  EXPECT_EQ(hardLinks(path, "/scenarios/ie4/series/motor/input_power_kW"), 1u);
+  EXPECT_EQ(readSeries(path, "ie4", "weather", "ghi_W_m2").values,
+            readSeries(path, "baseline", "weather", "ghi_W_m2").values);
+  EXPECT_NE(readSeries(path, "ie4", "motor", "input_power_kW").values, motors.values);
 
   const std::vector<int64_t> times = readTimes(path);
   ASSERT_EQ(times.size(), 7u * 96);

@@ -1,0 +1,134 @@
+#include "twin/results/series_sink.h"
+
+#include <cstring>
+#include <stdexcept>
+
+#include "twin/base/error.h"
+#include "twin/results/chunk_codec.h"
+#include "twin/results/hdf5_io.h"
+
+namespace twin {
+namespace {
+
+// Deflate level of the series chunks: on the demo park, level 4 stores 12 % less than level 1
+// for 8 % more time; level 6 saves under 2 % more.
+constexpr int kDeflateLevel = 4;
+
+H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
+  H5::DSetCreatPropList props;
+  const hsize_t chunk[2] = {rows, cols};
+  props.setChunk(2, chunk);
+  props.setShuffle();
+  props.setDeflate(kDeflateLevel);
+  return props;
+}
+
+std::vector<unsigned char> readChunk(const H5::DataSet& ds, hsize_t first_step) {
+  const hsize_t offset[2] = {first_step, 0};
+  hsize_t size = 0;
+  if (H5Dget_chunk_storage_size(ds.getId(), offset, &size) < 0) {
+    throw std::runtime_error("HDF5: reading the size of a baseline chunk failed");
+  }
+  std::vector<unsigned char> bytes(size);
+  uint32_t filters = 0;
+  if (size > 0 && H5Dread_chunk(ds.getId(), H5P_DEFAULT, offset, &filters, bytes.data()) < 0) {
+    throw std::runtime_error("HDF5: reading a baseline chunk failed");
+  }
+  return bytes;
+}
+
+void writeChunk(const H5::DataSet& ds, hsize_t first_step, const std::vector<unsigned char>& c,
+                int s) {
+  const hsize_t offset[2] = {first_step, 0};
+  if (H5Dwrite_chunk(ds.getId(), H5P_DEFAULT, 0, offset, c.size(), c.data()) < 0) {
+    throw std::runtime_error("HDF5: writing a chunk of " + std::string(kSeries[s].kind) + "/" +
+                             std::string(kSeries[s].field) + " failed");
+  }
+}
+
+}  // namespace
+
+SeriesSink::SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
+                       const StoredSeries* baseline)
+    : series_(root.createGroup("series")),
+      baseline_(baseline),
+      steps_(static_cast<hsize_t>(grid.steps())),
+      rows_(static_cast<hsize_t>(grid.stepsPerDay())) {
+  for (int s = 0; s < kSeriesCount; ++s) {
+    const SeriesDecl& decl = kSeries[s];
+    const std::string kind(decl.kind);
+    if (!series_.nameExists(kind)) series_.createGroup(kind);
+    columns_[s] = columnCount(model, decl.column_kind);
+    if (columns_[s] == 0) continue;
+    if (rows_ * columns_[s] * sizeof(float) >= (hsize_t{1} << 32)) {
+      throw InputError("too many " + kind + " columns (" + std::to_string(columns_[s]) +
+                       ") for one day of steps in one HDF5 chunk (4 GiB): use a longer step");
+    }
+    written_.ids[s] = columnIds(model, decl.column_kind);
+    linked_[s] = baseline_ && baseline_->datasets[s] && baseline_->ids[s] == written_.ids[s];
+    if (!linked_[s]) materialize(s);
+  }
+}
+
+// Creates the dataset and copies into it the chunks consumed while it equalled the baseline's.
+void SeriesSink::materialize(int s) {
+  const SeriesDecl& decl = kSeries[s];
+  const hsize_t dims[2] = {steps_, columns_[s]};
+  H5::Group group = series_.openGroup(std::string(decl.kind));
+  H5::DataSet ds = group.createDataSet(std::string(decl.field), H5::PredType::NATIVE_FLOAT,
+                                       H5::DataSpace(2, dims), chunked(rows_, columns_[s]));
+  writeStringAttribute(ds, "units", std::string(decl.unit));
+  writeStringAttribute(ds, "description", std::string(decl.meaning));
+  writeStringListAttribute(ds, "ids", written_.ids[s]);
+  if (linked_[s]) {
+    for (hsize_t first : offsets_)
+      writeChunk(ds, first, readChunk(*baseline_->datasets[s], first), s);
+  }
+  written_.datasets[s] = ds;
+  linked_[s] = false;
+}
+
+void SeriesSink::prepare(BlockResult& block) const {
+  for (int s = 0; s < kSeriesCount; ++s) {
+    if (columns_[s] == 0) continue;
+    encodeShuffledDeflate(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si,
+                          kDeflateLevel, block.encoded[s]);
+  }
+}
+
+void SeriesSink::consume(const BlockResult& block) {
+  const auto first = static_cast<hsize_t>(block.first_step);
+  for (int s = 0; s < kSeriesCount; ++s) {
+    if (columns_[s] == 0) continue;
+    const std::vector<unsigned char>& chunk = block.encoded[s];
+    if (linked_[s]) {
+      // The encoding is deterministic: equal chunk bytes are equal values, and back.
+      const std::vector<unsigned char> base = readChunk(*baseline_->datasets[s], first);
+      if (base == chunk) continue;
+      materialize(s);
+    }
+    writeChunk(*written_.datasets[s], first, chunk, s);
+  }
+  offsets_.push_back(first);
+}
+
+StoredSeries SeriesSink::finish() {
+  for (int s = 0; s < kSeriesCount; ++s) {
+    if (!linked_[s]) continue;
+    if (offsets_.size() * rows_ < steps_) {
+      materialize(s);  // an unfinished run: copy what there is rather than link
+      continue;
+    }
+    const std::string kind(kSeries[s].kind);
+    const std::string field(kSeries[s].field);
+    H5::Group group = series_.openGroup(kind);
+    if (H5Lcreate_hard(baseline_->datasets[s]->getId(), ".", group.getId(), field.c_str(),
+                       H5P_DEFAULT, H5P_DEFAULT) < 0) {
+      throw std::runtime_error("HDF5: linking " + kind + "/" + field + " to the baseline failed");
+    }
+    written_.datasets[s] = group.openDataSet(field);
+  }
+  return written_;
+}
+
+}  // namespace twin

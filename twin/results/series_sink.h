@@ -1,0 +1,55 @@
+// The series of one run written block by block into /series/<kind>/<field> (float32 [time x
+// columns], one chunk per block, shuffled and deflated by the engine's workers). A scenario's
+// dataset that comes out bit for bit equal to the baseline's is not stored again: it becomes an
+// HDF5 hard link to the baseline's dataset, so readers find it at its path all the same.
+#pragma once
+
+#include <H5Cpp.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "twin/engine/series.h"
+#include "twin/engine/state.h"
+#include "twin/model/model.h"
+#include "twin/model/time_grid.h"
+
+namespace twin {
+
+// The baseline's series datasets and their column ids, which scenarios link to.
+struct StoredSeries {
+  std::array<std::optional<H5::DataSet>, kSeriesCount> datasets;
+  std::array<std::vector<std::string>, kSeriesCount> ids;
+};
+
+class SeriesSink : public BlockSink {
+ public:
+  // `baseline`: nullptr when writing the baseline itself (or when there is none to link to).
+  SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
+             const StoredSeries* baseline);
+
+  // Compresses each series' chunk (the block's rows) on the calling worker thread.
+  void prepare(BlockResult& block) const override;
+  // Writes the compressed chunks as they are, or, for a dataset so far equal to the baseline's,
+  // nothing (see finish()).
+  void consume(const BlockResult& block) override;
+  // Links the datasets that equalled the baseline's to the end; returns what was written, for the
+  // baseline to hand to the scenarios.
+  StoredSeries finish();
+
+ private:
+  void materialize(int s);
+
+  H5::Group series_;
+  const StoredSeries* baseline_;
+  hsize_t steps_ = 0;
+  hsize_t rows_ = 0;
+  StoredSeries written_;
+  std::array<bool, kSeriesCount> linked_{};  // still equal to the baseline's, not written
+  std::array<hsize_t, kSeriesCount> columns_{};
+  std::vector<hsize_t> offsets_;  // first steps of the blocks consumed so far
+};
+
+}  // namespace twin

@@ -28,6 +28,19 @@ struct RunRequest {
 };
 
 int runCommand(const RunRequest& request);
+// Refuses an output path in a missing folder or equal to the park file (InputError).
+void checkOutputPath(const std::string& output, const std::string& park_path);
+
+// `parktwin sweep`: the grid of --vary values, each combination a scenario (twin/model/sweep.h).
+struct SweepRequest {
+  std::string park_path;
+  std::string output;
+  std::vector<std::string> vary;  // SECTION.ID.FIELD=V1,V2,...
+  PeriodFlags period;
+  std::string store = "park";  // park: KPIs, /model, park-level series; full: every series
+  std::string command_line;
+};
+int sweepCommand(const SweepRequest& request);
 // Writes DIR/park.yaml (the embedded demo park) and runs it into DIR/results.h5.
 int demoCommand(const std::string& dir, const PeriodFlags& period, const std::string& command_line);
 int validateCommand(const std::string& park_path);

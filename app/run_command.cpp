@@ -115,23 +115,6 @@ void printDrEvents(std::ostream& out, const ParkModel& model,
   }
 }
 
-// The output must be a file path in an existing folder, and not the park file itself.
-void checkOutputPath(const std::string& output, const std::string& park_path) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path out(output);
-  if (output.empty() || output.back() == '/' || fs::is_directory(out, ec)) {
-    throw InputError("-o: \"" + output + "\" is a folder; expected the path of a results file");
-  }
-  const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
-  if (!fs::is_directory(folder, ec)) {
-    throw InputError("-o: the folder \"" + folder.string() + "\" does not exist");
-  }
-  if (fs::exists(out, ec) && fs::equivalent(out, fs::path(park_path), ec)) {
-    throw InputError("-o: \"" + output + "\" is the park file itself");
-  }
-}
-
 int simulate(const ParkSource& source, const RunRequest& request) {
   checkOutputPath(request.output, source.path);
   CompiledPark park = compilePark(source, {.each_measure = request.each_measure});
@@ -182,6 +165,23 @@ int simulate(const ParkSource& source, const RunRequest& request) {
 }
 
 }  // namespace
+
+// The output must be a file path in an existing folder, and not the park file itself.
+void checkOutputPath(const std::string& output, const std::string& park_path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path out(output);
+  if (output.empty() || output.back() == '/' || fs::is_directory(out, ec)) {
+    throw InputError("-o: \"" + output + "\" is a folder; expected the path of a results file");
+  }
+  const fs::path folder = out.parent_path().empty() ? fs::path(".") : out.parent_path();
+  if (!fs::is_directory(folder, ec)) {
+    throw InputError("-o: the folder \"" + folder.string() + "\" does not exist");
+  }
+  if (fs::exists(out, ec) && fs::equivalent(out, fs::path(park_path), ec)) {
+    throw InputError("-o: \"" + output + "\" is the park file itself");
+  }
+}
 
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
   PeriodOverride out;

@@ -1,10 +1,12 @@
 #include "twin/engine/engine.h"
 
 #include <tbb/concurrent_queue.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
 
 #include <memory>
+#include <mutex>
 
 #include "twin/base/error.h"
 #include "twin/engine/run_plan.h"
@@ -93,6 +95,20 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
       }));
   if (cancelled) throw Interrupted();
   return kpis.finish();
+}
+
+std::vector<Kpis> runEach(const std::vector<const ParkModel*>& models, const TimeGrid& grid,
+                          const std::vector<BlockSink*>& sinks,
+                          const std::function<void(long)>& done) {
+  std::vector<Kpis> out(models.size());
+  std::mutex mutex;
+  long finished = 0;
+  tbb::parallel_for(size_t{0}, models.size(), [&](size_t i) {
+    out[i] = runSimulation(*models[i], grid, sinks.empty() ? nullptr : sinks[i]);
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (done) done(++finished);
+  });
+  return out;
 }
 
 }  // namespace twin

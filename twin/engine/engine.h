@@ -25,4 +25,11 @@ struct RunControl {
 Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink,
                    const RunControl& control = {});
 
+// Independent runs of several models at once (TBB over the models, each also parallel over its
+// days): out[i] = runSimulation(*models[i], grid, sinks[i]), bit for bit. `done` is called after
+// each run, under a lock, with the number finished.
+std::vector<Kpis> runEach(const std::vector<const ParkModel*>& models, const TimeGrid& grid,
+                          const std::vector<BlockSink*>& sinks,
+                          const std::function<void(long)>& done = {});
+
 }  // namespace twin

@@ -204,7 +204,8 @@ ResultsWriter::~ResultsWriter() {
   std::filesystem::remove(temp_path_, ignored);
 }
 
-BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::string& description) {
+BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::string& description,
+                                        StoreLevel store) {
   return hdf5("creating the scenario's datasets", [&]() -> BlockSink& {
     H5::Group root = model.scenario.empty()
                          ? impl_->file.openGroup("/")
@@ -216,9 +217,15 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
     impl_->model = &model;
     impl_->sink = std::make_unique<SeriesSink>(
         root, model, impl_->grid,
-        model.scenario.empty() || !impl_->baseline ? nullptr : &*impl_->baseline);
+        model.scenario.empty() || !impl_->baseline ? nullptr : &*impl_->baseline,
+        store == StoreLevel::kPark);
     return *impl_->sink;
   });
+}
+
+void ResultsWriter::setScenarioAttribute(const std::string& name, const std::string& value) {
+  hdf5("writing a scenario attribute",
+       [&] { writeStringAttribute(*impl_->scenario_root, name, value); });
 }
 
 void ResultsWriter::endScenario(const Kpis& kpis) {

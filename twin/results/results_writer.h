@@ -22,6 +22,10 @@ struct RunMeta {
   std::string created_utc;  // ISO 8601
 };
 
+// What a scenario stores of its series: all of them, or the park-level ones only (sweeps); its
+// /model and KPIs are always stored.
+enum class StoreLevel { kFull, kPark };
+
 class ResultsWriter {
  public:
   // Creates the temporary file; throws InputError when the folder is not writable.
@@ -32,7 +36,10 @@ class ResultsWriter {
 
   // Starts the results of one model (the baseline when model.scenario is empty). The returned
   // sink takes the run's blocks; endScenario() adds the KPIs.
-  BlockSink& beginScenario(const ParkModel& model, const std::string& description);
+  BlockSink& beginScenario(const ParkModel& model, const std::string& description,
+                           StoreLevel store = StoreLevel::kFull);
+  // A text attribute of the scenario begun last (a sweep's parameter values).
+  void setScenarioAttribute(const std::string& name, const std::string& value);
   void endScenario(const Kpis& kpis);
   // Closes the file and renames it onto the target path.
   void commit();

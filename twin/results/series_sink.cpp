@@ -49,7 +49,7 @@ void writeChunk(const H5::DataSet& ds, hsize_t first_step, const std::vector<uns
 }  // namespace
 
 SeriesSink::SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
-                       const StoredSeries* baseline)
+                       const StoredSeries* baseline, bool park_only)
     : series_(root.createGroup("series")),
       baseline_(baseline),
       steps_(static_cast<hsize_t>(grid.steps())),
@@ -57,6 +57,7 @@ SeriesSink::SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& 
   for (int s = 0; s < kSeriesCount; ++s) {
     const SeriesDecl& decl = kSeries[s];
     const std::string kind(decl.kind);
+    if (park_only && kind != "park") continue;
     if (!series_.nameExists(kind)) series_.createGroup(kind);
     columns_[s] = columnCount(model, decl.column_kind);
     if (columns_[s] == 0) continue;

@@ -27,8 +27,9 @@ struct StoredSeries {
 class SeriesSink : public BlockSink {
  public:
   // `baseline`: nullptr when writing the baseline itself (or when there is none to link to).
+  // `park_only`: store the park-level series (kind "park") only.
   SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
-             const StoredSeries* baseline);
+             const StoredSeries* baseline, bool park_only = false);
 
   // Compresses each series' chunk (the block's rows) on the calling worker thread.
   void prepare(BlockResult& block) const override;

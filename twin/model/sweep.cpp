@@ -1,0 +1,111 @@
+#include "twin/model/sweep.h"
+
+#include <fmt/format.h>
+
+#include "twin/base/error.h"
+#include "twin/base/text.h"
+#include "twin/parkfile/field_reader.h"
+
+namespace twin {
+namespace {
+
+std::vector<std::string> split(const std::string& text, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    out.emplace_back(trim(text.substr(start, end - start)));
+    if (end == std::string::npos) return out;
+    start = end + 1;
+  }
+}
+
+// What a map or list holds, for messages: its keys or its entries' ids.
+std::string children(const Node& n) {
+  std::vector<std::string> names;
+  if (n.isMap()) {
+    for (const MapEntry& e : n.entries) names.push_back(e.key);
+  } else {
+    for (const Node& item : n.items) {
+      if (!entryKey(item).empty()) names.push_back(entryKey(item));
+    }
+  }
+  return names.empty() ? "nothing" : join(names, ", ");
+}
+
+// The node `path` names in `tree`; throws InputError naming the first part that names nothing.
+Node& locate(Node& tree, const std::string& path) {
+  Node* node = &tree;
+  std::string walked;
+  for (const std::string& part : split(path, '.')) {
+    Node* next = nullptr;
+    if (node->isMap()) {
+      next = node->find(part);
+    } else if (node->isSequence()) {
+      for (Node& item : node->items) {
+        if (entryKey(item) == part) next = &item;
+      }
+    }
+    if (!next) {
+      throw InputError("--vary " + path + ": " + (walked.empty() ? "the park file" : walked) +
+                       " has no " + quote(part) + " (it has: " + children(*node) + ")");
+    }
+    walked += (walked.empty() ? "" : ".") + part;
+    node = next;
+  }
+  if (!node->isScalar()) {
+    throw InputError("--vary " + path + ": expected a field with one value, got " +
+                     describeNode(*node));
+  }
+  return *node;
+}
+
+}  // namespace
+
+Variation parseVariation(const std::string& flag) {
+  const size_t eq = flag.find('=');
+  Variation v;
+  v.path = std::string(trim(flag.substr(0, eq)));
+  if (eq == std::string::npos || v.path.empty()) {
+    throw InputError("--vary " + quote(flag) + ": expected SECTION.ID.FIELD=V1,V2,...");
+  }
+  v.values = split(flag.substr(eq + 1), ',');
+  for (const std::string& value : v.values) {
+    if (value.empty()) throw InputError("--vary " + quote(flag) + ": expected no empty value");
+  }
+  return v;
+}
+
+std::vector<Variant> compileVariants(const ParkSource& source,
+                                     const std::vector<Variation>& variations) {
+  Node base = source.tree;
+  std::erase_if(base.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
+  for (const Variation& v : variations) locate(base, v.path);  // every path first
+  size_t count = 1;
+  for (const Variation& v : variations) count *= v.values.size();
+  std::vector<Variant> out;
+  for (size_t k = 0; k < count; ++k) {
+    Variant variant;
+    ParkSource one{source.path, source.text, source.sha256, base, source.parse_diagnostics};
+    size_t rest = k;
+    for (size_t i = variations.size(); i-- > 0;) {
+      const Variation& v = variations[i];
+      const std::string& value = v.values[rest % v.values.size()];
+      rest /= v.values.size();
+      locate(one.tree, v.path).scalar = value;
+      variant.values.insert(variant.values.begin(), value);
+    }
+    variant.name = count < 100 ? fmt::format("v{:02}", k + 1) : fmt::format("v{:03}", k + 1);
+    try {
+      variant.model = compilePark(one).baseline;
+    } catch (const InputError& e) {
+      throw InputError("--vary variant " + variant.name + " (" + join(variant.values, ", ") +
+                       "): " + e.what());
+    }
+    variant.model.scenario = variant.name;
+    out.push_back(std::move(variant));
+  }
+  return out;
+}
+
+}  // namespace twin

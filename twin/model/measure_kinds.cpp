@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 
+#include "physics/air_compressor.h"
 #include "physics/motor_efficiency.h"
 #include "physics/transformer_grades.h"
 #include "physics/units.h"
@@ -112,20 +113,43 @@ std::vector<std::string> vsd(const Node& n, const std::string& path, const Measu
   return ids;
 }
 
+constexpr QuantityField kPressure{"pressure", Dimension::kPressure, 0, 5e6, true, "MPa", 1e6};
+constexpr QuantityField kReduction{
+    "pressure_reduction", Dimension::kPressure, 0, 2e6, true, "MPa", 1e6};
+
+// Leaks down to `leak` (default 10 %) and, given the discharge `pressure` (gauge) and a
+// `pressure_reduction`, the full-output shaft load scaled by the isentropic work ratio
+// (physics/air_compressor.h, pressurePowerRatio).
 std::vector<std::string> airLeakRepair(const Node& n, const std::string& path,
                                        const MeasureBaseline& b, Node& tree, FieldReader& r) {
-  r.checkKeys(n, {"kind", "name", "cost", "select", "leak"}, path);
+  r.checkKeys(n, {"kind", "name", "cost", "select", "leak", "pressure", "pressure_reduction"},
+              path);
   const Selection sel = readSelection(n, path, SelectionFor::kMotors, b.model, r);
   const double target = r.quantity(n, kLeakTarget, path, false).value_or(0.10);
+  const std::optional<double> reduction = r.quantity(n, kReduction, path, false);
+  const double pressure = reduction ? r.quantity(n, kPressure, path, true).value_or(0.0) : 0.0;
+  if (reduction && pressure > 0.0 && *reduction >= pressure) {
+    r.error(n.find("pressure_reduction")->loc, keyPath(path, "pressure_reduction"),
+            "expected a reduction below the discharge pressure");
+    return {};
+  }
+  const double ratio = reduction && pressure > 0.0
+                           ? physics::pressurePowerRatio(pressure, pressure - *reduction)
+                           : 1.0;
   std::vector<std::string> ids;
   for (const Motor* m : entries<Motor>(b.model.motors, [&](const Motor& x) {
-         return x.compressor && x.leak > target && selectsMotor(sel, x, b.model);
+         return x.compressor && (x.leak > target || ratio < 1.0) && selectsMotor(sel, x, b.model);
        })) {
-    addEntry(
-        tree, {"equipment"},
-        mapNode({{"id", scalarNode(m->entry, n.loc)},
-                 {"compressor", mapNode({{"leak", scalarNode(percent(target), n.loc)}}, n.loc)}},
-                n.loc));
+    Node entry = mapNode({{"id", scalarNode(m->entry, n.loc)}}, n.loc);
+    const double leak = std::min(m->leak, target);
+    entry.entries.push_back(
+        {"compressor", n.loc, mapNode({{"leak", scalarNode(percent(leak), n.loc)}}, n.loc)});
+    if (ratio < 1.0) {
+      entry.entries.push_back(
+          {"duty", n.loc,
+           mapNode({{"load", scalarNode(percent(m->duty_load * ratio), n.loc)}}, n.loc)});
+    }
+    addEntry(tree, {"equipment"}, entry);
     ids.push_back(m->entry);
   }
   return ids;

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "physics/air_compressor.h"
 #include "physics/motor_efficiency.h"
 #include "physics/transformer_grades.h"
 #include "twin/error_cases.h"
@@ -117,6 +118,34 @@ TEST_F(MeasuresTest, VsdLeaksLightingAndChargingChangeExactlyTheirSelection) {
   }
   // Air-leak repair is priced per compressor: 20,000 CNY each.
   EXPECT_NEAR(ms[1].cost.capex, 20000.0 * ms[1].size, 1e-9);
+}
+
+// Leak repair with 0.1 MPa less discharge pressure: every compressor is selected and its
+// full-output shaft load scales by the isentropic work ratio (physics/air_compressor.h: 8.4 % from
+// 7 to 6 bar gauge, single stage; the US DOE Compressed Air Sourcebook's rule of thumb says
+// 7.25 %/bar), to the 6 digits the overlay writes.
+TEST_F(MeasuresTest, AirLeakRepairWithALowerPressure) {
+  const CompiledPark p = test::compileText(demoWithScenarios(
+      "  - name: s\n    measures:\n      - {kind: air_leak_repair, leak: \"10 %\", pressure: "
+      "\"0.7 MPa\", pressure_reduction: \"0.1 MPa\"}\n"));
+  const double ratio = physics::pressurePowerRatio(0.7e6, 0.6e6);
+  EXPECT_NEAR(ratio, 1 - 0.0784, 0.01);  // between the rule of thumb and the isentropic ratio
+  EXPECT_EQ(std::set<std::string>(only(p).measures[0].ids.begin(), only(p).measures[0].ids.end()),
+            motorEntries(base(), [](const Motor& x) { return x.compressor; }));
+  for (size_t i = 0; i < base().motors.size(); ++i) {
+    const Motor& b = base().motors[i];
+    const double expected = b.compressor ? b.duty_load * ratio : b.duty_load;
+    EXPECT_NEAR(only(p).motors[i].duty_load, expected, 1e-6 * expected) << b.id;
+  }
+  const std::vector<std::string> e = test::messagesOf([&] {
+    test::compileText(demoWithScenarios(
+        "  - name: s\n    measures:\n      - {kind: air_leak_repair, pressure: \"0.7 MPa\", "
+        "pressure_reduction: \"0.8 MPa\"}\n"));
+  });
+  ASSERT_FALSE(e.empty());
+  EXPECT_NE(e[0].find("pressure_reduction: expected a reduction below the discharge pressure"),
+            std::string::npos)
+      << e[0];
 }
 
 TEST_F(MeasuresTest, TransformerUpgradeTakesTheGb20052Grade1Losses) {

@@ -88,8 +88,7 @@ nlohmann::ordered_json measuresJson(const std::vector<Measure>& measures) {
                    {"subsidy_cny", m.cost.subsidy},
                    {"om_cny", m.cost.annual_om},
                    {"lifetime_years", m.cost.lifetime_years},
-                   {"salvage_cny", m.cost.salvage ? nlohmann::ordered_json(*m.cost.salvage)
-                                                  : nlohmann::ordered_json(nullptr)}});
+                   {"salvage_cny", m.cost.salvage}});
   }
   return out;
 }

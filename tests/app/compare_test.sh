@@ -35,9 +35,9 @@ e = led["economics"]
 s1 = base_cost - led["kpi"]["cost_CNY"]
 assert abs(e["annual_savings_cny"] - s1) < 1e-6, (e["annual_savings_cny"], s1)
 assert e["investment_cny"] == 25000 and e["annual_om_cny"] == 200
-# Life 4 a over 10 a: replaced at full capex in years 4 and 8; 2 of 4 years left at year 10.
+# Life 4 a over 10 a: replaced at full capex in years 4 and 8; no salvage stated.
 flows = [-25000.0] + [(s1 - 200) * 1.01 ** (t - 1) for t in range(1, 11)]
-flows[4] -= 30000; flows[8] -= 30000; flows[10] += 15000
+flows[4] -= 30000; flows[8] -= 30000
 assert all(abs(a - b) < 1e-6 for a, b in zip(e["cash_flows_cny"], flows)), e["cash_flows_cny"]
 npv = sum(f / 1.07 ** t for t, f in enumerate(flows))
 assert abs(e["npv_cny"] - npv) < 1e-6, (e["npv_cny"], npv)

@@ -77,31 +77,18 @@ std::vector<double> replacementFlows(const Investment& c, int years) {
   return out;
 }
 
-double salvageValue(const Investment& c, int years) {
-  if (c.salvage) return *c.salvage;
-  if (c.lifetime_years <= 0.0) return 0.0;
-  const double installed = std::floor(years / c.lifetime_years - 1e-9) * c.lifetime_years;
-  const double remaining = installed + c.lifetime_years - years;
-  return remaining > 1e-9 ? c.capex * remaining / c.lifetime_years : 0.0;
-}
-
 Appraisal appraise(const InvestmentCase& c, const EconomicsSettings& s) {
   const int n = s.analysis_years;
   Appraisal a;
   a.annual_savings = c.annual_savings;
   a.co2_avoided = c.co2_avoided;
   a.cash_flows.assign(static_cast<size_t>(n) + 1, 0.0);
-  double per_year = 0.0;  // each investment annualised over its own life
   for (const Investment& inv : c.investments) {
     a.investment += inv.capex - inv.subsidy;
     a.annual_om += inv.annual_om;
     const std::vector<double> replacements = replacementFlows(inv, n);
     for (size_t t = 1; t < a.cash_flows.size(); ++t) a.cash_flows[t] -= replacements[t];
-    a.cash_flows.back() += salvageValue(inv, n);
-    const int life =
-        inv.lifetime_years > 0.0 ? static_cast<int>(std::lround(inv.lifetime_years)) : n;
-    per_year +=
-        (inv.capex - inv.subsidy) * capitalRecoveryFactor(s.discount_rate, std::max(1, life));
+    a.cash_flows.back() += inv.salvage;
   }
   a.cash_flows[0] = -a.investment;
   double escalation = 1.0;
@@ -114,11 +101,11 @@ Appraisal appraise(const InvestmentCase& c, const EconomicsSettings& s) {
   const double net = c.annual_savings - a.annual_om;
   if (net > 0.0) a.simple_payback = std::max(0.0, a.investment) / net;
   a.discounted_payback = discountedPayback(a.cash_flows, s.discount_rate);
-  // Cost of saved energy over each investment's own life (Meier 1983, as LBNL reports it):
-  // replacements are then implicit.
-  if (c.energy_saved > 0.0) a.lcse = (per_year + a.annual_om) / c.energy_saved;
+  // The levelised cost of saved energy and the abatement cost annualise the investment alike, over
+  // the analysis period (the convention for the abatement cost).
+  const double annualised = a.investment * capitalRecoveryFactor(s.discount_rate, n);
+  if (c.energy_saved > 0.0) a.lcse = (annualised + a.annual_om) / c.energy_saved;
   if (c.co2_avoided > 0.0) {
-    const double annualised = a.investment * capitalRecoveryFactor(s.discount_rate, n);
     a.abatement_cost = (annualised + a.annual_om - c.annual_savings) / c.co2_avoided;
   }
   return a;

@@ -26,8 +26,8 @@ struct Appraisal {
   std::optional<double> irr;                 // per year; none when no unique root exists
   std::optional<double> simple_payback;      // years; none when S1 <= OM1
   std::optional<double> discounted_payback;  // years; none when not within N
-  // Levelised cost of saved energy, (I0 CRF(d, lifetime) + OM1) / energy saved, in CNY/J; none
-  // when no energy is saved.
+  // Levelised cost of saved energy, (I0 CRF(d, N) + OM1) / energy saved, in CNY/J; none when no
+  // energy is saved.
   std::optional<double> lcse;
   double co2_avoided = 0.0;              // kg per year
   std::optional<double> abatement_cost;  // CNY/kg; none when no CO2 is avoided
@@ -41,9 +41,8 @@ double presentValue(const std::vector<double>& flows, double rate);
 std::optional<double> internalRateOfReturn(const std::vector<double>& flows);
 // The year in which the cumulative present value first reaches zero, interpolated within it.
 std::optional<double> discountedPayback(const std::vector<double>& flows, double rate);
-// Replacement cost in each year 0..N of a lifetime shorter than the period, and the salvage.
+// Replacement cost in each year 0..N of a lifetime shorter than the period.
 std::vector<double> replacementFlows(const Investment& c, int years);
-double salvageValue(const Investment& c, int years);
 
 Appraisal appraise(const InvestmentCase& c, const EconomicsSettings& s);
 

@@ -53,7 +53,7 @@ void compileInvestment(const Node& root, CompileContext& c) {
   i.capex = c.r.quantity(*n, kCapex, "investment", false).value_or(0.0);
   i.annual_om = c.r.quantity(*n, kOm, "investment", false).value_or(0.0);
   i.subsidy = c.r.quantity(*n, kSubsidy, "investment", false).value_or(0.0);
-  i.salvage = c.r.quantity(*n, kSalvage, "investment", false);
+  i.salvage = c.r.quantity(*n, kSalvage, "investment", false).value_or(0.0);
   i.lifetime_years = c.r.quantity(*n, kLifetime, "investment", false).value_or(0.0) / kYear;
   if (i.subsidy > i.capex) {
     c.r.error(n->find("subsidy")->loc, "investment.subsidy",

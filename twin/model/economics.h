@@ -2,8 +2,6 @@
 // scenario's `investment:` (docs/economics.md). Money in CNY, durations in years.
 #pragma once
 
-#include <optional>
-
 namespace twin {
 
 struct EconomicsSettings {
@@ -16,10 +14,9 @@ struct Investment {
   double capex = 0.0;      // CNY at year 0, and again at each replacement
   double subsidy = 0.0;    // CNY at year 0 only
   double annual_om = 0.0;  // CNY in year 1
-  // Years an installation lasts; 0: it outlasts the analysis period (no replacement, no salvage).
+  // Years an installation lasts; 0: it outlasts the analysis period (no replacement).
   double lifetime_years = 0.0;
-  // CNY at the end of year N; nothing: the straight-line remaining value of what is installed.
-  std::optional<double> salvage;
+  double salvage = 0.0;  // CNY at the end of year N (a residual value)
 };
 
 }  // namespace twin

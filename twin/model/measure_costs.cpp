@@ -94,7 +94,7 @@ std::vector<Measure> priceMeasures(const std::vector<PendingMeasure>& pending,
     m.cost.annual_om = spec.om.value_or(spec.om_share.value_or(d.om_share) * m.cost.capex);
     m.cost.lifetime_years = spec.lifetime.value_or(d.lifetime);
     m.cost.subsidy = std::min(spec.subsidy.value_or(0.0), m.cost.capex);
-    m.cost.salvage = spec.salvage;
+    m.cost.salvage = spec.salvage.value_or(0.0);
     out.push_back(std::move(m));
   }
   return out;

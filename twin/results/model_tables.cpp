@@ -326,12 +326,8 @@ const Table<InvestmentRow>& investmentTable() {
        PT_NUMBER(InvestmentRow, "om_CNY", "CNY", 1.0, investment.annual_om, "O&M in year 1"),
        PT_NUMBER(InvestmentRow, "lifetime_a", "a", 1.0, investment.lifetime_years,
                  "0: outlasts the analysis period"),
-       {"salvage_CNY", "CNY", 1.0, "at the end of the period; NaN: straight-line remaining value",
-        [](const InvestmentRow& r) { return r.investment.salvage.value_or(std::nan("")); },
-        [](InvestmentRow& r, double v) {
-          r.investment.salvage = std::isnan(v) ? std::nullopt : std::optional<double>(v);
-          return true;
-        }}}};
+       PT_NUMBER(InvestmentRow, "salvage_CNY", "CNY", 1.0, investment.salvage,
+                 "at the end of the period")}};
   return t;
 }
 
@@ -362,12 +358,7 @@ const Table<Measure>& measureTable() {
        PT_NUMBER(Measure, "subsidy_CNY", "CNY", 1.0, cost.subsidy, "at year 0"),
        PT_NUMBER(Measure, "om_CNY", "CNY", 1.0, cost.annual_om, "O&M in year 1"),
        PT_NUMBER(Measure, "lifetime_a", "a", 1.0, cost.lifetime_years, "lifetime"),
-       {"salvage_CNY", "CNY", 1.0, "at the end of the period; NaN: straight-line remaining value",
-        [](const Measure& m) { return m.cost.salvage.value_or(std::nan("")); },
-        [](Measure& m, double v) {
-          m.cost.salvage = std::isnan(v) ? std::nullopt : std::optional<double>(v);
-          return true;
-        }}}};
+       PT_NUMBER(Measure, "salvage_CNY", "CNY", 1.0, cost.salvage, "at the end of the period")}};
   return t;
 }
 

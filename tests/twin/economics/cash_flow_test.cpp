@@ -45,8 +45,8 @@ TEST(CashFlow, LevelAnnuityByHand) {
 }
 
 // Case B: capex 1000 less a 200 subsidy, 4-year life over 10 years: replaced at the full 1000 in
-// years 4 and 8; the year-8 unit has 2 of 4 years left at year 10, salvage 500. Savings 300 and
-// O&M 20 escalate 2 % a year; discount 6 %.
+// years 4 and 8; no salvage unless one is stated. Savings 300 and O&M 20 escalate 2 % a year;
+// discount 6 %.
 TEST(CashFlow, ReplacementsSalvageAndEscalationByHand) {
   InvestmentCase c = makeCase(1000, 200, 20, 4, 300);
   const EconomicsSettings s{.discount_rate = 0.06, .analysis_years = 10, .price_escalation = 0.02};
@@ -61,21 +61,22 @@ TEST(CashFlow, ReplacementsSalvageAndEscalationByHand) {
                                         315.32547739392,
                                         -678.3680130582015,
                                         328.06462668063443,
-                                        834.6259192142471};
+                                        334.6259192142471};
   ASSERT_EQ(a.cash_flows.size(), expected.size());
   for (size_t t = 0; t < expected.size(); ++t) {
     EXPECT_NEAR(a.cash_flows[t], expected[t], 1e-9 * std::abs(expected[t])) << "year " << t;
   }
-  EXPECT_NEAR(a.npv, 294.93053338148786, 1e-9);
+  EXPECT_NEAR(a.npv, 15.733144923928933, 1e-9);
   EXPECT_DOUBLE_EQ(a.investment, 800.0);
   EXPECT_DOUBLE_EQ(*a.simple_payback, 800.0 / 280.0);
   // Cumulative present value first turns positive in year 7: 6 + 149.394 / 209.709.
   ASSERT_TRUE(a.discounted_payback.has_value());
   EXPECT_NEAR(*a.discounted_payback,
               6.0 + 149.39413718844196 / (60.31531465874369 + 149.39413718844196), 1e-9);
-  // An explicit salvage replaces the straight-line one.
-  c.investments[0].salvage = 0.0;
-  EXPECT_NEAR(appraise(c, s).cash_flows.back(), 834.6259192142471 - 500.0, 1e-9);
+  // A stated salvage (here the year-8 unit's straight-line remaining value, 2/4 of 1000) comes
+  // in at year 10.
+  c.investments[0].salvage = 500.0;
+  EXPECT_NEAR(appraise(c, s).cash_flows.back(), 334.6259192142471 + 500.0, 1e-9);
 }
 
 // Case C, the LED example: 200 kCNY, 1 kCNY O&M, 10-year life over 20 years at 6 %, 2 %
@@ -87,22 +88,19 @@ TEST(CashFlow, LevelisedCostAndAbatementByHand) {
   const Appraisal a =
       appraise(c, {.discount_rate = 0.06, .analysis_years = 20, .price_escalation = 0.02});
   EXPECT_NEAR(a.cash_flows[10], 49000 * std::pow(1.02, 9) - 200000, 1e-6);
-  EXPECT_NEAR(a.cash_flows[20], 49000 * std::pow(1.02, 19),
-              1e-6);  // ends with its life: no salvage
+  EXPECT_NEAR(a.cash_flows[20], 49000 * std::pow(1.02, 19), 1e-6);
   EXPECT_NEAR(a.npv, 345747.40270358, 1e-6);
   EXPECT_NEAR(*a.irr, 0.23330858413625044, 1e-8);
   EXPECT_NEAR(*a.simple_payback, 200000.0 / 49000.0, 1e-12);
   EXPECT_NEAR(*a.discounted_payback, 4.6383384014513, 1e-9);
-  // Over its 10-year life: CRF(6 %, 10) = 0.1358680; (200000 CRF + 1000) / 60000 kWh = 0.46956
-  // CNY/kWh (the cost of saved energy of Meier 1983, LBNL-16283).
-  EXPECT_NEAR(*a.lcse * kKwh, 0.46955986073461237, 1e-12);
-  // The abatement convention, over the analysis period: CRF(6 %, 20) = 0.0871846;
+  // Both annualise the investment over the analysis period: CRF(6 %, 20) = 0.0871846;
+  // (200000 CRF + 1000) / 60000 kWh = 0.30728 CNY/kWh, and
+  EXPECT_NEAR(*a.lcse * kKwh, 0.3072818565895047, 1e-12);
   // (200000 CRF + 1000 - 50000) / 25 t = -1262.5 CNY/t: it saves money.
   EXPECT_NEAR(*a.abatement_cost * kTonne, -1262.5235441851887, 1e-9);
 }
 
-// Two measures with their own lives: their cash flows add up, and the cost of saved energy
-// annualises each over its own life.
+// Two measures with their own lives: their cash flows and replacements add up.
 TEST(CashFlow, MeasuresAddUp) {
   InvestmentCase c = makeCase(1000, 0, 10, 4, 500);
   c.investments.push_back(makeCase(3000, 500, 40, 0, 0).investments[0]);
@@ -111,14 +109,11 @@ TEST(CashFlow, MeasuresAddUp) {
   const Appraisal a = appraise(c, s);
   EXPECT_DOUBLE_EQ(a.investment, 3500.0);
   EXPECT_DOUBLE_EQ(a.annual_om, 50.0);
-  // Year 4: 450 - 1000 (the first measure replaced); year 6: 450 + 500 (2 of 4 years left).
+  // Year 4: 450 - 1000 (the first measure replaced); year 6: 450.
   EXPECT_DOUBLE_EQ(a.cash_flows[4], 450.0 - 1000.0);
-  EXPECT_DOUBLE_EQ(a.cash_flows[6], 450.0 + 500.0);
-  // (1000 CRF(5 %, 4) + 2500 CRF(5 %, 6) + 50) / 1000 kWh.
-  EXPECT_NEAR(
-      *a.lcse * kKwh,
-      (1000 * capitalRecoveryFactor(0.05, 4) + 2500 * capitalRecoveryFactor(0.05, 6) + 50) / 1000.0,
-      1e-12);
+  EXPECT_DOUBLE_EQ(a.cash_flows[6], 450.0);
+  // (3500 CRF(5 %, 6) + 50) / 1000 kWh = 0.73956 CNY/kWh.
+  EXPECT_NEAR(*a.lcse * kKwh, 0.7395611383856585, 1e-12);
   EXPECT_NEAR(capitalRecoveryFactor(0.05, 4), 0.2820118326034625, 1e-15);
 }
 

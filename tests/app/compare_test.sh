@@ -157,5 +157,12 @@ check "baseline-only file says so" grep -q "no scenarios to compare" "$work/e2"
 check "a park file is not a results file" [ $? -eq 2 ]
 "$pt" compare "$work/missing.h5" >/dev/null 2>&1
 check "missing file exits 2" [ $? -eq 2 ]
+if python3 -c "import h5py" 2>/dev/null; then
+  cp "$work/r.h5" "$work/cut.h5"
+  python3 -c "import h5py; h5py.File('$work/cut.h5', 'r+')['/scenarios/led/kpi/total'].pop('cost_CNY')"
+  "$pt" compare "$work/cut.h5" >/dev/null 2>"$work/e4"
+  check "a run without its cost KPI exits 2" [ $? -eq 2 ]
+  check "and is named" grep -q 'run "led" has no kpi/total/cost_CNY' "$work/e4"
+fi
 
 finish

@@ -31,6 +31,18 @@ std::vector<KpiValue> difference(const std::vector<KpiValue>& a, const std::vect
   return out;
 }
 
+// The KPIs the economics rest on; a run without one of them is refused, never taken as 0.
+void requireKpis(const std::string& path, const ScenarioResults& s) {
+  for (const char* name : {"cost_CNY", "grid_import_kWh", "co2_t"}) {
+    const bool found = std::any_of(s.total.begin(), s.total.end(),
+                                   [&](const KpiValue& k) { return k.name == name; });
+    if (!found) {
+      throw InputError(path + ": run " + quote(s.name) + " has no kpi/total/" + name +
+                       " (not a complete ParkTwin results file)");
+    }
+  }
+}
+
 }  // namespace
 
 double kpiSi(const std::vector<KpiValue>& kpis, const std::string& name) {
@@ -49,6 +61,7 @@ Comparison compareResults(const std::string& path, const std::string& baseline) 
   if (summary.scenarios.size() < 2) {
     throw InputError(path + ": no scenarios to compare (the file holds the baseline only)");
   }
+  for (const ScenarioResults& s : summary.scenarios) requireKpis(path, s);
   Comparison out;
   out.path = path;
   out.baseline = reference;

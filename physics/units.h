@@ -38,6 +38,7 @@ inline constexpr double pct = 1e-2;
 inline constexpr double pi = 3.14159265358979323846;
 inline constexpr double rad = 1.0;
 inline constexpr double deg = pi / 180.0;
+inline constexpr double rpm = 2 * pi / 60.0;  // rad/s in one revolution a minute
 inline constexpr double Pa = 1.0;
 inline constexpr double hPa = 100.0;
 inline constexpr double kPa = 1e3;

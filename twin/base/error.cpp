@@ -31,6 +31,10 @@ void Diagnostics::error(const SourceLoc& loc, std::string path, std::string mess
   list_.push_back(Diagnostic{loc, std::move(path), std::move(message)});
 }
 
+void Diagnostics::warning(const SourceLoc& loc, std::string path, std::string message) {
+  warnings_.push_back(Diagnostic{loc, std::move(path), std::move(message)});
+}
+
 void Diagnostics::throwIfAny() const {
   if (!list_.empty()) throw InputError(list_);
 }

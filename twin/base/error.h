@@ -42,6 +42,9 @@ class Interrupted : public std::runtime_error {
 class Diagnostics {
  public:
   void error(const SourceLoc& loc, std::string path, std::string message);
+  // Something implausible but usable: reported, and compiling goes on.
+  void warning(const SourceLoc& loc, std::string path, std::string message);
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   bool empty() const { return list_.empty(); }
   const std::vector<Diagnostic>& list() const { return list_; }
   // Throws InputError with every collected diagnostic, if there is any.
@@ -49,6 +52,7 @@ class Diagnostics {
 
  private:
   std::vector<Diagnostic> list_;
+  std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace twin

@@ -38,6 +38,7 @@ enum class Dimension {
   kMass,               // kg; "kg" or "t" (CO2)
   kPowerCost,          // currency per W: "CNY/kW", "CNY/kWp" (retrofit unit costs)
   kApparentPowerCost,  // currency per VA: "CNY/kVA"
+  kRotationalSpeed,    // rad/s; "rpm" (= "1/min", "r/min") or "rad/s"
 };
 
 struct UnitEntry {

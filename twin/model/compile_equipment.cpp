@@ -78,12 +78,49 @@ void compileBuilding(const Node& n, const std::string& path, CompileContext& c) 
   c.model.buildings.push_back(std::move(b));
 }
 
+// The grid frequency motors are rated at in China (GB/T 156): synchronous speed 2 f / poles.
+constexpr double kGridFrequency = 50.0;
+// A rated current further than this from P / (sqrt(3) V eff pf) is reported as implausible.
+constexpr double kCurrentTolerance = 0.25;
+
+// rated_speed (below the synchronous speed of the poles at 50 Hz) and rated_current (warned when
+// far from what the rating, voltage, efficiency and power factor give).
+void readSpeedAndCurrent(const Node& n, const std::string& path, CompileContext& c,
+                         const physics::MotorNameplate& np, Motor& m) {
+  constexpr QuantityField kSpeed{
+      "rated_speed", Dimension::kRotationalSpeed, 0, 3600 * u::rpm, true, "rpm", u::rpm};
+  constexpr QuantityField kCurrent{"rated_current", Dimension::kCurrent, 0, 1e5, true, "A", u::A};
+  m.rated_speed = c.r.quantity(n, kSpeed, path, false).value_or(0.0);
+  const double synchronous = 2 * u::pi * kGridFrequency / (m.poles / 2.0);
+  if (m.rated_speed >= synchronous) {
+    c.r.error(n.find("rated_speed")->loc, keyPath(path, "rated_speed"),
+              fmt::format("expected a speed below the synchronous {:g} rpm of a {}-pole motor at "
+                          "50 Hz, got \"{}\"",
+                          synchronous / u::rpm, m.poles, n.find("rated_speed")->scalar));
+  }
+  m.rated_current = c.r.quantity(n, kCurrent, path, false).value_or(0.0);
+  const double volts = m.rated_voltage > 0 ? m.rated_voltage
+                       : m.bus < static_cast<int>(c.model.network.buses.size())
+                           ? c.model.network.buses[static_cast<size_t>(m.bus)].nominal_voltage
+                           : 0.0;
+  if (m.rated_current <= 0 || volts <= 0 || np.rated_efficiency <= 0) return;
+  const double expected =
+      np.rated_power / (std::sqrt(3.0) * volts * np.rated_efficiency * np.power_factor);
+  if (std::abs(m.rated_current / expected - 1) > kCurrentTolerance) {
+    c.r.warning(
+        n.find("rated_current")->loc, keyPath(path, "rated_current"),
+        fmt::format("expected about {:.1f} A (rated power / (sqrt 3 x {:g} V x efficiency x "
+                    "power factor)), got \"{}\": check the nameplate",
+                    expected, volts, n.find("rated_current")->scalar));
+  }
+}
+
 std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::string& path,
                                                  CompileContext& c, Motor& m) {
   if (!c.r.expectMap(n, path)) return std::nullopt;
   c.r.checkKeys(n,
                 {"rated_power", "rated_voltage", "poles", "efficiency_class", "rated_efficiency",
-                 "power_factor"},
+                 "power_factor", "rated_current", "rated_speed"},
                 path);
   physics::MotorNameplate np;
   np.rated_power = c.r.quantity(n, kMotorPower, path, true).value_or(1.0);
@@ -117,6 +154,7 @@ std::optional<physics::MotorNameplate> readMotor(const Node& n, const std::strin
                     "; give rated_efficiency");
     }
   }
+  readSpeedAndCurrent(n, path, c, np, m);
   return np;
 }
 

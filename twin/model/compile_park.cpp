@@ -163,6 +163,10 @@ CompiledPark compilePark(const ParkSource& source, const CompileOptions& options
     broken_sections.insert(sectionOf(d.path));
   }
   const bool baseline_ok = all.empty();
+  std::set<std::string> warned;
+  for (const Diagnostic& d : all.warnings()) {
+    if (warned.insert(d.format()).second) park.warnings.push_back(d.format());
+  }
   FieldReader reader(all);
   for (ScenarioTree& st : scenarioTrees(source, park.baseline, options, reader)) {
     Diagnostics local;
@@ -176,6 +180,12 @@ CompiledPark compilePark(const ParkSource& source, const CompileOptions& options
       const bool own_text = d.loc.line >= st.first_line && d.loc.line < st.end_line;
       if (!baseline_ok && (!own_text || broken_sections.count(sectionOf(d.path)))) continue;
       all.error(d.loc, "scenario " + st.spec.name + ": " + d.path, d.message);
+    }
+    for (const Diagnostic& d : local.warnings()) {
+      const bool own_text = d.loc.line >= st.first_line && d.loc.line < st.end_line;
+      if (own_text && st.spec.measure_of.empty() && warned.insert(d.format()).second) {
+        park.warnings.push_back(d.format());
+      }
     }
     model.measures = priceMeasures(st.measures, model);
     for (const PendingMeasure& m : st.measures) {

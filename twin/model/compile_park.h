@@ -26,7 +26,8 @@ struct CompiledPark {
   ParkModel baseline;
   std::vector<ParkModel> scenarios;  // in file order; model.scenario holds the name
   std::vector<ScenarioSpec> specs;   // same order
-  // Located warnings ("FILE:LINE:COL: ..."): measures that select nothing.
+  // Located warnings ("FILE:LINE:COL: ..."): implausible but usable values (a motor's rated
+  // current far from its rating), measures that select nothing.
   std::vector<std::string> warnings;
 };
 

@@ -158,6 +158,8 @@ struct Motor {
   int schedule = 0;
   physics::MotorNameplate nameplate;
   double rated_voltage = 0.0;  // V, 0 when not given
+  double rated_current = 0.0;  // A, 0 when not given
+  double rated_speed = 0.0;    // rad/s at rated load, 0 when not given
   int poles = 4;
   EfficiencyClass efficiency_class = EfficiencyClass::kUnknown;
   double duty_load = 0.0;  // shaft load while on (at design flow with flow control), of rating

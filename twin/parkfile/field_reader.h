@@ -33,6 +33,9 @@ class FieldReader {
   void error(const SourceLoc& loc, const std::string& path, std::string message) {
     diag_.error(loc, path, std::move(message));
   }
+  void warning(const SourceLoc& loc, const std::string& path, std::string message) {
+    diag_.warning(loc, path, std::move(message));
+  }
 
   // True when node is a map; otherwise reports "expected a map" at path.
   bool expectMap(const Node& node, const std::string& path);

@@ -72,6 +72,8 @@ std::string_view dimensionName(Dimension d) {
       return "a cost per power";
     case Dimension::kApparentPowerCost:
       return "a cost per apparent power";
+    case Dimension::kRotationalSpeed:
+      return "a rotational speed";
   }
   return "a quantity";
 }
@@ -132,6 +134,8 @@ std::string_view dimensionExample(Dimension d) {
       return "400 CNY/kW";
     case Dimension::kApparentPowerCost:
       return "175 CNY/kVA";
+    case Dimension::kRotationalSpeed:
+      return "1475 rpm";
   }
   return "";
 }

@@ -247,53 +247,59 @@ void replaceNumbers(H5::Group table, const std::string& column, std::vector<doub
   writeDoubleVector(table, column, values, "");
 }
 
-// Each damage, made to a fresh file, is an InputError naming `expected`, and never a crash or an
-// allocation of what the file merely declares.
-TEST_F(ModelTablesTest, HostileModelsAreRefused) {
-  const ParkModel& m = scenario("rooftop-pv");
+using Damage = std::pair<std::function<void(H5::Group)>, std::string>;
+
+// Damaged tables: a huge declared length, a fractional count, wrong lengths and types, a missing
+// required reference, a feeder loop.
+std::vector<Damage> tableDamages(const ParkModel& m) {
+  std::vector<std::string> bus_ids;
+  for (const Bus& b : m.network.buses) bus_ids.push_back(b.id);
+  return {{[](H5::Group g) {
+             H5::Group motor = g.openGroup("motor");
+             motor.removeAttr("rows");
+             const int64_t huge = int64_t{1} << 40;
+             motor.createAttribute("rows", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+                 .write(H5::PredType::NATIVE_INT64, &huge);
+           },
+           "model/motor: rows is 1099511627776"},
+          {[=, &m](H5::Group g) {
+             std::vector<double> poles(m.motors.size(), 4.0);
+             poles[1] = 4.5;
+             replaceNumbers(g.openGroup("motor"), "poles", poles);
+           },
+           "model/motor/poles row 1: unknown value \"4.5\""},
+          {[=, &m](H5::Group g) {
+             replaceNumbers(g.openGroup("motor"), "rated_power_kW", std::vector<double>(2, 1.0));
+           },
+           "model/motor/rated_power_kW has an unexpected length"},
+          {[=, &m](H5::Group g) {
+             replaceTexts(g.openGroup("motor"), "rated_power_kW",
+                          std::vector<std::string>(m.motors.size(), "big"));
+           },
+           "model/motor/rated_power_kW has an unexpected type"},
+          {[=, &m](H5::Group g) {
+             std::vector<std::string> from(m.network.cables.size(), bus_ids[0]);
+             from[0] = "";
+             replaceTexts(g.openGroup("cable"), "from", from);
+           },
+           "model/cable/from row 0: unknown value \"\""},
+          {[=, &m](H5::Group g) {
+             std::vector<std::string> parent = bus_ids;  // every bus its own parent
+             replaceTexts(g.openGroup("feeder"), "parent", parent);
+           },
+           "bus does not reach the grid connection"}};
+}
+
+// Damaged geometry: a roof array without its building, a facade edge that does not exist, module
+// offsets past any file, a one-row table with no row.
+std::vector<Damage> geometryDamages(const ParkModel& m) {
   size_t facade = 0, roof = 0;
   for (size_t i = 0; i < m.pv.size(); ++i) {
     if (m.pv[i].surface == PvSurface::kFacade) facade = i;
     if (m.pv[i].surface == PvSurface::kRoof) roof = i;
   }
-  std::vector<std::string> bus_ids;
-  for (const Bus& b : m.network.buses) bus_ids.push_back(b.id);
-  const std::vector<std::pair<std::function<void(H5::Group)>, std::string>> cases = {
-      {[](H5::Group g) {
-         H5::Group motor = g.openGroup("motor");
-         motor.removeAttr("rows");
-         const int64_t huge = int64_t{1} << 40;
-         motor.createAttribute("rows", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
-             .write(H5::PredType::NATIVE_INT64, &huge);
-       },
-       "model/motor: rows is 1099511627776"},
-      {[&](H5::Group g) {
-         std::vector<double> poles(m.motors.size(), 4.0);
-         poles[1] = 4.5;
-         replaceNumbers(g.openGroup("motor"), "poles", poles);
-       },
-       "model/motor/poles row 1: unknown value \"4.5\""},
-      {[&](H5::Group g) {
-         replaceNumbers(g.openGroup("motor"), "rated_power_kW", std::vector<double>(2, 1.0));
-       },
-       "model/motor/rated_power_kW has an unexpected length"},
-      {[&](H5::Group g) {
-         replaceTexts(g.openGroup("motor"), "rated_power_kW",
-                      std::vector<std::string>(m.motors.size(), "big"));
-       },
-       "model/motor/rated_power_kW has an unexpected type"},
-      {[&](H5::Group g) {
-         std::vector<std::string> from(m.network.cables.size(), bus_ids[0]);
-         from[0] = "";
-         replaceTexts(g.openGroup("cable"), "from", from);
-       },
-       "model/cable/from row 0: unknown value \"\""},
-      {[&](H5::Group g) {
-         std::vector<std::string> parent = bus_ids;  // every bus its own parent
-         replaceTexts(g.openGroup("feeder"), "parent", parent);
-       },
-       "bus does not reach the grid connection"},
-      {[&](H5::Group g) {
+  return {
+      {[=, &m](H5::Group g) {
          std::vector<std::string> building(m.pv.size());
          for (size_t i = 0; i < m.pv.size(); ++i) {
            building[i] = m.pv[i].building < 0 ? "" : m.buildings[size_t(m.pv[i].building)].id;
@@ -302,14 +308,14 @@ TEST_F(ModelTablesTest, HostileModelsAreRefused) {
          replaceTexts(g.openGroup("pv"), "building", building);
        },
        "model/pv " + m.pv[roof].id + ": building or facade does not fit its surface"},
-      {[&](H5::Group g) {
+      {[=, &m](H5::Group g) {
          std::vector<double> edge(m.pv.size());
          for (size_t i = 0; i < m.pv.size(); ++i) edge[i] = m.pv[i].facade;
          edge[facade] = 99;
          replaceNumbers(g.openGroup("pv"), "facade", edge);
        },
        "model/pv " + m.pv[facade].id + ": building or facade does not fit its surface"},
-      {[&](H5::Group g) {
+      {[=, &m](H5::Group g) {
          H5::Group pv = g.openGroup("pv");
          std::vector<int64_t> first(m.pv.size() + 1, 0);
          first.back() = int64_t{1} << 40;
@@ -317,7 +323,7 @@ TEST_F(ModelTablesTest, HostileModelsAreRefused) {
          writeInt64Vector(pv, "module_first", first);
        },
        "model/pv/module_first ends beyond"},
-      {[&](H5::Group g) {
+      {[=, &m](H5::Group g) {
          H5::Group site = g.openGroup("site");
          for (const std::string& c : childNames(site)) site.unlink(c);
          site.removeAttr("rows");
@@ -330,6 +336,14 @@ TEST_F(ModelTablesTest, HostileModelsAreRefused) {
          }
        },
        "model/site must have one row"}};
+}
+
+// Each damage, made to a fresh file, is an InputError naming `expected`, and never a crash or an
+// allocation of what the file merely declares.
+TEST_F(ModelTablesTest, HostileModelsAreRefused) {
+  const ParkModel& m = scenario("rooftop-pv");
+  std::vector<Damage> cases = tableDamages(m);
+  for (Damage& d : geometryDamages(m)) cases.push_back(std::move(d));
   for (const auto& [damage, expected] : cases) {
     TearDown();
     SetUp();

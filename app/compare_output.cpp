@@ -108,29 +108,26 @@ void printMeasures(std::ostream& out, const Comparison& c, size_t width) {
 // Each scenario whose measures also ran alone: the single runs, their sum, the scenario, and
 // together minus apart.
 void printTogether(std::ostream& out, const Comparison& c, size_t width) {
+  const auto cells = [](const std::string& label, double savings, double co2, double npv) {
+    return std::vector<std::string>{label, formatGrouped(savings / 1e3, 1),
+                                    formatGrouped(co2 / 1e3, 1), formatGrouped(npv / 1e3, 1)};
+  };
   for (const ScenarioComparison& s : c.scenarios) {
-    const std::vector<size_t> alone = economics::measuresAlone(c, s.name);
-    if (alone.empty()) continue;
+    const economics::MeasuresApart apart = economics::measuresApart(c, s.name);
+    if (apart.runs.empty()) continue;
     TextTable t;
     t.corner = s.name + ": alone and together";
     t.columns = {{"savings", "kCNY/a"}, {"CO2 avoided", "t/a"}, {"NPV", "kCNY"}};
-    double savings = 0.0, co2 = 0.0, npv = 0.0;
-    for (size_t i : alone) {
+    for (size_t i : apart.runs) {
       const Appraisal& a = c.scenarios[i].appraisal;
-      t.rows.push_back({"  " + c.scenarios[i].name, formatGrouped(a.annual_savings / 1e3, 1),
-                        formatGrouped(a.co2_avoided / 1e3, 1), formatGrouped(a.npv / 1e3, 1)});
-      savings += a.annual_savings;
-      co2 += a.co2_avoided;
-      npv += a.npv;
+      t.rows.push_back(cells("  " + c.scenarios[i].name, a.annual_savings, a.co2_avoided, a.npv));
     }
     const Appraisal& a = s.appraisal;
-    t.rows.push_back({"  sum of the measures", formatGrouped(savings / 1e3, 1),
-                      formatGrouped(co2 / 1e3, 1), formatGrouped(npv / 1e3, 1)});
-    t.rows.push_back({"  together", formatGrouped(a.annual_savings / 1e3, 1),
-                      formatGrouped(a.co2_avoided / 1e3, 1), formatGrouped(a.npv / 1e3, 1)});
-    t.rows.push_back({"  together - sum", formatGrouped((a.annual_savings - savings) / 1e3, 1),
-                      formatGrouped((a.co2_avoided - co2) / 1e3, 1),
-                      formatGrouped((a.npv - npv) / 1e3, 1)});
+    t.rows.push_back(
+        cells("  sum of the measures", apart.annual_savings, apart.co2_avoided, apart.npv));
+    t.rows.push_back(cells("  together", a.annual_savings, a.co2_avoided, a.npv));
+    t.rows.push_back(cells("  together - sum", a.annual_savings - apart.annual_savings,
+                           a.co2_avoided - apart.co2_avoided, a.npv - apart.npv));
     out << '\n';
     printTable(out, t, width);
   }
@@ -174,19 +171,14 @@ Json appraisalJson(const Appraisal& a) {
 // A scenario against the sum of its measures run alone: what they save and avoid apart, and
 // together minus apart (negative: the measures overlap).
 Json interactionJson(const Comparison& c, const ScenarioComparison& together,
-                     const std::vector<size_t>& alone) {
-  double savings = 0.0, co2 = 0.0;
+                     const economics::MeasuresApart& apart) {
   Json names = Json::array();
-  for (size_t i : alone) {
-    savings += c.scenarios[i].appraisal.annual_savings;
-    co2 += c.scenarios[i].appraisal.co2_avoided;
-    names.push_back(c.scenarios[i].name);
-  }
+  for (size_t i : apart.runs) names.push_back(c.scenarios[i].name);
   return {{"measures_alone", names},
-          {"sum_annual_savings_cny", savings},
-          {"sum_co2_avoided_t_per_year", co2 / 1e3},
-          {"annual_savings_cny", together.appraisal.annual_savings - savings},
-          {"co2_avoided_t_per_year", (together.appraisal.co2_avoided - co2) / 1e3}};
+          {"sum_annual_savings_cny", apart.annual_savings},
+          {"sum_co2_avoided_t_per_year", apart.co2_avoided / 1e3},
+          {"annual_savings_cny", together.appraisal.annual_savings - apart.annual_savings},
+          {"co2_avoided_t_per_year", (together.appraisal.co2_avoided - apart.co2_avoided) / 1e3}};
 }
 
 Json kpiJson(const std::vector<KpiValue>& kpis) {
@@ -241,8 +233,9 @@ nlohmann::ordered_json comparisonJson(const Comparison& c) {
     e["economics"] = appraisalJson(s.appraisal);
     e["measures"] = measuresJson(s.measures);
     e["measure_of"] = s.measure_of.empty() ? Json(nullptr) : Json(s.measure_of);
-    if (const std::vector<size_t> alone = economics::measuresAlone(c, s.name); !alone.empty()) {
-      e["interaction"] = interactionJson(c, s, alone);
+    if (const economics::MeasuresApart apart = economics::measuresApart(c, s.name);
+        !apart.runs.empty()) {
+      e["interaction"] = interactionJson(c, s, apart);
     }
     j["scenarios"].push_back(std::move(e));
   }

@@ -20,6 +20,7 @@ inline constexpr double s = 1.0;
 inline constexpr double minute = 60.0;
 inline constexpr double hour = 3600.0;
 inline constexpr double day = 86400.0;
+inline constexpr double year = 365 * day;  // "a": lifetimes and analysis periods
 inline constexpr double Wh = 3600.0;
 inline constexpr double kWh = 3.6e6;
 inline constexpr double MWh = 3.6e9;

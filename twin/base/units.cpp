@@ -37,8 +37,7 @@ constexpr std::array kUnits = {
     UnitEntry{"min", Dimension::kDuration, u::minute},
     UnitEntry{"h", Dimension::kDuration, u::hour},
     UnitEntry{"d", Dimension::kDuration, u::day},
-    // A year of 365 days: lifetimes and analysis periods (docs/economics.md).
-    UnitEntry{"a", Dimension::kDuration, 365 * u::day},
+    UnitEntry{"a", Dimension::kDuration, u::year},
     UnitEntry{"ohm/km", Dimension::kResistancePerLength, u::ohm / u::km},
     UnitEntry{"ohm/m", Dimension::kResistancePerLength, u::ohm / u::m},
     UnitEntry{"kg/kWh", Dimension::kEmissionFactor, u::kg / u::kWh},

@@ -112,6 +112,18 @@ std::vector<size_t> measuresAlone(const Comparison& comparison, const std::strin
   return out;
 }
 
+MeasuresApart measuresApart(const Comparison& comparison, const std::string& scenario) {
+  MeasuresApart out;
+  out.runs = measuresAlone(comparison, scenario);
+  for (size_t i : out.runs) {
+    const Appraisal& a = comparison.scenarios[i].appraisal;
+    out.annual_savings += a.annual_savings;
+    out.co2_avoided += a.co2_avoided;
+    out.npv += a.npv;
+  }
+  return out;
+}
+
 std::vector<size_t> singleMeasureRuns(const Comparison& comparison) {
   std::vector<size_t> out;
   for (size_t i = 0; i < comparison.scenarios.size(); ++i) {

@@ -46,6 +46,15 @@ double kpiDisplayed(const KpiValue& kpi);
 // Indices of the runs of each measure of `scenario` alone (parktwin run --each-measure).
 std::vector<size_t> measuresAlone(const Comparison& comparison, const std::string& scenario);
 
+// A scenario against its measures run alone: their sums, to set against the scenario's own.
+struct MeasuresApart {
+  std::vector<size_t> runs;     // indices of the single-measure runs
+  double annual_savings = 0.0;  // CNY
+  double co2_avoided = 0.0;     // kg per year
+  double npv = 0.0;             // CNY
+};
+MeasuresApart measuresApart(const Comparison& comparison, const std::string& scenario);
+
 // The runs of single measures: every scenario except those whose measures also ran alone, which
 // those runs replace (what a marginal abatement cost curve is drawn over).
 std::vector<size_t> singleMeasureRuns(const Comparison& comparison);

@@ -5,25 +5,20 @@
 #include "physics/units.h"
 #include "twin/base/text.h"
 #include "twin/model/compile_context.h"
+#include "twin/model/investment_fields.h"
 
 namespace twin {
 namespace {
 
 namespace u = physics::units;
-constexpr double kYear = 365 * u::day;
+using namespace investment_fields;
 
 constexpr QuantityField kDiscountRate{"discount_rate", Dimension::kFraction, 0.0, 1.0, false, "%",
                                       u::pct};
 constexpr QuantityField kAnalysisPeriod{
-    "analysis_period", Dimension::kDuration, 1 * kYear, 100 * kYear, false, "a", kYear};
+    "analysis_period", Dimension::kDuration, 1 * u::year, 100 * u::year, false, "a", u::year};
 constexpr QuantityField kEscalation{
     "price_escalation", Dimension::kFraction, -0.5, 1.0, false, "%", u::pct};
-constexpr QuantityField kCapex{"capex", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kOm{"om", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kSubsidy{"subsidy", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kSalvage{"salvage", Dimension::kMoney, -1e12, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kLifetime{"lifetime", Dimension::kDuration, 0.0, 100 * kYear, true, "a",
-                                  kYear};
 
 }  // namespace
 
@@ -36,7 +31,7 @@ void compileEconomics(const Node& root, CompileContext& c) {
   e.price_escalation =
       c.r.quantity(*n, kEscalation, "economics", false).value_or(e.price_escalation);
   if (const std::optional<double> period = c.r.quantity(*n, kAnalysisPeriod, "economics", false)) {
-    const double years = *period / kYear;
+    const double years = *period / u::year;
     if (std::abs(years - std::round(years)) > 1e-9) {
       c.r.error(n->find("analysis_period")->loc, "economics.analysis_period",
                 "expected a whole number of years (\"20 a\"), got " + formatNumber(years) + " a");
@@ -54,7 +49,7 @@ void compileInvestment(const Node& root, CompileContext& c) {
   i.annual_om = c.r.quantity(*n, kOm, "investment", false).value_or(0.0);
   i.subsidy = c.r.quantity(*n, kSubsidy, "investment", false).value_or(0.0);
   i.salvage = c.r.quantity(*n, kSalvage, "investment", false).value_or(0.0);
-  i.lifetime_years = c.r.quantity(*n, kLifetime, "investment", false).value_or(0.0) / kYear;
+  i.lifetime_years = c.r.quantity(*n, kLifetime, "investment", false).value_or(0.0) / u::year;
   if (i.subsidy > i.capex) {
     c.r.error(n->find("subsidy")->loc, "investment.subsidy",
               "expected a subsidy no larger than the capex (" + formatNumber(i.capex) +

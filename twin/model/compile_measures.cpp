@@ -3,22 +3,17 @@
 #include "twin/model/compile_measures.h"
 
 #include "physics/units.h"
+#include "twin/model/investment_fields.h"
 #include "twin/model/measure_kinds.h"
 
 namespace twin {
 namespace {
 
 namespace u = physics::units;
-constexpr double kYear = 365 * u::day;
+using namespace investment_fields;
 
-constexpr QuantityField kCapex{"capex", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
 constexpr QuantityField kFixed{"fixed", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kOm{"om", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
 constexpr QuantityField kOmShare{"om_share", Dimension::kFraction, 0.0, 1.0, false, "%", u::pct};
-constexpr QuantityField kSubsidy{"subsidy", Dimension::kMoney, 0.0, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kSalvage{"salvage", Dimension::kMoney, -1e12, 1e12, false, "CNY", 1.0};
-constexpr QuantityField kLifetime{"lifetime", Dimension::kDuration, 0.0, 100 * kYear, true, "a",
-                                  kYear};
 
 // The unit-cost field of a basis: "unit_cost" in CNY/kW, CNY/kVA, CNY/kWh or CNY per unit.
 QuantityField unitCostField(CostBasis basis) {
@@ -47,7 +42,7 @@ CostSpec readCost(const Node& n, MeasureKind kind, const std::string& path, Fiel
   c.om = r.quantity(n, kOm, path, false);
   c.om_share = r.quantity(n, kOmShare, path, false);
   if (const std::optional<double> life = r.quantity(n, kLifetime, path, false)) {
-    c.lifetime = *life / kYear;
+    c.lifetime = *life / u::year;
   }
   c.subsidy = r.quantity(n, kSubsidy, path, false);
   c.salvage = r.quantity(n, kSalvage, path, false);

@@ -116,10 +116,6 @@ void SeriesSink::consume(const BlockResult& block) {
 StoredSeries SeriesSink::finish() {
   for (int s = 0; s < kSeriesCount; ++s) {
     if (!linked_[s]) continue;
-    if (offsets_.size() * rows_ < steps_) {
-      materialize(s);  // an unfinished run: copy what there is rather than link
-      continue;
-    }
     const std::string kind(kSeries[s].kind);
     const std::string field(kSeries[s].field);
     H5::Group group = series_.openGroup(kind);

@@ -4,25 +4,22 @@
 // their overrides, an empty selection is a located warning and bad measures are located errors.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "physics/air_compressor.h"
 #include "physics/motor_efficiency.h"
 #include "physics/transformer_grades.h"
 #include "twin/error_cases.h"
 #include "twin/model/compile_measures.h"
+#include "twin/parkfile/source_tree.h"
 #include "twin/test_park.h"
 
 namespace twin {
 namespace {
 
 std::string demoWithScenarios(const std::string& scenarios) {
-  std::ifstream in(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml");
-  std::stringstream text;
-  text << in.rdbuf();
-  const std::string park = text.str();
+  const std::string park =
+      readTextFile(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml");
   return park.substr(0, park.find("\nscenarios:")) + "\nscenarios:\n" + scenarios;
 }
 

@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "twin/diagnosis/motor_diagnosis.h"
 #include "twin/model/time_grid.h"
+#include "twin/parkfile/meter_csv.h"
 
 namespace twin::cli {
 
@@ -56,6 +58,29 @@ struct CompareRequest {
   std::string language = "en";  // of the workbook: en or zh
 };
 int compareCommand(const CompareRequest& request);
+
+// `parktwin diagnose`: motors diagnosed from meter readings (docs/diagnosis.md).
+struct DiagnoseRequest {
+  std::string meters;     // meter CSV
+  std::string park_path;  // park file (nameplates, tariff, emission factor)
+  bool json = false;
+  std::string csv;   // "" = none
+  std::string xlsx;  // "" = none
+  std::string to_class = "IE4";
+  std::string language = "en";
+};
+int diagnoseCommand(const DiagnoseRequest& request);
+// `parktwin calibrate`: the twin against its meters, and fitted to them.
+struct CalibrateRequest {
+  std::string park_path;
+  std::string meters;
+  std::vector<std::string> adjust;  // PATH,PATH,... (repeatable)
+  bool json = false;
+  std::string output;  // calibrated park file, "" = none
+};
+int calibrateCommand(const CalibrateRequest& request);
+// A meter CSV read against a park's ids (diagnose, calibrate).
+MeterData readParkMeters(const std::string& path, const ParkModel& model);
 
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags);
 

@@ -1,14 +1,10 @@
 #include "app/compare_xlsx.h"
 
-#include <xlsxwriter.h>
-
 #include <algorithm>
-#include <filesystem>
 
-#include "twin/base/error.h"
+#include "app/xlsx_file.h"
 #include "twin/economics/appraisal_fields.h"
 #include "twin/engine/kpi.h"
-#include "twin/results/output_file.h"
 
 namespace twin::cli {
 namespace {
@@ -103,15 +99,6 @@ std::string kpiHeader(const Book& b, const std::string& name) {
   const KpiDecl* d = findKpi(name);
   if (!d) return name;
   return header(std::string(b.chinese ? d->label_zh : d->label), d->display_unit);
-}
-
-void writeNumber(lxw_worksheet* ws, int row, int col, double value, lxw_format* f) {
-  worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value, f);
-}
-
-void writeText(lxw_worksheet* ws, int row, int col, const std::string& text, lxw_format* f) {
-  worksheet_write_string(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), text.c_str(),
-                         f);
 }
 
 void writeKpiRows(const Book& b, lxw_worksheet* ws, int row, const std::string& label,
@@ -285,9 +272,8 @@ void abatementSheet(const Book& b, const Comparison& c) {
 }  // namespace
 
 void writeComparisonXlsx(const Comparison& c, const std::string& path, bool chinese) {
-  const std::string temp = temporaryPathBeside(path);
-  lxw_workbook* wb = workbook_new(temp.c_str());
-  if (!wb) throw InputError("--xlsx: cannot write " + path);
+  XlsxFile file = openXlsx(path, "--xlsx");
+  lxw_workbook* wb = file.wb;
   Book b{wb, chinese ? kChinese : kEnglish, chinese, workbook_add_format(wb),
          workbook_add_format(wb)};
   format_set_bold(b.bold);
@@ -297,17 +283,7 @@ void writeComparisonXlsx(const Comparison& c, const std::string& path, bool chin
   cashFlowSheet(b, c);
   monthlySheet(b, c);
   abatementSheet(b, c);
-  const lxw_error error = workbook_close(wb);
-  std::error_code ec;
-  if (error != LXW_NO_ERROR) {
-    std::filesystem::remove(temp, ec);
-    throw InputError("--xlsx: cannot write " + path + ": " + lxw_strerror(error));
-  }
-  std::filesystem::rename(temp, path, ec);
-  if (ec) {
-    std::filesystem::remove(temp, ec);
-    throw InputError("--xlsx: cannot write " + path + ": " + ec.message());
-  }
+  closeXlsx(file);
 }
 
 }  // namespace twin::cli

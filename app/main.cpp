@@ -97,6 +97,10 @@ struct Commands {
   CLI::App* sweep_cmd = nullptr;
   twin::cli::CompareRequest compare;
   CLI::App* compare_cmd = nullptr;
+  twin::cli::DiagnoseRequest diagnose;
+  CLI::App* diagnose_cmd = nullptr;
+  twin::cli::CalibrateRequest calibrate;
+  CLI::App* calibrate_cmd = nullptr;
   viewer::SnapshotRequest snapshot;
   CLI::App* snapshot_cmd = nullptr;
   viewer::ViewRequest view;
@@ -199,6 +203,34 @@ void addViewerCommands(CLI::App& app, Commands& c) {
   addViewFlags(*c.view_cmd, c.view);
 }
 
+// diagnose and calibrate: the engineers' commands on meter data.
+void addMeterCommands(CLI::App& app, Commands& c) {
+  twin::cli::DiagnoseRequest& d = c.diagnose;
+  c.diagnose_cmd = app.add_subcommand(
+      "diagnose", "Motors from meter readings: load, efficiency, flags, replacement ranking");
+  c.diagnose_cmd->add_option("meters", d.meters, "Meter readings (CSV, long format)")->required();
+  c.diagnose_cmd->add_option("--park", d.park_path, "Park file (YAML) with the nameplates")
+      ->required();
+  c.diagnose_cmd->add_flag("--json", d.json, "Print JSON");
+  c.diagnose_cmd->add_option("--csv", d.csv, "CSV file of the findings, one row per motor");
+  c.diagnose_cmd->add_option("--xlsx", d.xlsx, "Excel workbook of the findings");
+  c.diagnose_cmd->add_option("--to-class", d.to_class, "Class of the replacement (IE4 or IE5)")
+      ->check(CLI::IsMember({"IE4", "IE5"}));
+  c.diagnose_cmd->add_option("--language", d.language, "Language of the table and workbook")
+      ->check(CLI::IsMember({"en", "zh"}));
+
+  twin::cli::CalibrateRequest& k = c.calibrate;
+  c.calibrate_cmd = app.add_subcommand(
+      "calibrate", "The twin against its meters (ASHRAE Guideline 14), and fitted to them");
+  c.calibrate_cmd->add_option("park", k.park_path, "Park file (YAML)")->required();
+  c.calibrate_cmd->add_option("meters", k.meters, "Meter readings (CSV, long format)")->required();
+  c.calibrate_cmd->add_option("--adjust", k.adjust,
+                              "Fields to fit, SECTION.ID.FIELD[,...] as in sweep (repeatable)");
+  c.calibrate_cmd->add_flag("--json", k.json, "Print JSON");
+  c.calibrate_cmd->add_option("-o,--output", k.output, "Write the calibrated park file (YAML)");
+  c.calibrate_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
+}
+
 // Runs the subcommand that was parsed, with the worker threads limited.
 int runParsed(Commands& c, const std::string& command_line) {
   const tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
@@ -222,6 +254,8 @@ int runParsed(Commands& c, const std::string& command_line) {
   if (*c.solar_cmd) return twin::cli::solarCommand(c.solar);
   if (*c.powerflow_cmd) return twin::cli::powerflowCommand(c.powerflow);
   if (*c.compare_cmd) return twin::cli::compareCommand(c.compare);
+  if (*c.diagnose_cmd) return twin::cli::diagnoseCommand(c.diagnose);
+  if (*c.calibrate_cmd) return twin::cli::calibrateCommand(c.calibrate);
   if (*c.snapshot_cmd) return viewer::snapshotCommand(c.snapshot);
   if (*c.view_cmd) return viewer::viewCommand(c.view);
   return twin::cli::demoCommand(c.demo_dir, c.demo_period, command_line);
@@ -237,6 +271,7 @@ int main(int argc, char** argv) {
   addParkCommands(app, commands);
   addCalculatorCommands(app, commands);
   addViewerCommands(app, commands);
+  addMeterCommands(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -130,4 +130,14 @@ std::optional<size_t> CsvHeader::find(std::string_view name) const {
   return std::nullopt;
 }
 
+std::string csvField(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
 }  // namespace twin

@@ -41,4 +41,8 @@ class CsvHeader {
   CsvRow row_;
 };
 
+// A field as CSV writes it (RFC 4180): as is, or in double quotes with quotes doubled when it
+// holds a comma, a quote or a line break.
+std::string csvField(std::string_view text);
+
 }  // namespace twin

@@ -6,8 +6,8 @@
 #include <map>
 #include <utility>
 
-#include "physics/pump_fan.h"
 #include "twin/base/error.h"
+#include "twin/model/motor_duty.h"
 #include "twin/model/park_network.h"
 
 namespace twin {
@@ -71,19 +71,6 @@ physics::PvSystem pvSystem(const PvArray& a, double weather_albedo) {
   return s;
 }
 
-// Shaft power of a pump or fan at flow fraction q of its design (best-efficiency) point, relative
-// to the design shaft power, under its flow control (physics/pump_fan.h, normalised machine).
-double flowControlledShaftFraction(const Motor& m, double q) {
-  if (q <= 0.0) return 0.0;
-  const physics::TurboMachine machine{1.0, 1.0, 1.0};
-  const physics::SystemCurve system = physics::systemCurveThrough(m.static_share, 1.0, 1.0);
-  const physics::DutyComparison duty =
-      physics::compareThrottlingAndSpeedControl(machine, system, std::min(q, 1.0));
-  const physics::OperatingPoint& point =
-      m.flow_control == FlowControl::kSpeed ? duty.speed_controlled : duty.throttled;
-  return point.shaft_power / *physics::machineShaftPower(machine, 1.0);
-}
-
 // Package power of an air compressor at its demand (useful flow + leaks, fractions of the rated
 // flow, capped at full output), relative to full-load power (physics/air_compressor.h).
 double compressorPowerFraction(const Motor& m, double useful_flow) {
@@ -100,7 +87,8 @@ double compressorPowerFraction(const Motor& m, double useful_flow) {
 double shaftLoad(const Motor& m, double schedule_value) {
   if (m.compressor) return m.duty_load * compressorPowerFraction(m, m.duty_flow * schedule_value);
   if (m.flow_control != FlowControl::kNone) {
-    return m.duty_load * flowControlledShaftFraction(m, m.duty_flow * schedule_value);
+    return m.duty_load *
+           flowControlledShaftFraction(m, m.flow_control, m.duty_flow * schedule_value);
   }
   return m.duty_load * schedule_value;
 }
@@ -166,16 +154,11 @@ std::vector<std::vector<double>> priceSteps(const Tariff& tariff, int step_s) {
   return out;
 }
 
-// Each motor's part-load model, at its rated voltage or else its bus's nominal voltage.
+// Each motor's part-load model (twin/model/motor_duty.h).
 std::vector<physics::MotorModel> motorModels(const std::vector<Motor>& motors,
                                              const std::vector<Bus>& buses) {
   std::vector<physics::MotorModel> out;
-  for (const Motor& m : motors) {
-    const double voltage = m.rated_voltage > 0 ? m.rated_voltage : buses[m.bus].nominal_voltage;
-    out.push_back(physics::makeMotorModel(m.nameplate.rated_power, m.poles,
-                                          m.nameplate.rated_efficiency, m.nameplate.power_factor,
-                                          voltage));
-  }
+  for (const Motor& m : motors) out.push_back(motorModelOf(m, buses));
   return out;
 }
 

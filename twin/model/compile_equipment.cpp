@@ -32,11 +32,6 @@ constexpr QuantityField kStaticShare{"static_share", Dimension::kFraction, 0, 0.
                                      u::pct};
 constexpr QuantityField kDriveEfficiency{
     "drive_efficiency", Dimension::kFraction, 0.5, 1, true, "%", u::pct};
-// A variable-speed drive's efficiency when none is given: 97 %, a typical full-load value of
-// low-voltage drives in manufacturers' data (96-98 %); held constant over the load, a
-// simplification named as such (physics/drive_losses.h has the IEC 61800-9-2 part-load model,
-// which needs the drive's eight tested loss points).
-constexpr double kTypicalDriveEfficiency = 0.97;
 constexpr QuantityField kLoadPower{"rated_power", Dimension::kPower, 0, 100 * u::MW, true, "kW",
                                    u::kW};
 

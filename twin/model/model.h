@@ -148,6 +148,12 @@ enum class FlowControl { kNone, kThrottle, kSpeed };
 // Words for FlowControl, in enum order (the park file says "throttle" or "vsd" under flow_control).
 inline constexpr std::array<std::string_view, 3> kFlowControlNames = {"none", "throttle", "vsd"};
 
+// A variable-speed drive's efficiency when none is given: 97 %, a typical full-load value of
+// low-voltage drives in manufacturers' data (96-98 %); held constant over the load, a
+// simplification named as such (physics/drive_losses.h has the IEC 61800-9-2 part-load model,
+// which needs the drive's eight tested loss points).
+inline constexpr double kTypicalDriveEfficiency = 0.97;
+
 struct Motor {
   std::string id;
   std::string entry;  // the park-file entry it comes from (its id; with `count`, the group's)

@@ -33,8 +33,9 @@ std::string children(const Node& n) {
   return names.empty() ? "nothing" : join(names, ", ");
 }
 
-// The node `path` names in `tree`; throws InputError naming the first part that names nothing.
-Node& locate(Node& tree, const std::string& path) {
+}  // namespace
+
+Node& locateField(Node& tree, const std::string& path, const std::string& flag) {
   Node* node = &tree;
   std::string walked;
   for (const std::string& part : split(path, '.')) {
@@ -47,20 +48,37 @@ Node& locate(Node& tree, const std::string& path) {
       }
     }
     if (!next) {
-      throw InputError("--vary " + path + ": " + (walked.empty() ? "the park file" : walked) +
+      throw InputError(flag + " " + path + ": " + (walked.empty() ? "the park file" : walked) +
                        " has no " + quote(part) + " (it has: " + children(*node) + ")");
     }
     walked += (walked.empty() ? "" : ".") + part;
     node = next;
   }
   if (!node->isScalar()) {
-    throw InputError("--vary " + path + ": expected a field with one value, got " +
+    throw InputError(flag + " " + path + ": expected a field with one value, got " +
                      describeNode(*node));
   }
   return *node;
 }
 
+namespace {
+
+// The park file's tree without its scenarios: what a variant overlays.
+Node baselineTree(const ParkSource& source) {
+  Node base = source.tree;
+  std::erase_if(base.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
+  return base;
+}
+
 }  // namespace
+
+ParkModel compileWithFields(const ParkSource& source, const std::vector<FieldValue>& fields,
+                            const std::string& flag) {
+  ParkSource one{source.path, source.text, source.sha256, baselineTree(source),
+                 source.parse_diagnostics};
+  for (const FieldValue& f : fields) locateField(one.tree, f.path, flag).scalar = f.value;
+  return compilePark(one).baseline;
+}
 
 Variation parseVariation(const std::string& flag) {
   const size_t eq = flag.find('=');
@@ -78,26 +96,25 @@ Variation parseVariation(const std::string& flag) {
 
 std::vector<Variant> compileVariants(const ParkSource& source,
                                      const std::vector<Variation>& variations) {
-  Node base = source.tree;
-  std::erase_if(base.entries, [](const MapEntry& e) { return e.key == "scenarios"; });
-  for (const Variation& v : variations) locate(base, v.path);  // every path first
+  Node base = baselineTree(source);
+  for (const Variation& v : variations) locateField(base, v.path, "--vary");  // every path first
   size_t count = 1;
   for (const Variation& v : variations) count *= v.values.size();
   std::vector<Variant> out;
   for (size_t k = 0; k < count; ++k) {
     Variant variant;
-    ParkSource one{source.path, source.text, source.sha256, base, source.parse_diagnostics};
+    std::vector<FieldValue> fields;
     size_t rest = k;
     for (size_t i = variations.size(); i-- > 0;) {
       const Variation& v = variations[i];
       const std::string& value = v.values[rest % v.values.size()];
       rest /= v.values.size();
-      locate(one.tree, v.path).scalar = value;
+      fields.insert(fields.begin(), {v.path, value});
       variant.values.insert(variant.values.begin(), value);
     }
     variant.name = count < 100 ? fmt::format("v{:02}", k + 1) : fmt::format("v{:03}", k + 1);
     try {
-      variant.model = compilePark(one).baseline;
+      variant.model = compileWithFields(source, fields, "--vary");
     } catch (const InputError& e) {
       throw InputError("--vary variant " + variant.name + " (" + join(variant.values, ", ") +
                        "): " + e.what());

@@ -25,6 +25,22 @@ struct Variant {
   ParkModel model;                  // the baseline with the values set; scenario = name
 };
 
+// The scalar field `path` names in `tree`; throws InputError starting with `flag` ("--vary",
+// "--adjust") and naming the first part that names nothing (with what exists there).
+Node& locateField(Node& tree, const std::string& path, const std::string& flag);
+
+// A field and the value to give it, as the park file would write it.
+struct FieldValue {
+  std::string path;
+  std::string value;
+};
+
+// The baseline of `source` (its scenarios dropped) with each field set to its value, compiled.
+// Throws InputError: a path that names nothing (starting with `flag`), or the park file's located
+// message for a value the field refuses.
+ParkModel compileWithFields(const ParkSource& source, const std::vector<FieldValue>& fields,
+                            const std::string& flag);
+
 // Every combination of the variations' values (the first variation varies slowest), compiled.
 // Throws InputError for a path that names nothing in the park file (naming the flag and what
 // exists there) or a value the field refuses (the park file's located message).

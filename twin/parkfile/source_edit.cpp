@@ -1,0 +1,86 @@
+#include "twin/parkfile/source_edit.h"
+
+#include <algorithm>
+
+namespace twin {
+namespace {
+
+size_t offsetOf(std::string_view text, const SourceLoc& at) {
+  size_t offset = 0;
+  for (int line = 1; line < at.line; ++line) {
+    offset = text.find('\n', offset);
+    if (offset == std::string_view::npos) break;
+    ++offset;
+  }
+  if (offset == std::string_view::npos || at.line < 1 || at.column < 1 ||
+      offset + static_cast<size_t>(at.column) > text.size() + 1) {
+    throw InputError(at.file + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) +
+                     ": no value there to replace");
+  }
+  return offset + static_cast<size_t>(at.column) - 1;
+}
+
+// Where the scalar beginning at `begin` ends: after its closing quote, or a plain scalar's last
+// character before a flow indicator, a comment or the line's end.
+size_t scalarEnd(std::string_view text, size_t begin) {
+  const char open = text[begin];
+  if (open == '"' || open == '\'') {
+    for (size_t i = begin + 1; i < text.size(); ++i) {
+      if (open == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == open && open == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;
+      } else if (text[i] == open) {
+        return i + 1;
+      }
+    }
+    return text.size();
+  }
+  size_t end = begin;
+  while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != ',' &&
+         text[end] != '}' && text[end] != ']' && !(text[end] == '#' && text[end - 1] == ' ')) {
+    ++end;
+  }
+  while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  return end;
+}
+
+std::string quoted(const std::string& value, char quote) {
+  std::string out(1, quote);
+  for (char c : value) {
+    if (c == quote || (quote == '"' && c == '\\')) out += quote == '\'' ? '\'' : '\\';
+    out += c;
+  }
+  return out + quote;
+}
+
+// Whether YAML reads `v` back as the same string when written plain, in block or flow context.
+bool safePlain(const std::string& v) {
+  return !v.empty() &&
+         std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) == std::string_view::npos &&
+         v.find_first_of(",[]{}") == std::string::npos && v.find(": ") == std::string::npos &&
+         v.find(" #") == std::string::npos && v.back() != ' ' && v.back() != ':';
+}
+
+}  // namespace
+
+std::string replaceScalars(std::string_view text, std::vector<ScalarEdit> edits) {
+  std::vector<std::pair<size_t, const ScalarEdit*>> at;
+  for (const ScalarEdit& e : edits) at.emplace_back(offsetOf(text, e.at), &e);
+  std::sort(at.begin(), at.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::string out(text);
+  for (const auto& [begin, edit] : at) {
+    const size_t end = scalarEnd(out, begin);
+    const char open = out[begin];
+    std::string value;
+    if (open == '"' || open == '\'') {
+      value = quoted(edit->value, open);
+    } else {
+      value = safePlain(edit->value) ? edit->value : quoted(edit->value, '"');
+    }
+    out.replace(begin, end - begin, value);
+  }
+  return out;
+}
+
+}  // namespace twin

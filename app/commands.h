@@ -68,6 +68,7 @@ struct DiagnoseRequest {
   std::string xlsx;  // "" = none
   std::string to_class = "IE4";
   std::string language = "en";
+  std::string results;  // a results file to add the findings to (/diagnosis), "" = none
 };
 int diagnoseCommand(const DiagnoseRequest& request);
 // `parktwin calibrate`: the twin against its meters, and fitted to them.

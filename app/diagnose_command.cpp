@@ -7,8 +7,10 @@
 #include "app/diagnose_output.h"
 #include "app/text_table.h"
 #include "twin/base/error.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_park.h"
 #include "twin/parkfile/source_tree.h"
+#include "twin/results/measured_motors.h"
 
 namespace twin::cli {
 namespace {
@@ -19,6 +21,22 @@ physics::MotorClass targetClass(const std::string& name) {
     throw InputError("--to-class: expected IE4 or IE5, got \"" + name + "\"");
   }
   return *c;
+}
+
+// The findings as the results file keeps them (twin/results/measured_motors.h).
+MeasuredMotors measuredMotors(const diagnosis::Diagnosis& d, const std::string& meter_file) {
+  MeasuredMotors out{meter_file, d.to_class, {}};
+  const double none = MeasuredMotor::kNone;
+  for (const diagnosis::MotorFinding& f : d.motors) {
+    std::vector<std::string> flags;
+    for (diagnosis::Flag flag : f.flags) flags.emplace_back(diagnosis::kFlagNames[size_t(flag)]);
+    out.motors.push_back({f.id, f.efficiency.value_or(none),
+                          f.efficiency_uncertainty.value_or(none),
+                          f.class_efficiency.value_or(none), f.mean_load.value_or(none),
+                          f.load_uncertainty.value_or(none), join(flags, ", "), f.rank,
+                          f.replacement ? f.replacement->money : none});
+  }
+  return out;
 }
 
 }  // namespace
@@ -57,6 +75,8 @@ int diagnoseCommand(const DiagnoseRequest& request) {
   }
   const bool chinese = request.language == "zh";
   if (!request.csv.empty()) writeDiagnosisCsv(d, request.csv);
+  if (!request.results.empty())
+    writeMeasuredMotors(request.results, measuredMotors(d, request.meters));
   if (!request.xlsx.empty()) writeDiagnosisXlsx(d, meters, request.xlsx, chinese);
   if (request.json) {
     std::cout << diagnosisJson(d, meters).dump(2) << '\n';

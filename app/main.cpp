@@ -216,6 +216,8 @@ void addMeterCommands(CLI::App& app, Commands& c) {
   c.diagnose_cmd->add_option("--xlsx", d.xlsx, "Excel workbook of the findings");
   c.diagnose_cmd->add_option("--to-class", d.to_class, "Class of the replacement (IE4 or IE5)")
       ->check(CLI::IsMember({"IE4", "IE5"}));
+  c.diagnose_cmd->add_option("--results", d.results,
+                             "Results file (HDF5) to add the findings to, for the viewer");
   c.diagnose_cmd->add_option("--language", d.language, "Language of the table and workbook")
       ->check(CLI::IsMember({"en", "zh"}));
 

@@ -60,7 +60,10 @@ double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
       return kwp > 0 ? percent(r.pv_ac_power.at(step, i) / kwp) : kNaN;
     }
     case Quantity::kMotor: {
-      const double eta = r.motor_efficiency.at(step, i);
+      // Measured where the motor was metered (constant over time), else the simulation's.
+      const double eta = i < r.measured.size() && !std::isnan(r.measured[i].efficiency)
+                             ? r.measured[i].efficiency
+                             : r.motor_efficiency.at(step, i);
       if (!(eta > 0)) return kNaN;  // stopped or no data
       return percent(eta / m.motors[i].nameplate.rated_efficiency);
     }

@@ -64,6 +64,23 @@ double Series::at(size_t row, size_t column) const {
   return values[row * columns + column];
 }
 
+namespace {
+
+// The findings of metered motors, placed at their motors' columns.
+void alignMeasured(ResultsData& r, const twin::MeasuredMotors& found) {
+  if (found.motors.empty()) return;
+  r.measured_source = found.meter_file;
+  r.measured_to_class = found.to_class;
+  r.measured.assign(r.model.motors.size(), twin::MeasuredMotor{});
+  for (const twin::MeasuredMotor& m : found.motors) {
+    for (size_t i = 0; i < r.model.motors.size(); ++i) {
+      if (r.model.motors[i].id == m.id) r.measured[i] = m;
+    }
+  }
+}
+
+}  // namespace
+
 ResultsData loadResults(const std::string& path, const std::string& scenario) {
   ResultsData r;
   r.path = path;
@@ -91,6 +108,7 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   r.motor_efficiency = readAligned(r, *listing, "motor", "efficiency_pct", ids(K::kMotor));
   r.motor_load = readAligned(r, *listing, "motor", "load_pct", ids(K::kMotor));
   r.motor_input_power = readAligned(r, *listing, "motor", "input_power_kW", ids(K::kMotor));
+  alignMeasured(r, twin::readMeasuredMotors(path));
   r.load_power = readAligned(r, *listing, "load", "power_kW", ids(K::kLoad));
   r.transformer_loading =
       readAligned(r, *listing, "transformer", "loading_pct", ids(K::kTransformer));

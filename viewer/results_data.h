@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "twin/model/model.h"
+#include "twin/results/measured_motors.h"
 #include "twin/results/results_reader.h"
 
 namespace viewer {
@@ -43,6 +44,11 @@ struct ResultsData {
   Series cable_current;        // A, per cable
   Series cable_loading;        // fraction of ampacity, per cable
   Series cable_power;          // W, per cable, into it from the grid side (absent in older files)
+  // Findings from meter data (/diagnosis, `parktwin diagnose --results`), one per motor in the
+  // model's order; id empty where the motor was not metered. Empty when the file has none.
+  std::vector<twin::MeasuredMotor> measured;
+  std::string measured_source;    // the meter file they come from
+  std::string measured_to_class;  // the replacement class of their saving
 };
 
 // Throws twin::InputError for an unreadable file or an unknown scenario.

@@ -171,6 +171,32 @@ std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
   return "";
 }
 
+namespace {
+
+// What the meters said about motor i (`parktwin diagnose --results`), "" when not metered.
+std::string measuredFinding(const ResultsData& r, size_t i) {
+  if (i >= r.measured.size() || r.measured[i].id.empty()) return "";
+  const twin::MeasuredMotor& m = r.measured[i];
+  std::string out = fmt::format("Measured ({}): load {:.0f} ± {:.0f} %", r.measured_source,
+                                fromSi(m.load, "%"), fromSi(m.load_uncertainty, "%"));
+  if (!std::isnan(m.efficiency)) {
+    out += fmt::format(", efficiency {:.1f} ± {:.1f} %", fromSi(m.efficiency, "%"),
+                       fromSi(m.efficiency_uncertainty, "%"));
+  }
+  if (!std::isnan(m.class_efficiency)) {
+    out += fmt::format(" (class curve {:.1f} %)", fromSi(m.class_efficiency, "%"));
+  }
+  out += "\n";
+  if (!m.flags.empty()) out += "Flags: " + m.flags + "\n";
+  if (!std::isnan(m.saving)) {
+    out += fmt::format("Rank {} of the metered motors: {} saves {:.1f} kCNY a year.\n", m.rank,
+                       r.measured_to_class, m.saving / 1e3);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string diagnose(const ResultsData& r, ObjectRef u) {
   const twin::ParkModel& m = r.model;
   switch (u.kind) {
@@ -178,7 +204,7 @@ std::string diagnose(const ResultsData& r, ObjectRef u) {
       const twin::Motor& x = m.motors[u.index];
       const Stats load = statsOf(r.motor_load, u.index, kRunning);
       const double mean_pct = fromSi(load.mean_when_on, "%");
-      std::string out;
+      std::string out = measuredFinding(r, u.index);
       if (load.on_count > 0 && load.mean_when_on < kOversized) {
         out += fmt::format(
             "Oversized: {:.0f} % mean load while running; efficiency falls at light load.\n",

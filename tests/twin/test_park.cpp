@@ -4,6 +4,16 @@
 
 namespace twin::test {
 
+std::string flatTariffYaml() {
+  return R"(tariff:
+  seasons:
+    - name: all
+      months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
+      periods:
+        - {name: flat, price: "0.8 CNY/kWh", hours: ["00:00-24:00"]}
+)";
+}
+
 std::string smallParkNetworkYaml() {
   return R"(network:
   grid: {bus: PCC, contracted_capacity: "1000 kVA"}

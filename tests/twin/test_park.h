@@ -11,6 +11,8 @@ namespace twin::test {
 std::string smallParkYaml();
 // Its network section: grid bus PCC, cable CB1 to MV1, transformer TR1 (630 kVA) to LV1.
 std::string smallParkNetworkYaml();
+// A `tariff:` section with one flat price, 0.8 CNY/kWh, all day all year.
+std::string flatTariffYaml();
 // The small park with `sections` (YAML text) inserted before its tariff section.
 std::string smallParkWith(const std::string& sections);
 // Compiles the bundled demo park, datasets/demo-park/park.yaml.

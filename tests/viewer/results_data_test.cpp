@@ -10,7 +10,9 @@
 #include <filesystem>
 
 #include "twin/base/error.h"
+#include "twin/results/measured_motors.h"
 #include "viewer/results_binding.h"
+#include "viewer/selection_panel.h"
 #include "viewer_park.h"
 
 namespace viewer {
@@ -61,6 +63,36 @@ TEST(ResultsData, UnknownUnitsAreRefusedNamingTheSeries) {
     EXPECT_NE(what.find("motor/input_power_kW"), std::string::npos) << what;
     EXPECT_NE(what.find("unknown units \"hp\""), std::string::npos) << what;
   }
+  fs::remove(copy);
+}
+
+// `parktwin diagnose --results`: a metered motor is coloured by its measured efficiency (over its
+// nameplate, constant in time) and its selection text leads with the meters' verdict.
+TEST(ResultsData, MeasuredFindingsColourAndDescribeMeteredMotors) {
+  const fs::path copy =
+      fs::temp_directory_path() / ("parktwin_measured_" + std::to_string(::getpid()) + ".h5");
+  fs::copy_file(testing::viewerResultsPath(), copy, fs::copy_options::overwrite_existing);
+  const ResultsData before = loadResults(copy.string(), "baseline");
+  EXPECT_TRUE(before.measured.empty());
+  twin::MeasuredMotors found{"meters.csv", "IE4", {}};
+  found.motors.push_back({"PUMP", 0.80, 0.01, 0.88, 0.2, 0.01, "underloaded", 1, 2500.0});
+  twin::writeMeasuredMotors(copy.string(), found);
+  const ResultsData r = loadResults(copy.string(), "baseline");
+  const size_t pump = findObject(r.model, "PUMP")->index;
+  ASSERT_EQ(r.measured.size(), r.model.motors.size());
+  EXPECT_EQ(r.measured[pump].id, "PUMP");
+  const double rated = r.model.motors[pump].nameplate.rated_efficiency;
+  for (size_t step : {size_t(0), r.times.size() / 2}) {
+    EXPECT_DOUBLE_EQ(legendValue(r, Quantity::kMotor, pump, step), 100 * 0.80 / rated);
+  }
+  const std::string d = diagnose(r, ObjectRef{ObjectKind::kMotor, pump});
+  EXPECT_EQ(d.find("Measured (meters.csv): load 20 ± 1 %, efficiency 80.0 ± 1.0 % (class curve "
+                   "88.0 %)"),
+            0u)
+      << d;
+  EXPECT_NE(d.find("Flags: underloaded"), std::string::npos) << d;
+  EXPECT_NE(d.find("Rank 1 of the metered motors: IE4 saves 2.5 kCNY a year."), std::string::npos)
+      << d;
   fs::remove(copy);
 }
 

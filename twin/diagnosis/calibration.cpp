@@ -152,14 +152,17 @@ std::vector<double> fit(Problem& p, int& iterations) {
     const Eigen::MatrixXd a = jac.transpose() * jac;
     const Eigen::VectorXd g = jac.transpose() * r;
     bool improved = false;
-    for (int tries = 0; tries < 10 && !improved; ++tries, lambda *= 4) {
+    for (int tries = 0; tries < 10 && !improved; ++tries) {
       Eigen::MatrixXd damped = a;
       damped.diagonal() += lambda * a.diagonal().cwiseMax(1e-12);
       const Eigen::VectorXd step = damped.ldlt().solve(-g);
       const std::vector<double> trial = clampFactors(
           Eigen::Map<const Eigen::VectorXd>(x.data(), static_cast<Eigen::Index>(k)) + step);
       const auto tr = evaluate(p, {trial}).front();
-      if (!tr || tr->squaredNorm() >= r.squaredNorm()) continue;
+      if (!tr || tr->squaredNorm() >= r.squaredNorm()) {
+        lambda *= 4;  // refused or no better: a shorter step, nearer the gradient
+        continue;
+      }
       const double gain = r.squaredNorm() - tr->squaredNorm();
       improved = true;
       x = trial;

@@ -55,14 +55,22 @@ class HourSink : public BlockSink {
     out_.energy.assign(targets_.size(),
                        std::vector<double>(static_cast<size_t>(last - out_.first_hour + 1), 0.0));
   }
+  // A step's energy goes to the UTC hours it overlaps, in proportion (a step may straddle an
+  // hour boundary when the site's offset is not a whole number of hours).
   void consume(const BlockResult& b) override {
     for (size_t t = 0; t < targets_.size(); ++t) {
       const std::vector<double>& v = b.values[targets_[t].series];
       for (int k = 0; k < b.steps; ++k) {
-        const int64_t hour = floorDiv(grid_.unixTime(b.first_step + k), kHour) - out_.first_hour;
         double power = 0.0;
         for (size_t c : targets_[t].columns) power += v[static_cast<size_t>(k) * widths_[t] + c];
-        out_.energy[t][static_cast<size_t>(hour)] += power * grid_.step_s;
+        const int64_t start = grid_.unixTime(b.first_step + k);
+        for (int64_t at = start; at < start + grid_.step_s;) {
+          const int64_t hour = floorDiv(at, kHour);
+          const int64_t end = std::min((hour + 1) * kHour, start + grid_.step_s);
+          out_.energy[t][static_cast<size_t>(hour - out_.first_hour)] +=
+              power * static_cast<double>(end - at);
+          at = end;
+        }
       }
     }
   }
@@ -148,11 +156,16 @@ TimeGrid meteredGrid(const ParkModel& model, const MeterData& meters) {
   PeriodOverride period;
   period.start_day = static_cast<long>(floorDiv(first + offset, 86400));
   period.end_day = static_cast<long>(floorDiv(last - 1 + offset, 86400)) + 1;
+  const std::string span = formatIsoTime(first, offset) + " to " + formatIsoTime(last, offset);
+  if (*period.end_day - *period.start_day > kMaxMeteredDays) {
+    throw InputError(meters.file + ": the readings span " + span + ", more than " +
+                     std::to_string(kMaxMeteredDays) + " days: calibrate one period at a time");
+  }
   try {
     return makeTimeGrid(model, period);
   } catch (const InputError& e) {
-    throw InputError(meters.file + ": the readings span " + formatIsoTime(first, offset) + " to " +
-                     formatIsoTime(last, offset) + ", which the park cannot simulate: " + e.what());
+    throw InputError(meters.file + ": the readings span " + span +
+                     ", which the park cannot simulate: " + e.what());
   }
 }
 

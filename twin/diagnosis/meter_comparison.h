@@ -54,8 +54,13 @@ struct MeteredHours {
 };
 MeteredHours meteredHours(const MeterSeries& series);
 
+// The longest metered period calibrate simulates: ten years (the park file's calendar, holidays
+// and tariff describe years, and a longer span is a file of mixed periods more likely than one).
+inline constexpr long kMaxMeteredDays = 3653;
+
 // Whole local days of the park's calendar covering every reading; InputError when the park
-// cannot simulate them (naming the meter file and the span).
+// cannot simulate them or the span is longer than kMaxMeteredDays (naming the meter file and
+// the span).
 TimeGrid meteredGrid(const ParkModel& model, const MeterData& meters);
 
 // Simulated energy (J) of each meter target in each hour of the grid: [target][hour - first].

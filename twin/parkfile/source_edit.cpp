@@ -20,8 +20,33 @@ size_t offsetOf(std::string_view text, const SourceLoc& at) {
   return offset + static_cast<size_t>(at.column) - 1;
 }
 
+// Whether `begin` lies inside a flow collection ({...} or [...]): the text before it scanned for
+// brackets outside quoted scalars and comments. A quote opens a quoted scalar only where a scalar
+// can begin (after a line start, blank, ':', ',', '[', '{' or '-').
+bool inFlow(std::string_view text, size_t begin) {
+  int depth = 0;
+  char quote = 0;
+  for (size_t i = 0; i < begin; ++i) {
+    const char c = text[i];
+    const char before = i > 0 ? text[i - 1] : '\n';
+    if (quote) {
+      if (c == quote && !(quote == '"' && before == '\\')) quote = 0;
+    } else if ((c == '"' || c == '\'') &&
+               std::string_view(" \t\n:,[{-").find(before) != std::string_view::npos) {
+      quote = c;
+    } else if (c == '#' && (before == ' ' || before == '\n')) {
+      while (i < begin && text[i] != '\n') ++i;
+    } else if (c == '{' || c == '[') {
+      ++depth;
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  return depth > 0;
+}
+
 // Where the scalar beginning at `begin` ends: after its closing quote, or a plain scalar's last
-// character before a flow indicator, a comment or the line's end.
+// character before a comment, the line's end or, in a flow collection, a flow indicator.
 size_t scalarEnd(std::string_view text, size_t begin) {
   const char open = text[begin];
   if (open == '"' || open == '\'') {
@@ -36,9 +61,10 @@ size_t scalarEnd(std::string_view text, size_t begin) {
     }
     return text.size();
   }
+  const std::string_view stops = inFlow(text, begin) ? "\n\r,}]" : "\n\r";
   size_t end = begin;
-  while (end < text.size() && text[end] != '\n' && text[end] != '\r' && text[end] != ',' &&
-         text[end] != '}' && text[end] != ']' && !(text[end] == '#' && text[end - 1] == ' ')) {
+  while (end < text.size() && stops.find(text[end]) == std::string_view::npos &&
+         !(text[end] == '#' && (text[end - 1] == ' ' || text[end - 1] == '\t'))) {
     ++end;
   }
   while (end > begin && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
@@ -54,10 +80,11 @@ std::string quoted(const std::string& value, char quote) {
   return out + quote;
 }
 
-// Whether YAML reads `v` back as the same string when written plain, in block or flow context.
+// Whether YAML reads `v` back as the same string when written plain, in block or flow context
+// (no indicator or blank first, no flow indicator, ": " or " #" inside, no blank or ':' last).
 bool safePlain(const std::string& v) {
   return !v.empty() &&
-         std::string_view("-?:,[]{}#&*!|>'\"%@`").find(v.front()) == std::string_view::npos &&
+         std::string_view("-?:,[]{}#&*!|>'\"%@` \t").find(v.front()) == std::string_view::npos &&
          v.find_first_of(",[]{}") == std::string::npos && v.find(": ") == std::string::npos &&
          v.find(" #") == std::string::npos && v.back() != ' ' && v.back() != ':';
 }

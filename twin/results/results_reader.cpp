@@ -10,30 +10,10 @@
 #include "twin/base/error.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
+#include "twin/results/results_file.h"
 
 namespace twin {
 namespace {
-
-template <typename Fn>
-auto guarded(const std::string& path, Fn&& fn) {
-  try {
-    return fn();
-  } catch (const H5::Exception& e) {
-    throw InputError(path + ": not a valid ParkTwin results file (" + e.getDetailMsg() + ")");
-  } catch (const LayoutError& e) {
-    throw InputError(path + ": not a valid ParkTwin results file (" + e.what() + ")");
-  }
-}
-
-H5::H5File openResults(const std::string& path) {
-  H5::Exception::dontPrint();
-  if (!isHdf5File(path)) throw InputError(path + ": not an HDF5 results file");
-  try {
-    return H5::H5File(path, H5F_ACC_RDONLY);
-  } catch (const H5::Exception&) {
-    throw InputError(path + ": cannot open the HDF5 file");
-  }
-}
 
 int32_t intAttribute(const H5::H5Object& object, const std::string& name) {
   H5::Attribute attr = object.openAttribute(name);
@@ -185,6 +165,16 @@ std::vector<int64_t> readTimes(const std::string& path) {
     time.read(out.data(), H5::PredType::NATIVE_INT64);
     return out;
   });
+}
+
+H5::H5File openResults(const std::string& path) {
+  H5::Exception::dontPrint();
+  if (!isHdf5File(path)) throw InputError(path + ": not an HDF5 results file");
+  try {
+    return H5::H5File(path, H5F_ACC_RDONLY);
+  } catch (const H5::Exception&) {
+    throw InputError(path + ": cannot open the HDF5 file");
+  }
 }
 
 }  // namespace twin

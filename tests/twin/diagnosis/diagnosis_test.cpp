@@ -32,7 +32,6 @@ constexpr double kVoltage = 400.0;          // V, the bus LV1 (no rated_voltage 
 constexpr double kPrice = 0.8 / u::kWh;     // CNY/J, the flat tariff below
 constexpr double kEmission = 0.5 / u::kWh;  // kg/J
 
-
 // Three 15 kW 4-pole IE2 motors (IEC 60034-30-1 IE2 at 15 kW, 4 poles: 90.6 %) on LV1 (400 V):
 // M1 and M2 with the full nameplate (1460 rpm: rated slip 40 rpm), M3 without speed or current.
 std::string parkText(const std::string& tariff = test::flatTariffYaml()) {

@@ -105,11 +105,7 @@ int calibrateCommand(const CalibrateRequest& request) {
   const ParkSource source = loadParkSource(request.park_path);
   const CompiledPark park = compilePark(source);
   for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
-  const MeterData meters = readParkMeters(request.meters, park.baseline);
-  for (const SkippedRow& s : meters.skipped) {
-    std::cerr << "warning: " << request.meters << ":" << s.line << ": skipped: " << s.reason
-              << '\n';
-  }
+  const MeterData meters = readParkMeters(request.meters, park.baseline, request.park_path);
   const diagnosis::Calibration c = diagnosis::calibrate(source, meters, paths);
   if (!request.output.empty()) {
     OutputFile out(request.output);

@@ -80,8 +80,10 @@ struct CalibrateRequest {
   std::string output;  // calibrated park file, "" = none
 };
 int calibrateCommand(const CalibrateRequest& request);
-// A meter CSV read against a park's ids (diagnose, calibrate).
-MeterData readParkMeters(const std::string& path, const ParkModel& model);
+// A meter CSV read against a park's ids (diagnose, calibrate); its skipped rows and unknown ids
+// printed as warnings on standard error.
+MeterData readParkMeters(const std::string& path, const ParkModel& model,
+                         const std::string& park_path);
 
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags);
 

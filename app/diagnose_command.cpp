@@ -41,31 +41,33 @@ MeasuredMotors measuredMotors(const diagnosis::Diagnosis& d, const std::string& 
 
 }  // namespace
 
-MeterData readParkMeters(const std::string& path, const ParkModel& model) {
-  return readMeterCsv(readTextFile(path), path,
-                      [&](std::string_view id) { return diagnosis::isParkMeterId(model, id); });
+MeterData readParkMeters(const std::string& path, const ParkModel& model,
+                         const std::string& park_path) {
+  MeterData meters = readMeterCsv(readTextFile(path), path, [&](std::string_view id) {
+    return diagnosis::isParkMeterId(model, id);
+  });
+  for (const SkippedRow& s : meters.skipped) {
+    std::cerr << "warning: " << path << ":" << s.line << ": skipped: " << s.reason << '\n';
+  }
+  for (size_t i = 0; i < meters.unknown_ids.size(); ++i) {
+    std::cerr << "warning: " << path << ":" << meters.unknown_id_lines[i] << ": id \""
+              << meters.unknown_ids[i] << "\" is not in " << park_path << '\n';
+  }
+  return meters;
 }
 
 int diagnoseCommand(const DiagnoseRequest& request) {
   const physics::MotorClass target = targetClass(request.to_class);
   const CompiledPark park = compilePark(loadParkSource(request.park_path));
   for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
-  const MeterData meters = readParkMeters(request.meters, park.baseline);
+  const MeterData meters = readParkMeters(request.meters, park.baseline, request.park_path);
   const diagnosis::Diagnosis d = diagnosis::diagnoseMotors(park.baseline, meters, target);
   if (d.motors.empty()) {
-    throw InputError(
-        request.meters + ": no reading names a motor of " + request.park_path +
-        " (ids are motor ids such as " +
-        (park.baseline.motors.empty() ? std::string("P-01") : park.baseline.motors.front().id) +
-        ")");
-  }
-  for (const SkippedRow& s : meters.skipped) {
-    std::cerr << "warning: " << request.meters << ":" << s.line << ": skipped: " << s.reason
-              << '\n';
-  }
-  for (size_t i = 0; i < meters.unknown_ids.size(); ++i) {
-    std::cerr << "warning: " << request.meters << ":" << meters.unknown_id_lines[i] << ": id \""
-              << meters.unknown_ids[i] << "\" is not in " << request.park_path << '\n';
+    const std::string example =
+        park.baseline.motors.empty() ? std::string("P-01") : park.baseline.motors.front().id;
+    throw InputError(request.meters + ": no readable reading names a motor of " +
+                     request.park_path + " (ids are motor ids such as " + example + "; " +
+                     std::to_string(meters.skipped.size()) + " rows skipped)");
   }
   for (const diagnosis::MotorFinding& f : d.motors) {
     for (const auto& s : f.skipped_methods) {

@@ -15,28 +15,31 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// A measured quantity: the name its columns begin with, the kind of unit after it, and the range
-// of its numbers (unit-free bounds: 0, -1, 1 or none).
+// A measured quantity: the name its columns begin with, the kind of unit after it, the range of
+// its numbers (unit-free bounds: 0, -1, 1 or none) and a plausibility limit on the magnitude in
+// SI (what no meter of a park reads: a value past it is a unit or export error).
 struct QuantitySpec {
   std::string_view name;
   Dimension dimension;
   double min;
   double max;
+  double si_limit;
+  std::string_view limit_text;
 };
 
 constexpr std::array<QuantitySpec, kQuantities> kSpecs = {{
-    {"voltage", Dimension::kVoltage, 0.0, kInf},
-    {"v_ab", Dimension::kVoltage, 0.0, kInf},
-    {"v_bc", Dimension::kVoltage, 0.0, kInf},
-    {"v_ca", Dimension::kVoltage, 0.0, kInf},
-    {"current", Dimension::kCurrent, 0.0, kInf},
-    {"i_a", Dimension::kCurrent, 0.0, kInf},
-    {"i_b", Dimension::kCurrent, 0.0, kInf},
-    {"i_c", Dimension::kCurrent, 0.0, kInf},
-    {"power", Dimension::kPower, -kInf, kInf},
-    {"energy", Dimension::kEnergy, -kInf, kInf},
-    {"power_factor", Dimension::kDimensionless, -1.0, 1.0},
-    {"speed", Dimension::kRotationalSpeed, 0.0, kInf},
+    {"voltage", Dimension::kVoltage, 0.0, kInf, 1e6, "1000 kV"},
+    {"v_ab", Dimension::kVoltage, 0.0, kInf, 1e6, "1000 kV"},
+    {"v_bc", Dimension::kVoltage, 0.0, kInf, 1e6, "1000 kV"},
+    {"v_ca", Dimension::kVoltage, 0.0, kInf, 1e6, "1000 kV"},
+    {"current", Dimension::kCurrent, 0.0, kInf, 1e6, "1000 kA"},
+    {"i_a", Dimension::kCurrent, 0.0, kInf, 1e6, "1000 kA"},
+    {"i_b", Dimension::kCurrent, 0.0, kInf, 1e6, "1000 kA"},
+    {"i_c", Dimension::kCurrent, 0.0, kInf, 1e6, "1000 kA"},
+    {"power", Dimension::kPower, -kInf, kInf, 1e10, "10 GW"},
+    {"energy", Dimension::kEnergy, -kInf, kInf, 3.6e13, "10 GWh"},
+    {"power_factor", Dimension::kDimensionless, -1.0, 1.0, 1.0, "1"},
+    {"speed", Dimension::kRotationalSpeed, 0.0, kInf, 1e4, "95,000 rpm"},
 }};
 
 constexpr std::string_view kAccepted =
@@ -151,6 +154,8 @@ bool readCell(const MeasuredColumn& column, std::string_view cell, double& value
     expected = spec.max < kInf
                    ? "a number from " + formatNumber(spec.min) + " to " + formatNumber(spec.max)
                    : "a number >= " + formatNumber(spec.min);
+  } else if (std::abs(toSi(value, column.unit)) > spec.si_limit) {
+    expected = "a magnitude of at most " + std::string(spec.limit_text) + " (a plausibility limit)";
   } else {
     value = toSi(value, column.unit);
     return true;

@@ -154,8 +154,9 @@ TEST(MeterCsv, SkipsBadRowsWithLineAndReason) {
                            at(135) + ",m1,400,10,inf,0.9\n" +                       // 11
                            "2025-03-01T02:60+08:00,m1,400,10,5,0.9\n" +             // 12
                            at(165) + ",m1,400,10,5,-0.8\n" +                        // 13 good
-                           at(165) + ",m2,400,10,5,2\n");                           // 14
-  ASSERT_EQ(d.skipped.size(), 11u);
+                           at(165) + ",m2,400,10,5,2\n" +                           // 14
+                           at(180) + ",m1,400,10,1e308,0.9\n");                     // 15
+  ASSERT_EQ(d.skipped.size(), 12u);
   const std::vector<std::pair<int, std::string>> expected = {
       {3, "power_kw: expected a number, got \"abc\""},
       {4,
@@ -172,12 +173,13 @@ TEST(MeterCsv, SkipsBadRowsWithLineAndReason) {
        "time: expected a time of day from 00:00:00 to 23:59:59 (as in "
        "2025-06-21T12:00:00+08:00), got \"2025-03-01T02:60+08:00\""},
       {14, "power_factor: expected a number from -1 to 1, got \"2\""},
+      {15, "power_kw: expected a magnitude of at most 10 GW (a plausibility limit), got \"1e308\""},
   };
   for (size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(d.skipped[i].line, expected[i].first);
     EXPECT_EQ(d.skipped[i].reason, expected[i].second);
   }
-  EXPECT_EQ(d.rows, 13);
+  EXPECT_EQ(d.rows, 14);
   ASSERT_EQ(d.meters.size(), 1u);  // m2 has no row left: no series
   EXPECT_EQ(linesOf(d.meters[0]), (std::vector<int>{2, 13}));
   EXPECT_EQ(d.meters[0].readings[1].power_factor, 0.8);  // stored as its absolute value

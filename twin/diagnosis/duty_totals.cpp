@@ -53,6 +53,10 @@ void addEstimate(DutyTotals& t, const DutyModels& models, const ReadingEstimate&
   t.shaft += shaft;
   t.efficiency_uncertainty_energy += x.efficiency_uncertainty * in;
   const double unbalance = e.unbalance.value_or(0.0);
+  const physics::MotorModel& own = models.motor->model;
+  t.unbalance_losses += (physics::motorAtLoad(own, x.load, e.voltage, unbalance).losses -
+                         physics::motorAtLoad(own, x.load, e.voltage).losses) *
+                        dt;
   if (models.declared) {
     t.class_input +=
         physics::motorAtLoad(*models.declared, x.load, e.voltage, unbalance).input_power * dt;

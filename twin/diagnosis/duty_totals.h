@@ -37,6 +37,7 @@ struct DutyTotals {
   std::vector<double> loads;                   // per estimated reading
   long unbalance_count = 0;
   double unbalance_sum = 0.0, unbalance_max = 0.0;
+  double unbalance_losses = 0.0;  // J: extra load losses the unbalance causes (NEMA MG 1 14.35.1)
   SavingTotals replacement;
   SavingTotals drive;
   bool drive_possible = false;  // a pump or fan with throttled flow

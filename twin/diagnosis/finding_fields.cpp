@@ -14,7 +14,7 @@ std::optional<double> pct(std::optional<double> fraction) {
 
 }  // namespace
 
-const std::array<FindingField, 11> kFindingFields = {{
+const std::array<FindingField, 12> kFindingFields = {{
     {"readings", "Readings", "读数", "",
      [](const MotorFinding& f) -> std::optional<double> { return double(f.readings); }},
     {"energised_readings", "Energised", "通电读数", "",
@@ -37,6 +37,11 @@ const std::array<FindingField, 11> kFindingFields = {{
      [](const MotorFinding& f) { return pct(f.unbalance_mean); }},
     {"voltage_unbalance_max_pct", "Unbalance max", "电压不平衡度最大值", "%",
      [](const MotorFinding& f) { return pct(f.unbalance_max); }},
+    {"unbalance_loss_kwh_per_year", "Unbalance losses", "不平衡附加损耗", "kWh/a",
+     [](const MotorFinding& f) -> std::optional<double> {
+       if (!f.unbalance_loss_per_year) return std::nullopt;
+       return *f.unbalance_loss_per_year / u::kWh;
+     }},
 }};
 
 const std::array<ReplacementField, 5> kReplacementFields = {{

@@ -17,7 +17,7 @@ struct FindingField {
   std::string_view unit;  // as displayed ("%", "kWh/a"); "" for counts
   std::optional<double> (*get)(const MotorFinding&);
 };
-extern const std::array<FindingField, 11> kFindingFields;
+extern const std::array<FindingField, 12> kFindingFields;
 
 struct ReplacementField {
   std::string_view json;

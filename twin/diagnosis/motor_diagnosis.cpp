@@ -94,6 +94,7 @@ MotorFinding findingFor(const ParkModel& model, const Motor& motor, const MeterS
     f.unbalance_mean = t.unbalance_sum / static_cast<double>(t.unbalance_count);
     f.unbalance_max = t.unbalance_max;
     f.unbalance_derating = physics::nemaUnbalanceDerating(*f.unbalance_max);
+    f.unbalance_loss_per_year = t.unbalance_losses * annual;
   }
   setFlags(f, gap);
   const double factor = model.grid_emission_factor;

@@ -60,6 +60,7 @@ struct MotorFinding {
   double energy_per_year = 0.0;            // J input: measured energy x 8760 h / hours covered
   std::optional<double> unbalance_mean, unbalance_max;  // fraction, where per-phase voltages exist
   std::optional<double> unbalance_derating;             // NEMA MG 1 derating at unbalance_max
+  std::optional<double> unbalance_loss_per_year;  // J of extra losses a year from the unbalance
   std::vector<Flag> flags;
   std::optional<Replacement> replacement;  // to the target class
   std::optional<Replacement> drive;        // pumps and fans with throttled flow only

@@ -280,6 +280,13 @@ TEST(DiagnosisMotors, VoltageUnbalanceIsFlagged) {
   EXPECT_NEAR(*f.unbalance_mean, 0.02, 1e-12);
   EXPECT_NEAR(*f.unbalance_max, 0.02, 1e-12);
   EXPECT_NEAR(*f.unbalance_derating, 0.95, 1e-9);
+  // NEMA MG 1 14.35.1: about 2 u^2 % more heating, carried as load losses x (1 + 2 x 2^2 / 100):
+  // 8 % more of the load losses at the estimated load, over 8760 h (tolerance 1e-6 relative).
+  const physics::MotorModel model = physics::makeMotorModel(kRatedPower, 4, 0.906, 0.84, kVoltage);
+  const double x = *f.mean_load;
+  ASSERT_TRUE(f.unbalance_loss_per_year);
+  EXPECT_NEAR(*f.unbalance_loss_per_year, 0.08 * model.load_losses * x * x * u::year,
+              1e-6 * *f.unbalance_loss_per_year);
   EXPECT_TRUE(hasFlag(f, Flag::kVoltageUnbalance));
   EXPECT_FALSE(hasFlag(f, Flag::kUnderloaded));
 }

@@ -3,6 +3,7 @@
 // parses; this layer adds lines, columns, the row as written and header lookup by name.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,6 +28,10 @@ struct CsvRow {
 // (""). A quote inside an unquoted field, text after a closing quote or a quote left open is an
 // InputError located in `file` (a file name for messages only: nothing is read).
 std::vector<CsvRow> parseCsv(std::string_view text, const std::string& file);
+// The same rows one at a time, without keeping them (large files): `consume` sees each row as it
+// ends; the reference is valid during the call only.
+void forEachCsvRow(std::string_view text, const std::string& file,
+                   const std::function<void(const CsvRow&)>& consume);
 
 // A header row: its names, looked up by name.
 class CsvHeader {

@@ -90,17 +90,23 @@ class MeterReader {
       : file_(file), known_(known) {}
 
   MeterData read(std::string_view text) {
-    const std::vector<CsvRow> rows = parseCsv(text, file_);
-    if (rows.empty()) {
+    data_.file = file_;
+    bool header = true;
+    forEachCsvRow(text, file_, [&](const CsvRow& row) {
+      if (header) {
+        columns_ = meter::readMeterHeader(row, file_);
+        for (const MeasuredColumn& column : columns_.measured) data_.columns.push_back(column.name);
+        header = false;
+        return;
+      }
+      ++data_.rows;
+      readRow(row);
+    });
+    if (header) {
       throw InputError({Diagnostic{SourceLoc{file_, 1, 1}, "",
                                    "expected a header row of meter readings (time,id,...), got an "
                                    "empty file"}});
     }
-    columns_ = meter::readMeterHeader(rows.front(), file_);
-    data_.file = file_;
-    data_.rows = static_cast<long>(rows.size()) - 1;
-    for (const MeasuredColumn& column : columns_.measured) data_.columns.push_back(column.name);
-    for (size_t i = 1; i < rows.size(); ++i) readRow(rows[i]);
     std::erase_if(data_.meters, [](const MeterSeries& s) { return s.readings.empty(); });
     for (MeterSeries& series : data_.meters) finish(series);
     return std::move(data_);

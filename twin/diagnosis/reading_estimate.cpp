@@ -20,9 +20,12 @@ std::string methodName(EstimationMethod m) {
   return std::string(physics::kEstimationMethodNames[static_cast<size_t>(m)]);
 }
 
+// The input power a reading measured: its power, else its energy over its duration. A motor
+// draws power; a negative reading is a meter that signs consumption negative, so the magnitude is
+// taken (docs/diagnosis.md).
 std::optional<double> measuredInputPower(const MeterReading& r, int duration_s) {
-  if (r.power) return *r.power;
-  if (r.energy && duration_s > 0) return *r.energy / duration_s;
+  if (r.power) return std::abs(*r.power);
+  if (r.energy && duration_s > 0) return std::abs(*r.energy) / duration_s;
   return std::nullopt;
 }
 

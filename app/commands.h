@@ -85,6 +85,15 @@ int calibrateCommand(const CalibrateRequest& request);
 MeterData readParkMeters(const std::string& path, const ParkModel& model,
                          const std::string& park_path);
 
+// `parktwin shading`: PV modules shaded by the park's own geometry at given instants.
+struct ShadingRequest {
+  std::string park_path;
+  std::vector<std::string> times;  // ISO 8601 with an offset
+  std::string scenario;            // "" = the baseline
+  bool json = false;
+};
+int shadingCommand(const ShadingRequest& request);
+
 PeriodOverride parsePeriodFlags(const PeriodFlags& flags);
 
 // `parktwin pv`: one PV system over a weather year. Angles in degrees, as on the command line.

@@ -101,6 +101,8 @@ struct Commands {
   CLI::App* diagnose_cmd = nullptr;
   twin::cli::CalibrateRequest calibrate;
   CLI::App* calibrate_cmd = nullptr;
+  twin::cli::ShadingRequest shading;
+  CLI::App* shading_cmd = nullptr;
   viewer::SnapshotRequest snapshot;
   CLI::App* snapshot_cmd = nullptr;
   viewer::ViewRequest view;
@@ -126,6 +128,16 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.info_cmd->add_option("file", c.info_path, "Park file (YAML) or results file (HDF5)")
       ->required();
   c.info_cmd->add_flag("--json", c.info_json, "Print JSON");
+
+  c.shading_cmd = app.add_subcommand(
+      "shading", "PV modules shaded by the park's buildings, obstacles and modules at given times");
+  c.shading_cmd->add_option("park", c.shading.park_path, "Park file (YAML)")->required();
+  c.shading_cmd->add_option("--time", c.shading.times, "ISO 8601 time with offset (repeatable)")
+      ->required();
+  c.shading_cmd->add_option("--scenario", c.shading.scenario,
+                            "Scenario to shade (default baseline)");
+  c.shading_cmd->add_flag("--json", c.shading.json, "Print JSON");
+  c.shading_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
 
   c.sweep_cmd = app.add_subcommand("sweep", "Run a grid of parameter variants of the baseline");
   c.sweep_cmd->add_option("park", c.sweep.park_path, "Park file (YAML)")->required();
@@ -258,6 +270,7 @@ int runParsed(Commands& c, const std::string& command_line) {
   if (*c.compare_cmd) return twin::cli::compareCommand(c.compare);
   if (*c.diagnose_cmd) return twin::cli::diagnoseCommand(c.diagnose);
   if (*c.calibrate_cmd) return twin::cli::calibrateCommand(c.calibrate);
+  if (*c.shading_cmd) return twin::cli::shadingCommand(c.shading);
   if (*c.snapshot_cmd) return viewer::snapshotCommand(c.snapshot);
   if (*c.view_cmd) return viewer::viewCommand(c.view);
   return twin::cli::demoCommand(c.demo_dir, c.demo_period, command_line);

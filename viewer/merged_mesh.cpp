@@ -13,44 +13,7 @@ osg::Vec3 toOsg(const Eigen::Vector3d& v) {
   return {static_cast<float>(v.x()), static_cast<float>(v.y()), static_cast<float>(v.z())};
 }
 
-double cross2(const Eigen::Vector2d& a, const Eigen::Vector2d& b, const Eigen::Vector2d& c) {
-  return (b - a).x() * (c - a).y() - (b - a).y() * (c - a).x();
-}
-
 }  // namespace
-
-std::vector<std::array<unsigned, 3>> triangulate(const std::vector<Eigen::Vector2d>& polygon) {
-  std::vector<unsigned> idx(polygon.size());
-  for (unsigned i = 0; i < idx.size(); ++i) idx[i] = i;
-  if (twin::signedArea(polygon) < 0) std::reverse(idx.begin(), idx.end());
-  std::vector<std::array<unsigned, 3>> out;
-  size_t guard = 0;
-  while (idx.size() > 3 && guard++ < 4 * polygon.size() * polygon.size()) {
-    bool clipped = false;
-    for (size_t i = 0; i < idx.size() && !clipped; ++i) {
-      const unsigned a = idx[(i + idx.size() - 1) % idx.size()], b = idx[i],
-                     c = idx[(i + 1) % idx.size()];
-      if (cross2(polygon[a], polygon[b], polygon[c]) <= 0) continue;  // reflex vertex
-      bool empty = true;
-      for (unsigned k : idx) {
-        if (k == a || k == b || k == c) continue;
-        if (cross2(polygon[a], polygon[b], polygon[k]) >= 0 &&
-            cross2(polygon[b], polygon[c], polygon[k]) >= 0 &&
-            cross2(polygon[c], polygon[a], polygon[k]) >= 0) {
-          empty = false;
-          break;
-        }
-      }
-      if (!empty) continue;
-      out.push_back({a, b, c});
-      idx.erase(idx.begin() + static_cast<long>(i));
-      clipped = true;
-    }
-    if (!clipped) break;  // degenerate polygon: fan the rest
-  }
-  for (size_t i = 1; i + 1 < idx.size(); ++i) out.push_back({idx[0], idx[i], idx[i + 1]});
-  return out;
-}
 
 MergedMesh::MergedMesh(const std::string& name)
     : geometry_(new osg::Geometry),
@@ -138,7 +101,8 @@ size_t MergedMesh::addPrism(const std::string& id, const std::vector<Eigen::Vect
   const unsigned base = static_cast<unsigned>(vertices_->size());
   for (const Eigen::Vector2d& p : footprint)
     vertex({p.x(), p.y(), z1}, Eigen::Vector3d::UnitZ(), color);
-  for (const auto& t : triangulate(footprint)) triangle(base + t[0], base + t[1], base + t[2]);
+  for (const auto& t : twin::triangulate(footprint))
+    triangle(base + t[0], base + t[1], base + t[2]);
   return part;
 }
 

@@ -64,7 +64,4 @@ class MergedMesh {
   std::vector<Part> parts_;
 };
 
-// Ear-clipping triangulation of a simple polygon: indices into it, counter-clockwise triangles.
-std::vector<std::array<unsigned, 3>> triangulate(const std::vector<Eigen::Vector2d>& polygon);
-
 }  // namespace viewer

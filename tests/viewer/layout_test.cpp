@@ -1,6 +1,7 @@
 // Placement rules of the park layout, the merged meshes' part tables and the colour maps.
 #include <gtest/gtest.h>
 
+#include "twin/base/polygon.h"
 #include "twin/model/compile_park.h"
 #include "viewer/color_map.h"
 #include "viewer/merged_mesh.h"
@@ -41,7 +42,7 @@ TEST(LayoutTest, TriangulationCoversAConcaveFootprint) {
   const std::vector<Eigen::Vector2d> l_shape = {{0, 0},   {20, 0},  {20, 10},
                                                 {10, 10}, {10, 20}, {0, 20}};
   double area = 0.0;
-  for (const auto& t : triangulate(l_shape)) {
+  for (const auto& t : twin::triangulate(l_shape)) {
     const Eigen::Vector2d a = l_shape[t[0]], b = l_shape[t[1]], c = l_shape[t[2]];
     const double twice = (b - a).x() * (c - a).y() - (b - a).y() * (c - a).x();
     EXPECT_GT(twice, 0.0);

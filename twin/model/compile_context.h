@@ -40,6 +40,7 @@ void compileTariff(const Node& root, CompileContext& c);
 void compileEconomics(const Node& root, CompileContext& c);
 void compileInvestment(const Node& root, CompileContext& c);
 void compileBuildings(const Node& root, CompileContext& c);
+void compileObstacles(const Node& root, CompileContext& c);
 void compileNetwork(const Node& root, CompileContext& c);
 void compileEquipment(const Node& root, CompileContext& c);
 void compileLoads(const Node& root, CompileContext& c);

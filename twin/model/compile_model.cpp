@@ -138,12 +138,11 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   FieldReader reader(diagnostics);
   if (!reader.expectMap(root, "")) return model;
   CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
-  reader.checkKeys(
-      root,
-      {"schema", "site", "simulation", "weather", "calendar", "schedules", "buildings", "network",
-       "equipment", "loads", "pv", "storage", "ev_charging", "demand_response", "tariff",
-       "emissions", "economics", "investment", "scenarios"},
-      "");
+  reader.checkKeys(root, {"schema",    "site",      "simulation", "weather",     "calendar",
+                          "schedules", "buildings", "network",    "equipment",   "loads",
+                          "obstacles", "pv",        "storage",    "ev_charging", "demand_response",
+                          "tariff",    "emissions", "economics",  "investment",  "scenarios"},
+                   "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
   compileSimulation(root, c);
@@ -151,6 +150,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileCalendar(root, c);
   compileSchedules(root, c);
   compileBuildings(root, c);
+  compileObstacles(root, c);
   compileNetwork(root, c);
   compileEquipment(root, c);
   compileLoads(root, c);

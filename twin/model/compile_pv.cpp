@@ -103,7 +103,8 @@ void readLayout(const Node& entry, const std::string& path, CompileContext& c,
   if (!n) return;
   const std::string lpath = keyPath(path, "layout");
   if (!c.r.expectMap(*n, lpath)) return;
-  c.r.checkKeys(*n, {"setback", "gap", "orientation", "row_pitch", "obstructions"}, lpath);
+  c.r.checkKeys(*n, {"setback", "gap", "orientation", "row_pitch", "obstructions", "standoff"},
+                lpath);
   spec.setback = c.r.quantity(*n, kSetback, lpath, false).value_or(spec.setback);
   spec.module_gap = c.r.quantity(*n, kGap, lpath, false).value_or(spec.module_gap);
   spec.portrait =
@@ -301,6 +302,11 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (n.find("layout") && !a.filled) {
     c.r.error(n.find("layout")->loc, keyPath(path, "layout"),
               "expected a layout only with install: wherever_possible");
+  }
+  if (const Node* layout = n.find("layout"); layout && layout->isMap()) {
+    constexpr QuantityField kStandoff{"standoff", Dimension::kLength, 0, 2, false, "m", u::m};
+    a.standoff =
+        c.r.quantity(*layout, kStandoff, keyPath(path, "layout"), false).value_or(a.standoff);
   }
   c.model.pv.push_back(std::move(a));
 }

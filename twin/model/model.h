@@ -82,6 +82,22 @@ struct Building {
   RoofKind roof = RoofKind::kFlat;
 };
 
+// Something that casts shade but is not a building (`obstacles:`): a prism on a footprint, a
+// cylinder (chimney, tank, silo), or a tree, whose crown is taken as an opaque cylinder from
+// crown_base to its height (trunk ignored: a simplification named in docs/shading.md).
+enum class ObstacleKind { kPrism, kCylinder, kTree };
+inline constexpr std::array<std::string_view, 3> kObstacleKindNames = {"prism", "cylinder", "tree"};
+
+struct Obstacle {
+  std::string id;
+  ObstacleKind kind = ObstacleKind::kPrism;
+  std::vector<Eigen::Vector2d> footprint;  // m, prisms
+  Eigen::Vector2d center{0.0, 0.0};        // m, cylinders and trees
+  double radius = 0.0;                     // m: the cylinder's, the tree's crown
+  double base = 0.0;                       // m above ground: bottom (a tree's crown base)
+  double height = 0.0;                     // m above ground: top
+};
+
 struct Bus {
   std::string id;
   double nominal_voltage = 0.0;  // V line-to-line
@@ -312,6 +328,7 @@ struct PvArray {
   physics::ModuleDimensions module_size;          // of the laid-out modules
   bool portrait = true;      // laid-out modules' long side across the row (up the slope)
   double module_area = 0.0;  // m2, total module area (0 when unknown)
+  double standoff = 0.05;    // m: laid-out modules stand off their roof or wall along their normal
   double dc_ac_ratio = 1.2;
   double inverter_efficiency = 0.96;  // nominal (PVWatts eta_inv_nom)
   double losses = 0.1408;             // PVWatts system losses, fraction
@@ -332,6 +349,7 @@ struct ParkModel {
   Calendar calendar;
   std::vector<Schedule> schedules;
   std::vector<Building> buildings;
+  std::vector<Obstacle> obstacles;
   Network network;
   std::vector<Motor> motors;
   std::vector<Load> loads;

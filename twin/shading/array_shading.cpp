@@ -1,0 +1,47 @@
+#include "twin/shading/array_shading.h"
+
+#include <tbb/parallel_for.h>
+
+namespace twin::shading {
+namespace {
+
+void weightModules(const ArrayModules& am, ArrayFigures& out, size_t suns) {
+  double area = 0.0, view = 0.0;
+  std::vector<double> beam(suns, 0.0), beam_area(suns, 0.0);
+  for (size_t m = 0; m < am.modules.size(); ++m) {
+    const double a = am.modules[m].area;
+    area += a;
+    view += a * out.modules[m].view;
+    for (size_t s = 0; s < suns; ++s) {
+      if (!out.modules[m].beam[s]) continue;
+      beam[s] += a * *out.modules[m].beam[s];
+      beam_area[s] += a;
+    }
+  }
+  if (area > 0) out.view = view / area;
+  for (size_t s = 0; s < suns; ++s) {
+    out.beam.push_back(beam_area[s] > 0 ? std::optional(beam[s] / beam_area[s]) : std::nullopt);
+  }
+}
+
+}  // namespace
+
+std::vector<ArrayFigures> shadeArrays(const ParkShading& park,
+                                      const std::vector<Eigen::Vector3d>& suns, int beam_samples) {
+  std::vector<ArrayFigures> out(park.arrays.size());
+  for (size_t i = 0; i < park.arrays.size(); ++i) {
+    const ArrayModules& am = park.arrays[i];
+    out[i].modules.resize(am.modules.size());
+    tbb::parallel_for(size_t(0), am.modules.size(), [&](size_t m) {
+      ModuleFigures& f = out[i].modules[m];
+      for (const Eigen::Vector3d& sun : suns) {
+        f.beam.push_back(beamShadedFraction(*park.scene, am.modules[m], sun, beam_samples));
+      }
+      f.view = diffuseViewFraction(*park.scene, am.modules[m]);
+    });
+    weightModules(am, out[i], suns.size());
+  }
+  return out;
+}
+
+}  // namespace twin::shading

@@ -1,0 +1,74 @@
+#include "twin/shading/module_shading.h"
+
+#include <Eigen/Geometry>
+#include <cmath>
+
+namespace twin::shading {
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// The point at (s, t) in [0, 1]^2 of a planar quad, bilinear between its corners.
+Eigen::Vector3d pointAt(const ShadedModule& m, double s, double t) {
+  const auto& c = m.corners;
+  return (1 - s) * (1 - t) * c[0] + s * (1 - t) * c[1] + s * t * c[2] + (1 - s) * t * c[3];
+}
+
+// Van der Corput radical inverse in base 2 of i.
+double radicalInverse(unsigned i) {
+  double inverse = 0.0, digit = 0.5;
+  for (; i > 0; i >>= 1, digit *= 0.5) inverse += (i & 1u) * digit;
+  return inverse;
+}
+
+}  // namespace
+
+ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
+  ShadedModule m;
+  m.corners = corners;
+  const Eigen::Vector3d cross = (corners[2] - corners[0]).cross(corners[3] - corners[1]);
+  m.area = 0.5 * cross.norm();
+  m.normal = cross.normalized();
+  return m;
+}
+
+std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
+                                         const Eigen::Vector3d& sun, int samples_per_side) {
+  if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return std::nullopt;
+  const int n = samples_per_side;
+  int hidden = 0;
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      const Eigen::Vector3d p = pointAt(m, (i + 0.5) / n, (j + 0.5) / n) + kRayOffset * m.normal;
+      hidden += scene.occluded(p, sun) ? 1 : 0;
+    }
+  }
+  return static_cast<double>(hidden) / (n * n);
+}
+
+double diffuseViewFraction(const OccluderScene& scene, const ShadedModule& m, int points_per_side,
+                           int directions) {
+  const Eigen::Vector3d t1 = (m.corners[1] - m.corners[0]).normalized();
+  const Eigen::Vector3d t2 = m.normal.cross(t1);
+  const int n = points_per_side;
+  long above = 0, visible = 0;
+  for (int p = 0; p < n * n; ++p) {
+    const Eigen::Vector3d origin =
+        pointAt(m, (p % n + 0.5) / n, (p / n + 0.5) / n) + kRayOffset * m.normal;
+    const double turn = std::fmod(0.6180339887498949 * p, 1.0);  // golden-ratio rotation
+    for (int k = 0; k < directions; ++k) {
+      // Cosine-weighted: r = sqrt(u1) on the unit disc, lifted onto the hemisphere.
+      const double u1 = (k + 0.5) / directions;
+      const double phi = 2 * kPi * std::fmod(radicalInverse(unsigned(k)) + turn, 1.0);
+      const double r = std::sqrt(u1);
+      const Eigen::Vector3d d =
+          r * std::cos(phi) * t1 + r * std::sin(phi) * t2 + std::sqrt(1 - u1) * m.normal;
+      if (d.z() <= 0.0) continue;  // below the horizon: ground, not sky
+      ++above;
+      visible += scene.occluded(origin, d) ? 0 : 1;
+    }
+  }
+  return above > 0 ? static_cast<double>(visible) / static_cast<double>(above) : 0.0;
+}
+
+}  // namespace twin::shading

@@ -1,0 +1,84 @@
+#include "twin/shading/occluder_scene.h"
+
+#include <embree3/rtcore.h>
+
+#include <limits>
+#include <stdexcept>
+
+#include "twin/base/polygon.h"
+
+namespace twin::shading {
+
+void Triangles::add(const Eigen::Vector3d& a, const Eigen::Vector3d& b, const Eigen::Vector3d& c) {
+  const auto first = static_cast<unsigned>(vertices.size());
+  vertices.insert(vertices.end(), {a, b, c});
+  triangles.push_back({first, first + 1, first + 2});
+}
+
+void Triangles::addQuad(const std::array<Eigen::Vector3d, 4>& q) {
+  add(q[0], q[1], q[2]);
+  add(q[0], q[2], q[3]);
+}
+
+void Triangles::addPrism(const std::vector<Eigen::Vector2d>& footprint, double base, double top) {
+  const size_t n = footprint.size();
+  auto at = [&](size_t i, double z) {
+    return Eigen::Vector3d(footprint[i % n].x(), footprint[i % n].y(), z);
+  };
+  for (size_t i = 0; i < n; ++i)
+    addQuad({at(i, base), at(i + 1, base), at(i + 1, top), at(i, top)});
+  for (const auto& t : triangulate(footprint)) {
+    add(at(t[0], top), at(t[1], top), at(t[2], top));
+    add(at(t[0], base), at(t[2], base), at(t[1], base));
+  }
+}
+
+OccluderScene::OccluderScene(const Triangles& t) : count_(t.triangles.size()) {
+  device_ = rtcNewDevice(nullptr);
+  if (!device_) throw std::runtime_error("Embree: cannot create a device");
+  scene_ = rtcNewScene(device_);
+  rtcSetSceneFlags(scene_, RTC_SCENE_FLAG_ROBUST);
+  rtcSetSceneBuildQuality(scene_, RTC_BUILD_QUALITY_HIGH);
+  if (!t.triangles.empty()) {
+    RTCGeometry g = rtcNewGeometry(device_, RTC_GEOMETRY_TYPE_TRIANGLE);
+    auto* v = static_cast<float*>(rtcSetNewGeometryBuffer(
+        g, RTC_BUFFER_TYPE_VERTEX, 0, RTC_FORMAT_FLOAT3, 3 * sizeof(float), t.vertices.size()));
+    for (size_t i = 0; i < t.vertices.size(); ++i) {
+      for (int k = 0; k < 3; ++k) v[3 * i + size_t(k)] = static_cast<float>(t.vertices[i][k]);
+    }
+    auto* idx = static_cast<unsigned*>(rtcSetNewGeometryBuffer(
+        g, RTC_BUFFER_TYPE_INDEX, 0, RTC_FORMAT_UINT3, 3 * sizeof(unsigned), t.triangles.size()));
+    for (size_t i = 0; i < t.triangles.size(); ++i) {
+      for (size_t k = 0; k < 3; ++k) idx[3 * i + k] = t.triangles[i][k];
+    }
+    rtcCommitGeometry(g);
+    rtcAttachGeometry(scene_, g);
+    rtcReleaseGeometry(g);
+  }
+  rtcCommitScene(scene_);
+}
+
+OccluderScene::~OccluderScene() {
+  rtcReleaseScene(scene_);
+  rtcReleaseDevice(device_);
+}
+
+bool OccluderScene::occluded(const Eigen::Vector3d& origin,
+                             const Eigen::Vector3d& direction) const {
+  RTCIntersectContext context;
+  rtcInitIntersectContext(&context);
+  RTCRay ray{};
+  ray.org_x = static_cast<float>(origin.x());
+  ray.org_y = static_cast<float>(origin.y());
+  ray.org_z = static_cast<float>(origin.z());
+  ray.dir_x = static_cast<float>(direction.x());
+  ray.dir_y = static_cast<float>(direction.y());
+  ray.dir_z = static_cast<float>(direction.z());
+  ray.tnear = 0.0f;
+  ray.tfar = std::numeric_limits<float>::infinity();
+  ray.mask = 0xFFFFFFFFu;
+  rtcOccluded1(scene_, &context, &ray);
+  return ray.tfar < 0.0f;  // Embree sets tfar to -inf on a hit
+}
+
+}  // namespace twin::shading

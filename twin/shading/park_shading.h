@@ -1,0 +1,37 @@
+// The park's shading geometry (docs/shading.md): every building as a prism (footprint, height;
+// pitched and sawtooth roofs taken flat at the building's height, a simplification), every
+// obstacle (prisms; cylinders and tree crowns as 24-sided prisms) and every laid-out PV module as
+// a planar quad standing off its roof or wall by the array's `standoff`. Modules shade modules:
+// row-to-row shading comes out of the same scene.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "twin/model/model.h"
+#include "twin/shading/module_shading.h"
+
+namespace twin::shading {
+
+// Sides of the regular polygon a cylinder or a tree crown is taken as.
+inline constexpr int kCylinderSides = 24;
+
+struct ArrayModules {
+  size_t array = 0;                   // index into model.pv
+  std::vector<ShadedModule> modules;  // empty when the array has no layout
+  std::string unshaded;               // why it has no modules ("" when it has)
+};
+
+struct ParkShading {
+  std::vector<ArrayModules> arrays;  // one per PV array of the model, in its order
+  std::unique_ptr<OccluderScene> scene;
+};
+
+// Builds the scene of a compiled model.
+ParkShading parkShading(const ParkModel& model);
+
+// The unit vector towards the sun at a zenith and azimuth (rad; azimuth clockwise from north).
+Eigen::Vector3d sunVector(double zenith, double azimuth);
+
+}  // namespace twin::shading

@@ -166,9 +166,11 @@ struct HayDaviesSky {
 // dhi, dni, dni_extra: W/m2; zenith: rad (apparent).
 HayDaviesSky hayDaviesSky(double dhi, double dni, double dni_extra, double zenith);
 
+// view, sun: factors on the isotropic and on the circumsolar part (PvShade; 1: no shading).
 inline double hayDaviesSkyDiffuse(const HayDaviesSky& sky, const SurfaceNormal& surface,
-                                  double cos_aoi) {
-  return sky.isotropic * 0.5 * (1.0 + surface.up) + sky.circumsolar * std::max(cos_aoi, 0.0);
+                                  double cos_aoi, double view = 1.0, double sun = 1.0) {
+  return sky.isotropic * 0.5 * (1.0 + surface.up) * view +
+         sky.circumsolar * std::max(cos_aoi, 0.0) * sun;
 }
 
 // Perez et al. (1990) per time step. Sky clearness epsilon (kappa = 1.041 for z in rad)
@@ -190,9 +192,12 @@ struct PerezSky {
 PerezSky perezSky(double dhi, double dni, double dni_extra, double zenith,
                   double relative_air_mass);
 
-inline double perezSkyDiffuse(const PerezSky& sky, const SurfaceNormal& surface, double cos_aoi) {
-  const double d = sky.isotropic * 0.5 * (1.0 + surface.up) +
-                   sky.circumsolar * std::max(cos_aoi, 0.0) + sky.horizon * surface.sin_tilt;
+// view, sun: factors on the isotropic and horizon parts and on the circumsolar part (PvShade).
+inline double perezSkyDiffuse(const PerezSky& sky, const SurfaceNormal& surface, double cos_aoi,
+                              double view = 1.0, double sun = 1.0) {
+  const double d = sky.isotropic * 0.5 * (1.0 + surface.up) * view +
+                   sky.circumsolar * std::max(cos_aoi, 0.0) * sun +
+                   sky.horizon * surface.sin_tilt * view;
   return std::max(d, 0.0);
 }
 

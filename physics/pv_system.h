@@ -86,8 +86,18 @@ struct PvOutput {
   double ac_power = 0.0;    // W
 };
 
+// What the surroundings leave of the light on an array (twin/shading): the beam and the
+// circumsolar diffuse (which comes from the sun's direction) are multiplied by `beam`, the
+// isotropic and horizon diffuse by `sky` (the diffuse view fraction). Ground reflection is kept
+// (a simplification: the ground and roofs around reflect about as the open ground would).
+struct PvShade {
+  double beam = 1.0;  // 1 - the effective beam shaded fraction (mismatch included)
+  double sky = 1.0;   // the diffuse view fraction
+};
+
 // degradation: factor on DC power for the array's age, (1 - rate)^years (pv_losses.h).
-inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation = 1.0) {
+inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation = 1.0,
+                        const PvShade& shade = {}) {
   const WeatherStep& w = sky.weather;
   PvOutput out;
   if (!sky.sun_up && w.ghi <= 0.0 && w.dhi <= 0.0) {  // night (pvSky skips it): no light
@@ -98,16 +108,17 @@ inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation 
   double sky_diffuse = 0.0;
   switch (s.transposition) {
     case Transposition::kPerez:
-      sky_diffuse = perezSkyDiffuse(sky.perez, s.normal, cos_aoi);
+      sky_diffuse = perezSkyDiffuse(sky.perez, s.normal, cos_aoi, shade.sky, shade.beam);
       break;
     case Transposition::kHayDavies:
-      sky_diffuse = hayDaviesSkyDiffuse(sky.hay_davies, s.normal, cos_aoi);
+      sky_diffuse = hayDaviesSkyDiffuse(sky.hay_davies, s.normal, cos_aoi, shade.sky, shade.beam);
       break;
     case Transposition::kIsotropic:
-      sky_diffuse = isotropicSkyDiffuse(w.dhi, s.normal);
+      sky_diffuse = isotropicSkyDiffuse(w.dhi, s.normal) * shade.sky;
       break;
   }
-  const PoaComponents poa = poaComponents(w.dni, w.ghi, s.albedo, sky_diffuse, s.normal, cos_aoi);
+  PoaComponents poa = poaComponents(w.dni, w.ghi, s.albedo, sky_diffuse, s.normal, cos_aoi);
+  poa.beam *= shade.beam;
   double iam = 1.0;
   if (s.iam == IncidenceModifier::kPhysical) iam = iamPhysical(cos_aoi);
   if (s.iam == IncidenceModifier::kAshrae) iam = iamAshrae(cos_aoi);

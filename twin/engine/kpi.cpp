@@ -87,6 +87,11 @@ void KpiAccumulator::add(const BlockResult& block) {
     month.dr_rebound += std::max(-dr, 0.0) * dt;
     month.export_energy += std::max(-import, 0.0) * dt;
     month.pv_energy += pv * dt;
+    const size_t arrays = plan_.model.pv.size();
+    for (size_t i = 0; i < arrays; ++i) {
+      month.pv_shading_loss +=
+          block.values[kPvShadingLoss][static_cast<size_t>(k) * arrays + i] * dt;
+    }
     month.demand_energy += demand * dt;
     month.loss_energy += losses * dt;
     month.energy_cost += std::max(import, 0.0) * dt * prices[k];
@@ -124,6 +129,7 @@ Kpis KpiAccumulator::finish() const {
     out.total.import_energy += m.import_energy;
     out.total.export_energy += m.export_energy;
     out.total.pv_energy += m.pv_energy;
+    out.total.pv_shading_loss += m.pv_shading_loss;
     out.total.demand_energy += m.demand_energy;
     out.total.loss_energy += m.loss_energy;
     out.total.energy_cost += m.energy_cost;
@@ -148,13 +154,17 @@ namespace twin {
 
 namespace u = physics::units;
 
-const std::array<KpiDecl, 18> kKpis = {{
+const std::array<KpiDecl, 19> kKpis = {{
     {"grid_import_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.import_energy; },
      "energy imported at the grid connection", "grid import", "MWh", u::MWh, "购电量"},
     {"grid_export_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.export_energy; },
      "PV surplus exported at the grid connection", "grid export", "MWh", u::MWh, "上网电量"},
     {"pv_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.pv_energy; },
      "AC energy of all PV arrays", "PV energy", "MWh", u::MWh, "光伏发电量"},
+    {"pv_shading_loss_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.pv_shading_loss; },
+     "AC energy the PV arrays lose to the park's shade (what they would give unshaded, less what "
+     "they give)",
+     "PV shading loss", "MWh", u::MWh, "光伏遮挡损失"},
     {"pv_self_consumption_pct", "%", u::pct, [](const PeriodKpi& k) { return k.selfConsumption(); },
      "share of the PV energy used in the park", "PV self-consumption", "%", u::pct, "光伏自用率"},
     {"demand_kWh", "kWh", u::kWh, [](const PeriodKpi& k) { return k.demand_energy; },

@@ -23,6 +23,7 @@ struct PeriodKpi {
   double import_energy = 0.0;      // J
   double export_energy = 0.0;      // J, PV surplus fed into the grid
   double pv_energy = 0.0;          // J, AC
+  double pv_shading_loss = 0.0;    // J, AC the same arrays would give more unshaded
   double demand_energy = 0.0;      // J, motors and loads
   double loss_energy = 0.0;        // J, network
   double energy_cost = 0.0;        // currency
@@ -108,7 +109,7 @@ struct KpiDecl {
   std::string_view label_zh;      // the label in Chinese: "购电量"
 };
 
-extern const std::array<KpiDecl, 18> kKpis;
+extern const std::array<KpiDecl, 19> kKpis;
 
 // The declaration of the KPI `name`, or nullptr.
 const KpiDecl* findKpi(std::string_view name);

@@ -213,6 +213,23 @@ int reboundSteps(const DemandResponse& dr, const TimeGrid& grid) {
   return std::max(1, static_cast<int>(std::lround(dr.rebound / grid.step_s)));
 }
 
+// The shading tables of the arrays that have laid-out modules, over the sun of the run's steps
+// (at their middles, as the weather stage takes it).
+std::vector<std::optional<shading::ShadeTable>> pvShadeTables(const RunPlan& plan) {
+  const bool any = std::any_of(plan.model.pv.begin(), plan.model.pv.end(),
+                               [](const PvArray& a) { return a.shading && !a.modules.empty(); });
+  if (!any) return std::vector<std::optional<shading::ShadeTable>>(plan.model.pv.size());
+  std::vector<std::pair<double, double>> suns;
+  for (int64_t k = 0; k < plan.grid.steps(); ++k) {
+    const double t = static_cast<double>(plan.grid.unixTime(k)) + 0.5 * plan.grid.step_s;
+    const physics::SolarPosition p =
+        physics::topocentricSolarPosition(plan.sun.at(t), plan.site, plan.air);
+    if (p.apparent_zenith < 0.5 * physics::units::pi)
+      suns.emplace_back(p.apparent_zenith, p.azimuth);
+  }
+  return shading::shadeTables(plan.model, suns);
+}
+
 }  // namespace
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
@@ -220,7 +237,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   const size_t buses = model.network.buses.size();
   std::vector<DayTypeSteps> schedule_steps = scheduleSteps(model.schedules, grid.step_s);
   std::vector<DayTypeSteps> motor_load_steps = motorLoadSteps(model.motors, schedule_steps);
-  return RunPlan{
+  RunPlan plan{
       .model = model,
       .grid = grid,
       .sun = sunOverRun(grid),
@@ -228,6 +245,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .air = meanAir(weather),
       .first_record = firstRecords(weather, grid),
       .pv_systems = pvSystems(model.pv, model.weather.albedo),
+      .pv_shade = {},
       .pv_on_bus = indicesOnBus(model.pv, buses),
       .schedule_steps = std::move(schedule_steps),
       .price_steps = priceSteps(model.tariff, grid.step_s),
@@ -243,6 +261,8 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .dr_windows = drWindows(model.demand_response, grid),
       .rebound_steps = reboundSteps(model.demand_response, grid),
   };
+  plan.pv_shade = pvShadeTables(plan);
+  return plan;
 }
 
 }  // namespace twin

@@ -4,6 +4,7 @@
 // network's power-flow case.
 #pragma once
 
+#include <optional>
 #include <vector>
 
 #include "physics/hvac_lighting.h"
@@ -13,6 +14,7 @@
 #include "physics/solar_position.h"
 #include "twin/model/model.h"
 #include "twin/model/time_grid.h"
+#include "twin/shading/shade_table.h"
 
 namespace twin {
 
@@ -25,6 +27,9 @@ struct RunPlan {
   // first_record[day - grid.start_day]: the weather record of hour 1 (00:00-01:00) of that day.
   std::vector<size_t> first_record;
   std::vector<physics::PvSystem> pv_systems;  // per array
+  // per array: its shading by the park's geometry (twin/shading/shade_table.h), none when it has
+  // no laid-out modules or says `shading: none`
+  std::vector<std::optional<shading::ShadeTable>> pv_shade;
   std::vector<std::vector<int>> pv_on_bus;
   // schedule_steps[schedule][day type][step of day], fraction of rated power.
   std::vector<std::array<std::vector<double>, kDayTypes>> schedule_steps;

@@ -39,6 +39,8 @@ enum SeriesId : int {
   kPvTempCell,
   kPvDcPower,
   kPvAcPower,
+  kPvBeamShading,
+  kPvShadingLoss,
   kMotorShaftPower,
   kMotorInputPower,
   kMotorReactivePower,

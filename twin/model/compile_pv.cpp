@@ -290,7 +290,8 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
                     "install",      "module",        "layout",      "tilt",
                     "azimuth",      "dc_model",      "dc_ac_ratio", "inverter_efficiency",
                     "losses",       "gamma",         "albedo",      "degradation",
-                    "commissioned", "transposition", "iam",         "temperature_model"},
+                    "commissioned", "transposition", "iam",         "temperature_model",
+                    "shading"},
                 path);
   PvArray a;
   a.id = c.entryId(n, path);
@@ -303,6 +304,7 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
     c.r.error(n.find("layout")->loc, keyPath(path, "layout"),
               "expected a layout only with install: wherever_possible");
   }
+  a.shading = c.r.choice(n, "shading", {"geometric", "none"}, path, false).value_or(0) == 0;
   if (const Node* layout = n.find("layout"); layout && layout->isMap()) {
     constexpr QuantityField kStandoff{"standoff", Dimension::kLength, 0, 2, false, "m", u::m};
     a.standoff =

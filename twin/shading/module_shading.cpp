@@ -1,7 +1,9 @@
 #include "twin/shading/module_shading.h"
 
 #include <Eigen/Geometry>
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace twin::shading {
 namespace {
@@ -21,6 +23,18 @@ double radicalInverse(unsigned i) {
   return inverse;
 }
 
+// The sample grid of a module, n x n cell centres, just in front of it (i across, j up).
+std::vector<Eigen::Vector3d> samplePoints(const ShadedModule& m, int n) {
+  std::vector<Eigen::Vector3d> out;
+  out.reserve(static_cast<size_t>(n * n));
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < n; ++j) {
+      out.push_back(pointAt(m, (i + 0.5) / n, (j + 0.5) / n) + kRayOffset * m.normal);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
@@ -35,15 +49,37 @@ ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
 std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
                                          const Eigen::Vector3d& sun, int samples_per_side) {
   if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return std::nullopt;
+  std::vector<char> hidden;
+  scene.occludedAlong(samplePoints(m, samples_per_side), sun, hidden);
+  long count = 0;
+  for (char h : hidden) count += h;
+  return static_cast<double>(count) / static_cast<double>(hidden.size());
+}
+
+double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
+                        const Eigen::Vector3d& sun, int samples_per_side, int substrings,
+                        int rows) {
+  if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return 1.0;
   const int n = samples_per_side;
-  int hidden = 0;
+  // Substrings run along the long side, so they lie side by side across the short one.
+  const bool long_along_first =
+      (m.corners[1] - m.corners[0]).norm() >= (m.corners[3] - m.corners[0]).norm();
+  std::vector<char> occluded;
+  scene.occludedAlong(samplePoints(m, n), sun, occluded);
+  std::vector<int> hidden(static_cast<size_t>(substrings), 0), total(hidden);
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {
-      const Eigen::Vector3d p = pointAt(m, (i + 0.5) / n, (j + 0.5) / n) + kRayOffset * m.normal;
-      hidden += scene.occluded(p, sun) ? 1 : 0;
+      const auto band = static_cast<size_t>((long_along_first ? j : i) * substrings / n);
+      ++total[band];
+      hidden[band] += occluded[static_cast<size_t>(i * n + j)];
     }
   }
-  return static_cast<double>(hidden) / (n * n);
+  double kept = 0.0;
+  for (size_t b = 0; b < hidden.size(); ++b) {
+    const double share = total[b] > 0 ? static_cast<double>(hidden[b]) / total[b] : 0.0;
+    kept += 1.0 - std::min(1.0, rows * share);
+  }
+  return kept / substrings;
 }
 
 double diffuseViewFraction(const OccluderScene& scene, const ShadedModule& m, int points_per_side,

@@ -37,6 +37,20 @@ std::optional<double> beamShadedFraction(const OccluderScene& scene, const Shade
                                          const Eigen::Vector3d& sun,
                                          int samples_per_side = kBeamSamples);
 
+// A partly shaded module with bypass diodes (a simplified model in the spirit of Deline et al.
+// 2013, "A simplified model of uniform shading in large photovoltaic arrays", Solar Energy 96):
+// its cells form `substrings` bypass-diode substrings side by side, each running along the
+// module's long side with `rows` cells along it. A substring loses its beam in proportion to its
+// shaded cell rows and all of it once one full row is shaded: min(1, rows x its shaded share). The
+// module keeps the mean over its substrings of what they do not lose (1: unshaded; 1 when the sun
+// is behind the module, which then gets no beam anyway). Series mismatch between modules of a
+// string is not modelled.
+inline constexpr int kBypassSubstrings = 3;  // typical 60/72-cell and half-cell modules
+inline constexpr int kCellRows = 10;         // cells along a substring of a 60-cell module
+double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
+                        const Eigen::Vector3d& sun, int samples_per_side,
+                        int substrings = kBypassSubstrings, int rows = kCellRows);
+
 // The diffuse view fraction: the isotropic sky the module sees, (integral over the visible sky
 // above the horizon and in front of the module of cos(theta) dOmega / pi) / ((1 + cos tilt) / 2),
 // averaged over its area: points_per_side^2 points, each casting `directions` cosine-weighted

@@ -2,6 +2,7 @@
 
 #include <embree3/rtcore.h>
 
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
 
@@ -79,6 +80,37 @@ bool OccluderScene::occluded(const Eigen::Vector3d& origin,
   ray.mask = 0xFFFFFFFFu;
   rtcOccluded1(scene_, &context, &ray);
   return ray.tfar < 0.0f;  // Embree sets tfar to -inf on a hit
+}
+
+void OccluderScene::occludedAlong(const std::vector<Eigen::Vector3d>& origins,
+                                  const Eigen::Vector3d& direction,
+                                  std::vector<char>& hidden) const {
+  constexpr size_t kPacket = 16;
+  hidden.assign(origins.size(), 0);
+  RTCIntersectContext context;
+  rtcInitIntersectContext(&context);
+  context.flags = RTC_INTERSECT_CONTEXT_FLAG_COHERENT;
+  for (size_t first = 0; first < origins.size(); first += kPacket) {
+    alignas(64) int valid[kPacket];
+    alignas(64) RTCRay16 rays{};
+    for (size_t k = 0; k < kPacket; ++k) {
+      const size_t i = std::min(first + k, origins.size() - 1);
+      valid[k] = first + k < origins.size() ? -1 : 0;
+      rays.org_x[k] = static_cast<float>(origins[i].x());
+      rays.org_y[k] = static_cast<float>(origins[i].y());
+      rays.org_z[k] = static_cast<float>(origins[i].z());
+      rays.dir_x[k] = static_cast<float>(direction.x());
+      rays.dir_y[k] = static_cast<float>(direction.y());
+      rays.dir_z[k] = static_cast<float>(direction.z());
+      rays.tnear[k] = 0.0f;
+      rays.tfar[k] = std::numeric_limits<float>::infinity();
+      rays.mask[k] = 0xFFFFFFFFu;
+    }
+    rtcOccluded16(valid, scene_, &context, &rays);
+    for (size_t k = 0; k < kPacket && first + k < origins.size(); ++k) {
+      hidden[first + k] = rays.tfar[k] < 0.0f ? 1 : 0;
+    }
+  }
 }
 
 }  // namespace twin::shading

@@ -33,6 +33,10 @@ class OccluderScene {
 
   // True when the ray from `origin` along the unit vector `direction` hits a triangle.
   bool occluded(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction) const;
+  // The same for many origins and one direction, as Embree packets of 16 coherent rays (what a
+  // module's sample grid casts towards the sun): hidden[i] for origins[i].
+  void occludedAlong(const std::vector<Eigen::Vector3d>& origins, const Eigen::Vector3d& direction,
+                     std::vector<char>& hidden) const;
   size_t triangleCount() const { return count_; }
 
  private:

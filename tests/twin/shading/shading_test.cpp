@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "twin/memory_sink.h"
 #include "twin/model/compile_park.h"
 #include "twin/shading/array_shading.h"
 #include "twin/test_park.h"
@@ -70,6 +71,23 @@ TEST(Shading, ALongWallShadesToHOverTanElevation) {
   // Beyond the shadow: nothing; in front of the wall (sun side): nothing.
   EXPECT_EQ(*beamShadedFraction(scene, shadedModule(flat(-1, 1, 9, 10, 0)), sun), 0.0);
   EXPECT_EQ(*beamShadedFraction(scene, shadedModule(flat(-1, 1, -5, -3, 0)), sun), 0.0);
+}
+
+// Bypass diodes (the substring model of module_shading.h): a wall's shadow covering 0.2 m of a
+// 2 m x 1 m module's short side shades the one substring along the shaded long edge (two thirds
+// of its rows on a 9 x 9 grid): that substring is bypassed and the module keeps 2/3 of its beam.
+// Turned a quarter, the same 0.2 m crosses all three substrings: each has a cell row shaded and
+// the module keeps nothing, though only 1/9 of it is in the shade.
+TEST(Shading, BypassDiodesLoseWholeSubstrings) {
+  const OccluderScene scene(wall(5.0));
+  const double e = 30 * kDeg, shadow = 5.0 / std::tan(e);
+  const Eigen::Vector3d sun(0, -std::cos(e), std::sin(e));
+  const ShadedModule across = shadedModule(flat(-1, 1, shadow - 0.2, shadow + 0.8, 0.0));
+  EXPECT_NEAR(moduleBeamFactor(scene, across, sun, 9), 2.0 / 3.0, 1e-12);
+  const ShadedModule along = shadedModule(flat(-0.5, 0.5, shadow - 0.2, shadow + 1.8, 0.0));
+  EXPECT_NEAR(*beamShadedFraction(scene, along, sun, 9), 1.0 / 9.0, 1e-12);
+  EXPECT_EQ(moduleBeamFactor(scene, along, sun, 9), 0.0);
+  EXPECT_EQ(moduleBeamFactor(scene, shadedModule(flat(-1, 1, 20, 21, 0)), sun, 9), 1.0);
 }
 
 // Row-to-row shading of rows of slant length L, tilt beta, pitch p, the sun in the rows' normal
@@ -173,6 +191,28 @@ TEST(Shading, AParkShadesItsModulesTheSameOnAnyThreadCount) {
   // Without the obstacles, less is shaded.
   const CompiledPark open = test::compileText(shadedParkText(""));
   EXPECT_LT(*shadeArrays(parkShading(open.baseline), suns)[0].beam[0], *one[0].beam[0]);
+}
+
+// In the engine: the park's shade costs energy (KPI pv_shading_loss_kWh, series
+// pv/beam_shading_pct), bit for bit the same on 1 and 2 threads; `shading: none` turns it off.
+TEST(Shading, TheEngineShadesArraysTheSameOnAnyThreadCount) {
+  const CompiledPark park = test::compileText(shadedParkText(kObstacles));
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  Kpis kpis;
+  const test::MemorySink one = test::runWithThreads(park.baseline, grid, 1, &kpis);
+  const test::MemorySink two = test::runWithThreads(park.baseline, grid, 2);
+  test::expectBitIdentical(one, two);
+  EXPECT_GT(kpis.total.pv_shading_loss, 0.0);
+  double max_shading = 0.0;
+  for (double v : one.series(kPvBeamShading)) max_shading = std::max(max_shading, v);
+  EXPECT_GT(max_shading, 0.0);
+  EXPECT_LE(max_shading, 1.0);
+  std::string text = shadedParkText(kObstacles);
+  text.replace(text.find("    install: wherever_possible"), 0, "    shading: none\n");
+  Kpis off;
+  test::runWithThreads(test::compileText(text).baseline, grid, 1, &off);
+  EXPECT_EQ(off.total.pv_shading_loss, 0.0);
+  EXPECT_GT(off.total.pv_energy, kpis.total.pv_energy);
 }
 
 // Obstacles that describe nothing are located errors.

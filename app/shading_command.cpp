@@ -10,9 +10,11 @@
 #include "app/text_table.h"
 #include "physics/solar_position.h"
 #include "physics/units.h"
+#include "twin/base/calendar.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
 #include "twin/base/text.h"
+#include "twin/engine/engine.h"
 #include "twin/model/compile_park.h"
 #include "twin/shading/array_shading.h"
 
@@ -74,6 +76,23 @@ Json arrayJson(const PvArray& a, const shading::ArrayModules& am, const shading:
   return j;
 }
 
+// Each array's AC energy and shading loss over the park's simulated period.
+class AnnualSink : public BlockSink {
+ public:
+  explicit AnnualSink(size_t arrays) : energy(arrays, 0.0), loss(arrays, 0.0) {}
+  void consume(const BlockResult& b) override {
+    const size_t n = energy.size();
+    for (size_t k = 0; k < static_cast<size_t>(b.steps); ++k) {
+      for (size_t i = 0; i < n; ++i) {
+        energy[i] += b.values[kPvAcPower][k * n + i] * step_s;
+        loss[i] += b.values[kPvShadingLoss][k * n + i] * step_s;
+      }
+    }
+  }
+  std::vector<double> energy, loss;  // J
+  double step_s = 900;
+};
+
 void printSummary(const ParkModel& model, const std::vector<SunAt>& suns,
                   const shading::ParkShading& park,
                   const std::vector<shading::ArrayFigures>& figures) {
@@ -82,22 +101,35 @@ void printSummary(const ParkModel& model, const std::vector<SunAt>& suns,
                              formatIsoTime(int64_t(s.instant.unix_time), s.instant.utc_offset),
                              s.zenith / u::deg, s.azimuth / u::deg);
   }
+  const TimeGrid grid = makeTimeGrid(model, {});
+  AnnualSink annual(model.pv.size());
+  annual.step_s = grid.step_s;
+  runSimulation(model, grid, &annual);
   TextTable t;
   t.corner = "array";
   t.columns = {{"modules", ""}, {"sky view", "%"}};
-  for (size_t k = 0; k < suns.size(); ++k)
+  for (size_t k = 0; k < suns.size(); ++k) {
     t.columns.push_back({"beam shaded " + std::to_string(k + 1), "%"});
+  }
+  t.columns.insert(t.columns.end(), {{"energy", "MWh"}, {"shading loss", "MWh"}, {"loss", "%"}});
   for (size_t i = 0; i < model.pv.size(); ++i) {
     const auto& f = figures[i];
     std::vector<std::string> row = {model.pv[i].id, std::to_string(park.arrays[i].modules.size()),
                                     f.view ? fmt::format("{:.1f}", *f.view * 100) : "-"};
     for (const auto& b : f.beam) row.push_back(b ? fmt::format("{:.1f}", *b * 100) : "-");
+    const double unshaded = annual.energy[i] + annual.loss[i];
+    row.push_back(formatGrouped(annual.energy[i] / u::MWh, 1));
+    row.push_back(formatGrouped(annual.loss[i] / u::MWh, 1));
+    row.push_back(unshaded > 0 ? fmt::format("{:.1f}", 100 * annual.loss[i] / unshaded) : "-");
     t.rows.push_back(std::move(row));
   }
   printTable(std::cout, t, terminalWidth());
+  std::cout << fmt::format("energy and shading loss over the simulated period ({} to {})\n",
+                           formatDate(grid.start_day), formatDate(grid.end_day - 1));
   for (const auto& am : park.arrays) {
-    if (!am.unshaded.empty())
+    if (!am.unshaded.empty()) {
       std::cout << "  " << model.pv[am.array].id << ": " << am.unshaded << '\n';
+    }
   }
 }
 
@@ -108,8 +140,16 @@ int shadingCommand(const ShadingRequest& request) {
   const ParkModel& model = chosenModel(park, request.scenario);
   std::vector<SunAt> suns;
   std::vector<Eigen::Vector3d> vectors;
+  const TimeGrid period = makeTimeGrid(model, {});
   for (const std::string& text : request.times) {
     suns.push_back(sunAt(text, model));
+    const double t = suns.back().instant.unix_time;
+    if (t < static_cast<double>(period.unixTime(0)) ||
+        t >= static_cast<double>(period.unixTime(period.steps()))) {
+      std::cerr << "warning: --time " << text << " is outside the park's simulated period ("
+                << formatDate(period.start_day) << " to " << formatDate(period.end_day - 1)
+                << "): the sun is taken at that instant all the same\n";
+    }
     vectors.push_back(shading::sunVector(suns.back().zenith, suns.back().azimuth));
   }
   const shading::ParkShading scene = shading::parkShading(model);

@@ -51,6 +51,19 @@ bool isSimplePolygon(const std::vector<Eigen::Vector2d>& polygon) {
   return true;
 }
 
+bool containsPoint(const std::vector<Eigen::Vector2d>& polygon, const Eigen::Vector2d& p) {
+  bool inside = false;
+  for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
+    const Eigen::Vector2d& a = polygon[i];
+    const Eigen::Vector2d& b = polygon[j];
+    if ((a.y() > p.y()) != (b.y() > p.y()) &&
+        p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x()) {
+      inside = !inside;
+    }
+  }
+  return inside;
+}
+
 std::vector<std::array<unsigned, 3>> triangulate(const std::vector<Eigen::Vector2d>& polygon) {
   std::vector<unsigned> idx(polygon.size());
   for (unsigned i = 0; i < idx.size(); ++i) idx[i] = i;

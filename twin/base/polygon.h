@@ -16,6 +16,9 @@ double signedArea(const std::vector<Eigen::Vector2d>& polygon);
 // vertex (O(n^2): footprints and outlines have few vertices).
 bool isSimplePolygon(const std::vector<Eigen::Vector2d>& polygon);
 
+// True when p lies inside the polygon (even-odd rule; points on an edge may go either way).
+bool containsPoint(const std::vector<Eigen::Vector2d>& polygon, const Eigen::Vector2d& p);
+
 // Ear-clipping triangulation of a simple polygon (either orientation): indices into it,
 // counter-clockwise triangles. A degenerate rest (no ear left) is fanned.
 std::vector<std::array<unsigned, 3>> triangulate(const std::vector<Eigen::Vector2d>& polygon);

@@ -1,11 +1,15 @@
 // Compiles the `pv` section: PV arrays on roofs, facades and the ground, sized by a rated
 // capacity, by a module-covered area, or by "install wherever possible" (能装尽装): the surface is
 // filled with modules by physics::layoutModules and the array gets the kWp that fitted.
+#include <fmt/format.h>
+
+#include <Eigen/Geometry>
 #include <cmath>
 
 #include "physics/units.h"
 #include "twin/base/polygon.h"
 #include "twin/model/compile_context.h"
+#include "twin/model/pv_geometry.h"
 
 namespace twin {
 namespace {
@@ -283,6 +287,32 @@ void readPerformance(const Node& n, const std::string& path, CompileContext& c, 
           .value_or(static_cast<int>(a.temperature_model)));
 }
 
+// Laid-out modules that another building swallows (a taller neighbour over the roof) or a facade
+// that another building touches: located warnings, since the shading then says "all dark".
+void checkPlacement(const Node& n, const std::string& path, CompileContext& c, const PvArray& a) {
+  if (a.modules.empty() || a.building < 0) return;
+  const std::vector<Building>& buildings = c.model.buildings;
+  for (size_t b = 0; b < buildings.size(); ++b) {
+    if (static_cast<int>(b) == a.building) continue;
+    long inside = 0;
+    for (const Quad& q : moduleQuads(c.model, a)) {
+      const Eigen::Vector3d centre = 0.25 * (q[0] + q[1] + q[2] + q[3]);
+      const Eigen::Vector3d probe = centre + 0.1 * (q[1] - q[0]).cross(q[3] - q[0]).normalized();
+      inside +=
+          containsPoint(buildings[b].footprint, probe.head<2>()) && probe.z() < buildings[b].height
+              ? 1
+              : 0;
+    }
+    if (inside == 0) continue;
+    c.r.warning(n.loc, path,
+                fmt::format("{} of its {} modules lie inside building {} ({}); they get no light "
+                            "(check the footprints, or the facade against the neighbour)",
+                            inside, a.modules.size(), buildings[b].id,
+                            a.surface == PvSurface::kFacade ? "against the wall it touches"
+                                                            : "taller, over the roof"));
+  }
+}
+
 void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n, {"id",           "name",          "surface",     "building",
@@ -310,6 +340,7 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
     a.standoff =
         c.r.quantity(*layout, kStandoff, keyPath(path, "layout"), false).value_or(a.standoff);
   }
+  checkPlacement(n, path, c, a);
   c.model.pv.push_back(std::move(a));
 }
 

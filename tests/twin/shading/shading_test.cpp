@@ -215,6 +215,22 @@ TEST(Shading, TheEngineShadesArraysTheSameOnAnyThreadCount) {
   EXPECT_GT(off.total.pv_energy, kpis.total.pv_energy);
 }
 
+// Modules that a taller neighbour swallows are a located warning: the tower moved over the east
+// end of the workshop's roof.
+TEST(Shading, ModulesInsideAnotherBuildingAreAWarning) {
+  std::string text = shadedParkText("");
+  text.replace(text.find("[[45, -15], [60, -15], [60, 0], [45, 0]]"),
+               std::string("[[45, -15], [60, -15], [60, 0], [45, 0]]").size(),
+               "[[32, 5], [50, 5], [50, 30], [32, 30]]");
+  const CompiledPark park = test::compileText(text);
+  ASSERT_EQ(park.warnings.size(), 1u);
+  EXPECT_NE(park.warnings[0].find("pv[0]: "), std::string::npos) << park.warnings[0];
+  EXPECT_NE(park.warnings[0].find("modules lie inside building TOWER (taller, over the roof)"),
+            std::string::npos)
+      << park.warnings[0];
+  EXPECT_TRUE(test::compileText(shadedParkText("")).warnings.empty());
+}
+
 // Obstacles that describe nothing are located errors.
 TEST(Shading, BadObstaclesAreLocatedErrors) {
   const std::pair<std::string, std::string> cases[] = {

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <map>
 
+#include "twin/base/polygon.h"
 #include "twin/base/units.h"
 #include "twin/model/pv_geometry.h"
 
@@ -83,7 +84,7 @@ std::vector<Eigen::Vector2d> gridPoints(const std::vector<Eigen::Vector2d>& foot
     points.clear();
     for (double y = lo.y() + 0.5 * s; y <= hi.y() + 1e-9; y += s) {
       for (double x = lo.x() + 0.5 * s; x <= hi.x() + 1e-9; x += s) {
-        if (insidePolygon(footprint, {x, y})) points.emplace_back(x, y);
+        if (twin::containsPoint(footprint, {x, y})) points.emplace_back(x, y);
       }
     }
     if (points.size() >= count) break;
@@ -272,19 +273,6 @@ Eigen::Vector2d polygonCentroid(const std::vector<Eigen::Vector2d>& polygon) {
     c += (p + q) * (p.x() * q.y() - q.x() * p.y());
   }
   return c / (6.0 * a);
-}
-
-bool insidePolygon(const std::vector<Eigen::Vector2d>& polygon, const Eigen::Vector2d& p) {
-  bool inside = false;
-  for (size_t i = 0, j = polygon.size() - 1; i < polygon.size(); j = i++) {
-    const Eigen::Vector2d& a = polygon[i];
-    const Eigen::Vector2d& b = polygon[j];
-    if ((a.y() > p.y()) != (b.y() > p.y()) &&
-        p.x() < (b.x() - a.x()) * (p.y() - a.y()) / (b.y() - a.y()) + a.x()) {
-      inside = !inside;
-    }
-  }
-  return inside;
 }
 
 ParkLayout computeParkLayout(const twin::ParkModel& model) {

@@ -53,6 +53,5 @@ ParkLayout computeParkLayout(const twin::ParkModel& model);
 
 // Centroid of a simple polygon (area-weighted; the vertex mean for degenerate ones), m.
 Eigen::Vector2d polygonCentroid(const std::vector<Eigen::Vector2d>& polygon);
-bool insidePolygon(const std::vector<Eigen::Vector2d>& polygon, const Eigen::Vector2d& p);
 
 }  // namespace viewer

@@ -21,14 +21,14 @@ TEST(LayoutTest, UnitsSitInsideTheirBuildingsAndModulesOnTheRoof) {
   const ParkLayout layout = computeParkLayout(m);
   ASSERT_EQ(layout.motors.size(), 1u);
   const Eigen::Vector3d& pump = layout.motors[0].center;
-  EXPECT_TRUE(insidePolygon(m.buildings[1].footprint, pump.head<2>()));
-  EXPECT_TRUE(insidePolygon(m.buildings[0].footprint, layout.loads[0].center.head<2>()));
+  EXPECT_TRUE(twin::containsPoint(m.buildings[1].footprint, pump.head<2>()));
+  EXPECT_TRUE(twin::containsPoint(m.buildings[0].footprint, layout.loads[0].center.head<2>()));
   ASSERT_EQ(layout.pv.size(), 1u);
   EXPECT_EQ(layout.pv[0].quads.size(), m.pv[0].modules.size());
   for (const PvQuad& q : layout.pv[0].quads) {
     for (const Eigen::Vector3d& c : q.corners) {
       EXPECT_GE(c.z(), 10.0);  // above the 10 m roof
-      EXPECT_TRUE(insidePolygon(m.buildings[0].footprint, c.head<2>()));
+      EXPECT_TRUE(twin::containsPoint(m.buildings[0].footprint, c.head<2>()));
     }
     // Tilted 10 deg towards the south: the north edge is higher.
     EXPECT_GT(q.corners[2].z(), q.corners[0].z());

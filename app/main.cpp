@@ -43,6 +43,9 @@ void addSnapshotFlags(CLI::App& cmd, viewer::SnapshotRequest& r) {
   cmd.add_option("--size", r.size, "Image size WIDTHxHEIGHT")->capture_default_str();
   cmd.add_option("--layers", r.layers, "Layers shown, comma-separated")->capture_default_str();
   cmd.add_option("--color-map", r.color_map, "viridis, turbo or traffic")->capture_default_str();
+  cmd.add_option("--pv-color", r.pv_color, "PV arrays by output or by annual shading loss")
+      ->check(CLI::IsMember({"output", "shading"}))
+      ->capture_default_str();
   cmd.add_option("--language", r.language, "Legend language: en or zh")->capture_default_str();
   cmd.add_flag("!--no-legend", r.legend, "Leave out the title and legend overlays");
   cmd.add_option("-o,--output", r.output, "PNG file to write")->required();

@@ -6,8 +6,8 @@ namespace viewer {
 namespace {
 
 constexpr std::array<Text, kQuantityCount> kQuantityTitles = {
-    Text::kPvOutput,           Text::kMotorEfficiency, Text::kLoadPower,
-    Text::kTransformerLoading, Text::kBusVoltage,      Text::kCableLoading};
+    Text::kPvOutput,   Text::kMotorEfficiency, Text::kLoadPower,    Text::kTransformerLoading,
+    Text::kBusVoltage, Text::kCableLoading,    Text::kPvShadingLoss};
 
 ImU32 toImColor(Rgb c) { return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f}); }
 
@@ -43,6 +43,10 @@ void LayersPanel::draw(ViewerState& state) {
     ImGui::PopID();
   }
   ImGui::Checkbox(tr(lang, Text::kXray), &state.xray);
+  bool by_shading = state.pv_quantity == Quantity::kPvShading;
+  if (ImGui::Checkbox(tr(lang, Text::kPvByShading), &by_shading)) {
+    state.pv_quantity = by_shading ? Quantity::kPvShading : Quantity::kPv;
+  }
   int map = int(state.map);
   if (ImGui::Combo(tr(lang, Text::kColorMap), &map, kColorMapNames.data(),
                    int(kColorMapNames.size()))) {
@@ -64,6 +68,7 @@ void drawLegendWindow(const ResultsData& results, ColorMap map, Language languag
   ImGui::Begin(tr(language, Text::kLegend), nullptr, ImGuiWindowFlags_AlwaysAutoResize);
   const std::array<Legend, kQuantityCount> legends = makeLegends(results);
   for (size_t i = 0; i < legends.size(); ++i) {
+    if (Quantity(i) == Quantity::kPvShading && results.pv_shading_loss.empty()) continue;
     ImGui::PushID(int(i));
     colorBar(legends[i], map, tr(language, kQuantityTitles[i]));
     ImGui::PopID();

@@ -49,7 +49,8 @@ std::array<Legend, kQuantityCount> makeLegends(const ResultsData& r) {
            {"Load power / rating", "%", 0.0, 100.0, true},
            {"Transformer loading", "%", 0.0, 100.0, true},
            {"Bus voltage deviation", "%", 0.0, tolerance, true},
-           {"Cable loading", "%", 0.0, 100.0, true}}};
+           {"Cable loading", "%", 0.0, 100.0, true},
+           {"PV shading loss (year)", "%", 0.0, 20.0, true}}};
 }
 
 double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
@@ -77,15 +78,17 @@ double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
       return percent(std::abs(r.bus_voltage.at(step, i) - 1.0));
     case Quantity::kCable:
       return percent(r.cable_loading.at(step, i));
+    case Quantity::kPvShading:
+      return i < r.pv_shading_loss.size() ? percent(r.pv_shading_loss[i]) : kNaN;
   }
   return kNaN;
 }
 
-size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene) {
+size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene, Quantity pv) {
   const std::array<Legend, kQuantityCount> legends = makeLegends(r);
   auto legend = [&](Quantity q) { return legends[size_t(q)]; };
   size_t changed = 0;
-  changed += colorAll(r, Quantity::kPv, step, map, scene.pv(), legend(Quantity::kPv));
+  changed += colorAll(r, pv, step, map, scene.pv(), legend(pv));
   changed += colorAll(r, Quantity::kMotor, step, map, scene.motors(), legend(Quantity::kMotor));
   changed += colorAll(r, Quantity::kLoad, step, map, scene.loads(), legend(Quantity::kLoad));
   changed += colorAll(r, Quantity::kTransformer, step, map, scene.transformers(),

@@ -11,8 +11,9 @@
 
 namespace viewer {
 
-enum class Quantity { kPv, kMotor, kLoad, kTransformer, kBus, kCable };
-inline constexpr int kQuantityCount = 6;
+// kPvShading: each array's share of its energy lost to the park's shade over the file's period.
+enum class Quantity { kPv, kMotor, kLoad, kTransformer, kBus, kCable, kPvShading };
+inline constexpr int kQuantityCount = 7;
 
 // The legend of each quantity (titles in English; ui_text translates them), in % (through
 // twin/base/units.h); the bus voltage range is the model's voltage tolerance.
@@ -23,6 +24,8 @@ std::array<Legend, kQuantityCount> makeLegends(const ResultsData& r);
 double legendValue(const ResultsData& r, Quantity q, size_t index, size_t step);
 
 // Colours every part for `step` and sets the cable flows; returns how many parts changed.
-size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene);
+// pv: what the PV arrays are coloured by, kPv (output) or kPvShading.
+size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& scene,
+                 Quantity pv = Quantity::kPv);
 
 }  // namespace viewer

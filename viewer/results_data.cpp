@@ -66,6 +66,21 @@ double Series::at(size_t row, size_t column) const {
 
 namespace {
 
+// Per array: lost / (energy + lost) over all rows; empty without the loss series.
+std::vector<double> shadingLossShares(const Series& energy, const Series& lost) {
+  std::vector<double> out;
+  if (!lost.present()) return out;
+  for (size_t c = 0; c < lost.columns; ++c) {
+    double e = 0.0, l = 0.0;
+    for (size_t t = 0; t < lost.rows; ++t) {
+      e += std::isnan(energy.at(t, c)) ? 0.0 : energy.at(t, c);
+      l += std::isnan(lost.at(t, c)) ? 0.0 : lost.at(t, c);
+    }
+    out.push_back(e + l > 0 ? l / (e + l) : kNaN);
+  }
+  return out;
+}
+
 // The findings of metered motors, placed at their motors' columns.
 void alignMeasured(ResultsData& r, const twin::MeasuredMotors& found) {
   if (found.motors.empty()) return;
@@ -109,6 +124,8 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   r.motor_load = readAligned(r, *listing, "motor", "load_pct", ids(K::kMotor));
   r.motor_input_power = readAligned(r, *listing, "motor", "input_power_kW", ids(K::kMotor));
   alignMeasured(r, twin::readMeasuredMotors(path));
+  r.pv_shading_loss = shadingLossShares(
+      r.pv_ac_power, readAligned(r, *listing, "pv", "shading_loss_kW", ids(K::kPv)));
   r.load_power = readAligned(r, *listing, "load", "power_kW", ids(K::kLoad));
   r.transformer_loading =
       readAligned(r, *listing, "transformer", "loading_pct", ids(K::kTransformer));

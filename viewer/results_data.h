@@ -44,6 +44,9 @@ struct ResultsData {
   Series cable_current;        // A, per cable
   Series cable_loading;        // fraction of ampacity, per cable
   Series cable_power;          // W, per cable, into it from the grid side (absent in older files)
+  // per PV array: the share of its energy its shading cost over the file's period (loss / (energy
+  // + loss)); empty in files without pv/shading_loss_kW, NaN for an array without energy
+  std::vector<double> pv_shading_loss;
   // Findings from meter data (/diagnosis, `parktwin diagnose --results`), one per motor in the
   // model's order; id empty where the motor was not metered. Empty when the file has none.
   std::vector<twin::MeasuredMotor> measured;

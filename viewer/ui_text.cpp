@@ -52,6 +52,8 @@ constexpr std::array<Pair, static_cast<size_t>(Text::kCount)> kTexts = {{
     {"Transformer loading", "变压器负载率"},
     {"Bus voltage deviation", "母线电压偏差"},
     {"Cable loading", "电缆负载率"},
+    {"PV shading loss (year)", "光伏年遮挡损失"},
+    {"PV coloured by shading loss", "光伏按遮挡损失着色"},
     {"Motors", "电机"},
     {"Loads", "负荷"},
     {"Transformers", "变压器"},

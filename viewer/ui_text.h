@@ -45,6 +45,8 @@ enum class Text {
   kTransformerLoading,
   kBusVoltage,
   kCableLoading,
+  kPvShadingLoss,
+  kPvByShading,
   kMotors,
   kLoads,
   kTransformers,

@@ -182,9 +182,10 @@ void ViewApp::applyState() {
   for (Side* side : {a_.get(), b_.get()}) {
     if (!side) continue;
     ParkScene& scene = side->setup.scene;
-    if (first_apply_ || state_.step != applied_.step || state_.map != applied_.map) {
+    if (first_apply_ || state_.step != applied_.step || state_.map != applied_.map ||
+        state_.pv_quantity != applied_.pv_quantity) {
       applyStep(side->results, std::min(state_.step, side->results.times.size() - 1), state_.map,
-                scene);
+                scene, state_.pv_quantity);
     }
     for (int i = 0; i < kLayerCount; ++i) {
       if (first_apply_ || state_.layers[size_t(i)] != applied_.layers[size_t(i)]) {

@@ -15,6 +15,7 @@ struct SnapshotRequest {
   std::string size = "1280x720";
   std::string layers = "buildings,pv,equipment,network,labels";
   std::string color_map = "traffic";
+  std::string pv_color = "output";  // output or shading (annual shading loss)
   std::string language = "en";
   bool legend = true;
   std::string output;  // .png

@@ -8,6 +8,7 @@
 
 #include "viewer/color_map.h"
 #include "viewer/park_scene.h"
+#include "viewer/results_binding.h"
 #include "viewer/results_data.h"
 #include "viewer/ui_text.h"
 
@@ -20,6 +21,7 @@ struct ViewerState {
   double play_carry = 0.0;
   std::array<bool, kLayerCount> layers{true, true, true, true, true};
   bool xray = true;
+  Quantity pv_quantity = Quantity::kPv;  // PV coloured by output or by annual shading loss
   ColorMap map = ColorMap::kTraffic;
   Language language = Language::kEnglish;
   std::string selected;         // equipment or building id, "" for none

@@ -66,6 +66,28 @@ TEST(ResultsData, UnknownUnitsAreRefusedNamingTheSeries) {
   fs::remove(copy);
 }
 
+// The PV shading layer: each array's share of its energy lost to shade over the file, from
+// pv/shading_loss_kW and pv/ac_power_kW, as the legend value of Quantity::kPvShading.
+TEST(ResultsData, PvShadingLossIsTheShareOfEnergyLost) {
+  const std::string& path = testing::viewerResultsPath();
+  const ResultsData r = loadResults(path, "baseline");
+  ASSERT_EQ(r.pv_shading_loss.size(), r.model.pv.size());
+  const twin::SeriesData lost = twin::readSeries(path, "baseline", "pv", "shading_loss_kW");
+  const twin::SeriesData ac = twin::readSeries(path, "baseline", "pv", "ac_power_kW");
+  double l = 0.0, e = 0.0;
+  for (size_t t = 0; t < lost.rows; ++t) {
+    l += lost.values[t * lost.columns];
+    e += ac.values[t * ac.columns];
+  }
+  ASSERT_GT(e, 0.0);
+  EXPECT_NEAR(r.pv_shading_loss[0], l / (e + l), 1e-9);
+  EXPECT_GE(r.pv_shading_loss[0], 0.0);
+  EXPECT_LT(r.pv_shading_loss[0], 0.5);
+  EXPECT_NEAR(legendValue(r, Quantity::kPvShading, 0, 0), 100 * r.pv_shading_loss[0], 1e-9);
+  EXPECT_EQ(legendValue(r, Quantity::kPvShading, 0, 0),
+            legendValue(r, Quantity::kPvShading, 0, r.times.size() - 1));  // one value a year
+}
+
 // `parktwin diagnose --results`: a metered motor is coloured by its measured efficiency (over its
 // nameplate, constant in time) and its selection text leads with the meters' verdict.
 TEST(ResultsData, MeasuredFindingsColourAndDescribeMeteredMotors) {

@@ -34,6 +34,12 @@ check "snapshot is a 1280x720 PNG" png_ok "$work/iso.png" 1280 720
   --size 640x360 --language zh --color-map viridis -o "$work/top.png" >/dev/null
 check "top view of a scenario, 640x360" png_ok "$work/top.png" 640 360
 
+"$pt" snapshot "$work/r.h5" --scenario rooftop-pv --pv-color shading --size 640x360 \
+  -o "$work/shade.png" >/dev/null
+check "PV arrays coloured by their annual shading loss" png_ok "$work/shade.png" 640 360
+"$pt" snapshot "$work/r.h5" --pv-color shadow -o "$work/bad.png" >/dev/null 2>&1
+check "--pv-color takes output or shading only: exit 2" [ $? -eq 2 ]
+
 "$pt" snapshot "$work/r.h5" --camera TR-W1 --layers buildings,network --no-legend -o "$work/tr.png" >/dev/null
 check "camera framing a transformer" png_ok "$work/tr.png" 1280 720
 

@@ -17,6 +17,9 @@ void printPv(const nlohmann::ordered_json& arrays, const std::string& indent) {
               << a["azimuth_deg"].get<double>() << " deg";
     if (a["filled"].get<bool>()) {
       std::cout << ", filled: " << a["modules"] << " modules";
+      if (a["spots_left_for_shade"].get<long>() > 0) {
+        std::cout << " (" << a["spots_left_for_shade"] << " spots left out for shade)";
+      }
     }
     std::cout << '\n';
   }

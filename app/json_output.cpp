@@ -28,6 +28,7 @@ nlohmann::ordered_json pvJson(const ParkModel& m) {
     j["modules"] = a.filled ? a.modules.size() : 0;
     j["module_area_m2"] = a.module_area;
     j["filled"] = a.filled;
+    j["spots_left_for_shade"] = a.spots_left_for_shade;
     j["tilt_deg"] = a.tilt / u::deg;
     j["azimuth_deg"] = a.azimuth / u::deg;
     arrays.push_back(j);

@@ -150,7 +150,7 @@ int shadingCommand(const ShadingRequest& request) {
                 << formatDate(period.start_day) << " to " << formatDate(period.end_day - 1)
                 << "): the sun is taken at that instant all the same\n";
     }
-    vectors.push_back(shading::sunVector(suns.back().zenith, suns.back().azimuth));
+    vectors.push_back(sunVector(suns.back().zenith, suns.back().azimuth));
   }
   const shading::ParkShading scene = shading::parkShading(model);
   const std::vector<shading::ArrayFigures> figures = shading::shadeArrays(scene, vectors);

@@ -45,6 +45,17 @@ check "... in MWh and %" grep -qE "^PV-W1 .* [0-9]+\.[0-9] +[0-9]+\.[0-9]$" "$wo
 check "the demo's rooftop-pv reports a shading loss per array" [ \
   "$(grep -cE "^PV-(W1|W4|PS|UT|CP|OF-S) " "$work/demo.out")" -eq 6 ]
 
+sed 's|^    install: wherever_possible|    max_shading_loss: "10 %"\n    install: wherever_possible|' "$park" >"$work/limited.yaml"
+"$pt" info "$work/limited.yaml" >"$work/info.out" 2>&1
+check "info says how many spots max_shading_loss left out" grep -qE "PV-W1 .* filled: [0-9]+ modules \([0-9]+ spots left out for shade\)" "$work/info.out"
+"$pt" info "$work/limited.yaml" --json >"$work/info.json" 2>&1
+check "... and in JSON" python3 -c "
+import json, sys
+j = json.load(open(sys.argv[1]))
+a = [x for x in j['pv'] if x['id'] == 'PV-W1'][0]
+assert a['spots_left_for_shade'] > 0, a
+" "$work/info.json"
+
 "$pt" shading "$park" --time "2025-01-10 09:00" >/dev/null 2>"$work/e1"
 check "a time without an offset: exit 2" [ $? -eq 2 ]
 check "... saying what was expected" grep -q "^--time: expected" "$work/e1"

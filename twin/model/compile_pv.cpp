@@ -10,6 +10,7 @@
 #include "twin/base/polygon.h"
 #include "twin/model/compile_context.h"
 #include "twin/model/pv_geometry.h"
+#include "twin/model/shade_filter.h"
 
 namespace twin {
 namespace {
@@ -313,15 +314,52 @@ void checkPlacement(const Node& n, const std::string& path, CompileContext& c, c
   }
 }
 
+// `max_shading_loss`: the laid-out spots that lose more of the year's light to the park's shade
+// are left empty (twin/model/shade_filter.h).
+void leaveOutShadedSpots(const Node& n, const std::string& path, CompileContext& c, PvArray& a) {
+  constexpr QuantityField kMaxLoss{
+      "max_shading_loss", Dimension::kFraction, 0, 1, true, "%", u::pct};
+  const std::optional<double> max_loss = c.r.quantity(n, kMaxLoss, path, false);
+  if (!max_loss) return;
+  if (!a.filled) {
+    c.r.error(n.find("max_shading_loss")->loc, keyPath(path, "max_shading_loss"),
+              "expected max_shading_loss only with install: wherever_possible");
+    return;
+  }
+  const std::vector<double> losses = annualSpotLosses(c.model, a);
+  if (losses.empty()) return;  // no weather (reported where it is read) or no spots
+  const double per_module = a.dc_capacity / static_cast<double>(a.modules.size());
+  const double area = a.module_area / static_cast<double>(a.modules.size());
+  std::vector<physics::ModulePlacement> kept;
+  for (size_t i = 0; i < a.modules.size(); ++i) {
+    if (losses[i] <= *max_loss) kept.push_back(a.modules[i]);
+  }
+  a.spots_left_for_shade = static_cast<long>(a.modules.size() - kept.size());
+  if (kept.empty()) {
+    c.r.error(n.find("max_shading_loss")->loc, keyPath(path, "max_shading_loss"),
+              "expected at least one spot losing at most " + n.find("max_shading_loss")->scalar +
+                  " to shade, got none of " + std::to_string(a.modules.size()));
+  }
+  a.modules = std::move(kept);
+  a.dc_capacity = per_module * static_cast<double>(a.modules.size());
+  a.module_area = area * static_cast<double>(a.modules.size());
+}
+
 void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n, {"id",           "name",          "surface",     "building",
-                    "facade",       "bus",           "capacity",    "area",
-                    "install",      "module",        "layout",      "tilt",
-                    "azimuth",      "dc_model",      "dc_ac_ratio", "inverter_efficiency",
-                    "losses",       "gamma",         "albedo",      "degradation",
-                    "commissioned", "transposition", "iam",         "temperature_model",
-                    "shading"},
+  c.r.checkKeys(n, {"id",           "name",
+                    "surface",      "building",
+                    "facade",       "bus",
+                    "capacity",     "area",
+                    "install",      "module",
+                    "layout",       "tilt",
+                    "azimuth",      "dc_model",
+                    "dc_ac_ratio",  "inverter_efficiency",
+                    "losses",       "gamma",
+                    "albedo",       "degradation",
+                    "commissioned", "transposition",
+                    "iam",          "temperature_model",
+                    "shading",      "max_shading_loss"},
                 path);
   PvArray a;
   a.id = c.entryId(n, path);
@@ -340,6 +378,7 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
     a.standoff =
         c.r.quantity(*layout, kStandoff, keyPath(path, "layout"), false).value_or(a.standoff);
   }
+  leaveOutShadedSpots(n, path, c, a);
   checkPlacement(n, path, c, a);
   c.model.pv.push_back(std::move(a));
 }

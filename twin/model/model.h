@@ -330,6 +330,7 @@ struct PvArray {
   double module_area = 0.0;  // m2, total module area (0 when unknown)
   double standoff = 0.05;    // m: laid-out modules stand off their roof or wall along their normal
   bool shading = true;       // `shading: geometric` (default) or `none`: laid-out modules only
+  long spots_left_for_shade = 0;  // laid-out spots left empty by `max_shading_loss`
   double dc_ac_ratio = 1.2;
   double inverter_efficiency = 0.96;  // nominal (PVWatts eta_inv_nom)
   double losses = 0.1408;             // PVWatts system losses, fraction

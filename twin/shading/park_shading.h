@@ -10,12 +10,10 @@
 #include <vector>
 
 #include "twin/model/model.h"
-#include "twin/shading/module_shading.h"
+#include "twin/model/module_shading.h"
+#include "twin/model/park_occluders.h"
 
 namespace twin::shading {
-
-// Sides of the regular polygon a cylinder or a tree crown is taken as.
-inline constexpr int kCylinderSides = 24;
 
 struct ArrayModules {
   size_t array = 0;                   // index into model.pv
@@ -30,8 +28,5 @@ struct ParkShading {
 
 // Builds the scene of a compiled model.
 ParkShading parkShading(const ParkModel& model);
-
-// The unit vector towards the sun at a zenith and azimuth (rad; azimuth clockwise from north).
-Eigen::Vector3d sunVector(double zenith, double azimuth);
 
 }  // namespace twin::shading

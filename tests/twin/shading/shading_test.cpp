@@ -1,14 +1,17 @@
 // Shading by ray casting (twin/shading) against closed forms: an open sky, the shadow of a long
 // wall, row-to-row shading of tilted rows, the sky view of a strip at the foot of a wall; the
 // figures the same on 1 and 2 threads; obstacles from a park file.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <tbb/global_control.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "twin/memory_sink.h"
 #include "twin/model/compile_park.h"
+#include "twin/model/shade_filter.h"
 #include "twin/shading/array_shading.h"
 #include "twin/test_park.h"
 
@@ -229,6 +232,43 @@ TEST(Shading, ModulesInsideAnotherBuildingAreAWarning) {
             std::string::npos)
       << park.warnings[0];
   EXPECT_TRUE(test::compileText(shadedParkText("")).warnings.empty());
+}
+
+// max_shading_loss: the spots that lose more than the limit of the year's light to shade are left
+// empty, the capacity follows, and every spot kept loses at most the limit.
+TEST(Shading, MaxShadingLossLeavesShadedSpotsEmpty) {
+  const CompiledPark all = test::compileText(shadedParkText(kObstacles));
+  const PvArray& a = all.baseline.pv[0];
+  std::vector<double> before = annualSpotLosses(all.baseline, a);
+  ASSERT_EQ(before.size(), a.modules.size());
+  std::vector<double> sorted = before;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_GT(sorted.back(), sorted.front());        // the tower's side loses more than the open side
+  const double limit = sorted[sorted.size() / 2];  // the median spot's loss
+  std::string text = shadedParkText(kObstacles);
+  text.replace(text.find("    install: wherever_possible"), 0,
+               fmt::format("    max_shading_loss: \"{:.6f} %\"\n", 100 * limit));
+  const PvArray& b = test::compileText(text).baseline.pv[0];
+  size_t over = 0;
+  for (double loss : before) over += loss > limit + 1e-8 ? 1 : 0;
+  EXPECT_GT(over, 0u);
+  EXPECT_EQ(static_cast<size_t>(b.spots_left_for_shade), over);
+  EXPECT_EQ(b.modules.size() + over, a.modules.size());
+  EXPECT_NEAR(b.dc_capacity, 550.0 * static_cast<double>(b.modules.size()), 1e-6);
+  std::string capacity = shadedParkText(kObstacles);
+  capacity.replace(capacity.find("    install: wherever_possible"),
+                   std::string("    install: wherever_possible").size(),
+                   "    capacity: \"50 kWp\"\n    max_shading_loss: \"3 %\"");
+  try {
+    test::compileText(capacity);
+    ADD_FAILURE() << "max_shading_loss accepted on an array sized by capacity";
+  } catch (const InputError& e) {
+    EXPECT_NE(
+        std::string(e.what()).find("max_shading_loss: expected max_shading_loss only with install: "
+                                   "wherever_possible"),
+        std::string::npos)
+        << e.what();
+  }
 }
 
 // Obstacles that describe nothing are located errors.

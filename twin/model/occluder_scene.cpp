@@ -1,4 +1,4 @@
-#include "twin/shading/occluder_scene.h"
+#include "twin/model/occluder_scene.h"
 
 #include <embree3/rtcore.h>
 

@@ -1,4 +1,4 @@
-#include "twin/shading/module_shading.h"
+#include "twin/model/module_shading.h"
 
 #include <Eigen/Geometry>
 #include <algorithm>

@@ -7,7 +7,7 @@
 #include <array>
 #include <optional>
 
-#include "twin/shading/occluder_scene.h"
+#include "twin/model/occluder_scene.h"
 
 namespace twin::shading {
 

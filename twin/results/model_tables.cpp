@@ -70,6 +70,7 @@ Row& oneRow(std::vector<Row>& rows, const char* table) {
 
 constexpr std::array<std::string_view, 2> kOrientationWords = {"landscape", "portrait"};
 constexpr std::array<std::string_view, 2> kInstallWords = {"as_given", "wherever_possible"};
+constexpr std::array<std::string_view, 2> kShadingWords = {"none", "geometric"};
 
 }  // namespace
 
@@ -239,7 +240,8 @@ const Table<PvArray>& pvTable() {
       "PV arrays; laid-out modules in module_first, module_position_m, module_rotation_deg and "
       "module_corners_m",
       PT_ROWS(PvArray, pv),
-      {PT_TEXT(PvArray, "id", id, "id"), PT_TEXT(PvArray, "name", name, "name"),
+      {PT_TEXT(PvArray, "id", id, "id"),
+       PT_TEXT(PvArray, "name", name, "name"),
        PT_WORD(PvArray, "surface", surface, kPvSurfaceNames, "roof, facade or ground"),
        PT_REF(PvArray, "building", building, buildings, true,
               "building it is on, \"\" on the ground"),
@@ -265,7 +267,11 @@ const Table<PvArray>& pvTable() {
        PT_NUMBER(PvArray, "dc_ac_ratio", "1", 1.0, dc_ac_ratio, "DC capacity / inverter AC rating"),
        PT_NUMBER(PvArray, "inverter_efficiency_pct", "%", u::pct, inverter_efficiency,
                  "nominal inverter efficiency"),
-       PT_NUMBER(PvArray, "losses_pct", "%", u::pct, losses, "PVWatts system losses")}};
+       PT_NUMBER(PvArray, "losses_pct", "%", u::pct, losses, "PVWatts system losses"),
+       PT_WORD(PvArray, "shading", shading, kShadingWords, "shaded by the park's geometry or not"),
+       PT_NUMBER(PvArray, "standoff_m", "m", u::m, standoff, "laid-out modules off their surface"),
+       PT_NUMBER(PvArray, "spots_left_for_shade", "1", 1.0, spots_left_for_shade,
+                 "laid-out spots left empty by max_shading_loss")}};
   return t;
 }
 

@@ -108,6 +108,9 @@ void expectSameDescription(const ParkModel& a, const ParkModel& b) {
     EXPECT_EQ(y.filled, x.filled);
     expectClose(x.dc_capacity, y.dc_capacity, x.id);
     expectClose(x.tilt, y.tilt, x.id);
+    EXPECT_EQ(y.shading, x.shading);
+    expectClose(x.standoff, y.standoff, x.id);
+    EXPECT_EQ(y.spots_left_for_shade, x.spots_left_for_shade);
     ASSERT_EQ(y.modules.size(), x.modules.size()) << x.id;
     for (size_t k = 0; k < x.modules.size(); ++k) {
       EXPECT_EQ(y.modules[k].center.x, x.modules[k].center.x);

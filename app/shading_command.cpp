@@ -35,8 +35,7 @@ SunAt sunAt(const std::string& text, const ParkModel& model) {
   if (!parsed.instant)
     throw InputError("--time: expected " + parsed.expected + ", got " + quote(text));
   const double t = parsed.instant->unix_time;
-  const physics::SiteLocation site{model.site.latitude_deg * u::deg,
-                                   model.site.longitude_deg * u::deg, model.site.elevation};
+  const physics::SiteLocation site = siteLocation(model.site);
   const double year = 1970.0 + t / (365.2425 * 86400.0);
   const physics::SolarPosition p =
       physics::computeSolarPosition(t, physics::estimateDeltaT(year), site, {});
@@ -150,7 +149,7 @@ int shadingCommand(const ShadingRequest& request) {
                 << formatDate(period.start_day) << " to " << formatDate(period.end_day - 1)
                 << "): the sun is taken at that instant all the same\n";
     }
-    vectors.push_back(sunVector(suns.back().zenith, suns.back().azimuth));
+    vectors.push_back(sunDirection(suns.back().zenith, suns.back().azimuth));
   }
   const shading::ParkShading scene = shading::parkShading(model);
   const std::vector<shading::ArrayFigures> figures = shading::shadeArrays(scene, vectors);

@@ -54,8 +54,9 @@ BENCHMARK(BM_ShadeTablesYear)->Unit(benchmark::kMillisecond)->Iterations(1)->Use
 
 void BM_ShadingThreeInstants(benchmark::State& state) {
   const twin::ParkModel& model = rooftopPv();
-  const std::vector<Eigen::Vector3d> suns = {
-      twin::sunVector(1.185, 2.408), twin::sunVector(0.132, 3.323), twin::sunVector(1.319, 4.028)};
+  const std::vector<Eigen::Vector3d> suns = {twin::sunDirection(1.185, 2.408),
+                                             twin::sunDirection(0.132, 3.323),
+                                             twin::sunDirection(1.319, 4.028)};
   for (auto _ : state) {
     const twin::shading::ParkShading scene = twin::shading::parkShading(model);
     benchmark::DoNotOptimize(twin::shading::shadeArrays(scene, suns));

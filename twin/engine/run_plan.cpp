@@ -107,11 +107,6 @@ physics::SunEphemeris sunOverRun(const TimeGrid& grid) {
   return physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year));
 }
 
-physics::SiteLocation siteLocation(const Site& site) {
-  return {site.latitude_deg * physics::units::deg, site.longitude_deg * physics::units::deg,
-          site.elevation};
-}
-
 // Annual means of the weather records, for refraction.
 physics::RefractionAir meanAir(const physics::HourlyWeather& weather) {
   return {mean(weather.pressure), mean(weather.temp_air)};

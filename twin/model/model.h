@@ -18,6 +18,8 @@
 #include "physics/motor_nameplate.h"
 #include "physics/pv_layout.h"
 #include "physics/pv_module.h"
+#include "physics/solar_position.h"
+#include "physics/units.h"
 #include "physics/weather.h"
 #include "twin/model/economics.h"
 #include "twin/model/measures.h"
@@ -31,6 +33,12 @@ struct Site {
   int utc_offset_s = 0;        // local clock = UTC + offset
   double elevation = 0.0;      // m
 };
+
+// The site as the sun-position model takes it (rad, m).
+inline physics::SiteLocation siteLocation(const Site& site) {
+  return {site.latitude_deg * physics::units::deg, site.longitude_deg * physics::units::deg,
+          site.elevation};
+}
 
 // The period a plain run simulates, in the site's local calendar.
 struct SimulationSettings {

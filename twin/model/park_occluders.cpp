@@ -1,7 +1,9 @@
 #include "twin/model/park_occluders.h"
 
+#include <algorithm>
 #include <cmath>
 
+#include "physics/irradiance.h"
 #include "physics/units.h"
 
 namespace twin {
@@ -35,9 +37,15 @@ std::vector<Quad> standingModules(const ParkModel& model, const PvArray& array) 
   return quads;
 }
 
-Eigen::Vector3d sunVector(double zenith, double azimuth) {
-  return {std::sin(zenith) * std::sin(azimuth), std::sin(zenith) * std::cos(azimuth),
-          std::cos(zenith)};
+Eigen::Vector3d nodeSun(int elevation, int azimuth) {
+  const double deg = physics::units::deg;
+  const double e = std::max(elevation * kSunNodeStepDeg, 0.5) * deg;
+  return sunDirection(90 * deg - e, azimuth * kSunNodeStepDeg * deg);
+}
+
+Eigen::Vector3d sunDirection(double zenith, double azimuth) {
+  const physics::SunVector s = physics::sunVector(zenith, azimuth);
+  return {s.east, s.north, s.up};
 }
 
 }  // namespace twin

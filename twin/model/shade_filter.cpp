@@ -14,7 +14,7 @@ namespace twin {
 namespace {
 
 namespace u = physics::units;
-constexpr double kNodeStep = 5 * u::deg;  // as the engine's sun nodes (twin/shading)
+constexpr double kNodeStep = kSunNodeStepDeg * u::deg;
 
 struct Node {
   Eigen::Vector3d sun;
@@ -24,8 +24,7 @@ struct Node {
 // The year's plane-of-array beam, gathered at 5-degree sun nodes, and the isotropic diffuse.
 std::vector<Node> sunNodes(const ParkModel& model, const Eigen::Vector3d& normal, double& diffuse) {
   const physics::HourlyWeather& w = *model.weather.hourly;
-  const physics::SiteLocation site{model.site.latitude_deg * u::deg,
-                                   model.site.longitude_deg * u::deg, model.site.elevation};
+  const physics::SiteLocation site = siteLocation(model.site);
   std::map<std::pair<int, int>, Node> nodes;
   diffuse = 0.0;
   for (size_t h = 0; h < w.size(); ++h) {
@@ -35,13 +34,13 @@ std::vector<Node> sunNodes(const ParkModel& model, const Eigen::Vector3d& normal
         physics::computeSolarPosition(t, physics::estimateDeltaT(w.year[h] + 0.5), site, {});
     diffuse += w.dhi[h] * 0.5 * (1.0 + normal.z()) * u::hour;
     if (p.apparent_zenith >= 0.5 * u::pi || w.dni[h] <= 0) continue;
-    const Eigen::Vector3d sun = sunVector(p.apparent_zenith, p.azimuth);
+    const Eigen::Vector3d sun = sunDirection(p.apparent_zenith, p.azimuth);
     const double cos_aoi = sun.dot(normal);
     if (cos_aoi <= 0) continue;
     const int el = static_cast<int>(std::lround((0.5 * u::pi - p.apparent_zenith) / kNodeStep));
-    const int az = static_cast<int>(std::lround(p.azimuth / kNodeStep)) % 72;
+    const int az = static_cast<int>(std::lround(p.azimuth / kNodeStep)) % kAzimuthNodes;
     Node& n = nodes[{el, az}];
-    n.sun = sunVector(0.5 * u::pi - std::max(el * kNodeStep, 0.5 * u::deg), az * kNodeStep);
+    n.sun = nodeSun(el, az);
     n.beam += w.dni[h] * cos_aoi * u::hour;
   }
   std::vector<Node> out;
@@ -71,9 +70,10 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   std::vector<double> losses(quads.size(), 0.0);
   tbb::parallel_for(size_t(0), quads.size(), [&](size_t i) {
     const shading::ShadedModule m = shading::shadedModule(quads[i]);
-    double lost = diffuse * (1.0 - shading::diffuseViewFraction(scene, m, 3, 64));
+    double lost = diffuse * (1.0 - shading::diffuseViewFraction(scene, m, kYearViewPoints,
+                                                                kYearViewDirections));
     for (const Node& n : nodes)
-      lost += n.beam * (1.0 - shading::moduleBeamFactor(scene, m, n.sun, 8));
+      lost += n.beam * (1.0 - shading::moduleBeamFactor(scene, m, n.sun, kYearBeamSamples));
     losses[i] = beam + diffuse > 0 ? lost / (beam + diffuse) : 0.0;
   });
   return losses;

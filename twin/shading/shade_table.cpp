@@ -16,8 +16,8 @@ size_t node(int el, int az) { return static_cast<size_t>(el * kAzimuthNodes + az
 std::vector<size_t> neededNodes(const std::vector<std::pair<double, double>>& suns) {
   std::vector<bool> needed(kAzimuthNodes * kElevationNodes, false);
   for (const auto& [zenith, azimuth] : suns) {
-    const double el = std::clamp(90.0 - zenith / kDeg, 0.0, 90.0) / kNodeStepDeg;
-    const double az = std::fmod(azimuth / kDeg + 360.0, 360.0) / kNodeStepDeg;
+    const double el = std::clamp(90.0 - zenith / kDeg, 0.0, 90.0) / kSunNodeStepDeg;
+    const double az = std::fmod(azimuth / kDeg + 360.0, 360.0) / kSunNodeStepDeg;
     const int e0 = std::min(static_cast<int>(el), kElevationNodes - 2);
     const int a0 = static_cast<int>(az) % kAzimuthNodes;
     for (int e : {e0, e0 + 1}) {
@@ -36,7 +36,7 @@ double arrayBeamFactor(const ParkShading& park, const ArrayModules& am,
   double area = 0.0, kept = 0.0;
   for (const ShadedModule& m : am.modules) {
     area += m.area;
-    kept += m.area * moduleBeamFactor(*park.scene, m, sun, kEngineBeamSamples);
+    kept += m.area * moduleBeamFactor(*park.scene, m, sun, kYearBeamSamples);
   }
   return area > 0 ? kept / area : 1.0;
 }
@@ -44,7 +44,8 @@ double arrayBeamFactor(const ParkShading& park, const ArrayModules& am,
 double arrayView(const ParkShading& park, const ArrayModules& am) {
   std::vector<double> views(am.modules.size());
   tbb::parallel_for(size_t(0), am.modules.size(), [&](size_t m) {
-    views[m] = diffuseViewFraction(*park.scene, am.modules[m], 3, 64);
+    views[m] =
+        diffuseViewFraction(*park.scene, am.modules[m], kYearViewPoints, kYearViewDirections);
   });
   double area = 0.0, view = 0.0;
   for (size_t m = 0; m < am.modules.size(); ++m) {
@@ -58,8 +59,8 @@ double arrayView(const ParkShading& park, const ArrayModules& am) {
 
 double ShadeTable::beamAt(double zenith, double azimuth) const {
   if (zenith >= 90 * kDeg) return 1.0;
-  const double el = std::clamp(90.0 - zenith / kDeg, 0.0, 90.0) / kNodeStepDeg;
-  const double az = std::fmod(azimuth / kDeg + 360.0, 360.0) / kNodeStepDeg;
+  const double el = std::clamp(90.0 - zenith / kDeg, 0.0, 90.0) / kSunNodeStepDeg;
+  const double az = std::fmod(azimuth / kDeg + 360.0, 360.0) / kSunNodeStepDeg;
   const int e0 = std::min(static_cast<int>(el), kElevationNodes - 2);
   const int a0 = static_cast<int>(az) % kAzimuthNodes, a1 = (a0 + 1) % kAzimuthNodes;
   const double fe = el - e0, fa = az - std::floor(az);
@@ -84,9 +85,7 @@ std::vector<std::optional<ShadeTable>> shadeTables(
     tbb::parallel_for(size_t(0), nodes.size(), [&](size_t k) {
       const int el = static_cast<int>(nodes[k]) / kAzimuthNodes;
       const int az = static_cast<int>(nodes[k]) % kAzimuthNodes;
-      const double elevation = std::max(el * kNodeStepDeg, 0.5) * kDeg;
-      t.beam[nodes[k]] =
-          arrayBeamFactor(park, am, sunVector(90 * kDeg - elevation, az * kNodeStepDeg * kDeg));
+      t.beam[nodes[k]] = arrayBeamFactor(park, am, nodeSun(el, az));
     });
     t.view = arrayView(park, am);
     out[i] = std::move(t);

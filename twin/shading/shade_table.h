@@ -1,7 +1,7 @@
 // What the engine needs of an array's shading over a run (docs/shading.md): its effective beam
-// factor (bypass diodes included, module_shading.h) on a grid of sun positions, 5 degrees apart
-// in azimuth and elevation, computed at the nodes the run's sun comes near and interpolated
-// bilinearly between them, and its diffuse view fraction.
+// factor (bypass diodes included, module_shading.h) at the sun nodes of park_occluders.h, computed
+// at the nodes the run's sun comes near and interpolated bilinearly between them, and its diffuse
+// view fraction.
 #pragma once
 
 #include <optional>
@@ -11,12 +11,6 @@
 #include "twin/shading/park_shading.h"
 
 namespace twin::shading {
-
-inline constexpr double kNodeStepDeg = 5.0;
-inline constexpr int kAzimuthNodes = 72;    // 0, 5, ..., 355 deg
-inline constexpr int kElevationNodes = 19;  // 0, 5, ..., 90 deg (the 0 node taken at 0.5 deg)
-// Points per side on each module for the engine: 8 x 8 (an edge placed within 1/16 of a module).
-inline constexpr int kEngineBeamSamples = 8;
 
 struct ShadeTable {
   std::vector<double> beam;  // [elevation node x azimuth node]: array beam factor, NaN if unused

@@ -82,13 +82,9 @@ void printMeters(std::ostream& out, const std::string& title,
 std::vector<std::string> adjustPaths(const std::vector<std::string>& flags) {
   std::vector<std::string> paths;
   for (const std::string& flag : flags) {
-    size_t start = 0;
-    while (start <= flag.size()) {
-      const size_t end = std::min(flag.find(',', start), flag.size());
-      const std::string path(trim(flag.substr(start, end - start)));
+    for (std::string& path : split(flag, ',')) {
       if (path.empty()) throw InputError("--adjust " + quote(flag) + ": expected PATH,PATH,...");
-      paths.push_back(path);
-      start = end + 1;
+      paths.push_back(std::move(path));
     }
   }
   return paths;

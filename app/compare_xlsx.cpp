@@ -91,14 +91,10 @@ struct Book {
   lxw_format* number;
 };
 
-std::string header(const std::string& label, std::string_view unit) {
-  return unit.empty() ? label : label + " [" + std::string(unit) + "]";
-}
-
 std::string kpiHeader(const Book& b, const std::string& name) {
   const KpiDecl* d = findKpi(name);
   if (!d) return name;
-  return header(std::string(b.chinese ? d->label_zh : d->label), d->display_unit);
+  return withUnit(std::string(b.chinese ? d->label_zh : d->label), d->display_unit);
 }
 
 void writeKpiRows(const Book& b, lxw_worksheet* ws, int row, const std::string& label,
@@ -134,7 +130,8 @@ void economicsSheet(const Book& b, const Comparison& c) {
   writeText(ws, 0, 1, b.w.description, b.bold);
   int col = 2;
   for (const economics::AppraisalField& f : economics::kAppraisalFields) {
-    writeText(ws, 0, col++, header(std::string(b.chinese ? f.label_zh : f.label), f.unit), b.bold);
+    writeText(ws, 0, col++, withUnit(std::string(b.chinese ? f.label_zh : f.label), f.unit),
+              b.bold);
   }
   int row = 1;
   for (size_t i : economics::rankByNpv(c)) {
@@ -166,7 +163,7 @@ void cashFlowSheet(const Book& b, const Comparison& c) {
   int col = 1;
   for (size_t i : economics::rankByNpv(c)) {
     const ScenarioComparison& s = c.scenarios[i];
-    writeText(ws, 0, col, header(s.name, "CNY"), b.bold);
+    writeText(ws, 0, col, withUnit(s.name, "CNY"), b.bold);
     for (size_t t = 0; t < s.appraisal.cash_flows.size(); ++t) {
       writeNumber(ws, static_cast<int>(t) + 1, col, s.appraisal.cash_flows[t], b.number);
     }
@@ -229,10 +226,11 @@ void abatementSheet(const Book& b, const Comparison& c) {
   const economics::AppraisalField& co2 = economics::kAppraisalFields[8];
   const economics::AppraisalField& cost = economics::kAppraisalFields[9];
   writeText(ws, 0, 0, b.w.scenario, b.bold);
-  writeText(ws, 0, 1, header(std::string(b.chinese ? co2.label_zh : co2.label), co2.unit), b.bold);
+  writeText(ws, 0, 1, withUnit(std::string(b.chinese ? co2.label_zh : co2.label), co2.unit),
+            b.bold);
   writeText(ws, 0, 2, b.w.co2_from, b.bold);
   writeText(ws, 0, 3, b.w.co2_to, b.bold);
-  writeText(ws, 0, 4, header(std::string(b.chinese ? cost.label_zh : cost.label), cost.unit),
+  writeText(ws, 0, 4, withUnit(std::string(b.chinese ? cost.label_zh : cost.label), cost.unit),
             b.bold);
   writeText(ws, 0, 6, b.w.mac_x, b.bold);
   writeText(ws, 0, 7, b.w.mac_y, b.bold);

@@ -12,10 +12,6 @@ namespace {
 
 using diagnosis::MotorFinding;
 
-std::string header(std::string_view label, std::string_view unit) {
-  return unit.empty() ? std::string(label) : std::string(label) + " [" + std::string(unit) + "]";
-}
-
 void writeOptional(lxw_worksheet* ws, int row, int col, std::optional<double> v, lxw_format* f) {
   if (v) writeNumber(ws, row, col, *v, f);
 }
@@ -27,14 +23,14 @@ void motorsSheet(lxw_workbook* wb, const diagnosis::Diagnosis& d, bool zh, lxw_f
                                     zh ? "设备" : "Id",
                                     zh ? "名称" : "Name",
                                     zh ? "类型" : "Kind",
-                                    header(zh ? "额定功率" : "Rated power", "kW"),
+                                    withUnit(zh ? "额定功率" : "Rated power", "kW"),
                                     zh ? "能效等级" : "Class"};
   for (const auto& f : diagnosis::kFindingFields)
-    heads.push_back(header(zh ? f.label_zh : f.label, f.unit));
+    heads.push_back(withUnit(zh ? f.label_zh : f.label, f.unit));
   heads.push_back(zh ? "标记" : "Flags");
   const std::string to = " " + d.to_class;
   for (const auto& f : diagnosis::kReplacementFields) {
-    heads.push_back(header(std::string(zh ? f.label_zh : f.label) + to, f.unit));
+    heads.push_back(withUnit(std::string(zh ? f.label_zh : f.label) + to, f.unit));
   }
   for (size_t c = 0; c < heads.size(); ++c) writeText(ws, 0, int(c), heads[c], bold);
   int row = 1;

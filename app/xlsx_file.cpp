@@ -7,6 +7,10 @@
 
 namespace twin::cli {
 
+std::string withUnit(std::string_view label, std::string_view unit) {
+  return unit.empty() ? std::string(label) : std::string(label) + " [" + std::string(unit) + "]";
+}
+
 void writeNumber(lxw_worksheet* ws, int row, int col, double value, lxw_format* f) {
   worksheet_write_number(ws, static_cast<lxw_row_t>(row), static_cast<lxw_col_t>(col), value, f);
 }

@@ -5,8 +5,12 @@
 #include <xlsxwriter.h>
 
 #include <string>
+#include <string_view>
 
 namespace twin::cli {
+
+// A column header with its unit: "Energy [kWh/a]"; the label alone without a unit.
+std::string withUnit(std::string_view label, std::string_view unit);
 
 void writeNumber(lxw_worksheet* ws, int row, int col, double value, lxw_format* f);
 void writeText(lxw_worksheet* ws, int row, int col, const std::string& text, lxw_format* f);

@@ -60,6 +60,16 @@ std::optional<int> parseClock(std::string_view text) {
 
 std::string formatDate(long day) { return date::format("%F", sysDays(day)); }
 
+long localDayOf(int64_t unix_time, int utc_offset) {
+  const date::sys_seconds local{std::chrono::seconds{unix_time + utc_offset}};
+  return static_cast<long>(date::floor<date::days>(local).time_since_epoch().count());
+}
+
+int secondsIntoLocalDay(int64_t unix_time, int utc_offset) {
+  return static_cast<int>(unix_time + utc_offset -
+                          int64_t{localDayOf(unix_time, utc_offset)} * 86400);
+}
+
 std::string formatLocalTime(int64_t unix_time, int utc_offset) {
   const date::sys_seconds local{std::chrono::seconds{unix_time + utc_offset}};
   return date::format("%F %R", local);

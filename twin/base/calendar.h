@@ -38,6 +38,11 @@ std::optional<long> parseDate(std::string_view text);
 // A time of day "HH:MM" (00:00 to 24:00) in minutes; nullopt when malformed.
 std::optional<int> parseClock(std::string_view text);
 
+// The local day of an instant (unix_time s since 1970-01-01T00:00:00Z, utc_offset s), and the
+// seconds since that day's local midnight.
+long localDayOf(int64_t unix_time, int utc_offset);
+int secondsIntoLocalDay(int64_t unix_time, int utc_offset);
+
 // "YYYY-MM-DD" of a local day.
 std::string formatDate(long day);
 // "YYYY-MM-DD HH:MM" local time of an instant: unix_time s since 1970-01-01T00:00:00Z,

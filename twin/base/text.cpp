@@ -42,4 +42,15 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 
 std::string quote(std::string_view text) { return fmt::format("\"{}\"", text); }
 
+std::vector<std::string> split(std::string_view text, char separator) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find(separator, start);
+    out.emplace_back(trim(text.substr(start, end == std::string_view::npos ? end : end - start)));
+    if (end == std::string_view::npos) return out;
+    start = end + 1;
+  }
+}
+
 }  // namespace twin

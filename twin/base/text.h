@@ -27,6 +27,9 @@ std::string formatGrouped(double value, int decimals);
 // The items joined with a separator: join({"a", "b"}, ", ") -> "a, b".
 std::string join(const std::vector<std::string>& items, std::string_view separator);
 
+// The parts of text between separators, each trimmed: split(" a, b,", ',') -> {"a", "b", ""}.
+std::vector<std::string> split(std::string_view text, char separator);
+
 // text in double quotes: quote("15 kWh") -> "\"15 kWh\"", as messages show what they got.
 std::string quote(std::string_view text);
 

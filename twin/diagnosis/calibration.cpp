@@ -50,6 +50,7 @@ struct Problem {
   std::vector<WrittenValue> values;
   std::vector<std::string> before;    // as written
   std::vector<MeteredHours> metered;  // per meter of meters->meters
+  std::vector<double> weights;        // per meter: meterWeight of its hours
   int runs = 0;
 };
 
@@ -70,10 +71,8 @@ std::vector<MeterComparison> comparisons(const Problem& p, const ParkModel& mode
   std::vector<MeterComparison> out;
   const std::vector<MeterTarget> targets = meterTargets(model, *p.meters);
   for (size_t t = 0; t < targets.size(); ++t) {
-    for (size_t m = 0; m < p.meters->meters.size(); ++m) {
-      if (p.meters->meters[m].id != targets[t].id) continue;
-      out.push_back(compareMeter(targets[t].id, p.metered[m], sim, t, model.site.utc_offset_s));
-    }
+    out.push_back(
+        compareMeter(targets[t].id, p.metered[targets[t].meter], sim, t, model.site.utc_offset_s));
   }
   return out;
 }
@@ -83,22 +82,25 @@ Eigen::VectorXd residuals(const Problem& p, const ParkModel& model, const Simula
   std::vector<double> r;
   const std::vector<MeterTarget> targets = meterTargets(model, *p.meters);
   for (size_t t = 0; t < targets.size(); ++t) {
-    for (size_t m = 0; m < p.meters->meters.size(); ++m) {
-      if (p.meters->meters[m].id != targets[t].id) continue;
-      const MeteredHours& h = p.metered[m];
-      double sum = 0.0;
-      for (double e : h.energy) sum += e;
-      if (h.energy.empty() || sum == 0.0) continue;
-      const double n = static_cast<double>(h.energy.size());
-      const double weight = 1.0 / (sum / n * std::sqrt(n));
-      for (size_t i = 0; i < h.hours.size(); ++i) {
-        const int64_t k = h.hours[i] - sim.first_hour;
-        if (k < 0 || k >= static_cast<int64_t>(sim.energy[t].size())) continue;
-        r.push_back(weight * (h.energy[i] - sim.energy[t][static_cast<size_t>(k)]));
-      }
+    const MeteredHours& h = p.metered[targets[t].meter];
+    const double weight = p.weights[targets[t].meter];
+    for (size_t i = 0; i < h.hours.size() && weight > 0; ++i) {
+      const int64_t k = h.hours[i] - sim.first_hour;
+      if (k < 0 || k >= static_cast<int64_t>(sim.energy[t].size())) continue;
+      r.push_back(weight * (h.energy[i] - sim.energy[t][static_cast<size_t>(k)]));
     }
   }
   return Eigen::Map<Eigen::VectorXd>(r.data(), static_cast<Eigen::Index>(r.size()));
+}
+
+// 1 / (mean x sqrt n) of a meter's hourly energy, so that every meter counts alike; 0 without
+// energy.
+double meterWeight(const MeteredHours& h) {
+  double sum = 0.0;
+  for (double e : h.energy) sum += e;
+  if (h.energy.empty() || sum == 0.0) return 0.0;
+  const double n = static_cast<double>(h.energy.size());
+  return 1.0 / (sum / n * std::sqrt(n));
 }
 
 // Residuals of several factor vectors at once; none for a vector the park file refuses.
@@ -194,7 +196,10 @@ Calibration calibrate(const ParkSource& source, const MeterData& meters,
     p.values.push_back(parseWritten(path, text));
     p.before.push_back(text);
   }
-  for (const MeterSeries& s : meters.meters) p.metered.push_back(meteredHours(s));
+  for (const MeterSeries& s : meters.meters) {
+    p.metered.push_back(meteredHours(s));
+    p.weights.push_back(meterWeight(p.metered.back()));
+  }
   if (meterTargets(base, meters).empty()) {
     throw InputError(meters.file +
                      ": no meter with power or energy readings names something the "

@@ -86,10 +86,8 @@ double DutyTotals::loadPercentile(double p) const {
 
 double priceAt(const Tariff& tariff, int64_t unix_time, int utc_offset_s) {
   if (tariff.seasons.empty()) return 0.0;
-  const int64_t local = unix_time + utc_offset_s;
-  const int64_t day = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
-  const int minute = static_cast<int>((local - day * 86400) / 60);
-  const YearMonth ym = yearMonthOf(static_cast<long>(day));
+  const int minute = secondsIntoLocalDay(unix_time, utc_offset_s) / 60;
+  const YearMonth ym = yearMonthOf(localDayOf(unix_time, utc_offset_s));
   const TariffSeason& season =
       tariff.seasons[static_cast<size_t>(tariff.season_of_month[ym.month - 1])];
   return season.periods[static_cast<size_t>(season.period_of_minute[minute])].price;

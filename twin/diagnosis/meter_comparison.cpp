@@ -30,7 +30,7 @@ std::vector<size_t> matching(const Items& items, const std::string& id) {
 }
 
 std::optional<MeterTarget> targetOf(const ParkModel& m, const std::string& id) {
-  if (id == "grid") return MeterTarget{id, kParkGridImport, {0}};
+  if (id == "grid") return MeterTarget{id, 0, kParkGridImport, {0}};
   const std::pair<SeriesId, std::vector<size_t>> candidates[] = {
       {kMotorInputPower, matching(m.motors, id)},
       {kLoadPower, matching(m.loads, id)},
@@ -40,7 +40,7 @@ std::optional<MeterTarget> targetOf(const ParkModel& m, const std::string& id) {
       {kTransformerHvPower, matching(m.network.transformers, id)},
       {kBusLoadPower, matching(m.network.buses, id)}};
   for (const auto& [series, columns] : candidates) {
-    if (!columns.empty()) return MeterTarget{id, series, columns};
+    if (!columns.empty()) return MeterTarget{id, 0, series, columns};
   }
   return std::nullopt;
 }
@@ -109,12 +109,16 @@ FitStatistics g14Statistics(const std::vector<double>& measured,
 
 std::vector<MeterTarget> meterTargets(const ParkModel& model, const MeterData& meters) {
   std::vector<MeterTarget> out;
-  for (const MeterSeries& s : meters.meters) {
+  for (size_t m = 0; m < meters.meters.size(); ++m) {
+    const MeterSeries& s = meters.meters[m];
     const bool has_energy = std::any_of(s.readings.begin(), s.readings.end(), [](const auto& r) {
       return r.power.has_value() || r.energy.has_value();
     });
     if (!has_energy) continue;
-    if (std::optional<MeterTarget> t = targetOf(model, s.id)) out.push_back(std::move(*t));
+    if (std::optional<MeterTarget> t = targetOf(model, s.id)) {
+      t->meter = m;
+      out.push_back(std::move(*t));
+    }
   }
   return out;
 }
@@ -154,8 +158,8 @@ TimeGrid meteredGrid(const ParkModel& model, const MeterData& meters) {
   if (first > last) throw InputError(meters.file + ": no reading of an id of the park");
   const int offset = model.site.utc_offset_s;
   PeriodOverride period;
-  period.start_day = static_cast<long>(floorDiv(first + offset, 86400));
-  period.end_day = static_cast<long>(floorDiv(last - 1 + offset, 86400)) + 1;
+  period.start_day = localDayOf(first, offset);
+  period.end_day = localDayOf(last - 1, offset) + 1;
   const std::string span = formatIsoTime(first, offset) + " to " + formatIsoTime(last, offset);
   if (*period.end_day - *period.start_day > kMaxMeteredDays) {
     throw InputError(meters.file + ": the readings span " + span + ", more than " +
@@ -199,8 +203,7 @@ MeterComparison compareMeter(const std::string& id, const MeteredHours& metered,
     if (k < 0 || k >= static_cast<int64_t>(sim.energy[target].size())) continue;
     m.push_back(metered.energy[i]);
     s.push_back(sim.energy[target][static_cast<size_t>(k)]);
-    const YearMonth ym =
-        yearMonthOf(static_cast<long>(floorDiv(metered.hours[i] * kHour + utc_offset_s, 86400)));
+    const YearMonth ym = yearMonthOf(localDayOf(metered.hours[i] * kHour, utc_offset_s));
     const long this_month = ym.year * 12L + ym.month;
     if (this_month != month) {
       mm.push_back(0.0);

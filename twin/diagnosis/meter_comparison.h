@@ -38,6 +38,7 @@ FitStatistics g14Statistics(const std::vector<double>& measured,
 // What a meter id is compared with: the sum of some columns of one simulated power series.
 struct MeterTarget {
   std::string id;
+  size_t meter = 0;  // its series in MeterData::meters
   SeriesId series = kParkGridImport;
   std::vector<size_t> columns;
 };

@@ -3,12 +3,12 @@
 // filled with modules by physics::layoutModules and the array gets the kWp that fitted.
 #include <fmt/format.h>
 
-#include <Eigen/Geometry>
 #include <cmath>
 
 #include "physics/units.h"
 #include "twin/base/polygon.h"
 #include "twin/model/compile_context.h"
+#include "twin/model/module_shading.h"
 #include "twin/model/pv_geometry.h"
 #include "twin/model/shade_filter.h"
 
@@ -292,17 +292,17 @@ void readPerformance(const Node& n, const std::string& path, CompileContext& c, 
 // that another building touches: located warnings, since the shading then says "all dark".
 void checkPlacement(const Node& n, const std::string& path, CompileContext& c, const PvArray& a) {
   if (a.modules.empty() || a.building < 0) return;
+  // A point 0.1 m in front of each module's centre.
+  std::vector<Eigen::Vector3d> probes;
+  for (const Quad& q : moduleQuads(c.model, a)) {
+    probes.push_back(0.25 * (q[0] + q[1] + q[2] + q[3]) + 0.1 * shading::shadedModule(q).normal);
+  }
   const std::vector<Building>& buildings = c.model.buildings;
   for (size_t b = 0; b < buildings.size(); ++b) {
     if (static_cast<int>(b) == a.building) continue;
     long inside = 0;
-    for (const Quad& q : moduleQuads(c.model, a)) {
-      const Eigen::Vector3d centre = 0.25 * (q[0] + q[1] + q[2] + q[3]);
-      const Eigen::Vector3d probe = centre + 0.1 * (q[1] - q[0]).cross(q[3] - q[0]).normalized();
-      inside +=
-          containsPoint(buildings[b].footprint, probe.head<2>()) && probe.z() < buildings[b].height
-              ? 1
-              : 0;
+    for (const Eigen::Vector3d& p : probes) {
+      inside += containsPoint(buildings[b].footprint, p.head<2>()) && p.z() < buildings[b].height;
     }
     if (inside == 0) continue;
     c.r.warning(n.loc, path,

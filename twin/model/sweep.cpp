@@ -9,17 +9,6 @@
 namespace twin {
 namespace {
 
-std::vector<std::string> split(const std::string& text, char separator) {
-  std::vector<std::string> out;
-  size_t start = 0;
-  while (true) {
-    const size_t end = text.find(separator, start);
-    out.emplace_back(trim(text.substr(start, end - start)));
-    if (end == std::string::npos) return out;
-    start = end + 1;
-  }
-}
-
 // What a map or list holds, for messages: its keys or its entries' ids.
 std::string children(const Node& n) {
   std::vector<std::string> names;

@@ -63,3 +63,20 @@ TEST(Calendar, FormatsDatesAndLocalTimes) {
 
 }  // namespace
 }  // namespace twin
+
+namespace twin {
+namespace {
+
+// The local day of an instant and the seconds into it, at +08:00 and across 1970-01-01 (floor,
+// not truncation, before the epoch).
+TEST(Calendar, LocalDayOfAnInstant) {
+  EXPECT_EQ(localDayOf(1735660800, 28800), localDay({2025, 1, 1}));    // 2025-01-01T00:00+08:00
+  EXPECT_EQ(localDayOf(1735660799, 28800), localDay({2024, 12, 31}));  // one second before
+  EXPECT_EQ(secondsIntoLocalDay(1735660799, 28800), 86399);
+  EXPECT_EQ(localDayOf(-1, 0), -1);
+  EXPECT_EQ(secondsIntoLocalDay(-1, 0), 86399);
+  EXPECT_EQ(secondsIntoLocalDay(1735705800, 28800), 12 * 3600 + 30 * 60);  // 12:30 local
+}
+
+}  // namespace
+}  // namespace twin

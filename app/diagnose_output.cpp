@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "app/text_table.h"
+#include "physics/units.h"
 #include "twin/base/csv.h"
 #include "twin/base/iso_time.h"
 #include "twin/base/text.h"
@@ -18,8 +19,14 @@ using diagnosis::Diagnosis;
 using diagnosis::MotorFinding;
 using diagnosis::Replacement;
 using Json = nlohmann::ordered_json;
+namespace u = physics::units;
 
 Json number(std::optional<double> v) { return v ? Json(*v) : Json(nullptr); }
+
+// A fraction in %, none staying none.
+std::optional<double> percent(std::optional<double> fraction) {
+  return fraction ? std::optional(*fraction / u::pct) : std::nullopt;
+}
 
 Json flagsJson(const MotorFinding& f) {
   Json flags = Json::array();
@@ -53,7 +60,7 @@ Json motorJson(const MotorFinding& f) {
   for (const auto& s : f.skipped_methods)
     skipped.push_back({{"method", s.method}, {"reason", s.reason}});
   j["methods_skipped"] = skipped;
-  j["load_p95_pct"] = number(f.load_p95 ? std::optional(*f.load_p95 * 100) : std::nullopt);
+  j["load_p95_pct"] = number(percent(f.load_p95));
   j["unbalance_derating"] = number(f.unbalance_derating);
   j["flags"] = flagsJson(f);
   j["replacement"] = replacementJson(f.replacement, "to_class");
@@ -85,9 +92,9 @@ std::string cell(std::optional<double> v, int decimals) {
   return v ? formatGrouped(*v, decimals) : "-";
 }
 
-std::string plusMinus(std::optional<double> v, std::optional<double> u) {
+std::string plusMinus(std::optional<double> v, std::optional<double> uncertainty) {
   if (!v) return "-";
-  return fmt::format("{:.1f} ± {:.1f}", *v * 100, u.value_or(0) * 100);
+  return fmt::format("{:.1f} ± {:.1f}", *v / u::pct, uncertainty.value_or(0) / u::pct);
 }
 
 std::string flagList(const MotorFinding& f) {
@@ -127,11 +134,9 @@ void printDiagnosis(std::ostream& out, const Diagnosis& d, const MeterData& mete
     t.rows.push_back(
         {fmt::format("{:>2} {}", f.rank, f.id), formatGrouped(f.rated_power / 1e3, 1),
          f.efficiency_class, plusMinus(f.mean_load, f.load_uncertainty),
-         plusMinus(f.efficiency, f.efficiency_uncertainty),
-         cell(f.class_efficiency ? std::optional(*f.class_efficiency * 100) : std::nullopt, 1),
-         formatGrouped(f.energy_per_year / 3.6e9, 1),
-         cell(f.unbalance_mean ? std::optional(*f.unbalance_mean * 100) : std::nullopt, 2),
-         cell(r ? std::optional(r->energy / 3.6e9) : std::nullopt, 2),
+         plusMinus(f.efficiency, f.efficiency_uncertainty), cell(percent(f.class_efficiency), 1),
+         formatGrouped(f.energy_per_year / u::MWh, 1), cell(percent(f.unbalance_mean), 2),
+         cell(r ? std::optional(r->energy / u::MWh) : std::nullopt, 2),
          cell(r ? std::optional(r->money / 1e3) : std::nullopt, 1),
          cell(r ? r->payback : std::nullopt, 1), flagList(f)});
   }
@@ -152,7 +157,7 @@ void printDiagnosis(std::ostream& out, const Diagnosis& d, const MeterData& mete
     out << fmt::format(
         "  {}: a drive instead of throttling saves {} MWh/a, {} kCNY/a for {} kCNY "
         "(payback {} a)\n",
-        f.id, formatGrouped(f.drive->energy / 3.6e9, 2), formatGrouped(f.drive->money / 1e3, 1),
+        f.id, formatGrouped(f.drive->energy / u::MWh, 2), formatGrouped(f.drive->money / 1e3, 1),
         formatGrouped(f.drive->investment / 1e3, 1),
         f.drive->payback ? formatGrouped(*f.drive->payback, 1) : "-");
   }

@@ -16,6 +16,7 @@
 #include "twin/base/text.h"
 #include "twin/engine/engine.h"
 #include "twin/model/compile_park.h"
+#include "twin/model/park_sun.h"
 #include "twin/shading/array_shading.h"
 
 namespace twin::cli {
@@ -34,11 +35,7 @@ SunAt sunAt(const std::string& text, const ParkModel& model) {
   const IsoTimeParse parsed = parseIsoTime(text);
   if (!parsed.instant)
     throw InputError("--time: expected " + parsed.expected + ", got " + quote(text));
-  const double t = parsed.instant->unix_time;
-  const physics::SiteLocation site = siteLocation(model.site);
-  const double year = 1970.0 + t / (365.2425 * 86400.0);
-  const physics::SolarPosition p =
-      physics::computeSolarPosition(t, physics::estimateDeltaT(year), site, {});
+  const physics::SolarPosition p = sunAtInstant(model, parsed.instant->unix_time);
   return {*parsed.instant, p.apparent_zenith, p.azimuth};
 }
 
@@ -63,14 +60,16 @@ Json arrayJson(const PvArray& a, const shading::ArrayModules& am, const shading:
     for (const auto& b : f.modules[m].beam) beam.push_back(optionalJson(b));
     modules.push_back({{"corners", corners},
                        {"beam_shaded_fraction", beam},
-                       {"diffuse_view_fraction", f.modules[m].view}});
+                       {"diffuse_view_fraction", f.modules[m].view},
+                       {"ground_view_fraction", f.modules[m].ground}});
   }
   Json beam = Json::array();
   for (const auto& b : f.beam) beam.push_back(optionalJson(b));
   Json j = {{"id", a.id},
             {"modules", modules},
             {"beam_shaded_fraction", beam},
-            {"diffuse_view_fraction", optionalJson(f.view)}};
+            {"diffuse_view_fraction", optionalJson(f.view)},
+            {"ground_view_fraction", optionalJson(f.ground)}};
   if (!am.unshaded.empty()) j["unshaded"] = am.unshaded;
   return j;
 }
@@ -106,7 +105,7 @@ void printSummary(const ParkModel& model, const std::vector<SunAt>& suns,
   runSimulation(model, grid, &annual);
   TextTable t;
   t.corner = "array";
-  t.columns = {{"modules", ""}, {"sky view", "%"}};
+  t.columns = {{"modules", ""}, {"sky view", "%"}, {"ground view", "%"}};
   for (size_t k = 0; k < suns.size(); ++k) {
     t.columns.push_back({"beam shaded " + std::to_string(k + 1), "%"});
   }
@@ -114,7 +113,8 @@ void printSummary(const ParkModel& model, const std::vector<SunAt>& suns,
   for (size_t i = 0; i < model.pv.size(); ++i) {
     const auto& f = figures[i];
     std::vector<std::string> row = {model.pv[i].id, std::to_string(park.arrays[i].modules.size()),
-                                    f.view ? fmt::format("{:.1f}", *f.view * 100) : "-"};
+                                    f.view ? fmt::format("{:.1f}", *f.view * 100) : "-",
+                                    f.ground ? fmt::format("{:.1f}", *f.ground * 100) : "-"};
     for (const auto& b : f.beam) row.push_back(b ? fmt::format("{:.1f}", *b * 100) : "-");
     const double unshaded = annual.energy[i] + annual.loss[i];
     row.push_back(formatGrouped(annual.energy[i] / u::MWh, 1));

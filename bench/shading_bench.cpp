@@ -39,8 +39,8 @@ void BM_ShadeTablesYear(benchmark::State& state) {
     rays = nodes = 0.0;
     for (size_t i = 0; i < plan.pv_shade.size(); ++i) {
       if (!plan.pv_shade[i]) continue;
-      for (double b : plan.pv_shade[i]->beam) {
-        if (std::isnan(b)) continue;
+      for (const auto& b : plan.pv_shade[i]->beam) {
+        if (std::isnan(b[0])) continue;
         nodes += 1;
         rays += static_cast<double>(model.pv[i].modules.size()) * 64;
       }

@@ -13,6 +13,7 @@
 // of modules.
 #pragma once
 
+#include <algorithm>
 #include <array>
 
 #include "physics/irradiance.h"
@@ -80,19 +81,32 @@ struct PvSystem {
 };
 
 struct PvOutput {
-  double poa_global = 0.0;  // W/m2, beam + sky + ground on the plane
-  double temp_cell = 0.0;   // K
-  double dc_power = 0.0;    // W after system losses and degradation
-  double ac_power = 0.0;    // W
+  double poa_global = 0.0;   // W/m2, beam + sky + ground on the plane
+  double temp_cell = 0.0;    // K
+  double dc_power = 0.0;     // W after system losses and degradation
+  double ac_power = 0.0;     // W
+  double beam_factor = 1.0;  // PvShade's beam factor at the step's beam share
 };
 
 // What the surroundings leave of the light on an array (twin/shading): the beam and the
-// circumsolar diffuse (which comes from the sun's direction) are multiplied by `beam`, the
-// isotropic and horizon diffuse by `sky` (the diffuse view fraction). Ground reflection is kept
-// (a simplification: the ground and roofs around reflect about as the open ground would).
+// circumsolar diffuse (which comes from the sun's direction) are multiplied by the beam factor,
+// the isotropic and horizon diffuse by `sky` (the diffuse view fraction), the ground reflection by
+// `ground` (what the array sees of the ground). The beam factor includes the bypass diodes and the
+// mismatch of the array's strings (physics/pv_mismatch.h), so it depends on the share of the
+// beam in the light on the plane (the shaded cells keep the diffuse): it is given at kBeamShares
+// shares 0, 1/(kBeamShares - 1), ..., 1 and interpolated linearly.
+inline constexpr int kBeamShares = 9;
 struct PvShade {
-  double beam = 1.0;  // 1 - the effective beam shaded fraction (mismatch included)
-  double sky = 1.0;   // the diffuse view fraction
+  std::array<double, kBeamShares> beam;
+  bool beam_shaded = false;  // any beam factor below 1
+  double sky = 1.0;
+  double ground = 1.0;
+  PvShade() { beam.fill(1.0); }
+  double beamAt(double share) const {
+    const double x = std::clamp(share, 0.0, 1.0) * (kBeamShares - 1);
+    const int i = std::min(static_cast<int>(x), kBeamShares - 2);
+    return beam[size_t(i)] + (x - i) * (beam[size_t(i) + 1] - beam[size_t(i)]);
+  }
 };
 
 // degradation: factor on DC power for the array's age, (1 - rate)^years (pv_losses.h).
@@ -105,20 +119,26 @@ inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation 
     return out;
   }
   const double cos_aoi = sky.sun_up ? cosAngleOfIncidence(s.normal, sky.sun) : 0.0;
-  double sky_diffuse = 0.0;
-  switch (s.transposition) {
-    case Transposition::kPerez:
-      sky_diffuse = perezSkyDiffuse(sky.perez, s.normal, cos_aoi, shade.sky, shade.beam);
-      break;
-    case Transposition::kHayDavies:
-      sky_diffuse = hayDaviesSkyDiffuse(sky.hay_davies, s.normal, cos_aoi, shade.sky, shade.beam);
-      break;
-    case Transposition::kIsotropic:
-      sky_diffuse = isotropicSkyDiffuse(w.dhi, s.normal) * shade.sky;
-      break;
+  auto skyDiffuse = [&](double sun) {
+    switch (s.transposition) {
+      case Transposition::kPerez:
+        return perezSkyDiffuse(sky.perez, s.normal, cos_aoi, shade.sky, sun);
+      case Transposition::kHayDavies:
+        return hayDaviesSkyDiffuse(sky.hay_davies, s.normal, cos_aoi, shade.sky, sun);
+      case Transposition::kIsotropic:
+        break;
+    }
+    return isotropicSkyDiffuse(w.dhi, s.normal) * shade.sky;
+  };
+  PoaComponents poa = poaComponents(w.dni, w.ghi, s.albedo, skyDiffuse(1.0), s.normal, cos_aoi);
+  poa.ground_diffuse *= shade.ground;
+  if (shade.beam_shaded && poa.global() > 0) {
+    // The share of the beam (circumsolar included) in the light on the plane, unshaded.
+    const double sun_light = poa.beam + poa.sky_diffuse - skyDiffuse(0.0);
+    out.beam_factor = shade.beamAt(sun_light / poa.global());
+    poa.sky_diffuse = skyDiffuse(out.beam_factor);
+    poa.beam *= out.beam_factor;
   }
-  PoaComponents poa = poaComponents(w.dni, w.ghi, s.albedo, sky_diffuse, s.normal, cos_aoi);
-  poa.beam *= shade.beam;
   double iam = 1.0;
   if (s.iam == IncidenceModifier::kPhysical) iam = iamPhysical(cos_aoi);
   if (s.iam == IncidenceModifier::kAshrae) iam = iamAshrae(cos_aoi);

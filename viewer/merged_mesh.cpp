@@ -131,6 +131,15 @@ bool MergedMesh::setColor(size_t part, Rgb color, float alpha) {
   return true;
 }
 
+bool MergedMesh::setQuadColor(size_t part, size_t quad, Rgb color) {
+  const Part& p = parts_[part];
+  const osg::Vec4 c(color.r, color.g, color.b, 1.0f);
+  const auto first = static_cast<long>(p.first_vertex + 4 * quad);
+  if (4 * (quad + 1) > p.vertex_count || (*colors_)[size_t(first)] == c) return false;
+  std::fill(colors_->begin() + first, colors_->begin() + first + 4, c);
+  return true;
+}
+
 void MergedMesh::commit() { colors_->dirty(); }
 
 size_t MergedMesh::partOfTriangle(unsigned triangle) const {

@@ -33,6 +33,10 @@ class MergedMesh {
 
   // Colours a part; returns true when it changed. Call commit() after a batch of changes.
   bool setColor(size_t part, Rgb color, float alpha = 1.0f);
+  // Colours the quad-th quad of a part made of quads (addQuad); returns true when it changed.
+  bool setQuadColor(size_t part, size_t quad, Rgb color);
+  // The quads of a part made of quads.
+  size_t quadCount(size_t part) const { return parts_[part].vertex_count / 4; }
   void commit();
 
   size_t parts() const { return parts_.size(); }

@@ -25,6 +25,24 @@ size_t colorAll(const ResultsData& r, Quantity q, size_t step, ColorMap map, Mer
   return changed;
 }
 
+// PV by shading: module by module where the file has each module's loss, else the array's.
+size_t colorPvShading(const ResultsData& r, ColorMap map, MergedMesh& mesh, const Legend& legend) {
+  size_t changed = 0;
+  for (size_t i = 0; i < mesh.parts(); ++i) {
+    const std::vector<double>* modules =
+        i < r.pv_module_shading_loss.size() ? &r.pv_module_shading_loss[i] : nullptr;
+    if (!modules || modules->empty() || modules->size() != mesh.quadCount(i)) {
+      changed += mesh.setColor(i, legend.color(legendValue(r, Quantity::kPvShading, i, 0), map));
+      continue;
+    }
+    for (size_t q = 0; q < modules->size(); ++q) {
+      changed += mesh.setQuadColor(i, q, legend.color(percent((*modules)[q]), map)) ? 1 : 0;
+    }
+  }
+  if (changed > 0) mesh.commit();
+  return changed;
+}
+
 // Net load (W) below each bus: the loads minus PV of the bus and the buses it feeds (the flow
 // direction in results files without cable/power_kW).
 std::vector<double> downstreamPower(const ResultsData& r, size_t step) {
@@ -88,7 +106,8 @@ size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& sce
   const std::array<Legend, kQuantityCount> legends = makeLegends(r);
   auto legend = [&](Quantity q) { return legends[size_t(q)]; };
   size_t changed = 0;
-  changed += colorAll(r, pv, step, map, scene.pv(), legend(pv));
+  changed += pv == Quantity::kPvShading ? colorPvShading(r, map, scene.pv(), legend(pv))
+                                        : colorAll(r, pv, step, map, scene.pv(), legend(pv));
   changed += colorAll(r, Quantity::kMotor, step, map, scene.motors(), legend(Quantity::kMotor));
   changed += colorAll(r, Quantity::kLoad, step, map, scene.loads(), legend(Quantity::kLoad));
   changed += colorAll(r, Quantity::kTransformer, step, map, scene.transformers(),

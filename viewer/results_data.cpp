@@ -126,6 +126,8 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   alignMeasured(r, twin::readMeasuredMotors(path));
   r.pv_shading_loss = shadingLossShares(
       r.pv_ac_power, readAligned(r, *listing, "pv", "shading_loss_kW", ids(K::kPv)));
+  for (twin::shading::ModuleShading& m : twin::readStoredModuleShading(path, r.scenario, r.model))
+    r.pv_module_shading_loss.push_back(std::move(m.loss));
   r.load_power = readAligned(r, *listing, "load", "power_kW", ids(K::kLoad));
   r.transformer_loading =
       readAligned(r, *listing, "transformer", "loading_pct", ids(K::kTransformer));

@@ -47,6 +47,9 @@ struct ResultsData {
   // per PV array: the share of its energy its shading cost over the file's period (loss / (energy
   // + loss)); empty in files without pv/shading_loss_kW, NaN for an array without energy
   std::vector<double> pv_shading_loss;
+  // per PV array, per laid-out module (layout order): its share of the run's light lost to shade
+  // (/model/pv/module_shading_loss_pct); empty for arrays not shaded and in older files
+  std::vector<std::vector<double>> pv_module_shading_loss;
   // Findings from meter data (/diagnosis, `parktwin diagnose --results`), one per motor in the
   // model's order; id empty where the motor was not metered. Empty when the file has none.
   std::vector<twin::MeasuredMotor> measured;

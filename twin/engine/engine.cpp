@@ -94,7 +94,12 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
         pool.push(block);
       }));
   if (cancelled) throw Interrupted();
-  return kpis.finish();
+  Kpis out = kpis.finish();
+  out.pv_modules.resize(plan.pv_shade.size());
+  for (size_t i = 0; i < plan.pv_shade.size(); ++i) {
+    if (plan.pv_shade[i]) out.pv_modules[i] = plan.pv_shade[i]->modules;
+  }
+  return out;
 }
 
 std::vector<Kpis> runEach(const std::vector<const ParkModel*>& models, const TimeGrid& grid,

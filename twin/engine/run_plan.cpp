@@ -209,7 +209,7 @@ int reboundSteps(const DemandResponse& dr, const TimeGrid& grid) {
 }
 
 // The shading tables of the arrays that have laid-out modules, over the sun of the run's steps
-// (at their middles, as the weather stage takes it).
+// (at their middles, as the weather stage takes it) and the weather's hours inside the run.
 std::vector<std::optional<shading::ShadeTable>> pvShadeTables(const RunPlan& plan) {
   const bool any = std::any_of(plan.model.pv.begin(), plan.model.pv.end(),
                                [](const PvArray& a) { return a.shading && !a.modules.empty(); });
@@ -222,7 +222,11 @@ std::vector<std::optional<shading::ShadeTable>> pvShadeTables(const RunPlan& pla
     if (p.apparent_zenith < 0.5 * physics::units::pi)
       suns.emplace_back(p.apparent_zenith, p.azimuth);
   }
-  return shading::shadeTables(plan.model, suns);
+  std::vector<SunHour> hours = yearSunHours(plan.model);
+  const auto begin = static_cast<double>(plan.grid.unixTime(0));
+  const double end = begin + static_cast<double>(plan.grid.steps()) * plan.grid.step_s;
+  std::erase_if(hours, [&](const SunHour& h) { return h.time < begin || h.time >= end; });
+  return shading::shadeTables(plan.model, suns, hours);
 }
 
 }  // namespace

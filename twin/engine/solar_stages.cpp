@@ -69,17 +69,15 @@ void pvStage(const RunPlan& plan, BlockResult& block) {
       const std::optional<shading::ShadeTable>& table = plan.pv_shade[i];
       for (int k = 0; k < block.steps; ++k) {
         const physics::PvSky& sky = block.sky[static_cast<size_t>(k)];
-        physics::PvShade shade;
-        if (table) {
-          shade.beam = table->beamAt(block.at(kSunZenith, k, 0, 1), block.at(kSunAzimuth, k, 0, 1));
-          shade.sky = table->view;
-        }
+        const physics::PvShade shade =
+            table ? table->shadeAt(block.at(kSunZenith, k, 0, 1), block.at(kSunAzimuth, k, 0, 1))
+                  : physics::PvShade();
         const physics::PvOutput out = physics::pvPower(plan.pv_systems[i], sky, degradation, shade);
         block.at(kPvPoaGlobal, k, i, n) = out.poa_global;
         block.at(kPvTempCell, k, i, n) = out.temp_cell;
         block.at(kPvDcPower, k, i, n) = out.dc_power;
         block.at(kPvAcPower, k, i, n) = out.ac_power;
-        block.at(kPvBeamShading, k, i, n) = sky.sun_up ? 1.0 - shade.beam : 0.0;
+        block.at(kPvBeamShading, k, i, n) = sky.sun_up ? 1.0 - out.beam_factor : 0.0;
         block.at(kPvShadingLoss, k, i, n) =
             table ? physics::pvPower(plan.pv_systems[i], sky, degradation).ac_power - out.ac_power
                   : 0.0;

@@ -108,7 +108,9 @@ void readLayout(const Node& entry, const std::string& path, CompileContext& c,
   if (!n) return;
   const std::string lpath = keyPath(path, "layout");
   if (!c.r.expectMap(*n, lpath)) return;
-  c.r.checkKeys(*n, {"setback", "gap", "orientation", "row_pitch", "obstructions", "standoff"},
+  c.r.checkKeys(*n,
+                {"setback", "gap", "orientation", "row_pitch", "obstructions", "standoff",
+                 "modules_per_string"},
                 lpath);
   spec.setback = c.r.quantity(*n, kSetback, lpath, false).value_or(spec.setback);
   spec.module_gap = c.r.quantity(*n, kGap, lpath, false).value_or(spec.module_gap);
@@ -375,8 +377,10 @@ void compilePvEntry(const Node& n, const std::string& path, CompileContext& c) {
   a.shading = c.r.choice(n, "shading", {"geometric", "none"}, path, false).value_or(0) == 0;
   if (const Node* layout = n.find("layout"); layout && layout->isMap()) {
     constexpr QuantityField kStandoff{"standoff", Dimension::kLength, 0, 2, false, "m", u::m};
-    a.standoff =
-        c.r.quantity(*layout, kStandoff, keyPath(path, "layout"), false).value_or(a.standoff);
+    const std::string lpath = keyPath(path, "layout");
+    a.standoff = c.r.quantity(*layout, kStandoff, lpath, false).value_or(a.standoff);
+    a.modules_per_string = c.r.integer(*layout, "modules_per_string", 1, 1000, lpath, false)
+                               .value_or(a.modules_per_string);
   }
   leaveOutShadedSpots(n, path, c, a);
   checkPlacement(n, path, c, a);

@@ -337,7 +337,10 @@ struct PvArray {
   bool portrait = true;      // laid-out modules' long side across the row (up the slope)
   double module_area = 0.0;  // m2, total module area (0 when unknown)
   double standoff = 0.05;    // m: laid-out modules stand off their roof or wall along their normal
-  bool shading = true;       // `shading: geometric` (default) or `none`: laid-out modules only
+  // laid-out modules in series on one string (consecutive in the layout), for the mismatch of
+  // partly shaded strings: 20 by default, about 1,000 V of typical 40 V modules
+  long modules_per_string = 20;
+  bool shading = true;            // `shading: geometric` (default) or `none`: laid-out modules only
   long spots_left_for_shade = 0;  // laid-out spots left empty by `max_shading_loss`
   double dc_ac_ratio = 1.2;
   double inverter_efficiency = 0.96;  // nominal (PVWatts eta_inv_nom)

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "physics/pv_mismatch.h"
+
 namespace twin::shading {
 namespace {
 
@@ -56,10 +58,12 @@ std::optional<double> beamShadedFraction(const OccluderScene& scene, const Shade
   return static_cast<double>(count) / static_cast<double>(hidden.size());
 }
 
-double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side, int substrings,
-                        int rows) {
-  if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return 1.0;
+void substringBeamLosses(const OccluderScene& scene, const ShadedModule& m,
+                         const Eigen::Vector3d& sun, int samples_per_side,
+                         std::vector<double>& losses, int substrings, int rows) {
+  const size_t first = losses.size();
+  losses.resize(first + static_cast<size_t>(substrings), 0.0);
+  if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return;
   const int n = samples_per_side;
   // Substrings run along the long side, so they lie side by side across the short one.
   const bool long_along_first =
@@ -74,20 +78,26 @@ double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
       hidden[band] += occluded[static_cast<size_t>(i * n + j)];
     }
   }
-  double kept = 0.0;
   for (size_t b = 0; b < hidden.size(); ++b) {
     const double share = total[b] > 0 ? static_cast<double>(hidden[b]) / total[b] : 0.0;
-    kept += 1.0 - std::min(1.0, rows * share);
+    losses[first + b] = std::min(1.0, rows * share);
   }
-  return kept / substrings;
 }
 
-double diffuseViewFraction(const OccluderScene& scene, const ShadedModule& m, int points_per_side,
-                           int directions) {
+double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
+                        const Eigen::Vector3d& sun, int samples_per_side) {
+  std::vector<double> losses;
+  substringBeamLosses(scene, m, sun, samples_per_side, losses);
+  std::sort(losses.begin(), losses.end());
+  return physics::bypassStringPowerSorted(losses, 1.0);
+}
+
+ViewFractions viewFractions(const OccluderScene& scene, const ShadedModule& m, int points_per_side,
+                            int directions) {
   const Eigen::Vector3d t1 = (m.corners[1] - m.corners[0]).normalized();
   const Eigen::Vector3d t2 = m.normal.cross(t1);
   const int n = points_per_side;
-  long above = 0, visible = 0;
+  long above = 0, sky = 0, below = 0, ground = 0;
   for (int p = 0; p < n * n; ++p) {
     const Eigen::Vector3d origin =
         pointAt(m, (p % n + 0.5) / n, (p / n + 0.5) / n) + kRayOffset * m.normal;
@@ -99,12 +109,19 @@ double diffuseViewFraction(const OccluderScene& scene, const ShadedModule& m, in
       const double r = std::sqrt(u1);
       const Eigen::Vector3d d =
           r * std::cos(phi) * t1 + r * std::sin(phi) * t2 + std::sqrt(1 - u1) * m.normal;
-      if (d.z() <= 0.0) continue;  // below the horizon: ground, not sky
-      ++above;
-      visible += scene.occluded(origin, d) ? 0 : 1;
+      if (d.z() > 0.0) {
+        ++above;
+        sky += scene.occluded(origin, d) ? 0 : 1;
+      } else {
+        ++below;
+        ground += scene.reachesGround(origin, d) ? 1 : 0;
+      }
     }
   }
-  return above > 0 ? static_cast<double>(visible) / static_cast<double>(above) : 0.0;
+  ViewFractions out;
+  out.sky = above > 0 ? static_cast<double>(sky) / static_cast<double>(above) : 0.0;
+  out.ground = below > 0 ? static_cast<double>(ground) / static_cast<double>(below) : 1.0;
+  return out;
 }
 
 }  // namespace twin::shading

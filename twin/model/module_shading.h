@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 #include <array>
 #include <optional>
+#include <vector>
 
 #include "twin/model/occluder_scene.h"
 
@@ -37,25 +38,35 @@ std::optional<double> beamShadedFraction(const OccluderScene& scene, const Shade
                                          const Eigen::Vector3d& sun,
                                          int samples_per_side = kBeamSamples);
 
-// A partly shaded module with bypass diodes (a simplified model in the spirit of Deline et al.
-// 2013, "A simplified model of uniform shading in large photovoltaic arrays", Solar Energy 96):
-// its cells form `substrings` bypass-diode substrings side by side, each running along the
-// module's long side with `rows` cells along it. A substring loses its beam in proportion to its
-// shaded cell rows and all of it once one full row is shaded: min(1, rows x its shaded share). The
-// module keeps the mean over its substrings of what they do not lose (1: unshaded; 1 when the sun
-// is behind the module, which then gets no beam anyway). Series mismatch between modules of a
-// string is not modelled.
+// A partly shaded module's bypass-diode substrings: its cells form `substrings` substrings side by
+// side, each running along the module's long side with `rows` cells along it. A substring's beam
+// loss (0..1) is that of its most shaded cell, taken as min(1, rows x its shaded share): a shadow
+// entering from one end covers whole cells first. All 0 when the sun is below the horizon or
+// behind the module (it then gets no beam anyway). Appended to `losses`.
 inline constexpr int kBypassSubstrings = 3;  // typical 60/72-cell and half-cell modules
 inline constexpr int kCellRows = 10;         // cells along a substring of a 60-cell module
-double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side,
-                        int substrings = kBypassSubstrings, int rows = kCellRows);
+void substringBeamLosses(const OccluderScene& scene, const ShadedModule& m,
+                         const Eigen::Vector3d& sun, int samples_per_side,
+                         std::vector<double>& losses, int substrings = kBypassSubstrings,
+                         int rows = kCellRows);
 
-// The diffuse view fraction: the isotropic sky the module sees, (integral over the visible sky
-// above the horizon and in front of the module of cos(theta) dOmega / pi) / ((1 + cos tilt) / 2),
-// averaged over its area: points_per_side^2 points, each casting `directions` cosine-weighted
-// rays (a Hammersley set, turned by a different angle at each point). 1 for an open sky.
-double diffuseViewFraction(const OccluderScene& scene, const ShadedModule& m,
-                           int points_per_side = 4, int directions = 128);
+// The share of its beam-only power a module keeps behind its bypass diodes
+// (physics/pv_mismatch.h with the substring losses above); 1 unshaded.
+double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
+                        const Eigen::Vector3d& sun, int samples_per_side);
+
+// What a module sees of the sky and of the ground, each averaged over its area: points_per_side^2
+// points, each casting `directions` cosine-weighted rays over its front hemisphere (a Hammersley
+// set, turned by a different angle at each point).
+struct ViewFractions {
+  // The diffuse view fraction: (integral over the visible sky above the horizon and in front of
+  // the module of cos(theta) dOmega / pi) / ((1 + cos tilt) / 2). 1 for an open sky.
+  double sky = 1.0;
+  // The same below the horizon: the cosine-weighted share of the ground the module would see that
+  // ends on the ground or a surface facing up (OccluderScene::reachesGround). 1 for open ground.
+  double ground = 1.0;
+};
+ViewFractions viewFractions(const OccluderScene& scene, const ShadedModule& m,
+                            int points_per_side = 4, int directions = 128);
 
 }  // namespace twin::shading

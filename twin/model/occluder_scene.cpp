@@ -64,10 +64,9 @@ OccluderScene::~OccluderScene() {
   rtcReleaseDevice(device_);
 }
 
-bool OccluderScene::occluded(const Eigen::Vector3d& origin,
-                             const Eigen::Vector3d& direction) const {
-  RTCIntersectContext context;
-  rtcInitIntersectContext(&context);
+namespace {
+
+RTCRay singleRay(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction) {
   RTCRay ray{};
   ray.org_x = static_cast<float>(origin.x());
   ray.org_y = static_cast<float>(origin.y());
@@ -78,8 +77,34 @@ bool OccluderScene::occluded(const Eigen::Vector3d& origin,
   ray.tnear = 0.0f;
   ray.tfar = std::numeric_limits<float>::infinity();
   ray.mask = 0xFFFFFFFFu;
+  return ray;
+}
+
+}  // namespace
+
+bool OccluderScene::occluded(const Eigen::Vector3d& origin,
+                             const Eigen::Vector3d& direction) const {
+  RTCIntersectContext context;
+  rtcInitIntersectContext(&context);
+  RTCRay ray = singleRay(origin, direction);
   rtcOccluded1(scene_, &context, &ray);
   return ray.tfar < 0.0f;  // Embree sets tfar to -inf on a hit
+}
+
+bool OccluderScene::reachesGround(const Eigen::Vector3d& origin,
+                                  const Eigen::Vector3d& direction) const {
+  constexpr float kUpCos2 = 0.5f;  // cos^2 of 45 degrees
+  RTCIntersectContext context;
+  rtcInitIntersectContext(&context);
+  RTCRayHit hit{};
+  hit.ray = singleRay(origin, direction);
+  hit.hit.geomID = RTC_INVALID_GEOMETRY_ID;
+  rtcIntersect1(scene_, &context, &hit);
+  if (hit.hit.geomID == RTC_INVALID_GEOMETRY_ID) return true;
+  // The normal of the side the ray meets (Embree's Ng follows the triangle's winding).
+  const Eigen::Vector3f ng(hit.hit.Ng_x, hit.hit.Ng_y, hit.hit.Ng_z);
+  const Eigen::Vector3f facing = ng.dot(direction.cast<float>()) < 0.0f ? ng : Eigen::Vector3f(-ng);
+  return facing.z() > 0.0f && facing.z() * facing.z() >= kUpCos2 * facing.squaredNorm();
 }
 
 void OccluderScene::occludedAlong(const std::vector<Eigen::Vector3d>& origins,

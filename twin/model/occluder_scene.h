@@ -37,6 +37,10 @@ class OccluderScene {
   // module's sample grid casts towards the sun): hidden[i] for origins[i].
   void occludedAlong(const std::vector<Eigen::Vector3d>& origins, const Eigen::Vector3d& direction,
                      std::vector<char>& hidden) const;
+  // True when the ray from `origin` along the unit vector `direction` (downwards) ends on the
+  // ground or on a surface facing up within 45 degrees (a roof, an obstacle's top, a module laid
+  // flat or tilted): what reflects like the ground. False on a wall or the back of a module.
+  bool reachesGround(const Eigen::Vector3d& origin, const Eigen::Vector3d& direction) const;
   size_t triangleCount() const { return count_; }
 
  private:

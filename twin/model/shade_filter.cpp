@@ -5,10 +5,9 @@
 #include <cmath>
 #include <map>
 
-#include "physics/solar_position.h"
 #include "physics/units.h"
-#include "twin/base/calendar.h"
 #include "twin/model/park_occluders.h"
+#include "twin/model/park_sun.h"
 
 namespace twin {
 namespace {
@@ -21,27 +20,17 @@ struct Node {
   double beam = 0.0;  // J/m2 of the year's beam on the array's plane, at the sun near this node
 };
 
-// The year's plane-of-array beam, gathered at 5-degree sun nodes, and the isotropic diffuse.
-std::vector<Node> sunNodes(const ParkModel& model, const Eigen::Vector3d& normal, double& diffuse) {
-  const physics::HourlyWeather& w = *model.weather.hourly;
-  const physics::SiteLocation site = siteLocation(model.site);
+// The year's plane-of-array beam, gathered at the nearest 5-degree sun nodes.
+std::vector<Node> sunNodes(const std::vector<SunHour>& hours, const Eigen::Vector3d& normal) {
   std::map<std::pair<int, int>, Node> nodes;
-  diffuse = 0.0;
-  for (size_t h = 0; h < w.size(); ++h) {
-    const double t = static_cast<double>(localDay({w.year[h], w.month[h], w.day[h]})) * u::day +
-                     (w.hour[h] - 0.5) * u::hour - w.utc_offset;
-    const physics::SolarPosition p =
-        physics::computeSolarPosition(t, physics::estimateDeltaT(w.year[h] + 0.5), site, {});
-    diffuse += w.dhi[h] * 0.5 * (1.0 + normal.z()) * u::hour;
-    if (p.apparent_zenith >= 0.5 * u::pi || w.dni[h] <= 0) continue;
-    const Eigen::Vector3d sun = sunDirection(p.apparent_zenith, p.azimuth);
-    const double cos_aoi = sun.dot(normal);
-    if (cos_aoi <= 0) continue;
-    const int el = static_cast<int>(std::lround((0.5 * u::pi - p.apparent_zenith) / kNodeStep));
-    const int az = static_cast<int>(std::lround(p.azimuth / kNodeStep)) % kAzimuthNodes;
+  for (const SunHour& h : hours) {
+    const double cos_aoi = h.sun.dot(normal);
+    if (!h.up() || h.dni <= 0 || cos_aoi <= 0) continue;
+    const int el = static_cast<int>(std::lround((0.5 * u::pi - h.zenith) / kNodeStep));
+    const int az = static_cast<int>(std::lround(h.azimuth / kNodeStep)) % kAzimuthNodes;
     Node& n = nodes[{el, az}];
     n.sun = nodeSun(el, az);
-    n.beam += w.dni[h] * cos_aoi * u::hour;
+    n.beam += h.dni * cos_aoi * u::hour;
   }
   std::vector<Node> out;
   for (const auto& [key, n] : nodes) out.push_back(n);
@@ -63,18 +52,20 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   if (!model.weather.hourly || array.modules.empty()) return {};
   const std::vector<Quad> quads = standingModules(model, array);
   const shading::OccluderScene scene(occluders(model, quads));
-  double diffuse = 0.0;
-  const std::vector<Node> nodes = sunNodes(model, shading::shadedModule(quads[0]).normal, diffuse);
-  double beam = 0.0;
-  for (const Node& n : nodes) beam += n.beam;
+  const Eigen::Vector3d normal = shading::shadedModule(quads[0]).normal;
+  const std::vector<SunHour> hours = yearSunHours(model);
+  const YearLight light = yearLight(hours, normal);
+  const std::vector<Node> nodes = sunNodes(hours, normal);
   std::vector<double> losses(quads.size(), 0.0);
   tbb::parallel_for(size_t(0), quads.size(), [&](size_t i) {
     const shading::ShadedModule m = shading::shadedModule(quads[i]);
-    double lost = diffuse * (1.0 - shading::diffuseViewFraction(scene, m, kYearViewPoints,
-                                                                kYearViewDirections));
+    const shading::ViewFractions view =
+        shading::viewFractions(scene, m, kYearViewPoints, kYearViewDirections);
+    double lost = light.diffuse * (1.0 - view.sky);
     for (const Node& n : nodes)
       lost += n.beam * (1.0 - shading::moduleBeamFactor(scene, m, n.sun, kYearBeamSamples));
-    losses[i] = beam + diffuse > 0 ? lost / (beam + diffuse) : 0.0;
+    const double total = light.beam + light.diffuse;
+    losses[i] = total > 0 ? lost / total : 0.0;
   });
   return losses;
 }

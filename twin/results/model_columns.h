@@ -77,6 +77,7 @@ int idIndex(const Rows& rows, const std::string& id) {
 
 const Table<Site>& siteTable();
 const Table<Building>& buildingTable();
+const Table<Obstacle>& obstacleTable();
 const Table<Bus>& busTable();
 const Table<Cable>& cableTable();
 const Table<Transformer>& transformerTable();
@@ -97,6 +98,7 @@ template <class Fn>
 void forEachTable(Fn&& fn) {
   fn(siteTable());
   fn(buildingTable());
+  fn(obstacleTable());
   fn(busTable());
   fn(cableTable());
   fn(transformerTable());

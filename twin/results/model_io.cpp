@@ -138,27 +138,31 @@ std::vector<int64_t> readOffsets(const H5::Group& group, const std::string& name
   return first;
 }
 
-void writeFootprints(H5::Group& model, const ParkModel& m) {
-  H5::Group group = model.openGroup("building");
+// The outlines of a table's rows (buildings, obstacles) as a ragged array: footprint_first and
+// footprint_m [points x 2].
+template <class Row>
+void writeFootprints(H5::Group& model, const std::string& table, const std::vector<Row>& rows) {
+  H5::Group group = model.openGroup(table);
   std::vector<int64_t> first{0};
   std::vector<double> xy;
-  for (const Building& b : m.buildings) {
-    for (const Eigen::Vector2d& p : b.footprint) xy.insert(xy.end(), {p.x(), p.y()});
+  for (const Row& r : rows) {
+    for (const Eigen::Vector2d& p : r.footprint) xy.insert(xy.end(), {p.x(), p.y()});
     first.push_back(static_cast<int64_t>(xy.size() / 2));
   }
   writeInt64Vector(group, "footprint_first", first);
   writeDoubleArray(group, "footprint_m", {xy.size() / 2, 2}, xy, "m");
 }
 
-void readFootprints(const H5::Group& model, ParkModel& m) {
-  H5::Group group = model.openGroup("building");
-  const std::vector<int64_t> first =
-      readOffsets(group, "footprint_first", m.buildings.size(), "model/building/footprint_first");
+template <class Row>
+void readFootprints(const H5::Group& model, const std::string& table, std::vector<Row>& rows) {
+  H5::Group group = model.openGroup(table);
+  const std::string what = "model/" + table + "/footprint_first";
+  const std::vector<int64_t> first = readOffsets(group, "footprint_first", rows.size(), what);
   const auto n = static_cast<hsize_t>(first.back());
   const std::vector<double> xy = readDoubleArray(group, "footprint_m", {n, 2}, "footprint_m");
-  for (size_t b = 0; b < m.buildings.size(); ++b) {
+  for (size_t b = 0; b < rows.size(); ++b) {
     for (int64_t k = first[b]; k < first[b + 1]; ++k) {
-      m.buildings[b].footprint.emplace_back(xy[2 * size_t(k)], xy[2 * size_t(k) + 1]);
+      rows[b].footprint.emplace_back(xy[2 * size_t(k)], xy[2 * size_t(k) + 1]);
     }
   }
 }
@@ -219,6 +223,10 @@ void checkModel(const ParkModel& m) {
   for (const Building& b : m.buildings) {
     if (b.footprint.size() < 3) throw LayoutError("model/building " + b.id + ": footprint_m");
   }
+  for (const Obstacle& o : m.obstacles) {
+    if ((o.kind == ObstacleKind::kPrism) != (o.footprint.size() >= 3))
+      throw LayoutError("model/obstacle " + o.id + ": footprint_m does not fit its kind");
+  }
   for (const PvArray& a : m.pv) {
     const bool on_building = a.surface != PvSurface::kGround;
     const size_t edges = a.building >= 0 ? m.buildings[size_t(a.building)].footprint.size() : 0;
@@ -239,7 +247,8 @@ void writeModel(H5::Group& parent, const ParkModel& m, const std::string& descri
   writeStringAttribute(model, "description", description);
   writeStringAttribute(model, "measure_of", m.measure_of);
   model_columns::forEachTable([&](const auto& table) { writeTable(model, table, m); });
-  writeFootprints(model, m);
+  writeFootprints(model, "building", m.buildings);
+  writeFootprints(model, "obstacle", m.obstacles);
   writeModules(model, m);
 }
 
@@ -253,7 +262,8 @@ ParkModel readModel(const H5::Group& parent) {
   m.scenario = scenario == "baseline" ? "" : scenario;
   m.measure_of = stringAttribute(model, "measure_of");
   model_columns::forEachTable([&](const auto& table) { readTable(model, table, m); });
-  readFootprints(model, m);
+  readFootprints(model, "building", m.buildings);
+  readFootprints(model, "obstacle", m.obstacles);
   readModules(model, m);
   checkModel(m);
   return m;

@@ -3,76 +3,10 @@
 
 #include <cmath>
 
-#include "physics/units.h"
 #include "twin/base/text.h"
-#include "twin/results/hdf5_io.h"
-#include "twin/results/model_columns.h"
+#include "twin/results/model_table_macros.h"
 
 namespace twin::model_columns {
-namespace {
-
-namespace u = physics::units;
-
-// A numeric column on the member `field` of Row; `scale` is the field's value of one `units`.
-#define PT_NUMBER(Row, name, units, scale, field, meaning)                                  \
-  Column<Row> {                                                                             \
-    name, units, scale, meaning, [](const Row& r) { return static_cast<double>(r.field); }, \
-        [](Row& r, double v) { return assignNumber(r.field, v); }                           \
-  }
-// A free-text column.
-#define PT_TEXT(Row, name, field, meaning)                                               \
-  Column<Row> {                                                                          \
-    name, "", 0.0, meaning, nullptr, nullptr,                                            \
-        [](const ParkModel&, const Row& r) { return std::string(r.field); },             \
-        [](const ParkModel&, Row& r, const std::string& v) { return r.field = v, true; } \
-  }
-// An enum column stored as its park-file word from `words` (in enum order).
-#define PT_WORD(Row, name, field, words, meaning)                  \
-  Column<Row> {                                                    \
-    name, "", 0.0, meaning, nullptr, nullptr,                      \
-        [](const ParkModel&, const Row& r) {                       \
-          return std::string(words[static_cast<size_t>(r.field)]); \
-        },                                                         \
-        [](const ParkModel&, Row& r, const std::string& v) {       \
-          const int i = wordIndex(words, v);                       \
-          if (i >= 0) r.field = static_cast<decltype(r.field)>(i); \
-          return i >= 0;                                           \
-        }                                                          \
-  }
-// An index into another table of the model (`rows`, a ParkModel member) stored as that row's id;
-// "" for -1 (none), which only an `optional` reference may be.
-#define PT_REF(Row, name, field, rows, optional, meaning)                               \
-  Column<Row> {                                                                         \
-    name, "", 0.0, meaning, nullptr, nullptr,                                           \
-        [](const ParkModel& m, const Row& r) {                                          \
-          return r.field < 0 ? std::string() : m.rows[static_cast<size_t>(r.field)].id; \
-        },                                                                              \
-        [](const ParkModel& m, Row& r, const std::string& v) {                          \
-          r.field = v.empty() ? -1 : idIndex(m.rows, v);                                \
-          return r.field >= 0 || (optional && v.empty());                               \
-        }                                                                               \
-  }
-// A table over the vector member `member` of ParkModel.
-#define PT_ROWS(Row, member)                   \
-  [](const ParkModel& m) { return m.member; }, \
-      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(rows); }
-// A table of one row, the member `member` of ParkModel.
-#define PT_ONE(Row, member)                                      \
-  [](const ParkModel& m) { return std::vector<Row>{m.member}; }, \
-      [](ParkModel& m, std::vector<Row>&& rows) { m.member = std::move(oneRow(rows, #member)); }
-
-// The row of a one-row table.
-template <class Row>
-Row& oneRow(std::vector<Row>& rows, const char* table) {
-  if (rows.size() != 1) throw LayoutError(std::string("model/") + table + " must have one row");
-  return rows[0];
-}
-
-constexpr std::array<std::string_view, 2> kOrientationWords = {"landscape", "portrait"};
-constexpr std::array<std::string_view, 2> kInstallWords = {"as_given", "wherever_possible"};
-constexpr std::array<std::string_view, 2> kShadingWords = {"none", "geometric"};
-
-}  // namespace
 
 const Table<Site>& siteTable() {
   static const Table<Site> t{
@@ -96,6 +30,22 @@ const Table<Building>& buildingTable() {
        PT_WORD(Building, "kind", kind, kBuildingKindNames, "use of the building"),
        PT_NUMBER(Building, "height_m", "m", u::m, height, "height to the roof"),
        PT_WORD(Building, "roof", roof, kRoofKindNames, "roof shape")}};
+  return t;
+}
+
+const Table<Obstacle>& obstacleTable() {
+  static const Table<Obstacle> t{
+      "obstacle",
+      "what shades PV besides buildings (park file obstacles:); prism outlines in footprint_m",
+      PT_ROWS(Obstacle, obstacles),
+      {PT_TEXT(Obstacle, "id", id, "id"),
+       PT_WORD(Obstacle, "kind", kind, kObstacleKindNames, "prism, cylinder or tree"),
+       PT_NUMBER(Obstacle, "center_x_m", "m", u::m, center.x(), "cylinders and trees: centre east"),
+       PT_NUMBER(Obstacle, "center_y_m", "m", u::m, center.y(),
+                 "cylinders and trees: centre north"),
+       PT_NUMBER(Obstacle, "radius_m", "m", u::m, radius, "the cylinder's or the tree crown's"),
+       PT_NUMBER(Obstacle, "base_m", "m", u::m, base, "bottom above ground (a crown's base)"),
+       PT_NUMBER(Obstacle, "height_m", "m", u::m, height, "top above ground")}};
   return t;
 }
 
@@ -270,6 +220,8 @@ const Table<PvArray>& pvTable() {
        PT_NUMBER(PvArray, "losses_pct", "%", u::pct, losses, "PVWatts system losses"),
        PT_WORD(PvArray, "shading", shading, kShadingWords, "shaded by the park's geometry or not"),
        PT_NUMBER(PvArray, "standoff_m", "m", u::m, standoff, "laid-out modules off their surface"),
+       PT_NUMBER(PvArray, "modules_per_string", "1", 1.0, modules_per_string,
+                 "laid-out modules in series on a string"),
        PT_NUMBER(PvArray, "spots_left_for_shade", "1", 1.0, spots_left_for_shade,
                  "laid-out spots left empty by max_shading_loss")}};
   return t;
@@ -305,79 +257,6 @@ const Table<EvChargerGroup>& evChargerTable() {
        PT_WORD(EvChargerGroup, "control", control, kChargingControlNames, "charging control")}};
   return t;
 }
-
-const Table<EconomicsSettings>& economicsTable() {
-  static const Table<EconomicsSettings> t{
-      "economics",
-      "how cash flows are valued (park file economics:, one row)",
-      PT_ONE(EconomicsSettings, economics),
-      {PT_NUMBER(EconomicsSettings, "discount_rate_pct", "%", u::pct, discount_rate, "per year"),
-       PT_NUMBER(EconomicsSettings, "analysis_period_a", "a", 1.0, analysis_years,
-                 "years of cash flow"),
-       PT_NUMBER(EconomicsSettings, "price_escalation_pct", "%", u::pct, price_escalation,
-                 "per year, on prices and O&M")}};
-  return t;
-}
-
-const Table<InvestmentRow>& investmentTable() {
-  static const Table<InvestmentRow> t{
-      "investment",
-      "the scenario's explicit investment (scenario investment:, one row)",
-      [](const ParkModel& m) {
-        return std::vector<InvestmentRow>{{m.has_investment, m.investment}};
-      },
-      [](ParkModel& m, std::vector<InvestmentRow>&& rows) {
-        m.has_investment = oneRow(rows, "investment").given;
-        m.investment = rows[0].investment;
-      },
-      {PT_NUMBER(InvestmentRow, "given", "1", 1.0, given, "1 when the scenario states one"),
-       PT_NUMBER(InvestmentRow, "capex_CNY", "CNY", 1.0, investment.capex, "at year 0"),
-       PT_NUMBER(InvestmentRow, "subsidy_CNY", "CNY", 1.0, investment.subsidy, "at year 0"),
-       PT_NUMBER(InvestmentRow, "om_CNY", "CNY", 1.0, investment.annual_om, "O&M in year 1"),
-       PT_NUMBER(InvestmentRow, "lifetime_a", "a", 1.0, investment.lifetime_years,
-                 "0: outlasts the analysis period"),
-       PT_NUMBER(InvestmentRow, "salvage_CNY", "CNY", 1.0, investment.salvage,
-                 "at the end of the period")}};
-  return t;
-}
-
-const Table<Measure>& measureTable() {
-  static const Table<Measure> t{
-      "measure",
-      "the scenario's retrofit measures, as expanded, with their costs",
-      PT_ROWS(Measure, measures),
-      {PT_WORD(Measure, "kind", kind, kMeasureKindNames, "measure kind"),
-       PT_TEXT(Measure, "name", name, "its name"),
-       PT_NUMBER(Measure, "line", "1", 1.0, line, "line of the measure in the park file"),
-       {"ids", "", 0.0, "entries it changed or added, separated by spaces", nullptr, nullptr,
-        [](const ParkModel&, const Measure& m) { return join(m.ids, " "); },
-        [](const ParkModel&, Measure& m, const std::string& v) {
-          m.ids.clear();
-          for (size_t i = 0; i < v.size();) {
-            const size_t end = std::min(v.find(' ', i), v.size());
-            if (end > i) m.ids.push_back(v.substr(i, end - i));
-            i = end + 1;
-          }
-          return true;
-        }},
-       PT_WORD(Measure, "size_unit", basis, kCostBasisUnits, "what the cost scales with"),
-       {"size", "1", 1.0, "in size_unit",
-        [](const Measure& m) { return m.size / sizeUnitSi(m.basis); },
-        [](Measure& m, double v) { return m.size = v * sizeUnitSi(m.basis), true; }},
-       PT_NUMBER(Measure, "capex_CNY", "CNY", 1.0, cost.capex, "capital cost"),
-       PT_NUMBER(Measure, "subsidy_CNY", "CNY", 1.0, cost.subsidy, "at year 0"),
-       PT_NUMBER(Measure, "om_CNY", "CNY", 1.0, cost.annual_om, "O&M in year 1"),
-       PT_NUMBER(Measure, "lifetime_a", "a", 1.0, cost.lifetime_years, "lifetime"),
-       PT_NUMBER(Measure, "salvage_CNY", "CNY", 1.0, cost.salvage, "at the end of the period")}};
-  return t;
-}
-
-#undef PT_NUMBER
-#undef PT_TEXT
-#undef PT_WORD
-#undef PT_REF
-#undef PT_ROWS
-#undef PT_ONE
 
 }  // namespace twin::model_columns
 

@@ -1,8 +1,9 @@
 // The park model as a results file stores it under /model (each scenario's under
-// /scenarios/<name>/model): one group per table (site, network, building, bus, feeder, cable,
-// transformer, motor, load, pv, storage, ev_charger), one 1-D dataset per column, numbers in the
-// unit of their `units` attribute, references to other tables by id. Declared once, in
-// model_tables.cpp, like kSeries: the writer, the reader and the docs follow that declaration.
+// /scenarios/<name>/model): one group per table (site, network, building, obstacle, bus, feeder,
+// cable, transformer, motor, load, pv, storage, ev_charger, economics, investment, measure), one
+// 1-D dataset per column, numbers in the unit of their `units` attribute, references to other
+// tables by id. Declared once, in model_tables.cpp and model_tables_economics.cpp, like kSeries:
+// the writer, the reader and the docs follow that declaration.
 #pragma once
 
 #include <H5Cpp.h>

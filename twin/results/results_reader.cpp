@@ -10,6 +10,7 @@
 #include "twin/base/error.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
+#include "twin/results/module_shading_io.h"
 #include "twin/results/results_file.h"
 
 namespace twin {
@@ -154,6 +155,15 @@ ParkModel readStoredModel(const std::string& path, const std::string& scenario) 
       throw InputError(path + ": no scenario \"" + scenario + "\"");
     }
     return readModel(scenarioGroup(file, scenario));
+  });
+}
+
+std::vector<shading::ModuleShading> readStoredModuleShading(const std::string& path,
+                                                            const std::string& scenario,
+                                                            const ParkModel& model) {
+  H5::H5File file = openResults(path);
+  return guarded(path, [&] {
+    return readModuleShading(scenarioGroup(file, scenario).openGroup("model/pv"), model);
   });
 }
 

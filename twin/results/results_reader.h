@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "twin/model/model.h"
+#include "twin/shading/shade_table.h"
 
 namespace twin {
 
@@ -63,6 +64,11 @@ std::string readParkText(const std::string& path);
 // The park model of scenario "baseline" or a named one, as stored under its /model
 // (twin/results/model_tables.h: the described part, not enough to simulate).
 ParkModel readStoredModel(const std::string& path, const std::string& scenario);
+// Each laid-out module's shading over the scenario's run (module_shading_io.h), per array of
+// `model` (the scenario's stored model); empty vectors where the file has none.
+std::vector<shading::ModuleShading> readStoredModuleShading(const std::string& path,
+                                                            const std::string& scenario,
+                                                            const ParkModel& model);
 std::vector<int64_t> readTimes(const std::string& path);
 
 }  // namespace twin

@@ -16,6 +16,7 @@
 #include "twin/engine/series.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
+#include "twin/results/module_shading_io.h"
 #include "twin/results/output_file.h"
 #include "twin/results/series_sink.h"
 
@@ -231,6 +232,8 @@ void ResultsWriter::setScenarioAttribute(const std::string& name, const std::str
 void ResultsWriter::endScenario(const Kpis& kpis) {
   hdf5("writing the KPIs", [&] {
     writeKpis(*impl_->scenario_root, *impl_->model, kpis);
+    H5::Group model_pv = impl_->scenario_root->openGroup("model/pv");
+    writeModuleShading(model_pv, *impl_->model, kpis.pv_modules);
     StoredSeries written = impl_->sink->finish();
     if (impl_->model->scenario.empty()) impl_->baseline = std::move(written);
     impl_->sink.reset();

@@ -6,12 +6,13 @@ namespace twin::shading {
 namespace {
 
 void weightModules(const ArrayModules& am, ArrayFigures& out, size_t suns) {
-  double area = 0.0, view = 0.0;
+  double area = 0.0, view = 0.0, ground = 0.0;
   std::vector<double> beam(suns, 0.0), beam_area(suns, 0.0);
   for (size_t m = 0; m < am.modules.size(); ++m) {
     const double a = am.modules[m].area;
     area += a;
     view += a * out.modules[m].view;
+    ground += a * out.modules[m].ground;
     for (size_t s = 0; s < suns; ++s) {
       if (!out.modules[m].beam[s]) continue;
       beam[s] += a * *out.modules[m].beam[s];
@@ -19,6 +20,7 @@ void weightModules(const ArrayModules& am, ArrayFigures& out, size_t suns) {
     }
   }
   if (area > 0) out.view = view / area;
+  if (area > 0) out.ground = ground / area;
   for (size_t s = 0; s < suns; ++s) {
     out.beam.push_back(beam_area[s] > 0 ? std::optional(beam[s] / beam_area[s]) : std::nullopt);
   }
@@ -37,7 +39,9 @@ std::vector<ArrayFigures> shadeArrays(const ParkShading& park,
       for (const Eigen::Vector3d& sun : suns) {
         f.beam.push_back(beamShadedFraction(*park.scene, am.modules[m], sun, beam_samples));
       }
-      f.view = diffuseViewFraction(*park.scene, am.modules[m]);
+      const ViewFractions v = viewFractions(*park.scene, am.modules[m]);
+      f.view = v.sky;
+      f.ground = v.ground;
     });
     weightModules(am, out[i], suns.size());
   }

@@ -13,12 +13,14 @@ namespace twin::shading {
 struct ModuleFigures {
   std::vector<std::optional<double>> beam;  // shaded fraction per sun; none: sun down or behind
   double view = 1.0;                        // diffuse view fraction
+  double ground = 1.0;                      // ground view fraction
 };
 
 struct ArrayFigures {
   std::vector<ModuleFigures> modules;
   std::vector<std::optional<double>> beam;  // area-weighted over the modules with a value
   std::optional<double> view;               // area-weighted; none without modules
+  std::optional<double> ground;             // area-weighted; none without modules
 };
 
 // suns: unit vectors towards the sun (any z: a sun below the horizon gives no beam figure).

@@ -35,8 +35,8 @@ void LayersPanel::draw(ViewerState& state) {
   ImGui::SetNextWindowPos({10, 180}, ImGuiCond_FirstUseEver);
   ImGui::SetNextWindowSize({260, 240}, ImGuiCond_FirstUseEver);
   ImGui::Begin(tr(lang, Text::kLayers));
-  constexpr std::array<Text, kLayerCount> kNames = {Text::kBuildings, Text::kPv, Text::kEquipment,
-                                                    Text::kNetwork, Text::kLabels};
+  constexpr std::array<Text, kLayerCount> kNames = {
+      Text::kBuildings, Text::kPv, Text::kEquipment, Text::kNetwork, Text::kLabels, Text::kShadows};
   for (int i = 0; i < kLayerCount; ++i) {
     ImGui::PushID(i);
     ImGui::Checkbox(tr(lang, kNames[size_t(i)]), &state.layers[size_t(i)]);

@@ -10,6 +10,7 @@
 #include <osg/LineWidth>
 #include <osg/Material>
 
+#include "twin/model/park_occluders.h"
 #include "viewer/scene_labels.h"
 
 namespace viewer {
@@ -18,6 +19,8 @@ namespace {
 constexpr float kXrayAlpha = 0.35f;
 constexpr Rgb kBusColor{0.2f, 0.4f, 0.9f};
 constexpr Rgb kGlyphColor{0.6f, 0.6f, 0.65f};
+constexpr Rgb kObstacleColor{0.62f, 0.60f, 0.58f};
+constexpr Rgb kTreeColor{0.25f, 0.50f, 0.22f};
 
 osg::ref_ptr<osg::Geode> geodeOf(std::initializer_list<osg::Drawable*> drawables) {
   osg::ref_ptr<osg::Geode> g = new osg::Geode;
@@ -55,6 +58,31 @@ osg::ref_ptr<osg::LightSource> makeSun() {
   return source;
 }
 
+// Obstacles (chimneys, tanks, trees) as solid prisms, for the eye and their shadows.
+osg::ref_ptr<osg::Geode> makeObstacles(const twin::ParkModel& model) {
+  MergedMesh mesh("obstacles");
+  for (const twin::Obstacle& o : model.obstacles) {
+    const Rgb c = o.kind == twin::ObstacleKind::kTree ? kTreeColor : kObstacleColor;
+    mesh.addPrism(o.id, twin::obstacleOutline(o), o.base, o.height, c);
+  }
+  mesh.commit();
+  return geodeOf({mesh.geometry()});
+}
+
+// Lit with the sun light, colours from the vertices, both sides of thin surfaces.
+void lightScene(osg::StateSet* ss) {
+  osg::ref_ptr<osg::Material> material = new osg::Material;
+  material->setColorMode(osg::Material::AMBIENT_AND_DIFFUSE);
+  ss->setAttributeAndModes(material.get());
+  osg::ref_ptr<osg::LightModel> light_model = new osg::LightModel;
+  light_model->setTwoSided(true);
+  light_model->setAmbientIntensity({0.0f, 0.0f, 0.0f, 1.0f});
+  ss->setAttributeAndModes(light_model.get());
+  ss->setMode(GL_LIGHTING, osg::StateAttribute::ON);
+  ss->setMode(GL_LIGHT0, osg::StateAttribute::ON);
+  ss->setMode(GL_NORMALIZE, osg::StateAttribute::ON);
+}
+
 }  // namespace
 
 Rgb buildingColor(twin::BuildingKind kind) {
@@ -88,6 +116,7 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
       buses_(std::make_unique<MergedMesh>("buses")),
       cables_(std::make_unique<MergedMesh>("cables")),
       flows_(std::make_unique<FlowMarkers>(layout.cables)),
+      shadows_(std::make_unique<ParkShadows>(model, layout)),
       selection_(new osg::Geode) {
   for (size_t i = 0; i < model.buildings.size(); ++i) {
     const twin::Building& b = model.buildings[i];
@@ -116,17 +145,7 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
   }
   for (MergedMesh* m : meshes()) m->commit();
 
-  osg::StateSet* ss = root_->getOrCreateStateSet();
-  osg::ref_ptr<osg::Material> material = new osg::Material;
-  material->setColorMode(osg::Material::AMBIENT_AND_DIFFUSE);
-  ss->setAttributeAndModes(material.get());
-  osg::ref_ptr<osg::LightModel> light_model = new osg::LightModel;
-  light_model->setTwoSided(true);
-  light_model->setAmbientIntensity({0.0f, 0.0f, 0.0f, 1.0f});
-  ss->setAttributeAndModes(light_model.get());
-  ss->setMode(GL_LIGHTING, osg::StateAttribute::ON);
-  ss->setMode(GL_LIGHT0, osg::StateAttribute::ON);
-  ss->setMode(GL_NORMALIZE, osg::StateAttribute::ON);
+  lightScene(root_->getOrCreateStateSet());
   root_->addChild(makeSun().get());
   root_->addChild(makeGround(layout).get());
 
@@ -139,6 +158,8 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
       new osg::CullFace(osg::CullFace::BACK));
   layers_[int(Layer::kBuildings)]->addChild(geodeOf({floors_->geometry()}).get());
   layers_[int(Layer::kBuildings)]->addChild(building_geode_.get());
+  layers_[int(Layer::kBuildings)]->addChild(makeObstacles(model).get());
+  layers_[int(Layer::kShadows)]->addChild(shadows_->node());
   layers_[int(Layer::kPv)]->addChild(geodeOf({pv_->geometry()}).get());
   layers_[int(Layer::kEquipment)]->addChild(
       geodeOf({motors_->geometry(), loads_->geometry()}).get());

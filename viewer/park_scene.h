@@ -15,11 +15,12 @@
 #include "viewer/flow_markers.h"
 #include "viewer/merged_mesh.h"
 #include "viewer/park_layout.h"
+#include "viewer/park_shadows.h"
 
 namespace viewer {
 
-enum class Layer { kBuildings, kPv, kEquipment, kNetwork, kLabels };
-inline constexpr int kLayerCount = 5;
+enum class Layer { kBuildings, kPv, kEquipment, kNetwork, kLabels, kShadows };
+inline constexpr int kLayerCount = 6;
 
 // Fixed colour of a building by kind (the buildings legend).
 Rgb buildingColor(twin::BuildingKind kind);
@@ -41,6 +42,8 @@ class ParkScene {
   std::optional<osg::BoundingBox> boundsOf(const std::string& id) const;
   // Outlines the part with this id ("" clears).
   void select(const std::string& id);
+  // The park's shadows for the unit vector towards the sun (none with the sun down).
+  void setSun(const Eigen::Vector3d& sun) { shadows_->setSun(sun); }
 
   MergedMesh& pv() { return *pv_; }
   MergedMesh& motors() { return *motors_; }
@@ -59,6 +62,7 @@ class ParkScene {
   std::unique_ptr<MergedMesh> buildings_, floors_, pv_, motors_, loads_, transformers_, buses_,
       cables_;
   std::unique_ptr<FlowMarkers> flows_;
+  std::unique_ptr<ParkShadows> shadows_;
   osg::ref_ptr<osg::Geode> building_geode_;
   osg::ref_ptr<osg::Geode> selection_;
   bool xray_ = true;

@@ -4,6 +4,8 @@
 #include <limits>
 
 #include "twin/base/units.h"
+#include "twin/model/park_occluders.h"
+#include "twin/model/park_sun.h"
 
 namespace viewer {
 namespace {
@@ -108,6 +110,10 @@ size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& sce
   size_t changed = 0;
   changed += pv == Quantity::kPvShading ? colorPvShading(r, map, scene.pv(), legend(pv))
                                         : colorAll(r, pv, step, map, scene.pv(), legend(pv));
+  if (step < r.times.size()) {
+    const physics::SolarPosition sun = twin::sunAtInstant(r.model, double(r.times[step]));
+    scene.setSun(twin::sunDirection(sun.apparent_zenith, sun.azimuth));
+  }
   changed += colorAll(r, Quantity::kMotor, step, map, scene.motors(), legend(Quantity::kMotor));
   changed += colorAll(r, Quantity::kLoad, step, map, scene.loads(), legend(Quantity::kLoad));
   changed += colorAll(r, Quantity::kTransformer, step, map, scene.transformers(),

@@ -41,6 +41,7 @@ constexpr std::array<Pair, static_cast<size_t>(Text::kCount)> kTexts = {{
     {"Motors and loads", "电机与负荷"},
     {"Network", "电网"},
     {"Labels", "标签"},
+    {"Shadows", "阴影"},
     {"See-through buildings", "建筑透明"},
     {"Colour map", "色带"},
     {"Language", "语言"},

@@ -34,6 +34,7 @@ enum class Text {
   kEquipment,
   kNetwork,
   kLabels,
+  kShadows,
   kXray,
   kColorMap,
   kLanguage,

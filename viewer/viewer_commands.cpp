@@ -16,8 +16,8 @@
 namespace viewer {
 namespace {
 
-constexpr std::array<const char*, kLayerCount> kLayerWords = {"buildings", "pv", "equipment",
-                                                              "network", "labels"};
+constexpr std::array<const char*, kLayerCount> kLayerWords = {"buildings", "pv",     "equipment",
+                                                              "network",   "labels", "shadows"};
 
 std::array<bool, kLayerCount> parseLayers(const std::string& text) {
   std::array<bool, kLayerCount> on{};
@@ -32,7 +32,7 @@ std::array<bool, kLayerCount> parseLayers(const std::string& text) {
     if (!known) {
       throw twin::InputError(
           "--layers: expected a comma-separated list of buildings, pv, "
-          "equipment, network, labels, got \"" +
+          "equipment, network, labels, shadows, got \"" +
           word + "\"");
     }
   }

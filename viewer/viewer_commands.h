@@ -13,7 +13,7 @@ struct SnapshotRequest {
   std::string view = "iso";
   std::string camera;  // an object id to frame instead of a view preset; "" = none
   std::string size = "1280x720";
-  std::string layers = "buildings,pv,equipment,network,labels";
+  std::string layers = "buildings,pv,equipment,network,labels,shadows";
   std::string color_map = "traffic";
   std::string pv_color = "output";  // output or shading (annual shading loss)
   std::string language = "en";

@@ -19,7 +19,7 @@ struct ViewerState {
   bool playing = false;
   double speed = 8.0;  // steps per second while playing
   double play_carry = 0.0;
-  std::array<bool, kLayerCount> layers{true, true, true, true, true};
+  std::array<bool, kLayerCount> layers{true, true, true, true, true, true};
   bool xray = true;
   Quantity pv_quantity = Quantity::kPv;  // PV coloured by output or by annual shading loss
   ColorMap map = ColorMap::kTraffic;

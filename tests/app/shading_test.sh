@@ -28,6 +28,7 @@ for m in w1["modules"]:
     assert min(c[2] for c in m["corners"]) >= 8.0  # on the 8 m roof, standing off it
     assert len(m["beam_shaded_fraction"]) == 3 and m["beam_shaded_fraction"][1] is None
     assert 0 <= m["diffuse_view_fraction"] <= 1
+    assert 0 <= m["ground_view_fraction"] <= 1
 # The morning sun from the south-east puts the tower's and the chimney's shadows on the roof.
 assert w1["beam_shaded_fraction"][0] > 0.0 and w1["beam_shaded_fraction"][1] is None
 assert 0 < w1["diffuse_view_fraction"] < 1

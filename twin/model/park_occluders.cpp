@@ -7,9 +7,8 @@
 #include "physics/units.h"
 
 namespace twin {
-namespace {
 
-std::vector<Eigen::Vector2d> outline(const Obstacle& o) {
+std::vector<Eigen::Vector2d> obstacleOutline(const Obstacle& o) {
   if (o.kind == ObstacleKind::kPrism) return o.footprint;
   std::vector<Eigen::Vector2d> out;
   for (int k = 0; k < kCylinderSides; ++k) {
@@ -19,12 +18,10 @@ std::vector<Eigen::Vector2d> outline(const Obstacle& o) {
   return out;
 }
 
-}  // namespace
-
 shading::Triangles buildingsAndObstacles(const ParkModel& model) {
   shading::Triangles t;
   for (const Building& b : model.buildings) t.addPrism(b.footprint, 0.0, b.height);
-  for (const Obstacle& o : model.obstacles) t.addPrism(outline(o), o.base, o.height);
+  for (const Obstacle& o : model.obstacles) t.addPrism(obstacleOutline(o), o.base, o.height);
   return t;
 }
 

@@ -14,6 +14,10 @@ namespace twin {
 // Sides of the regular polygon a cylinder or a tree crown is taken as.
 inline constexpr int kCylinderSides = 24;
 
+// An obstacle's outline on the ground: a prism's footprint, a cylinder's or a tree crown's
+// regular kCylinderSides-gon.
+std::vector<Eigen::Vector2d> obstacleOutline(const Obstacle& obstacle);
+
 // Every building and obstacle as triangles.
 shading::Triangles buildingsAndObstacles(const ParkModel& model);
 

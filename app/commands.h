@@ -59,6 +59,15 @@ struct CompareRequest {
 };
 int compareCommand(const CompareRequest& request);
 
+// `parktwin report`: one self-contained HTML report of a results file (docs/presenting.md).
+struct ReportRequest {
+  std::string results;
+  std::string output;           // .html
+  std::string language = "en";  // en or zh
+  std::string scenarios;        // comma-separated; "" = every scenario
+};
+int reportCommand(const ReportRequest& request);
+
 // `parktwin diagnose`: motors diagnosed from meter readings (docs/diagnosis.md).
 struct DiagnoseRequest {
   std::string meters;     // meter CSV

@@ -100,6 +100,8 @@ struct Commands {
   CLI::App* sweep_cmd = nullptr;
   twin::cli::CompareRequest compare;
   CLI::App* compare_cmd = nullptr;
+  twin::cli::ReportRequest report;
+  CLI::App* report_cmd = nullptr;
   twin::cli::DiagnoseRequest diagnose;
   CLI::App* diagnose_cmd = nullptr;
   twin::cli::CalibrateRequest calibrate;
@@ -210,6 +212,14 @@ void addViewerCommands(CLI::App& app, Commands& c) {
                             "Excel workbook: summary, economics, cash flows, monthly, abatement");
   c.compare_cmd->add_option("--language", c.compare.language, "Language of the workbook")
       ->check(CLI::IsMember({"en", "zh"}));
+  c.report_cmd = app.add_subcommand(
+      "report", "One self-contained HTML report of a results file, for laptops and projectors");
+  c.report_cmd->add_option("results", c.report.results, "Results file (HDF5)")->required();
+  c.report_cmd->add_option("-o,--output", c.report.output, "The report, .html")->required();
+  c.report_cmd->add_option("--language", c.report.language, "en or zh")
+      ->check(CLI::IsMember({"en", "zh"}));
+  c.report_cmd->add_option("--scenarios", c.report.scenarios,
+                           "Scenarios to show, comma-separated (default: all)");
   c.snapshot_cmd = app.add_subcommand(
       "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
   addSnapshotFlags(*c.snapshot_cmd, c.snapshot);
@@ -271,6 +281,7 @@ int runParsed(Commands& c, const std::string& command_line) {
   if (*c.solar_cmd) return twin::cli::solarCommand(c.solar);
   if (*c.powerflow_cmd) return twin::cli::powerflowCommand(c.powerflow);
   if (*c.compare_cmd) return twin::cli::compareCommand(c.compare);
+  if (*c.report_cmd) return twin::cli::reportCommand(c.report);
   if (*c.diagnose_cmd) return twin::cli::diagnoseCommand(c.diagnose);
   if (*c.calibrate_cmd) return twin::cli::calibrateCommand(c.calibrate);
   if (*c.shading_cmd) return twin::cli::shadingCommand(c.shading);

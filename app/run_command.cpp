@@ -231,6 +231,10 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
     std::cout << "\n";
     printEconomics(std::cout, economics::compareResults(request.output, ""), terminalWidth());
     std::cout << "(parktwin compare " << request.output << " for every KPI, --json, --csv)\n";
+    ReportRequest report;
+    report.results = request.output;
+    report.output = (std::filesystem::path(dir) / "report.html").string();
+    return reportCommand(report);
   }
   return rc;
 }

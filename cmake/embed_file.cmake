@@ -1,6 +1,12 @@
-# Turns a file into a C++ source defining `const std::string_view <SYMBOL>` with its bytes.
-# Usage: cmake -DINPUT=... -DOUTPUT=... -DSYMBOL=... -P embed_file.cmake
-file(READ "${INPUT}" content HEX)
+# Turns one file, or several concatenated in order, into a C++ source defining
+# `const std::string_view <SYMBOL>` with their bytes.
+# Usage: cmake -DINPUT=a[|b|...] -DOUTPUT=... -DSYMBOL=... -P embed_file.cmake
+string(REPLACE "|" ";" INPUT "${INPUT}")
+set(content "")
+foreach(input IN LISTS INPUT)
+  file(READ "${input}" part HEX)
+  string(APPEND content "${part}")
+endforeach()
 string(REGEX REPLACE "([0-9a-f][0-9a-f])" "'\\\\x\\1'," bytes "${content}")
 string(REGEX REPLACE "(('\\\\x[0-9a-f][0-9a-f]',){16})" "\\1\n" bytes "${bytes}")
 file(WRITE "${OUTPUT}.tmp"

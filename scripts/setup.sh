@@ -11,10 +11,13 @@ cd "$(dirname "$0")/.."
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev
   nlohmann-json3-dev zlib1g-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
   libfmt-dev libhowardhinnant-date-dev libcsv-dev libxlsxwriter-dev python3-openpyxl
-  libembree-dev
+  libembree-dev libjs-chart.js
   libbenchmark-dev hdf5-tools python3 python3-h5py
   libopenscenegraph-dev libimgui-dev libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0
   fonts-wqy-microhei xvfb xauth)
+
+# The report's browser check needs Chromium; only the test step installs it.
+if [ "${1:-}" = "test" ]; then packages+=(chromium); fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -99,8 +99,10 @@ int snapshotCommand(const SnapshotRequest& request) {
   if (!osgDB::writeImageFile(*image, out)) {
     throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
   }
-  std::cout << "snapshot: " << out << " (" << width << "x" << height << ", " << results.scenario
-            << ", " << localTimeText(results, step) << ")\n";
+  if (request.announce) {
+    std::cout << "snapshot: " << out << " (" << width << "x" << height << ", " << results.scenario
+              << ", " << localTimeText(results, step) << ")\n";
+  }
   return 0;
 }
 

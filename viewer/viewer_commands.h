@@ -18,7 +18,8 @@ struct SnapshotRequest {
   std::string pv_color = "output";  // output or shading (annual shading loss)
   std::string language = "en";
   bool legend = true;
-  std::string output;  // .png
+  std::string output;    // .png
+  bool announce = true;  // print the "snapshot: FILE" line
 };
 int snapshotCommand(const SnapshotRequest& request);
 

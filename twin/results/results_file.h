@@ -26,4 +26,7 @@ auto guarded(const std::string& path, Fn&& fn) {
 // Read-only; InputError when the file is not HDF5 or cannot be opened.
 H5::H5File openResults(const std::string& path);
 
+// The root group of scenario "baseline" (the file's root) or of a named scenario.
+H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario);
+
 }  // namespace twin

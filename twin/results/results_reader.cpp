@@ -31,11 +31,6 @@ double readScalar(const H5::DataSet& ds, const std::string& what) {
   return value;
 }
 
-H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
-  if (scenario == "baseline") return file.openGroup("/");
-  return file.openGroup("scenarios").openGroup(scenario);
-}
-
 // The dimensions of a numeric dataset of the given rank: [time] or [time x columns].
 std::vector<hsize_t> numericShape(const H5::DataSet& ds, size_t rank, const std::string& what) {
   std::vector<hsize_t> dims = dimsOf(ds.getSpace());
@@ -175,6 +170,11 @@ std::vector<int64_t> readTimes(const std::string& path) {
     time.read(out.data(), H5::PredType::NATIVE_INT64);
     return out;
   });
+}
+
+H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
+  if (scenario == "baseline") return file.openGroup("/");
+  return file.openGroup("scenarios").openGroup(scenario);
 }
 
 H5::H5File openResults(const std::string& path) {

@@ -1,0 +1,47 @@
+// What `parktwin report` draws, gathered from a results file as the JSON the page embeds in
+// <script type="application/json" id="parktwin-data"> (docs/presenting.md): the park at a glance,
+// `compare --json` as it is, monthly energy and cost, load duration curves, typical days, energy
+// flows, motors against their class, network limits and demand-response events.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "twin/model/model.h"
+#include "twin/results/results_reader.h"
+
+namespace twin::cli {
+
+using Json = nlohmann::ordered_json;
+
+// One scenario's run in the file, with its stored model.
+struct ReportRun {
+  std::string name;  // "baseline" or a scenario name
+  ParkModel model;
+};
+
+// Monthly energy and cost from the scenario's /kpi/monthly.
+Json monthlyJson(const ScenarioResults& run);
+// The grid import sorted from the highest, at `points` evenly spaced ranks, with their hours.
+Json loadDurationJson(const std::string& path, const std::string& scenario, double step_h,
+                      size_t points = 200);
+// Each motor's operating efficiency (shaft over input energy over the run) against
+// its class's minimum at rated load (IEC 60034-30-1): a histogram of the gap and the worst ten.
+Json motorsJson(const std::string& path, const ReportRun& baseline);
+// Network limits crossed and demand-response events, per run.
+Json limitsJson(const std::string& path, const std::vector<ReportRun>& runs);
+Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);
+
+// Typical workday and weekend of each season (per step of day, means over the days), demand by
+// equipment kind, PV, battery and grid; and the year's energy flows from the grid and PV through
+// the buildings to the equipment kinds (report_flows.cpp).
+Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
+                  bool zh);
+Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
+                bool zh);
+
+// Column sums of a [time x column] series over the run: its stored units times hours.
+std::vector<double> columnTotals(const SeriesData& series, double step_h);
+
+}  // namespace twin::cli

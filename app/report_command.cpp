@@ -103,7 +103,7 @@ Json metaJson(const std::string& results, const ResultsSummary& summary, const P
   const long first = localDayOf(summary.first_time, summary.utc_offset_s);
   const long last =
       localDayOf(summary.first_time + summary.steps * summary.step_s - 1, summary.utc_offset_s);
-  return {{"park", m.site.name},
+  return {{"park", shownName(m.site.name, m.site.name_zh, zh)},
           {"language", zh ? "zh" : "en"},
           {"results_file", fs::path(results).filename().string()},
           {"generated", summary.created_utc},
@@ -166,8 +166,11 @@ int reportCommand(const ReportRequest& request) {
                              {{"scenario", "baseline"}, {"png", data["park"]["snapshot_png"]}});
   }
   OutputFile file(out);
-  const std::string html = reportHtml(
-      data, runs[0].model.site.name + (zh ? " - 能源数字孪生报告" : " - ParkTwin report"), zh);
+  const std::string html =
+      reportHtml(data,
+                 shownName(runs[0].model.site.name, runs[0].model.site.name_zh, zh) +
+                     (zh ? " - 能源数字孪生报告" : " - ParkTwin report"),
+                 zh);
   file.stream() << html;
   file.commit();
   std::cout << "report: " << out << " (" << runs.size() - 1 << " scenario(s), "

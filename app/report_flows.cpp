@@ -187,7 +187,7 @@ Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSumm
   for (const auto& [key, kwh] : by_building) building_total[key.first] += kwh, kinds[key.second];
   for (const auto& [b, kwh] : building_total) {
     const Building& building = run.model.buildings[static_cast<size_t>(b)];
-    node("building:" + building.id, building.name, 2);
+    node("building:" + building.id, shownName(building.name, building.name_zh, zh), 2);
     link("network", "building:" + building.id, kwh);
   }
   for (const char* key : {"ev", "losses", "export"}) node(key, label(key, zh), 2);

@@ -79,7 +79,7 @@ void BM_Frame(benchmark::State& state) {
   const std::function<void()> panels = [&] {
     viewer::drawBuildingLabels(results.model, setup.layout, viewer::viewMatrix(pose),
                                viewer::projectionMatrix(pose, double(kWidth) / kHeight), 0.0f, 0.0f,
-                               float(kWidth), float(kHeight));
+                               float(kWidth), float(kHeight), false);
     if (state.range(1)) {
       time_panel.draw(results, ui);
       kpi_panel.draw(results, nullptr, ui.language);

@@ -15,6 +15,30 @@ double fitDistance(double radius, double fovy_deg, double aspect) {
   return radius / std::sin(std::min(half_x, half_y));
 }
 
+// The distance along `dir` (unit, from the centre towards the eye) at which every corner of the
+// site's box (the site rectangle from the ground to the tallest roof) is inside the view, with a
+// 4 % margin: x / tan(half_x) and y / tan(half_y) in front of each corner's depth.
+double framingDistance(const ParkLayout& layout, const osg::Vec3d& center, const osg::Vec3d& dir,
+                       const osg::Vec3d& up, double fovy_deg, double aspect) {
+  const double ty = std::tan(0.5 * fovy_deg * kDeg), tx = ty * aspect;
+  const osg::Vec3d forward = -dir;
+  osg::Vec3d right = forward ^ up;
+  right.normalize();
+  const osg::Vec3d cam_up = right ^ forward;
+  double distance = 0.0;
+  for (double x : {layout.min.x(), layout.max.x()}) {
+    for (double y : {layout.min.y(), layout.max.y()}) {
+      for (double z : {0.0, layout.tallest}) {
+        const osg::Vec3d p = osg::Vec3d(x, y, z) - center;
+        const double depth = p * forward;
+        distance = std::max(
+            {distance, std::abs(p * right) / tx - depth, std::abs(p * cam_up) / ty - depth});
+      }
+    }
+  }
+  return 1.04 * distance;
+}
+
 }  // namespace
 
 std::optional<ViewPreset> parseViewPreset(const std::string& word) {
@@ -31,7 +55,7 @@ CameraPose presetPose(const ParkLayout& layout, ViewPreset preset, double aspect
   const Eigen::Vector2d half = 0.5 * (layout.max - layout.min);
   pose.center = {c2.x(), c2.y(), 0.3 * layout.tallest};
   osg::Vec3d dir;  // from the centre towards the eye
-  double distance = fitDistance(0.6 * std::hypot(half.x(), half.y()), pose.fovy_deg, aspect);
+  double distance = 0.0;
   switch (preset) {
     case ViewPreset::kIso:
       dir = {-0.45, -0.75, 0.85};
@@ -53,6 +77,8 @@ CameraPose presetPose(const ParkLayout& layout, ViewPreset preset, double aspect
       break;
   }
   dir.normalize();
+  if (preset != ViewPreset::kTop)
+    distance = framingDistance(layout, pose.center, dir, pose.up, pose.fovy_deg, aspect);
   pose.eye = pose.center + dir * distance;
   return pose;
 }

@@ -90,7 +90,7 @@ void mapKeys(ImGuiIO& io) {
 
 }  // namespace
 
-ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size)
+ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size, const std::string& extra_text)
     : handler_(new Handler(this)) {
   IMGUI_CHECKVERSION();
   context_ = ImGui::CreateContext();
@@ -100,10 +100,11 @@ ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size)
   mapKeys(io);
   ImGui::StyleColorsDark();
   if (!font_path.empty()) {
-    // The 2,500 common hanzi plus every character of the UI's own Chinese words.
+    // The 2,500 common hanzi plus every character of the UI's own Chinese words and the park's.
     ImFontGlyphRangesBuilder ranges;
     ranges.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
     ranges.AddText(allChineseText().c_str());
+    ranges.AddText(extra_text.c_str());
     ranges.BuildRanges(&glyph_ranges_);
     cjk_ = io.Fonts->AddFontFromFileTTF(font_path.c_str(), font_size, nullptr,
                                         glyph_ranges_.Data) != nullptr;

@@ -18,7 +18,9 @@ namespace viewer {
 class ImGuiLayer {
  public:
   // font_path: a TTF/TTC with CJK glyphs ("" = ImGui's built-in font, Latin only).
-  explicit ImGuiLayer(const std::string& font_path, float font_size = 16.0f);
+  // extra_text: characters to draw beyond the common hanzi and the UI's words (the park's names).
+  explicit ImGuiLayer(const std::string& font_path, float font_size = 16.0f,
+                      const std::string& extra_text = "");
   ~ImGuiLayer();
   ImGuiLayer(const ImGuiLayer&) = delete;
   ImGuiLayer& operator=(const ImGuiLayer&) = delete;

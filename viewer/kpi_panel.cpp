@@ -1,11 +1,13 @@
 #include "viewer/kpi_panel.h"
 
-#include <fmt/format.h>
 #include <imgui.h>
 
 #include <cmath>
 #include <string>
 #include <vector>
+
+#include "twin/base/text.h"
+#include "twin/engine/kpi.h"
 
 namespace viewer {
 namespace {
@@ -17,9 +19,22 @@ const twin::KpiValue* find(const std::vector<twin::KpiValue>& kpis, const std::s
   return nullptr;
 }
 
-// 1234567 -> "1234567", 12.345 -> "12.3", 0.01234 -> "0.0123".
+// A KPI in the unit tables show it in (MWh, kCNY, t: twin/engine/kpi.h), as stored otherwise.
+struct Shown {
+  double value = 0.0;
+  std::string units;
+};
+Shown shown(const twin::KpiValue& k) {
+  for (const twin::KpiDecl& d : twin::kKpis) {
+    if (d.name == k.name) return {k.value * d.unit_si / d.display_si, std::string(d.display_unit)};
+  }
+  return {k.value, k.units};
+}
+
+// With thousands separators: 22938.9 -> "22,939", 12.345 -> "12.3", 0.01234 -> "0.01".
 std::string formatValue(double v) {
-  return std::abs(v) >= 1000 ? fmt::format("{:.0f}", v) : fmt::format("{:.3g}", v);
+  const double a = std::abs(v);
+  return twin::formatGrouped(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
 }
 
 void kpiRow(const twin::KpiValue& k, const std::string& label, const ResultsData* compare) {
@@ -28,20 +43,23 @@ void kpiRow(const twin::KpiValue& k, const std::string& label, const ResultsData
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(label.c_str());
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(formatValue(k.value).c_str());
+  const Shown a = shown(k);
+  ImGui::TextUnformatted(formatValue(a.value).c_str());
   if (compare) {
-    const twin::KpiValue* b = find(compare->kpis, k.name);
+    const twin::KpiValue* other = find(compare->kpis, k.name);
+    const Shown b = other ? shown(*other) : Shown{};
     ImGui::TableNextColumn();
-    if (b) ImGui::TextUnformatted(formatValue(b->value).c_str());
+    if (other) ImGui::TextUnformatted(formatValue(b.value).c_str());
     ImGui::TableNextColumn();
-    if (b)
+    if (other)
       ImGui::TextUnformatted(
-          ((b->value >= k.value ? "+" : "") + formatValue(b->value - k.value)).c_str());
+          ((b.value >= a.value ? "+" : "") + formatValue(b.value - a.value)).c_str());
     ImGui::TableNextColumn();
-    if (b && k.value != 0) ImGui::Text("%+.1f", 100.0 * (b->value - k.value) / std::abs(k.value));
+    if (other && a.value != 0)
+      ImGui::Text("%+.1f", 100.0 * (b.value - a.value) / std::abs(a.value));
   }
   ImGui::TableNextColumn();
-  ImGui::TextUnformatted(k.units.c_str());
+  ImGui::TextUnformatted(a.units.c_str());
   ImGui::PopID();
 }
 

@@ -11,7 +11,12 @@ constexpr std::array<Text, kQuantityCount> kQuantityTitles = {
 
 ImU32 toImColor(Rgb c) { return ImGui::ColorConvertFloat4ToU32({c.r, c.g, c.b, 1.0f}); }
 
-void colorBar(const Legend& legend, ColorMap map, const char* title) {
+// Legend units in the language: only "% of kWp" has words in it.
+const char* unitsText(const std::string& units, Language lang) {
+  return units == "% of kWp" ? tr(lang, Text::kPercentOfKwp) : units.c_str();
+}
+
+void colorBar(const Legend& legend, ColorMap map, const char* title, const char* units) {
   ImGui::TextUnformatted(title);
   const ImVec2 p = ImGui::GetCursorScreenPos();
   const float w = 200.0f, h = 12.0f;
@@ -25,7 +30,7 @@ void colorBar(const Legend& legend, ColorMap map, const char* title) {
   ImGui::Dummy({w, h});
   ImGui::Text("%.0f", legend.lo);
   ImGui::SameLine(w - 60.0f);
-  ImGui::Text("%.0f %s", legend.hi, legend.units.c_str());
+  ImGui::Text("%.0f %s", legend.hi, units);
 }
 
 }  // namespace
@@ -70,7 +75,8 @@ void drawLegendWindow(const ResultsData& results, ColorMap map, Language languag
   for (size_t i = 0; i < legends.size(); ++i) {
     if (Quantity(i) == Quantity::kPvShading && results.pv_shading_loss.empty()) continue;
     ImGui::PushID(int(i));
-    colorBar(legends[i], map, tr(language, kQuantityTitles[i]));
+    colorBar(legends[i], map, tr(language, kQuantityTitles[i]),
+             unitsText(legends[i].units, language));
     ImGui::PopID();
   }
   ImGui::End();

@@ -74,7 +74,7 @@ osg::ref_ptr<osg::Node> makeSiteMarkers(const twin::ParkModel& model, const Park
 
 void drawBuildingLabels(const twin::ParkModel& model, const ParkLayout& layout,
                         const osg::Matrixd& view, const osg::Matrixd& projection, float x0,
-                        float y0, float width, float height) {
+                        float y0, float width, float height, bool zh) {
   ImDrawList* draw = ImGui::GetBackgroundDrawList();
   const osg::Matrixd clip = view * projection;
   for (size_t i = 0; i < model.buildings.size(); ++i) {
@@ -84,7 +84,7 @@ void drawBuildingLabels(const twin::ParkModel& model, const ParkLayout& layout,
     if (p.w() <= 0.0) continue;  // behind the camera
     const double nx = p.x() / p.w(), ny = p.y() / p.w();
     if (std::abs(nx) > 1.0 || std::abs(ny) > 1.0) continue;
-    const std::string text = b.id + " " + b.name;
+    const std::string text = b.id + " " + twin::shownName(b.name, b.name_zh, zh);
     const ImVec2 size = ImGui::CalcTextSize(text.c_str());
     const ImVec2 at(x0 + float(nx * 0.5 + 0.5) * width - 0.5f * size.x,
                     y0 + float(0.5 - ny * 0.5) * height - size.y);

@@ -19,8 +19,9 @@ osg::ref_ptr<osg::Node> makeSiteMarkers(const twin::ParkModel& model, const Park
 
 // Building ids and names over their roofs, into ImGui's background draw list (between
 // ImGuiLayer::beginFrame and endFrame), for a view at (x0, y0) of width x height pixels (y down).
+// zh: names in Chinese where the park gives them.
 void drawBuildingLabels(const twin::ParkModel& model, const ParkLayout& layout,
                         const osg::Matrixd& view, const osg::Matrixd& projection, float x0,
-                        float y0, float width, float height);
+                        float y0, float width, float height, bool zh);
 
 }  // namespace viewer

@@ -4,8 +4,8 @@
 
 namespace viewer {
 
-OffscreenRenderer::OffscreenRenderer(int width, int height, int samples)
-    : context_(width, height, samples), viewer_(new osgViewer::Viewer) {
+OffscreenRenderer::OffscreenRenderer(int width, int height, int samples, const std::string& glyphs)
+    : context_(width, height, samples), viewer_(new osgViewer::Viewer), glyphs_(glyphs) {
   viewer_->setUpViewerAsEmbeddedInWindow(0, 0, width, height);
   viewer_->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
   viewer_->setLightingMode(osg::View::NO_LIGHT);
@@ -34,7 +34,7 @@ void OffscreenRenderer::setScene(osg::Node* scene, const CameraPose& pose) {
 
 void OffscreenRenderer::drawFrame(const std::function<void()>& overlay) {
   if (overlay && !imgui_) {
-    imgui_ = std::make_unique<ImGuiLayer>(findCjkFont());
+    imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), 16.0f, glyphs_);
     imgui_->attach(viewer_->getCamera());
   }
   if (imgui_) {

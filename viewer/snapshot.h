@@ -18,7 +18,8 @@ inline const osg::Vec4 kSkyColor{0.62f, 0.74f, 0.86f, 1.0f};
 class OffscreenRenderer {
  public:
   // samples: multisampling (4 for smooth edges in images; 0 is faster on software GL).
-  OffscreenRenderer(int width, int height, int samples = 4);
+  // glyphs: text whose characters the overlay must be able to draw (the park's names).
+  OffscreenRenderer(int width, int height, int samples = 4, const std::string& glyphs = "");
 
   // Renders `scene` from `pose`; `overlay` (optional) builds ImGui windows drawn over it. Returns
   // an RGB image with row 0 at the bottom (OpenGL order).
@@ -37,6 +38,7 @@ class OffscreenRenderer {
   HeadlessContext context_;
   osg::ref_ptr<osgViewer::Viewer> viewer_;
   std::unique_ptr<ImGuiLayer> imgui_;
+  std::string glyphs_;
 };
 
 // Pixel (x, y from the top row) of an image from OffscreenRenderer, as 0..1 RGB.

@@ -10,7 +10,9 @@ void TimePanel::draw(const ResultsData& results, ViewerState& state) {
   ImGui::SetNextWindowSize({520, 160}, ImGuiCond_FirstUseEver);
   ImGui::Begin(tr(lang, Text::kTime));
   ImGui::Text("%s  (%s %s)", localTimeText(results, state.step).c_str(), results.scenario.c_str(),
-              results.model.site.name.c_str());
+              twin::shownName(results.model.site.name, results.model.site.name_zh,
+                              lang == Language::kChinese)
+                  .c_str());
   const int last = results.times.empty() ? 0 : int(results.times.size()) - 1;
   int step = int(state.step);
   ImGui::SetNextItemWidth(-80);

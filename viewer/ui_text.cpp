@@ -54,6 +54,7 @@ constexpr std::array<Pair, static_cast<size_t>(Text::kCount)> kTexts = {{
     {"Bus voltage deviation", "母线电压偏差"},
     {"Cable loading", "电缆负载率"},
     {"PV shading loss (year)", "光伏年遮挡损失"},
+    {"% of kWp", "% 装机容量"},
     {"PV coloured by shading loss", "光伏按遮挡损失着色"},
     {"Motors", "电机"},
     {"Loads", "负荷"},
@@ -70,6 +71,12 @@ constexpr std::array<std::string_view, 11> kHeadline = {
     "demand_cost_CNY", "cost_CNY",           "co2_t"};
 
 }  // namespace
+
+std::string namesText(const twin::ParkModel& model) {
+  std::string out = model.site.name + model.site.name_zh;
+  for (const twin::Building& b : model.buildings) out += b.name + b.name_zh;
+  return out;
+}
 
 const char* tr(Language language, Text text) {
   const Pair& p = kTexts[static_cast<size_t>(text)];

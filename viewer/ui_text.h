@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "twin/model/model.h"
+
 namespace viewer {
 
 enum class Language { kEnglish, kChinese };
@@ -47,6 +49,7 @@ enum class Text {
   kBusVoltage,
   kCableLoading,
   kPvShadingLoss,
+  kPercentOfKwp,
   kPvByShading,
   kMotors,
   kLoads,
@@ -58,6 +61,8 @@ enum class Text {
 };
 
 const char* tr(Language language, Text text);
+// Every name of the park (site and buildings, in both languages), for the glyphs a font must hold.
+std::string namesText(const twin::ParkModel& model);
 // A KPI's label ("cost_CNY" -> "Cost" / "总电费"); "" for a KPI outside the headline list.
 std::string kpiLabel(Language language, const std::string& name);
 // Every Chinese word the UI shows (to add its glyphs to the font atlas).

@@ -113,7 +113,7 @@ void ViewApp::open(int width, int height, int samples) {
   }
   viewer_ = new osgViewer::CompositeViewer;
   viewer_->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
-  imgui_ = std::make_unique<ImGuiLayer>(findCjkFont());
+  imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), 16.0f, namesText(a_->results.model));
   for (Side* side : {a_.get(), b_.get()}) {
     if (!side) continue;
     side->view = new osgViewer::View;
@@ -165,7 +165,7 @@ void ViewApp::drawUi(double dt) {
     drawBuildingLabels(side->results.model, side->setup.layout, camera->getViewMatrix(),
                        camera->getProjectionMatrix(), float(vp->x()),
                        float(t->height - vp->y() - vp->height()), float(vp->width()),
-                       float(vp->height()));
+                       float(vp->height()), state_.language == Language::kChinese);
   }
   time_panel_.draw(a_->results, state_);
   kpi_panel_.draw(a_->results, b_ ? &b_->results : nullptr, state_.language);

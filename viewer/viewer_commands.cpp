@@ -39,13 +39,13 @@ std::array<bool, kLayerCount> parseLayers(const std::string& text) {
   return on;
 }
 
-void drawTitle(const ResultsData& r, size_t step) {
+void drawTitle(const ResultsData& r, size_t step, bool zh) {
   ImGui::SetNextWindowPos({10, 10});
   ImGui::Begin("##title", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
                    ImGuiWindowFlags_NoInputs);
-  ImGui::Text("%s - %s - %s", r.model.site.name.c_str(), r.scenario.c_str(),
-              localTimeText(r, step).c_str());
+  ImGui::Text("%s - %s - %s", twin::shownName(r.model.site.name, r.model.site.name_zh, zh).c_str(),
+              r.scenario.c_str(), localTimeText(r, step).c_str());
   ImGui::End();
 }
 
@@ -80,17 +80,17 @@ int snapshotCommand(const SnapshotRequest& request) {
   setup.scene.flows().advance(0.0);
   const CameraPose pose =
       resolvePose(setup.scene, request.view, request.camera, double(width) / double(height));
-  OffscreenRenderer renderer(width, height);
+  OffscreenRenderer renderer(width, height, 4, namesText(results.model));
   std::function<void()> overlay;
   if (request.legend || layers[size_t(Layer::kLabels)]) {
     overlay = [&] {
       if (layers[size_t(Layer::kLabels)]) {
         drawBuildingLabels(results.model, setup.layout, viewMatrix(pose),
                            projectionMatrix(pose, double(width) / height), 0.0f, 0.0f, float(width),
-                           float(height));
+                           float(height), language == Language::kChinese);
       }
       if (request.legend) {
-        drawTitle(results, step);
+        drawTitle(results, step, language == Language::kChinese);
         drawLegendWindow(results, map, language);
       }
     };

@@ -56,10 +56,11 @@ std::vector<std::string> expandedIds(const Node& node, const std::string& path, 
 
 void compileBuilding(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n, {"id", "name", "kind", "footprint", "height", "roof"}, path);
+  c.r.checkKeys(n, {"id", "name", "name_zh", "kind", "footprint", "height", "roof"}, path);
   Building b;
   b.id = c.r.id(n, "id", path).value_or("");
   b.name = c.r.text(n, "name", path, false).value_or(b.id);
+  b.name_zh = c.r.text(n, "name_zh", path, false).value_or("");
   b.kind =
       static_cast<BuildingKind>(c.r.choice(n, "kind", kBuildingKindNames, path, true).value_or(5));
   b.height = c.r.quantity(n, kHeight, path, true).value_or(0.0);

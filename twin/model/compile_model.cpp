@@ -23,9 +23,11 @@ constexpr double kShanghaiGridFactor = 0.42 * u::kg / u::kWh;
 void compileSite(const Node& root, CompileContext& c) {
   const Node* site = c.r.required(root, "site", "");
   if (!site || !c.r.expectMap(*site, "site")) return;
-  c.r.checkKeys(*site, {"name", "latitude", "longitude", "utc_offset", "elevation"}, "site");
+  c.r.checkKeys(*site, {"name", "name_zh", "latitude", "longitude", "utc_offset", "elevation"},
+                "site");
   Site& s = c.model.site;
   s.name = c.r.text(*site, "name", "site", true).value_or("");
+  s.name_zh = c.r.text(*site, "name_zh", "site", false).value_or("");
   constexpr QuantityField kLat{"latitude", Dimension::kDimensionless, -90, 90, false, "deg", 1};
   constexpr QuantityField kLon{"longitude", Dimension::kDimensionless, -180, 180, false, "deg", 1};
   s.latitude_deg = c.r.quantity(*site, kLat, "site", true).value_or(0.0);

@@ -26,8 +26,15 @@
 
 namespace twin {
 
+// A name as shown in a language: the Chinese one (`name_zh` in the park file) where the park
+// gives it and Chinese is asked for, else the name.
+inline const std::string& shownName(const std::string& name, const std::string& name_zh, bool zh) {
+  return zh && !name_zh.empty() ? name_zh : name;
+}
+
 struct Site {
   std::string name;
+  std::string name_zh;         // "" when not given
   double latitude_deg = 0.0;   // degrees north
   double longitude_deg = 0.0;  // degrees east
   int utc_offset_s = 0;        // local clock = UTC + offset
@@ -84,6 +91,7 @@ inline constexpr std::array<std::string_view, 4> kRoofKindNames = {"flat", "pitc
 struct Building {
   std::string id;
   std::string name;
+  std::string name_zh;  // "" when not given
   BuildingKind kind = BuildingKind::kOther;
   std::vector<Eigen::Vector2d> footprint;  // m, park-local east/north
   double height = 0.0;                     // m

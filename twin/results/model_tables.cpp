@@ -14,6 +14,7 @@ const Table<Site>& siteTable() {
       "the park's site (one row)",
       PT_ONE(Site, site),
       {PT_TEXT(Site, "name", name, "site name"),
+       PT_TEXT(Site, "name_zh", name_zh, "site name in Chinese, \"\" when not given"),
        PT_NUMBER(Site, "latitude_deg", "deg", 1.0, latitude_deg, "latitude, north"),
        PT_NUMBER(Site, "longitude_deg", "deg", 1.0, longitude_deg, "longitude, east"),
        PT_NUMBER(Site, "elevation_m", "m", u::m, elevation, "elevation above sea level"),
@@ -27,6 +28,7 @@ const Table<Building>& buildingTable() {
       "buildings; footprints in footprint_m",
       PT_ROWS(Building, buildings),
       {PT_TEXT(Building, "id", id, "id"), PT_TEXT(Building, "name", name, "name"),
+       PT_TEXT(Building, "name_zh", name_zh, "name in Chinese, \"\" when not given"),
        PT_WORD(Building, "kind", kind, kBuildingKindNames, "use of the building"),
        PT_NUMBER(Building, "height_m", "m", u::m, height, "height to the roof"),
        PT_WORD(Building, "roof", roof, kRoofKindNames, "roof shape")}};

@@ -27,8 +27,8 @@ TEST_P(ParkErrorTest, ReportsOneLocatedMessage) {
 
 const ErrorCase kCases[] = {
     {"UnknownKey", "    roof: flat\n", "    roof: flat\n    colour: red\n",
-     "test.yaml:27:5: buildings[0].colour: unknown key (expected one of: id, name, kind, "
-     "footprint, height, roof)"},
+     "test.yaml:27:5: buildings[0].colour: unknown key (expected one of: id, name, name_zh, "
+     "kind, footprint, height, roof)"},
     {"WrongDimension", "rated_power: \"15 kW\"", "rated_power: \"15 kWh\"",
      "test.yaml:45:26: equipment[0].motor.rated_power: expected a power (e.g. \"15 kW\"), got "
      "\"15 kWh\" (an energy)"},

@@ -331,6 +331,7 @@ std::vector<Damage> geometryDamages(const ParkModel& m) {
          for (const std::string& c : childNames(site)) site.unlink(c);
          site.removeAttr("rows");
          writeStringVector(site, "name", {});
+         writeStringVector(site, "name_zh", {});
          const int64_t zero = 0;
          site.createAttribute("rows", H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
              .write(H5::PredType::NATIVE_INT64, &zero);

@@ -39,7 +39,9 @@ void addSnapshotFlags(CLI::App& cmd, viewer::SnapshotRequest& r) {
                  "on the first day)");
   cmd.add_option("--scenario", r.scenario, "Scenario of the results file (default: baseline)");
   cmd.add_option("--view", r.view, "Camera preset: iso, top, south or east")->capture_default_str();
-  cmd.add_option("--camera", r.camera, "Frame this object (building, equipment, bus or cable id)");
+  cmd.add_option("--camera", r.camera,
+                 "A camera of the park's presentation, or an object to frame (building, "
+                 "equipment, bus or cable id)");
   cmd.add_option("--size", r.size, "Image size WIDTHxHEIGHT")->capture_default_str();
   cmd.add_option("--layers", r.layers, "Layers shown, comma-separated")->capture_default_str();
   cmd.add_option("--color-map", r.color_map, "viridis, turbo or traffic")->capture_default_str();
@@ -64,6 +66,7 @@ void addViewFlags(CLI::App& cmd, viewer::ViewRequest& r) {
       ->check(CLI::IsMember({0, 2, 4, 8}));
   cmd.add_option("--frames", r.frames, "Quit after this many frames (scripted runs)")
       ->check(CLI::NonNegativeNumber);
+  cmd.add_option("--tour", r.tour, "Fly this tour of the park's presentation, with its captions");
   cmd.add_option("--screenshot", r.screenshot,
                  "Write the window's last frame, panels included, to this PNG file on exit");
 }

@@ -1,6 +1,7 @@
 #include "viewer/scene_setup.h"
 
 #include "twin/base/error.h"
+#include "viewer/tours.h"
 #include "viewer/viewer_state.h"
 
 namespace viewer {
@@ -40,11 +41,18 @@ size_t resolveStep(const ResultsData& results, const std::string& time, const st
   return *step;
 }
 
-CameraPose resolvePose(const ParkScene& scene, const std::string& view, const std::string& camera,
-                       double aspect) {
+CameraPose resolvePose(const twin::ParkModel& model, const ParkScene& scene,
+                       const std::string& view, const std::string& camera, double aspect) {
   if (!camera.empty()) {
+    for (const twin::PresentationCamera& c : model.cameras) {
+      if (c.id == camera) return namedCameraPose(c);
+    }
     const std::optional<osg::BoundingBox> box = scene.boundsOf(camera);
-    if (!box) throw twin::InputError("--camera: no object \"" + camera + "\" in the park");
+    if (!box) {
+      throw twin::InputError("--camera: no camera or object \"" + camera +
+                             "\" in the park (a presentation.cameras id, or a building, "
+                             "equipment, bus or cable id)");
+    }
     return focusPose(*box, aspect);
   }
   const std::optional<ViewPreset> preset = parseViewPreset(view);

@@ -23,7 +23,9 @@ Language parseLanguage(const std::string& word);
 // "" = 12:00 on the first day of the results.
 size_t resolveStep(const ResultsData& results, const std::string& time, const std::string& flag);
 // camera: an object id to frame ("" = the view preset).
-CameraPose resolvePose(const ParkScene& scene, const std::string& view, const std::string& camera,
-                       double aspect);
+// camera: a named camera of the park's presentation, or an object id to frame ("" = the view
+// preset).
+CameraPose resolvePose(const twin::ParkModel& model, const ParkScene& scene,
+                       const std::string& view, const std::string& camera, double aspect);
 
 }  // namespace viewer

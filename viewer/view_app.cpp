@@ -12,6 +12,7 @@
 #include "viewer/results_binding.h"
 #include "viewer/scene_labels.h"
 #include "viewer/snapshot.h"
+#include "viewer/tours.h"
 #include "viewer/viewer_commands.h"
 
 namespace viewer {
@@ -172,7 +173,31 @@ void ViewApp::drawUi(double dt) {
   selection_panel_.draw(a_->results, state_);
   layers_panel_.draw(state_);
   drawLegendWindow(a_->results, state_.map, state_.language);
+  if (!caption_.empty()) {
+    ImGui::SetNextWindowPos({0.5f * float(t->width), float(t->height) - 40.0f}, ImGuiCond_Always,
+                            {0.5f, 1.0f});
+    ImGui::Begin("##caption", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                     ImGuiWindowFlags_NoInputs);
+    ImGui::TextUnformatted(caption_.c_str());
+    ImGui::End();
+  }
   imgui_->endFrame();
+}
+
+void ViewApp::playTour(const std::string& tour) {
+  tourDuration(a_->results.model, tour);  // checks that the park has it
+  tour_ = tour;
+  tour_time_ = 0.0;
+}
+
+void ViewApp::advanceTour(double dt) {
+  if (tour_.empty()) return;
+  const TourFrame f =
+      tourFrame(a_->results.model, tour_, tour_time_, state_.language == Language::kChinese);
+  a_->view->getCameraManipulator()->setByInverseMatrix(viewMatrix(f.pose));
+  caption_ = f.caption;
+  tour_time_ += dt;
 }
 
 void ViewApp::applyState() {
@@ -223,6 +248,7 @@ long ViewApp::run(long frames, const std::string& screenshot) {
       width = t->width, height = t->height;
       layoutViews(width, height);
     }
+    advanceTour(dt);
     drawUi(dt);
     advancePlayback(state_, dt, a_->results.times.size());
     applyState();
@@ -260,6 +286,7 @@ int viewCommand(const ViewRequest& request) {
   state.step = resolveStep(a, request.time, "--time");
   ViewApp app(std::move(a), std::move(b), state);
   app.open(width, height, request.msaa);
+  if (!request.tour.empty()) app.playTour(request.tour);
   const long frames = app.run(request.frames, request.screenshot);
   if (request.frames > 0) std::cout << "view: drew " << frames << " frames\n";
   return 0;

@@ -30,6 +30,9 @@ class ViewApp {
   // Runs until the window closes, or for `frames` frames when > 0. Returns the frames drawn.
   // screenshot: a PNG path for the last frame ("" = none).
   long run(long frames, const std::string& screenshot);
+  // Flies the park file's tour `tour` (presentation.tours) with its captions; throws
+  // twin::InputError for an unknown tour.
+  void playTour(const std::string& tour);
 
  private:
   struct Side;
@@ -39,6 +42,7 @@ class ViewApp {
   void applyState();
   void layoutViews(int width, int height);
   void loadScenario(const std::string& name);
+  void advanceTour(double dt);
 
   std::unique_ptr<Side> a_, b_;
   ViewerState state_;
@@ -51,6 +55,9 @@ class ViewApp {
   std::unique_ptr<ImGuiLayer> imgui_;
   osg::ref_ptr<osgViewer::CompositeViewer> viewer_;
   osg::ref_ptr<osg::GraphicsContext> context_;
+  std::string tour_;        // "" = none
+  double tour_time_ = 0.0;  // s into the tour
+  std::string caption_;     // of the tour's current stop
 };
 
 }  // namespace viewer

@@ -78,8 +78,8 @@ int snapshotCommand(const SnapshotRequest& request) {
   applyStep(results, step, map, setup.scene,
             request.pv_color == "shading" ? Quantity::kPvShading : Quantity::kPv);
   setup.scene.flows().advance(0.0);
-  const CameraPose pose =
-      resolvePose(setup.scene, request.view, request.camera, double(width) / double(height));
+  const CameraPose pose = resolvePose(results.model, setup.scene, request.view, request.camera,
+                                      double(width) / double(height));
   OffscreenRenderer renderer(width, height, 4, namesText(results.model));
   std::function<void()> overlay;
   if (request.legend || layers[size_t(Layer::kLabels)]) {

@@ -11,7 +11,7 @@ struct SnapshotRequest {
   std::string time;      // "YYYY-MM-DDTHH:MM" (site time) or ISO with offset; "" = noon, day 1
   std::string scenario;  // "" = baseline
   std::string view = "iso";
-  std::string camera;  // an object id to frame instead of a view preset; "" = none
+  std::string camera;  // a presentation camera, or an object id to frame; "" = the view preset
   std::string size = "1280x720";
   std::string layers = "buildings,pv,equipment,network,labels,shadows";
   std::string color_map = "traffic";
@@ -35,6 +35,7 @@ struct ViewRequest {
   int msaa = 0;            // multisampling of the window (0: fastest on software GL)
   int frames = 0;          // > 0: quit after this many frames (scripted runs under Xvfb)
   std::string screenshot;  // PNG of the window's last frame, panels included ("" = none)
+  std::string tour;        // a tour of the park file's presentation to fly ("" = none)
 };
 int viewCommand(const ViewRequest& request);
 

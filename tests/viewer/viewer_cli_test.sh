@@ -42,6 +42,11 @@ check "--pv-color takes output or shading only: exit 2" [ $? -eq 2 ]
 
 "$pt" snapshot "$work/r.h5" --camera TR-W1 --layers buildings,network --no-legend -o "$work/tr.png" >/dev/null
 check "camera framing a transformer" png_ok "$work/tr.png" 1280 720
+"$pt" snapshot "$work/r.h5" --camera car-park --size 640x360 -o "$work/cam.png" >/dev/null
+check "a named camera of the park's presentation" png_ok "$work/cam.png" 640 360
+"$pt" snapshot "$work/r.h5" --camera nowhere -o "$work/x.png" 2>"$work/err.txt"
+check "an unknown camera exits 2" [ $? -eq 2 ]
+check "... naming what --camera takes" grep -q 'no camera or object "nowhere"' "$work/err.txt"
 
 # The demo park on the real Shanghai EPW file, named by a relative path; the results move away.
 epw="$weather_dir/CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw"
@@ -90,6 +95,14 @@ if command -v xvfb-run >/dev/null; then
     --time 2025-06-21T12:00 --frames 5 --screenshot "$work/view.png" >"$work/view.txt" 2>&1
   check "view A/B under Xvfb draws 5 frames" grep -q "drew 5 frames" "$work/view.txt"
   check "view --screenshot writes the window" png_ok "$work/view.png" 1600 900
+  ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view "$work/r.h5" \
+    --size 1280x720 --tour board --frames 3 >"$work/tour.txt" 2>&1
+  check "view --tour flies the park's tour" grep -q "drew 3 frames" "$work/tour.txt"
+  ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view "$work/r.h5" \
+    --size 1280x720 --tour nowhere --frames 3 >"$work/tour.txt" 2>&1
+  check "an unknown tour exits 2" [ $? -eq 2 ]
+  check "... listing the park's tours" grep -q 'no tour "nowhere" in the park (it has: board)' \
+    "$work/tour.txt"
 else
   echo "skipped: xvfb-run is not installed (parktwin view under Xvfb)"
 fi

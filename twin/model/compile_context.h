@@ -49,14 +49,15 @@ void compilePv(const Node& root, CompileContext& c);
 void compileStorage(const Node& root, CompileContext& c);
 void compileEvCharging(const Node& root, CompileContext& c);
 void compileDemandResponse(const Node& root, CompileContext& c);
+void compilePresentation(const Node& root, CompileContext& c);
 
-// Calls fn(entry, path, c) for every entry of the list `section` (reported when required and
-// missing, or not a list).
+// Calls fn(entry, path, c) for every entry of the list `section` of `root` (reported when required
+// and missing, or not a list); `parent`: root's own path ("" for the file's top level).
 template <typename Fn>
 void forEachEntry(const Node& root, std::string_view section, bool is_required, CompileContext& c,
-                  Fn&& fn) {
-  const Node* list = is_required ? c.r.required(root, section, "") : root.find(section);
-  const std::string path(section);
+                  Fn&& fn, const std::string& parent = "") {
+  const Node* list = is_required ? c.r.required(root, section, parent) : root.find(section);
+  const std::string path = keyPath(parent, section);
   if (!list || !c.r.expectSequence(*list, path)) return;
   for (size_t i = 0; i < list->items.size(); ++i) fn(list->items[i], indexPath(path, i), c);
 }

@@ -140,11 +140,12 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   FieldReader reader(diagnostics);
   if (!reader.expectMap(root, "")) return model;
   CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
-  reader.checkKeys(root, {"schema",    "site",      "simulation", "weather",     "calendar",
-                          "schedules", "buildings", "network",    "equipment",   "loads",
-                          "obstacles", "pv",        "storage",    "ev_charging", "demand_response",
-                          "tariff",    "emissions", "economics",  "investment",  "scenarios"},
-                   "");
+  reader.checkKeys(
+      root, {"schema",     "site",        "simulation",      "weather", "calendar",  "schedules",
+             "buildings",  "network",     "equipment",       "loads",   "obstacles", "pv",
+             "storage",    "ev_charging", "demand_response", "tariff",  "emissions", "economics",
+             "investment", "scenarios",   "presentation"},
+      "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
   compileSimulation(root, c);
@@ -164,6 +165,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileEmissions(root, c);
   compileEconomics(root, c);
   compileInvestment(root, c);
+  compilePresentation(root, c);
   return model;
 }
 

@@ -114,6 +114,23 @@ struct Obstacle {
   double height = 0.0;                     // m above ground: top
 };
 
+// A named camera of the park file's `presentation:` (docs/presenting.md), m in the park frame.
+struct PresentationCamera {
+  std::string id;
+  Eigen::Vector3d eye{0.0, 0.0, 0.0};
+  Eigen::Vector3d target{0.0, 0.0, 0.0};
+};
+
+// One stop of a tour: the camera moves to `camera` over `move`, then holds for `hold`.
+struct TourStop {
+  std::string tour;   // the tour's id: a tour is its stops in file order
+  int camera = 0;     // index into ParkModel::cameras
+  double move = 0.0;  // s
+  double hold = 0.0;  // s
+  std::string caption;
+  std::string caption_zh;
+};
+
 struct Bus {
   std::string id;
   double nominal_voltage = 0.0;  // V line-to-line
@@ -371,6 +388,8 @@ struct ParkModel {
   std::vector<Schedule> schedules;
   std::vector<Building> buildings;
   std::vector<Obstacle> obstacles;
+  std::vector<PresentationCamera> cameras;  // presentation.cameras
+  std::vector<TourStop> tour_stops;         // presentation.tours, stop by stop
   Network network;
   std::vector<Motor> motors;
   std::vector<Load> loads;

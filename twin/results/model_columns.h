@@ -78,6 +78,8 @@ int idIndex(const Rows& rows, const std::string& id) {
 const Table<Site>& siteTable();
 const Table<Building>& buildingTable();
 const Table<Obstacle>& obstacleTable();
+const Table<PresentationCamera>& cameraTable();
+const Table<TourStop>& tourStopTable();
 const Table<Bus>& busTable();
 const Table<Cable>& cableTable();
 const Table<Transformer>& transformerTable();
@@ -99,6 +101,8 @@ void forEachTable(Fn&& fn) {
   fn(siteTable());
   fn(buildingTable());
   fn(obstacleTable());
+  fn(cameraTable());
+  fn(tourStopTable());
   fn(busTable());
   fn(cableTable());
   fn(transformerTable());

@@ -51,6 +51,35 @@ const Table<Obstacle>& obstacleTable() {
   return t;
 }
 
+const Table<PresentationCamera>& cameraTable() {
+  static const Table<PresentationCamera> t{
+      "camera",
+      "named cameras for snapshots, tours and videos (park file presentation.cameras)",
+      PT_ROWS(PresentationCamera, cameras),
+      {PT_TEXT(PresentationCamera, "id", id, "id"),
+       PT_NUMBER(PresentationCamera, "eye_x_m", "m", u::m, eye.x(), "eye, east"),
+       PT_NUMBER(PresentationCamera, "eye_y_m", "m", u::m, eye.y(), "eye, north"),
+       PT_NUMBER(PresentationCamera, "eye_z_m", "m", u::m, eye.z(), "eye, up"),
+       PT_NUMBER(PresentationCamera, "target_x_m", "m", u::m, target.x(), "target, east"),
+       PT_NUMBER(PresentationCamera, "target_y_m", "m", u::m, target.y(), "target, north"),
+       PT_NUMBER(PresentationCamera, "target_z_m", "m", u::m, target.z(), "target, up")}};
+  return t;
+}
+
+const Table<TourStop>& tourStopTable() {
+  static const Table<TourStop> t{
+      "tour_stop",
+      "camera tours, stop by stop in order (park file presentation.tours)",
+      PT_ROWS(TourStop, tour_stops),
+      {PT_TEXT(TourStop, "tour", tour, "the tour's id"),
+       PT_REF(TourStop, "camera", camera, cameras, false, "the camera it moves to"),
+       PT_NUMBER(TourStop, "move_s", "s", 1.0, move, "time to move there"),
+       PT_NUMBER(TourStop, "hold_s", "s", 1.0, hold, "time it holds"),
+       PT_TEXT(TourStop, "caption", caption, "caption"),
+       PT_TEXT(TourStop, "caption_zh", caption_zh, "caption in Chinese")}};
+  return t;
+}
+
 const Table<Bus>& busTable() {
   static const Table<Bus> t{
       "bus",

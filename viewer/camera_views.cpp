@@ -93,6 +93,19 @@ CameraPose focusPose(const osg::BoundingBox& box, double aspect) {
   return pose;
 }
 
+CameraPose insetPose(const CameraPose& pose, double inset, double aspect) {
+  osg::Vec3d forward = pose.center - pose.eye;
+  const double distance = forward.length();
+  forward.normalize();
+  osg::Vec3d right = forward ^ pose.up;
+  right.normalize();
+  const double shift = inset * distance * std::tan(0.5 * pose.fovy_deg * kDeg) * aspect;
+  CameraPose out = pose;
+  out.eye -= right * shift;
+  out.center -= right * shift;
+  return out;
+}
+
 osg::Matrixd viewMatrix(const CameraPose& pose) {
   return osg::Matrixd::lookAt(pose.eye, pose.center, pose.up);
 }

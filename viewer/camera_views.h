@@ -30,6 +30,11 @@ CameraPose presetPose(const ParkLayout& layout, ViewPreset preset, double aspect
 // Looks at a box from the iso direction, close enough for it to fill about a third of the view.
 CameraPose focusPose(const osg::BoundingBox& box, double aspect);
 
+// The pose moved sideways so that what it centred sits in the middle of the part of the image
+// right of its left `inset` (a fraction of the width, where a panel covers the image). Frame with
+// the aspect of that part first.
+CameraPose insetPose(const CameraPose& pose, double inset, double aspect);
+
 osg::Matrixd viewMatrix(const CameraPose& pose);
 osg::Matrixd projectionMatrix(const CameraPose& pose, double aspect);
 

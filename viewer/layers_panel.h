@@ -12,6 +12,9 @@ struct LayersPanel {
 };
 
 // The legend window: one colour bar per quantity, and the building colours.
+// px: the legend window's width (its 200 px colour bars, padding and units).
+inline constexpr double kLegendWidth = 240.0;
+
 void drawLegendWindow(const ResultsData& results, ColorMap map, Language language);
 
 }  // namespace viewer

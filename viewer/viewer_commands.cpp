@@ -78,8 +78,12 @@ int snapshotCommand(const SnapshotRequest& request) {
   applyStep(results, step, map, setup.scene,
             request.pv_color == "shading" ? Quantity::kPvShading : Quantity::kPv);
   setup.scene.flows().advance(0.0);
-  const CameraPose pose = resolvePose(results.model, setup.scene, request.view, request.camera,
-                                      double(width) / double(height));
+  // A preset view frames the park right of the legend, which covers the image's left edge.
+  const double aspect = double(width) / double(height);
+  const double inset = request.legend && request.camera.empty() ? kLegendWidth / width : 0.0;
+  const CameraPose pose = insetPose(
+      resolvePose(results.model, setup.scene, request.view, request.camera, aspect * (1 - inset)),
+      inset, aspect);
   OffscreenRenderer renderer(width, height, 4, namesText(results.model));
   std::function<void()> overlay;
   if (request.legend || layers[size_t(Layer::kLabels)]) {

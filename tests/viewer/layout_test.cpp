@@ -3,6 +3,7 @@
 
 #include "twin/base/polygon.h"
 #include "twin/model/compile_park.h"
+#include "viewer/camera_views.h"
 #include "viewer/color_map.h"
 #include "viewer/merged_mesh.h"
 #include "viewer/park_layout.h"
@@ -83,6 +84,32 @@ TEST(LayoutTest, LegendsSpreadTheirRangeOverTheMap) {
   const Rgb v0 = mapColor(ColorMap::kViridis, 0.0), v1 = mapColor(ColorMap::kViridis, 1.0);
   EXPECT_NEAR(v0.r, 0.267f, 1e-6);
   EXPECT_NEAR(v1.g, 0.906f, 1e-6);
+}
+
+// Preset views frame every corner of the site box inside the image; with a panel over the left
+// quarter, the inset pose puts what it centred in the middle of the rest (x = 0.5 + 0.25 / 2).
+TEST(LayoutTest, PresetViewsFrameTheSiteAndInsetClearsAPanel) {
+  const ParkLayout layout = computeParkLayout(testModel());
+  const int w = 1280, h = 720;
+  const double aspect = double(w) / h, inset = 0.25;
+  for (ViewPreset preset : {ViewPreset::kIso, ViewPreset::kSouth, ViewPreset::kEast}) {
+    const CameraPose pose = presetPose(layout, preset, aspect);
+    for (double x : {layout.min.x(), layout.max.x()}) {
+      for (double y : {layout.min.y(), layout.max.y()}) {
+        const Eigen::Vector2d px = projectToPixel(pose, w, h, {x, y, 0.0});
+        EXPECT_GE(px.x(), 0.0);
+        EXPECT_LE(px.x(), w);
+        EXPECT_GE(px.y(), 0.0);
+        EXPECT_LE(px.y(), h);
+      }
+    }
+    const CameraPose framed = presetPose(layout, preset, aspect * (1 - inset));
+    const CameraPose moved = insetPose(framed, inset, aspect);
+    const osg::Vec3d c = framed.center;
+    const Eigen::Vector2d px = projectToPixel(moved, w, h, {c.x(), c.y(), c.z()});
+    EXPECT_NEAR(px.x(), w * (0.5 + inset / 2), 1.0);
+    EXPECT_NEAR(px.y(), h / 2.0, 1.0);
+  }
 }
 
 }  // namespace

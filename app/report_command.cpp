@@ -81,12 +81,7 @@ Json snapshotUri(const std::string& results, const std::string& run, const Resul
 Json parkJson(const ParkModel& m, const ScenarioResults& baseline, Json snapshot) {
   double pv_kwp = 0.0;
   for (const PvArray& a : m.pv) pv_kwp += a.dc_capacity / 1000;
-  auto kpi = [&](const char* name) {
-    for (const KpiValue& k : baseline.total) {
-      if (k.name == name) return k.value;
-    }
-    return 0.0;
-  };
+  auto kpi = [&](const char* name) { return storedKpi(baseline.total, name); };
   return {{"buildings", m.buildings.size()},
           {"motors", m.motors.size()},
           {"loads", m.loads.size()},
@@ -147,9 +142,7 @@ int reportCommand(const ReportRequest& request) {
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
   for (const ReportRun& run : runs) {
-    for (const ScenarioResults& s : summary.scenarios) {
-      if (s.name == run.name) data["monthly"].push_back(monthlyJson(s));
-    }
+    data["monthly"].push_back(monthlyJson(runListing(summary, run.name)));
     data["load_duration"].push_back(loadDurationJson(request.results, run.name, step_h));
     for (Json& p : profilesJson(request.results, run, summary, zh)) data["profiles"].push_back(p);
     data["sankey"].push_back(sankeyJson(request.results, run, summary, zh));

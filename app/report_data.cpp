@@ -8,17 +8,20 @@
 #include "twin/results/kpi_records.h"
 
 namespace twin::cli {
-namespace {
 
-// A KPI as the file stores it (kWh, CNY, ...); NaN when absent.
-double stored(const std::vector<KpiValue>& kpis, const std::string& name) {
+double storedKpi(const std::vector<KpiValue>& kpis, const std::string& name) {
   for (const KpiValue& k : kpis) {
     if (k.name == name) return k.value;
   }
   return std::nan("");
 }
 
-}  // namespace
+const ScenarioResults& runListing(const ResultsSummary& summary, const std::string& name) {
+  for (const ScenarioResults& s : summary.scenarios) {
+    if (s.name == name) return s;
+  }
+  return summary.scenarios.front();
+}
 
 std::vector<double> columnTotals(const SeriesData& s, double step_h) {
   std::vector<double> out(s.columns, 0.0);
@@ -35,7 +38,7 @@ Json monthlyJson(const ScenarioResults& run) {
                                  {"demand_kwh", "demand_kWh"},
                                  {"cost_cny", "cost_CNY"}}) {
     Json values = Json::array();
-    for (const auto& month : run.monthly) values.push_back(stored(month, kpi));
+    for (const auto& month : run.monthly) values.push_back(storedKpi(month, kpi));
     j[key] = values;
   }
   return j;

@@ -21,6 +21,11 @@ struct ReportRun {
   ParkModel model;
 };
 
+// A KPI as the file stores it (kWh, CNY, ...); NaN when absent.
+double storedKpi(const std::vector<KpiValue>& kpis, const std::string& name);
+// The file's listing of run `name` (the baseline's when there is none).
+const ScenarioResults& runListing(const ResultsSummary& summary, const std::string& name);
+
 // Monthly energy and cost from the scenario's /kpi/monthly.
 Json monthlyJson(const ScenarioResults& run);
 // The grid import sorted from the highest, at `points` evenly spaced ranks, with their hours.

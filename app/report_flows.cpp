@@ -47,13 +47,6 @@ bool hasSeries(const ScenarioResults& run, const std::string& kind, const std::s
   return false;
 }
 
-const ScenarioResults& listing(const ResultsSummary& summary, const std::string& name) {
-  for (const ScenarioResults& s : summary.scenarios) {
-    if (s.name == name) return s;
-  }
-  return summary.scenarios.front();
-}
-
 // Per step: the demand of each equipment kind, kW (motors and loads where the file keeps them,
 // else the park's demand as "other").
 std::map<std::string, std::vector<double>> demandByKind(const std::string& path,
@@ -90,7 +83,7 @@ size_t seasonOf(int month) { return static_cast<size_t>((month % 12) / 3); }
 
 Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
                   bool zh) {
-  const ScenarioResults& listed = listing(summary, run.name);
+  const ScenarioResults& listed = runListing(summary, run.name);
   const std::vector<int64_t> times = readTimes(path);
   const auto per_day = static_cast<size_t>(86400 / summary.step_s);
   std::map<std::string, std::vector<double>> series = demandByKind(path, run, listed, times.size());
@@ -146,14 +139,9 @@ Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSu
 
 Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
                 bool zh) {
-  const ScenarioResults& listed = listing(summary, run.name);
+  const ScenarioResults& listed = runListing(summary, run.name);
   const double step_h = summary.step_s / 3600.0;
-  const auto kpi = [&](const char* name) {
-    for (const KpiValue& k : listed.total) {
-      if (k.name == name) return k.value;
-    }
-    return 0.0;
-  };
+  const auto kpi = [&](const char* name) { return storedKpi(listed.total, name); };
   Json nodes = Json::array(), links = Json::array();
   auto node = [&](const std::string& id, const std::string& text, int column) {
     nodes.push_back({{"id", id}, {"label", text}, {"column", column}});

@@ -9,7 +9,7 @@
 #include <osg/PolygonOffset>
 
 #include "twin/base/polygon.h"
-#include "twin/model/park_occluders.h"
+#include "twin/shading/park_shading.h"
 
 namespace viewer {
 namespace {
@@ -25,18 +25,10 @@ bool insideAny(const Eigen::Vector2d& p,
                      [&](const auto* poly) { return twin::containsPoint(*poly, p); });
 }
 
-twin::shading::Triangles occluders(const twin::ParkModel& model) {
-  twin::shading::Triangles t = twin::buildingsAndObstacles(model);
-  for (const twin::PvArray& a : model.pv) {
-    for (const twin::Quad& q : twin::standingModules(model, a)) t.addQuad(q);
-  }
-  return t;
-}
-
 }  // namespace
 
 ParkShadows::ParkShadows(const twin::ParkModel& model, const ParkLayout& layout)
-    : scene_(std::make_unique<twin::shading::OccluderScene>(occluders(model))),
+    : scene_(twin::shading::parkShading(model).scene),
       geode_(new osg::Geode),
       geometry_(new osg::Geometry) {
   const Eigen::Vector2d size = layout.max - layout.min;

@@ -23,6 +23,7 @@
 #include "physics/weather.h"
 #include "twin/model/economics.h"
 #include "twin/model/measures.h"
+#include "twin/model/presentation.h"
 
 namespace twin {
 
@@ -112,23 +113,6 @@ struct Obstacle {
   double radius = 0.0;                     // m: the cylinder's, the tree's crown
   double base = 0.0;                       // m above ground: bottom (a tree's crown base)
   double height = 0.0;                     // m above ground: top
-};
-
-// A named camera of the park file's `presentation:` (docs/presenting.md), m in the park frame.
-struct PresentationCamera {
-  std::string id;
-  Eigen::Vector3d eye{0.0, 0.0, 0.0};
-  Eigen::Vector3d target{0.0, 0.0, 0.0};
-};
-
-// One stop of a tour: the camera moves to `camera` over `move`, then holds for `hold`.
-struct TourStop {
-  std::string tour;   // the tour's id: a tour is its stops in file order
-  int camera = 0;     // index into ParkModel::cameras
-  double move = 0.0;  // s
-  double hold = 0.0;  // s
-  std::string caption;
-  std::string caption_zh;
 };
 
 struct Bus {

@@ -10,8 +10,10 @@
 
 #include "app/calculator_flags.h"
 #include "app/commands.h"
+#include "app/progress.h"
 #include "app/version.h"
 #include "twin/base/error.h"
+#include "viewer/video_command.h"
 #include "viewer/viewer_commands.h"
 
 namespace {
@@ -67,8 +69,29 @@ void addViewFlags(CLI::App& cmd, viewer::ViewRequest& r) {
   cmd.add_option("--frames", r.frames, "Quit after this many frames (scripted runs)")
       ->check(CLI::NonNegativeNumber);
   cmd.add_option("--tour", r.tour, "Fly this tour of the park's presentation, with its captions");
+  cmd.add_flag("--present", r.present,
+               "Presentation mode: full screen, KPI cards, before/after wipe, the tour playing");
   cmd.add_option("--screenshot", r.screenshot,
                  "Write the window's last frame, panels included, to this PNG file on exit");
+}
+
+void addVideoFlags(CLI::App& cmd, viewer::VideoRequest& r) {
+  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
+  cmd.add_option("--start", r.start,
+                 "First instant shown, as snapshot --time (default: the first step)");
+  cmd.add_option("--end", r.end,
+                 "Instant the video ends at (default: the tour's length at --speed, else a day)");
+  cmd.add_option("--speed", r.speed, "Simulated time per video second, e.g. 3600x")
+      ->capture_default_str();
+  cmd.add_option("--tour", r.tour, "Fly this tour of the park's presentation, with its captions");
+  cmd.add_option("--fps", r.fps, "Frames per second")->capture_default_str();
+  cmd.add_option("--size", r.size, "Frame size WIDTHxHEIGHT (even numbers)")->capture_default_str();
+  cmd.add_option("--scenario", r.scenario, "Scenario shown (default: baseline)");
+  cmd.add_option("--compare-scenario", r.compare_scenario,
+                 "A second scenario, shown right of the first (before and after)");
+  cmd.add_option("--language", r.language, "Caption and strip language: en or zh")
+      ->capture_default_str();
+  cmd.add_option("-o,--output", r.output, "MP4 file to write")->required();
 }
 
 // Every subcommand's request, filled by the parser, and its CLI11 handle.
@@ -115,6 +138,8 @@ struct Commands {
   CLI::App* snapshot_cmd = nullptr;
   viewer::ViewRequest view;
   CLI::App* view_cmd = nullptr;
+  viewer::VideoRequest video;
+  CLI::App* video_cmd = nullptr;
 };
 
 // run, validate, info and demo: the commands on park files.
@@ -229,6 +254,9 @@ void addViewerCommands(CLI::App& app, Commands& c) {
   c.view_cmd = app.add_subcommand(
       "view", "Open the 3D viewer on a results file (time slider, KPIs, picking, A/B compare)");
   addViewFlags(*c.view_cmd, c.view);
+  c.video_cmd = app.add_subcommand(
+      "video", "Render a period of the results to an H.264 MP4 video, without a display");
+  addVideoFlags(*c.video_cmd, c.video);
 }
 
 // diagnose and calibrate: the engineers' commands on meter data.
@@ -290,6 +318,10 @@ int runParsed(Commands& c, const std::string& command_line) {
   if (*c.shading_cmd) return twin::cli::shadingCommand(c.shading);
   if (*c.snapshot_cmd) return viewer::snapshotCommand(c.snapshot);
   if (*c.view_cmd) return viewer::viewCommand(c.view);
+  if (*c.video_cmd) {
+    twin::cli::ProgressBar bar("video");
+    return viewer::videoCommand(c.video, [&](long done, long total) { bar.update(done, total); });
+  }
   return twin::cli::demoCommand(c.demo_dir, c.demo_period, command_line);
 }
 

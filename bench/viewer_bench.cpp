@@ -19,6 +19,7 @@
 #include "viewer/selection_panel.h"
 #include "viewer/snapshot.h"
 #include "viewer/time_panel.h"
+#include "viewer/video_command.h"
 
 namespace {
 
@@ -110,6 +111,32 @@ BENCHMARK(BM_Frame)
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->MinTime(2.0);
+
+// parktwin video's goal: a 60-second 1080p30 video of the demo (one June day at 1440x, the iso
+// view, clock, captions and KPI strip) rendered and encoded to H.264 in at most 3 minutes.
+// state.range(0): 1 for the rooftop-pv scenario beside the baseline (before and after).
+void BM_Video1080p60s(benchmark::State& state) {
+  const std::string out = demoResults() + ".mp4";
+  viewer::VideoRequest q;
+  q.results = demoResults();
+  q.speed = "1440x";
+  q.output = out;
+  if (state.range(0)) q.compare_scenario = "rooftop-pv";
+  long frames = 0;
+  for (auto _ : state) viewer::videoCommand(q, [&](long done, long) { frames = done; });
+  state.counters["frames"] = double(frames);
+  state.counters["fps"] =
+      benchmark::Counter(double(frames) * double(state.iterations()), benchmark::Counter::kIsRate);
+  std::error_code ec;
+  std::filesystem::remove(out, ec);
+}
+BENCHMARK(BM_Video1080p60s)
+    ->Arg(0)
+    ->Arg(1)
+    ->ArgName("compare")
+    ->Unit(benchmark::kSecond)
+    ->UseRealTime()
+    ->Iterations(1);
 
 }  // namespace
 

@@ -90,7 +90,8 @@ void mapKeys(ImGuiIO& io) {
 
 }  // namespace
 
-ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size, const std::string& extra_text)
+ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size, const std::string& extra_text,
+                       float large_size)
     : handler_(new Handler(this)) {
   IMGUI_CHECKVERSION();
   context_ = ImGui::CreateContext();
@@ -110,6 +111,15 @@ ImGuiLayer::ImGuiLayer(const std::string& font_path, float font_size, const std:
                                         glyph_ranges_.Data) != nullptr;
   }
   if (!cjk_) io.Fonts->AddFontDefault();
+  if (cjk_ && large_size > 0) {
+    ImFontGlyphRangesBuilder ranges;
+    ranges.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    ranges.AddText(allChineseText().c_str());
+    ranges.AddText(extra_text.c_str());
+    ranges.BuildRanges(&large_ranges_);
+    large_ =
+        io.Fonts->AddFontFromFileTTF(font_path.c_str(), large_size, nullptr, large_ranges_.Data);
+  }
   io.Fonts->Build();
 }
 

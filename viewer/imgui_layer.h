@@ -19,8 +19,10 @@ class ImGuiLayer {
  public:
   // font_path: a TTF/TTC with CJK glyphs ("" = ImGui's built-in font, Latin only).
   // extra_text: characters to draw beyond the common hanzi and the UI's words (the park's names).
+  // large_size > 0: also a large font of that size (ASCII, the UI's Chinese words and extra_text)
+  // for headline figures, largeFont().
   explicit ImGuiLayer(const std::string& font_path, float font_size = 16.0f,
-                      const std::string& extra_text = "");
+                      const std::string& extra_text = "", float large_size = 0.0f);
   ~ImGuiLayer();
   ImGuiLayer(const ImGuiLayer&) = delete;
   ImGuiLayer& operator=(const ImGuiLayer&) = delete;
@@ -32,6 +34,8 @@ class ImGuiLayer {
   void beginFrame(double dt, float width, float height);
   void endFrame();
   bool wantsMouse() const { return wants_mouse_; }
+  // The large font, or the normal one when none was asked for.
+  ImFont* largeFont() const { return large_ ? large_ : ImGui::GetIO().Fonts->Fonts[0]; }
 
   // Called by the post-draw callback with the context current.
   void render();
@@ -55,6 +59,8 @@ class ImGuiLayer {
   bool wants_mouse_ = false;
   bool wants_keyboard_ = false;
   ImVector<ImWchar> glyph_ranges_;  // must outlive the font atlas's build
+  ImVector<ImWchar> large_ranges_;
+  ImFont* large_ = nullptr;
   std::mutex mutex_;
   std::vector<Event> events_;
   osg::ref_ptr<osgGA::GUIEventHandler> handler_;

@@ -12,48 +12,23 @@
 namespace viewer {
 namespace {
 
-const twin::KpiValue* find(const std::vector<twin::KpiValue>& kpis, const std::string& name) {
-  for (const twin::KpiValue& k : kpis) {
-    if (k.name == name) return &k;
-  }
-  return nullptr;
-}
-
-// A KPI in the unit tables show it in (MWh, kCNY, t: twin/engine/kpi.h), as stored otherwise.
-struct Shown {
-  double value = 0.0;
-  std::string units;
-};
-Shown shown(const twin::KpiValue& k) {
-  for (const twin::KpiDecl& d : twin::kKpis) {
-    if (d.name == k.name) return {k.value * d.unit_si / d.display_si, std::string(d.display_unit)};
-  }
-  return {k.value, k.units};
-}
-
-// With thousands separators: 22938.9 -> "22,939", 12.345 -> "12.3", 0.01234 -> "0.01".
-std::string formatValue(double v) {
-  const double a = std::abs(v);
-  return twin::formatGrouped(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
-}
-
 void kpiRow(const twin::KpiValue& k, const std::string& label, const ResultsData* compare) {
   ImGui::PushID(k.name.c_str());
   ImGui::TableNextRow();
   ImGui::TableNextColumn();
   ImGui::TextUnformatted(label.c_str());
   ImGui::TableNextColumn();
-  const Shown a = shown(k);
-  ImGui::TextUnformatted(formatValue(a.value).c_str());
+  const ShownKpi a = shownKpi(k);
+  ImGui::TextUnformatted(formatShown(a.value).c_str());
   if (compare) {
-    const twin::KpiValue* other = find(compare->kpis, k.name);
-    const Shown b = other ? shown(*other) : Shown{};
+    const twin::KpiValue* other = findKpi(compare->kpis, k.name);
+    const ShownKpi b = other ? shownKpi(*other) : ShownKpi{};
     ImGui::TableNextColumn();
-    if (other) ImGui::TextUnformatted(formatValue(b.value).c_str());
+    if (other) ImGui::TextUnformatted(formatShown(b.value).c_str());
     ImGui::TableNextColumn();
     if (other)
       ImGui::TextUnformatted(
-          ((b.value >= a.value ? "+" : "") + formatValue(b.value - a.value)).c_str());
+          ((b.value >= a.value ? "+" : "") + formatShown(b.value - a.value)).c_str());
     ImGui::TableNextColumn();
     if (other && a.value != 0)
       ImGui::Text("%+.1f", 100.0 * (b.value - a.value) / std::abs(a.value));
@@ -87,6 +62,25 @@ void kpiTable(const char* id, const std::vector<const twin::KpiValue*>& rows, co
 
 }  // namespace
 
+ShownKpi shownKpi(const twin::KpiValue& k) {
+  for (const twin::KpiDecl& d : twin::kKpis) {
+    if (d.name == k.name) return {k.value * d.unit_si / d.display_si, std::string(d.display_unit)};
+  }
+  return {k.value, k.units};
+}
+
+std::string formatShown(double v) {
+  const double a = std::abs(v);
+  return twin::formatGrouped(v, a >= 100 ? 0 : a >= 10 ? 1 : 2);
+}
+
+const twin::KpiValue* findKpi(const std::vector<twin::KpiValue>& kpis, const std::string& name) {
+  for (const twin::KpiValue& k : kpis) {
+    if (k.name == name) return &k;
+  }
+  return nullptr;
+}
+
 void KpiPanel::draw(const ResultsData& results, const ResultsData* compare, Language language) {
   const ImGuiIO& io = ImGui::GetIO();
   ImGui::SetNextWindowPos({io.DisplaySize.x - 530, 10}, ImGuiCond_FirstUseEver);
@@ -94,7 +88,7 @@ void KpiPanel::draw(const ResultsData& results, const ResultsData* compare, Lang
   ImGui::Begin(tr(language, Text::kKpis));
   std::vector<const twin::KpiValue*> headline, others;
   for (const std::string& name : headlineKpis()) {
-    if (const twin::KpiValue* k = find(results.kpis, name)) headline.push_back(k);
+    if (const twin::KpiValue* k = findKpi(results.kpis, name)) headline.push_back(k);
   }
   for (const twin::KpiValue& k : results.kpis) {
     if (kpiLabel(language, k.name).empty()) others.push_back(&k);

@@ -166,7 +166,10 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
   osg::ref_ptr<osg::Geode> network = geodeOf(
       {transformers_->geometry(), buses_->geometry(), cables_->geometry(), flows_->geometry()});
   layers_[int(Layer::kNetwork)]->addChild(network.get());
-  layers_[int(Layer::kLabels)]->addChild(makeSiteMarkers(model, layout, font_path).get());
+  const SiteMarkers markers = makeSiteMarkers(model, layout, font_path);
+  layers_[int(Layer::kLabels)]->addChild(markers.node.get());
+  site_name_ = markers.name;
+  site_names_ = {model.site.name, model.site.name_zh};
   osg::StateSet* sel = selection_->getOrCreateStateSet();
   sel->setMode(GL_LIGHTING, osg::StateAttribute::OFF | osg::StateAttribute::PROTECTED);
   sel->setAttributeAndModes(new osg::LineWidth(3.0f));
@@ -248,6 +251,11 @@ void ParkScene::select(const std::string& id) {
   g->setColorArray(c.get(), osg::Array::BIND_OVERALL);
   g->addPrimitiveSet(new osg::DrawArrays(GL_LINES, 0, GLsizei(v->size())));
   selection_->addDrawable(g.get());
+}
+
+void ParkScene::setLanguage(bool zh) {
+  site_name_->setText(twin::shownName(site_names_[0], site_names_[1], zh),
+                      osgText::String::ENCODING_UTF8);
 }
 
 }  // namespace viewer

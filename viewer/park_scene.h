@@ -10,6 +10,7 @@
 #include <osg/Geode>
 #include <osg/Group>
 #include <osg/Switch>
+#include <osgText/Text>
 #include <string>
 
 #include "viewer/flow_markers.h"
@@ -42,6 +43,8 @@ class ParkScene {
   std::optional<osg::BoundingBox> boundsOf(const std::string& id) const;
   // Outlines the part with this id ("" clears).
   void select(const std::string& id);
+  // The site's name on the ground in Chinese (its name_zh, where it has one) or English.
+  void setLanguage(bool zh);
   // The park's shadows for the unit vector towards the sun (none with the sun down).
   void setSun(const Eigen::Vector3d& sun) { shadows_->setSun(sun); }
 
@@ -65,6 +68,8 @@ class ParkScene {
   std::unique_ptr<ParkShadows> shadows_;
   osg::ref_ptr<osg::Geode> building_geode_;
   osg::ref_ptr<osg::Geode> selection_;
+  osg::ref_ptr<osgText::Text> site_name_;
+  std::array<std::string, 2> site_names_;  // English, Chinese
   bool xray_ = true;
 };
 

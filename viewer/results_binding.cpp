@@ -78,7 +78,13 @@ double legendValue(const ResultsData& r, Quantity q, size_t i, size_t step) {
   switch (q) {
     case Quantity::kPv: {
       const double kwp = m.pv[i].dc_capacity;
-      return kwp > 0 ? percent(r.pv_ac_power.at(step, i) / kwp) : kNaN;
+      const double p = r.pv_ac_power.at(step, i);
+      // Idle (grey) rather than "0 %" red at night: the array is not failing.
+      if (!(kwp > 0) || (p <= 0 && step < r.times.size() &&
+                         twin::sunAtInstant(m, double(r.times[step])).apparent_elevation() <= 0)) {
+        return kNaN;
+      }
+      return percent(p / kwp);
     }
     case Quantity::kMotor: {
       // Measured where the motor was metered (constant over time), else the simulation's.

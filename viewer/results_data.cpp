@@ -137,6 +137,7 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   r.cable_current = readAligned(r, *listing, "cable", "current_A", ids(K::kCable));
   r.cable_loading = readAligned(r, *listing, "cable", "loading_pct", ids(K::kCable));
   r.cable_power = readAligned(r, *listing, "cable", "power_kW", ids(K::kCable));
+  r.grid_import = readAligned(r, *listing, "park", "grid_import_kW", ids(K::kPark));
   return r;
 }
 

@@ -44,6 +44,7 @@ struct ResultsData {
   Series cable_current;        // A, per cable
   Series cable_loading;        // fraction of ampacity, per cable
   Series cable_power;          // W, per cable, into it from the grid side (absent in older files)
+  Series grid_import;          // W, one column: the park's import (negative: export)
   // per PV array: the share of its energy its shading cost over the file's period (loss / (energy
   // + loss)); empty in files without pv/shading_loss_kW, NaN for an array without energy
   std::vector<double> pv_shading_loss;

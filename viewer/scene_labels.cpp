@@ -29,8 +29,8 @@ osg::ref_ptr<osgText::Text> makeText(const std::string& text, osgText::Font* fon
 
 }  // namespace
 
-osg::ref_ptr<osg::Node> makeSiteMarkers(const twin::ParkModel& model, const ParkLayout& layout,
-                                        const std::string& font_path) {
+SiteMarkers makeSiteMarkers(const twin::ParkModel& model, const ParkLayout& layout,
+                            const std::string& font_path) {
   const osg::ref_ptr<osgText::Font> font = sharedFont(font_path);
   osg::ref_ptr<osg::Geode> geode = new osg::Geode;
   geode->setName("site markers");
@@ -69,7 +69,7 @@ osg::ref_ptr<osg::Node> makeSiteMarkers(const twin::ParkModel& model, const Park
   north->setCharacterSize(0.8f * s);
   north->setColor({0.95f, 0.95f, 0.95f, 1.0f});
   geode->addDrawable(north.get());
-  return geode;
+  return {geode, name};
 }
 
 void drawBuildingLabels(const twin::ParkModel& model, const ParkLayout& layout,

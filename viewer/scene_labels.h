@@ -6,6 +6,7 @@
 
 #include <osg/Matrixd>
 #include <osg/Node>
+#include <osgText/Text>
 #include <string>
 
 #include "twin/model/model.h"
@@ -13,9 +14,14 @@
 
 namespace viewer {
 
-// Site name and a north arrow at the south-west corner of the site, flat on the ground.
-osg::ref_ptr<osg::Node> makeSiteMarkers(const twin::ParkModel& model, const ParkLayout& layout,
-                                        const std::string& font_path);
+// Site name and a north arrow at the south-west corner of the site, flat on the ground; `name`
+// is the site name's text (setText switches its language).
+struct SiteMarkers {
+  osg::ref_ptr<osg::Node> node;
+  osg::ref_ptr<osgText::Text> name;
+};
+SiteMarkers makeSiteMarkers(const twin::ParkModel& model, const ParkLayout& layout,
+                            const std::string& font_path);
 
 // Building ids and names over their roofs, into ImGui's background draw list (between
 // ImGuiLayer::beginFrame and endFrame), for a view at (x0, y0) of width x height pixels (y down).

@@ -4,8 +4,12 @@
 
 namespace viewer {
 
-OffscreenRenderer::OffscreenRenderer(int width, int height, int samples, const std::string& glyphs)
-    : context_(width, height, samples), viewer_(new osgViewer::Viewer), glyphs_(glyphs) {
+OffscreenRenderer::OffscreenRenderer(int width, int height, int samples, const std::string& glyphs,
+                                     float font_size)
+    : context_(width, height, samples),
+      viewer_(new osgViewer::Viewer),
+      glyphs_(glyphs),
+      font_size_(font_size) {
   viewer_->setUpViewerAsEmbeddedInWindow(0, 0, width, height);
   viewer_->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
   viewer_->setLightingMode(osg::View::NO_LIGHT);
@@ -34,7 +38,7 @@ void OffscreenRenderer::setScene(osg::Node* scene, const CameraPose& pose) {
 
 void OffscreenRenderer::drawFrame(const std::function<void()>& overlay) {
   if (overlay && !imgui_) {
-    imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), 16.0f, glyphs_);
+    imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), font_size_, glyphs_);
     imgui_->attach(viewer_->getCamera());
   }
   if (imgui_) {

@@ -19,7 +19,9 @@ class OffscreenRenderer {
  public:
   // samples: multisampling (4 for smooth edges in images; 0 is faster on software GL).
   // glyphs: text whose characters the overlay must be able to draw (the park's names).
-  OffscreenRenderer(int width, int height, int samples = 4, const std::string& glyphs = "");
+  // font_size: of the overlay's text, in pixels.
+  OffscreenRenderer(int width, int height, int samples = 4, const std::string& glyphs = "",
+                    float font_size = 16.0f);
 
   // Renders `scene` from `pose`; `overlay` (optional) builds ImGui windows drawn over it. Returns
   // an RGB image with row 0 at the bottom (OpenGL order).
@@ -39,6 +41,7 @@ class OffscreenRenderer {
   osg::ref_ptr<osgViewer::Viewer> viewer_;
   std::unique_ptr<ImGuiLayer> imgui_;
   std::string glyphs_;
+  float font_size_ = 16.0f;
 };
 
 // Pixel (x, y from the top row) of an image from OffscreenRenderer, as 0..1 RGB.

@@ -50,6 +50,27 @@ double tourDuration(const twin::ParkModel& model, const std::string& tour,
   return total;
 }
 
+double tourSkip(const twin::ParkModel& model, const std::string& tour, double t, int direction) {
+  const std::vector<const twin::TourStop*> stops = stopsOf(model, tour, "--tour");
+  std::vector<double> starts;  // when each stop's move begins
+  double start = 0.0;
+  for (size_t i = 0; i < stops.size(); ++i) {
+    starts.push_back(start);
+    start += (i > 0 ? stops[i]->move : 0.0) + stops[i]->hold;
+  }
+  if (direction > 0) {
+    for (double s : starts) {
+      if (s > t + 1e-9) return s;
+    }
+    return start;
+  }
+  double previous = 0.0;
+  for (double s : starts) {
+    if (s < t - 1.0) previous = s;
+  }
+  return previous;
+}
+
 TourFrame tourFrame(const twin::ParkModel& model, const std::string& tour, double t, bool zh) {
   const std::vector<const twin::TourStop*> stops = stopsOf(model, tour, "--tour");
   auto camera = [&](size_t i) {

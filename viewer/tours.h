@@ -21,6 +21,10 @@ struct TourFrame {
 // twin::InputError naming `flag` and the park's tours when it has no tour `tour`.
 double tourDuration(const twin::ParkModel& model, const std::string& tour,
                     const std::string& flag = "--tour");
+// Seconds into the tour at which the stop after (direction +1) or before (-1) the one shown at `t`
+// begins its move: a clicker's next and previous. Past the last stop: the tour's end; before
+// the first: 0. "Before" skips back to the current stop's start when more than a second in.
+double tourSkip(const twin::ParkModel& model, const std::string& tour, double t, int direction);
 // The camera `t` seconds into the tour.
 TourFrame tourFrame(const twin::ParkModel& model, const std::string& tour, double t, bool zh);
 

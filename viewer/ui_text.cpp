@@ -62,6 +62,16 @@ constexpr std::array<Pair, static_cast<size_t>(Text::kCount)> kTexts = {{
     {"Buses", "母线"},
     {"Cables", "电缆"},
     {"PV arrays", "光伏阵列"},
+    {"PV now", "光伏出力"},
+    {"Grid import now", "电网取电"},
+    {"PV since start", "累计光伏发电"},
+    {"Grid import since start", "累计购电"},
+    {"period", "全期"},
+    {"Before", "改造前"},
+    {"After", "改造后"},
+    {"Right/Left: next/previous stop   Space: pause   L: 中文   S: scenario   B: before/after   "
+     "Esc: quit",
+     "右/左：下一站/上一站   空格：暂停   L：English   S：切换方案   B：改造前后   Esc：退出"},
 }};
 
 // The headline KPIs, in panel order; their labels are the KPI table's (twin/engine/kpi.cpp).
@@ -75,6 +85,7 @@ constexpr std::array<std::string_view, 11> kHeadline = {
 std::string namesText(const twin::ParkModel& model) {
   std::string out = model.site.name + model.site.name_zh;
   for (const twin::Building& b : model.buildings) out += b.name + b.name_zh;
+  for (const twin::TourStop& s : model.tour_stops) out += s.caption + s.caption_zh;
   return out;
 }
 

@@ -2,6 +2,7 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 #include <osgDB/WriteFile>
@@ -97,9 +98,20 @@ void ViewApp::open(int width, int height, int samples) {
   traits->readDISPLAY();
   traits->x = 40;
   traits->y = 40;
+  traits->windowDecoration = !present_;
+  osg::GraphicsContext::WindowingSystemInterface* screens =
+      osg::GraphicsContext::getWindowingSystemInterface();
+  if (present_ && screens) {
+    unsigned w = 0, h = 0;
+    osg::GraphicsContext::ScreenIdentifier screen;
+    screen.readDISPLAY();
+    screen.screenNum = std::max(screen.screenNum, 0);  // DISPLAY=":99" leaves it at -1
+    screens->getScreenResolution(screen, w, h);
+    if (w > 0 && h > 0) width = int(w), height = int(h);
+    traits->x = traits->y = 0;
+  }
   traits->width = width;
   traits->height = height;
-  traits->windowDecoration = true;
   traits->doubleBuffer = true;
   traits->samples = samples;
   traits->windowName = "ParkTwin - " + a_->results.model.site.name;
@@ -114,7 +126,9 @@ void ViewApp::open(int width, int height, int samples) {
   }
   viewer_ = new osgViewer::CompositeViewer;
   viewer_->setThreadingModel(osgViewer::ViewerBase::SingleThreaded);
-  imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), 16.0f, namesText(a_->results.model));
+  // Presenting: larger text for a room, and a large font for the KPI cards' figures.
+  imgui_ = std::make_unique<ImGuiLayer>(findCjkFont(), present_ ? 22.0f : 16.0f,
+                                        namesText(a_->results.model), present_ ? 56.0f : 0.0f);
   for (Side* side : {a_.get(), b_.get()}) {
     if (!side) continue;
     side->view = new osgViewer::View;
@@ -123,6 +137,7 @@ void ViewApp::open(int width, int height, int samples) {
     camera->setGraphicsContext(context_.get());
     camera->setClearColor(kSkyColor);
     side->view->setSceneData(side->setup.scene.root());
+    if (present_) side->view->addEventHandler(present_->keys());
     side->view->addEventHandler(imgui_->eventHandler());
     side->view->addEventHandler(new PickHandler(this, side));
     viewer_->addView(side->view.get());
@@ -138,6 +153,10 @@ void ViewApp::open(int width, int height, int samples) {
 }
 
 void ViewApp::layoutViews(int width, int height) {
+  if (present_ && b_) {
+    wipeCameras(a_->view->getCamera(), b_->view->getCamera(), present_->wipe(), width, height);
+    return;
+  }
   const int half = b_ ? width / 2 : width;
   for (Side* side : {a_.get(), b_.get()}) {
     if (!side) continue;
@@ -147,12 +166,12 @@ void ViewApp::layoutViews(int width, int height) {
   }
 }
 
-void ViewApp::loadScenario(const std::string& name) {
-  const std::string path = a_->results.path;
-  osg::ref_ptr<osgViewer::View> view = a_->view;
-  a_ = std::make_unique<Side>(loadResults(path, name));
-  a_->view = view;
-  view->setSceneData(a_->setup.scene.root());
+void ViewApp::loadScenario(std::unique_ptr<Side>& side, const std::string& name) {
+  const std::string path = side->results.path;
+  osg::ref_ptr<osgViewer::View> view = side->view;
+  side = std::make_unique<Side>(loadResults(path, name));
+  side->view = view;
+  view->setSceneData(side->setup.scene.root());
   first_apply_ = true;
 }
 
@@ -160,13 +179,20 @@ void ViewApp::drawUi(double dt) {
   const osg::GraphicsContext::Traits* t = context_->getTraits();
   imgui_->beginFrame(dt, float(t->width), float(t->height));
   for (Side* side : {a_.get(), b_.get()}) {
-    if (!side || !state_.layers[size_t(Layer::kLabels)]) continue;
+    // Presenting: the cards and the divider's labels only, no building labels.
+    if (!side || !state_.layers[size_t(Layer::kLabels)] || present_) continue;
     const osg::Camera* camera = side->view->getCamera();
     const osg::Viewport* vp = camera->getViewport();
     drawBuildingLabels(side->results.model, side->setup.layout, camera->getViewMatrix(),
                        camera->getProjectionMatrix(), float(vp->x()),
                        float(t->height - vp->y() - vp->height()), float(vp->width()),
                        float(vp->height()), state_.language == Language::kChinese);
+  }
+  if (present_) {
+    present_->draw(afterSide()->results, b_ ? &a_->results : nullptr, state_.step, caption_,
+                   state_.language, float(t->width), float(t->height), imgui_->largeFont());
+    imgui_->endFrame();
+    return;
   }
   time_panel_.draw(a_->results, state_);
   kpi_panel_.draw(a_->results, b_ ? &b_->results : nullptr, state_.language);
@@ -197,11 +223,50 @@ void ViewApp::advanceTour(double dt) {
       tourFrame(a_->results.model, tour_, tour_time_, state_.language == Language::kChinese);
   a_->view->getCameraManipulator()->setByInverseMatrix(viewMatrix(f.pose));
   caption_ = f.caption;
-  tour_time_ += dt;
+  if (!tour_paused_) tour_time_ += dt;
+}
+
+void ViewApp::present() {
+  present_ = std::make_unique<PresentMode>();
+  state_.playing = true;
+  state_.speed = 4.0;  // steps a second: a day in 24 s at 15 min
+  for (Layer hidden : {Layer::kNetwork}) state_.layers[size_t(hidden)] = false;
+}
+
+void ViewApp::applyPresentActions() {
+  const PresentActions act = present_->takeActions();
+  if (act.stop != 0 && !tour_.empty()) {
+    tour_time_ = tourSkip(a_->results.model, tour_, tour_time_, act.stop);
+  }
+  if (act.pause) {
+    tour_paused_ = !tour_paused_;
+    state_.playing = !tour_paused_;
+  }
+  if (act.language) {
+    state_.language =
+        state_.language == Language::kChinese ? Language::kEnglish : Language::kChinese;
+  }
+  if (act.wipe && b_) present_->toggleWipe();
+  if (act.scenario) {
+    // The next scenario of the file on the "after" side (not the "before" one).
+    Side* side = afterSide();
+    const std::vector<std::string>& names = side->results.scenario_names;
+    auto at = std::find(names.begin(), names.end(), side->results.scenario);
+    for (size_t k = 1; k <= names.size(); ++k) {
+      const std::string& next = names[(size_t(at - names.begin()) + k) % names.size()];
+      if (b_ && b_->results.path == a_->results.path && next == a_->results.scenario) continue;
+      if (b_)
+        loadScenario(b_, next);
+      else
+        state_.scenario = next;
+      break;
+    }
+    present_->restartCount();
+  }
 }
 
 void ViewApp::applyState() {
-  if (state_.scenario != a_->results.scenario) loadScenario(state_.scenario);
+  if (state_.scenario != a_->results.scenario) loadScenario(a_, state_.scenario);
   const size_t steps = a_->results.times.size();
   if (state_.step >= steps) state_.step = steps ? steps - 1 : 0;
   for (Side* side : {a_.get(), b_.get()}) {
@@ -218,6 +283,9 @@ void ViewApp::applyState() {
       }
     }
     if (first_apply_ || state_.xray != applied_.xray) scene.setXray(state_.xray);
+    if (first_apply_ || state_.language != applied_.language) {
+      scene.setLanguage(state_.language == Language::kChinese);
+    }
     if (first_apply_ || state_.selected != applied_.selected) scene.select(state_.selected);
   }
   if (state_.focus_selected) {
@@ -246,6 +314,11 @@ long ViewApp::run(long frames, const std::string& screenshot) {
     const osg::GraphicsContext::Traits* t = context_->getTraits();
     if (t->width != width || t->height != height) {
       width = t->width, height = t->height;
+      layoutViews(width, height);
+    }
+    if (present_) {
+      applyPresentActions();
+      present_->advance(dt);
       layoutViews(width, height);
     }
     advanceTour(dt);
@@ -284,9 +357,14 @@ int viewCommand(const ViewRequest& request) {
     b = loadResults(path, scenario);
   }
   state.step = resolveStep(a, request.time, "--time");
+  const std::string first_tour =
+      a.model.tour_stops.empty() ? std::string() : a.model.tour_stops.front().tour;
   ViewApp app(std::move(a), std::move(b), state);
+  if (request.present) app.present();
   app.open(width, height, request.msaa);
-  if (!request.tour.empty()) app.playTour(request.tour);
+  // Presenting plays the park's first tour unless --tour names another.
+  const std::string tour = request.tour.empty() && request.present ? first_tour : request.tour;
+  if (!tour.empty()) app.playTour(tour);
   const long frames = app.run(request.frames, request.screenshot);
   if (request.frames > 0) std::cout << "view: drew " << frames << " frames\n";
   return 0;

@@ -11,6 +11,7 @@
 #include "viewer/imgui_layer.h"
 #include "viewer/kpi_panel.h"
 #include "viewer/layers_panel.h"
+#include "viewer/present_mode.h"
 #include "viewer/scene_setup.h"
 #include "viewer/selection_panel.h"
 #include "viewer/time_panel.h"
@@ -33,6 +34,9 @@ class ViewApp {
   // Flies the park file's tour `tour` (presentation.tours) with its captions; throws
   // twin::InputError for an unknown tour.
   void playTour(const std::string& tour);
+  // Presentation mode (call before open()): full screen, KPI cards instead of panels, before
+  // and after wiped across one picture, the presenter's keys (viewer/present_mode.h).
+  void present();
 
  private:
   struct Side;
@@ -41,8 +45,10 @@ class ViewApp {
   void drawUi(double dt);
   void applyState();
   void layoutViews(int width, int height);
-  void loadScenario(const std::string& name);
+  void loadScenario(std::unique_ptr<Side>& side, const std::string& name);
   void advanceTour(double dt);
+  void applyPresentActions();
+  Side* afterSide() const { return b_ ? b_.get() : a_.get(); }
 
   std::unique_ptr<Side> a_, b_;
   ViewerState state_;
@@ -58,6 +64,8 @@ class ViewApp {
   std::string tour_;        // "" = none
   double tour_time_ = 0.0;  // s into the tour
   std::string caption_;     // of the tour's current stop
+  bool tour_paused_ = false;
+  std::unique_ptr<PresentMode> present_;  // nullptr: the normal viewer
 };
 
 }  // namespace viewer

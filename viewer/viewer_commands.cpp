@@ -75,6 +75,7 @@ int snapshotCommand(const SnapshotRequest& request) {
   const size_t step = resolveStep(results, request.time, "--time");
   SceneSetup setup(results);
   for (int i = 0; i < kLayerCount; ++i) setup.scene.setLayerVisible(Layer(i), layers[size_t(i)]);
+  setup.scene.setLanguage(language == Language::kChinese);
   applyStep(results, step, map, setup.scene,
             request.pv_color == "shading" ? Quantity::kPvShading : Quantity::kPv);
   setup.scene.flows().advance(0.0);

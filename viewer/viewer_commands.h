@@ -36,6 +36,7 @@ struct ViewRequest {
   int frames = 0;          // > 0: quit after this many frames (scripted runs under Xvfb)
   std::string screenshot;  // PNG of the window's last frame, panels included ("" = none)
   std::string tour;        // a tour of the park file's presentation to fly ("" = none)
+  bool present = false;    // presentation mode: full screen, KPI cards, wipe (present_mode.h)
 };
 int viewCommand(const ViewRequest& request);
 

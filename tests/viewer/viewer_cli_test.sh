@@ -4,10 +4,13 @@
 # installed, `parktwin view` opens under Xvfb, draws frames and exits 0.
 # A results file is self-contained (/model): moved to another folder, away from its park file and
 # its EPW weather, it still opens in snapshot and view.
-# Usage: viewer_cli_test.sh PARKTWIN_BINARY DEMO_PARK_YAML [SHARED_WEATHER_DIR]
+# `parktwin video` encodes the demo's tour to an MP4 (decoded back in viewer_tests), and
+# `view --present` fills the screen under Xvfb (its screenshot kept in SCREENSHOT_DIR).
+# Usage: viewer_cli_test.sh PARKTWIN_BINARY DEMO_PARK_YAML [SHARED_WEATHER_DIR] [SCREENSHOT_DIR]
 pt=$1
 park=$2
 weather_dir=${3:-}
+shots=${4:-}
 . "$(dirname "$0")/../app/check.sh"
 unset DISPLAY
 
@@ -84,6 +87,31 @@ check "an unknown scenario exits 2" [ $? -eq 2 ]
 check "... listing the scenarios" grep -q "rooftop-pv" "$work/err.txt"
 check "no file is left for failed snapshots" [ ! -e "$work/x.png" ]
 
+mp4_ok() {  # FILE: an ISO media file (ftyp box) holding an avc1 (H.264) track
+  python3 - "$1" <<'PY'
+import sys
+data = open(sys.argv[1], "rb").read()
+assert data[4:8] == b"ftyp", "not an MP4"
+assert b"avc1" in data, "no H.264 track"
+PY
+}
+"$pt" video "$work/r.h5" --start 2025-06-21T08:00 --tour board --speed 1200x --size 640x360 \
+  --fps 10 --language zh --compare-scenario rooftop-pv -o "$work/tour.mp4" >"$work/out.txt"
+check "video --tour exits 0" [ $? -eq 0 ]
+check "video reports its frames (the tour's 31 s at 10 frames/s)" grep -q "310 frames, 640x360" \
+  "$work/out.txt"
+check "video writes an H.264 MP4" mp4_ok "$work/tour.mp4"
+"$pt" video "$work/r.h5" --size 641x360 -o "$work/odd.mp4" 2>"$work/err.txt"
+check "a size the encoder refuses exits 2" [ $? -eq 2 ]
+check "... naming --size" grep -q "^--size: the H.264 encoder" "$work/err.txt"
+"$pt" video "$work/r.h5" --start 2025-06-21T20:00 --tour board -o "$work/late.mp4" 2>"$work/err.txt"
+check "a tour past the results' end exits 2" [ $? -eq 2 ]
+check "... saying so" grep -q "past the results' end" "$work/err.txt"
+"$pt" video "$work/r.h5" --end 2025-06-21T01:00 -o "$work/none/v.mp4" 2>"$work/err.txt"
+check "an unwritable output exits 2" [ $? -eq 2 ]
+check "no file is left for failed videos" [ ! -e "$work/odd.mp4" ] && [ ! -e "$work/late.mp4" ]
+check "... nor a temporary" [ -z "$(ls -A "$work" | grep partial)" ]
+
 "$pt" view "$work/r.h5" --frames 2 2>"$work/err.txt"
 check "view without a display exits 2" [ $? -eq 2 ]
 check "... suggesting xvfb-run" grep -q "xvfb-run" "$work/err.txt"
@@ -103,6 +131,12 @@ if command -v xvfb-run >/dev/null; then
   check "an unknown tour exits 2" [ $? -eq 2 ]
   check "... listing the park's tours" grep -q 'no tour "nowhere" in the park (it has: board)' \
     "$work/tour.txt"
+  ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view "$work/r.h5" \
+    --compare-scenario rooftop-pv --present --time 2025-06-21T11:00 --frames 90 \
+    --screenshot "$work/present.png" >"$work/present.txt" 2>&1
+  check "view --present draws its frames" grep -q "drew 90 frames" "$work/present.txt"
+  check "... full screen, whatever --size says" png_ok "$work/present.png" 1280 720
+  if [ -n "$shots" ]; then mkdir -p "$shots" && cp "$work/present.png" "$shots/present.png"; fi
 else
   echo "skipped: xvfb-run is not installed (parktwin view under Xvfb)"
 fi

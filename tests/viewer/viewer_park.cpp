@@ -60,6 +60,15 @@ tariff:
       months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]
       periods:
         - {name: flat, price: "0.7 CNY/kWh", hours: ["00:00-24:00"]}
+presentation:
+  cameras:
+    - {id: roof, target: [30, 15, 10], distance: "80 m", heading: "0 deg", pitch: "40 deg"}
+    - {id: canteen, target: [95, 10, 3], distance: "60 m", heading: "90 deg", pitch: "30 deg"}
+  tours:
+    - id: short
+      stops:
+        - {camera: roof, hold: "1 s", caption: "The roof", caption_zh: "屋顶"}
+        - {camera: canteen, move: "1 s", hold: "1 s", caption: "The canteen", caption_zh: "食堂"}
 scenarios:
   - name: no-pv-tilt
     description: Flat modules

@@ -147,7 +147,7 @@ int reportCommand(const ReportRequest& request) {
     for (Json& p : profilesJson(request.results, run, summary, zh)) data["profiles"].push_back(p);
     data["sankey"].push_back(sankeyJson(request.results, run, summary, zh));
   }
-  data["motors"] = motorsJson(request.results, runs[0]);
+  data["motors"] = motorsJson(request.results, runs[0], zh);
   data["limits"] = limitsJson(request.results, runs);
   data["dr_events"] = drEventsJson(request.results, runs);
   for (size_t i = 1; i < runs.size() && i <= 2; ++i) {

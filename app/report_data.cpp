@@ -58,7 +58,7 @@ Json loadDurationJson(const std::string& path, const std::string& scenario, doub
   return {{"scenario", scenario}, {"hours", hours}, {"grid_import_kw", kw}};
 }
 
-Json motorsJson(const std::string& path, const ReportRun& baseline) {
+Json motorsJson(const std::string& path, const ReportRun& baseline, bool zh) {
   const ParkModel& m = baseline.model;
   const std::vector<double> shaft =
       columnTotals(readSeries(path, baseline.name, "motor", "shaft_power_kW"), 1.0);
@@ -77,7 +77,7 @@ Json motorsJson(const std::string& path, const ReportRun& baseline) {
     const double efficiency = shaft[i] / input[i], gap = 100 * (efficiency - *minimum);
     gaps.push_back(gap);
     rows.push_back({{"id", motor.id},
-                    {"name", motor.name},
+                    {"name", shownName(motor.name, motor.name_zh, zh)},
                     {"building", m.buildings[static_cast<size_t>(motor.building)].id},
                     {"rated_kw", motor.nameplate.rated_power / 1000},
                     {"efficiency_pct", 100 * efficiency},

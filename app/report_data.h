@@ -33,7 +33,8 @@ Json loadDurationJson(const std::string& path, const std::string& scenario, doub
                       size_t points = 200);
 // Each motor's operating efficiency (shaft over input energy over the run) against
 // its class's minimum at rated load (IEC 60034-30-1): a histogram of the gap and the worst ten.
-Json motorsJson(const std::string& path, const ReportRun& baseline);
+// zh: names in Chinese where the park file gives them.
+Json motorsJson(const std::string& path, const ReportRun& baseline, bool zh);
 // Network limits crossed and demand-response events, per run.
 Json limitsJson(const std::string& path, const std::vector<ReportRun>& runs);
 Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);

@@ -122,6 +122,23 @@ size_t MergedMesh::addBeam(const std::string& id, const Eigen::Vector3d& a,
   return part;
 }
 
+size_t MergedMesh::addModel(const std::string& id, const std::vector<Eigen::Vector3d>& triangles,
+                            const Eigen::Vector3d& center, const Eigen::Vector3d& size, Rgb color,
+                            bool new_part) {
+  const size_t part = new_part || parts_.empty() ? begin(id) : parts_.size() - 1;
+  for (size_t k = 0; k + 2 < triangles.size(); k += 3) {
+    const std::array<Eigen::Vector3d, 3> p = {center + triangles[k].cwiseProduct(size),
+                                              center + triangles[k + 1].cwiseProduct(size),
+                                              center + triangles[k + 2].cwiseProduct(size)};
+    const Eigen::Vector3d n = (p[1] - p[0]).cross(p[2] - p[0]);
+    if (n.squaredNorm() == 0.0) continue;  // degenerate: nothing to draw
+    const unsigned base = static_cast<unsigned>(vertices_->size());
+    for (const Eigen::Vector3d& q : p) vertex(q, n.normalized(), color);
+    triangle(base, base + 1, base + 2);
+  }
+  return part;
+}
+
 bool MergedMesh::setColor(size_t part, Rgb color, float alpha) {
   const Part& p = parts_[part];
   const osg::Vec4 c(color.r, color.g, color.b, alpha);

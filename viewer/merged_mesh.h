@@ -31,6 +31,13 @@ class MergedMesh {
   size_t addBeam(const std::string& id, const Eigen::Vector3d& a, const Eigen::Vector3d& b,
                  double width, Rgb color, bool new_part);
 
+  // Triangles of a model in the unit box (three corners each), stretched to a box centred at
+  // `center` with extents `size`, each triangle flat-shaded: a new part, or (new_part false)
+  // appended to the last part.
+  size_t addModel(const std::string& id, const std::vector<Eigen::Vector3d>& triangles,
+                  const Eigen::Vector3d& center, const Eigen::Vector3d& size, Rgb color,
+                  bool new_part = true);
+
   // Colours a part; returns true when it changed. Call commit() after a batch of changes.
   bool setColor(size_t part, Rgb color, float alpha = 1.0f);
   // Colours the quad-th quad of a part made of quads (addQuad); returns true when it changed.

@@ -182,6 +182,34 @@ std::vector<int> busBuildings(const twin::ParkModel& m) {
   return home;
 }
 
+// Storage, inverters and charger posts in a row north of their bus, one row per bus.
+void placeBesideBuses(const twin::ParkModel& m, ParkLayout& out) {
+  std::vector<double> y(out.buses.size(), 1.5);  // m north of each bus, the row's end
+  auto place = [&](int bus, const std::string& id, Eigen::Vector3d size) {
+    const Eigen::Vector3d& b = out.buses[static_cast<size_t>(bus)].center;
+    double& at = y[static_cast<size_t>(bus)];
+    const Glyph g{id, {b.x(), b.y() + at + 0.5 * size.y(), 0.5 * size.z()}, size};
+    at += size.y() + 0.8;
+    return g;
+  };
+  for (const twin::Storage& s : m.storage) {
+    // A container 6 x 2.5 x 2.8 m per MWh, scaled by the cube root of the energy.
+    const double k = std::clamp(std::cbrt(twin::fromSi(s.rating.energy_capacity, "MWh")), 0.4, 2.0);
+    out.storage.push_back(place(s.bus, s.id, k * Eigen::Vector3d(6.0, 2.5, 2.8)));
+  }
+  for (const twin::PvArray& a : m.pv) {
+    const double kw = twin::fromSi(a.dc_capacity / a.dc_ac_ratio, "kW");
+    const double k = std::clamp(std::cbrt(kw / 100.0), 1.0, 3.0);
+    out.inverters.push_back(place(a.bus, a.id, k * Eigen::Vector3d(0.8, 0.6, 0.9)));
+  }
+  for (const twin::EvChargerGroup& g : m.ev_chargers) {
+    std::vector<Glyph> posts;
+    const int n = std::clamp(g.chargers, 1, 40);  // a long row stands for the rest
+    for (int k = 0; k < n; ++k) posts.push_back(place(g.bus, g.id, {0.5, 0.5, 1.8}));
+    out.chargers.push_back(posts);
+  }
+}
+
 void placeNetwork(const twin::ParkModel& m, ParkLayout& out) {
   const std::vector<int> home = busBuildings(m);
   std::map<int, int> slots;  // buses placed so far per building
@@ -202,6 +230,7 @@ void placeNetwork(const twin::ParkModel& m, ParkLayout& out) {
     c.z() = 0.5 * edge;
     out.transformers.push_back({t.id, c, {edge, 0.8 * edge, edge}});
   }
+  placeBesideBuses(m, out);
   for (const twin::Cable& c : m.network.cables) {
     const Eigen::Vector3d a = out.buses[static_cast<size_t>(c.from)].center;
     const Eigen::Vector3d b = out.buses[static_cast<size_t>(c.to)].center;

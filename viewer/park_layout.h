@@ -45,8 +45,13 @@ struct ParkLayout {
   std::vector<Glyph> loads;                         // per load
   std::vector<Glyph> transformers;                  // per transformer
   std::vector<Glyph> buses;                         // per bus
-  std::vector<PvArrayLayout> pv;                    // per PV array
-  std::vector<CableRoute> cables;                   // per cable
+  // Beside their bus, in model order: batteries, one inverter per PV array (its AC side), and
+  // each EV charger group as a row of posts (one glyph per post).
+  std::vector<Glyph> storage;
+  std::vector<Glyph> inverters;
+  std::vector<std::vector<Glyph>> chargers;
+  std::vector<PvArrayLayout> pv;   // per PV array
+  std::vector<CableRoute> cables;  // per cable
 };
 
 ParkLayout computeParkLayout(const twin::ParkModel& model);

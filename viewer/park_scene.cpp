@@ -11,16 +11,20 @@
 #include <osg/Material>
 
 #include "twin/model/park_occluders.h"
+#include "viewer/equipment_models.h"
 #include "viewer/scene_labels.h"
 
 namespace viewer {
 namespace {
 
 constexpr float kXrayAlpha = 0.35f;
+const osg::Vec4 kNightSky{0.10f, 0.13f, 0.22f, 1.0f};
 constexpr Rgb kBusColor{0.2f, 0.4f, 0.9f};
 constexpr Rgb kGlyphColor{0.6f, 0.6f, 0.65f};
 constexpr Rgb kObstacleColor{0.62f, 0.60f, 0.58f};
 constexpr Rgb kTreeColor{0.25f, 0.50f, 0.22f};
+constexpr Rgb kStorageColor{0.85f, 0.88f, 0.92f};  // a white container
+constexpr Rgb kChargerColor{0.20f, 0.55f, 0.85f};
 
 osg::ref_ptr<osg::Geode> geodeOf(std::initializer_list<osg::Drawable*> drawables) {
   osg::ref_ptr<osg::Geode> g = new osg::Geode;
@@ -46,14 +50,14 @@ osg::ref_ptr<osg::Geode> makeGround(const ParkLayout& layout) {
   return geodeOf({ground.geometry()});
 }
 
-osg::ref_ptr<osg::LightSource> makeSun() {
-  osg::ref_ptr<osg::Light> light = new osg::Light(0);
-  light->setPosition({0.35f, -0.55f, 1.0f, 0.0f});  // directional, from the south-east above
+// Directional, from the south-east above until setSun() puts it where the sun is.
+osg::ref_ptr<osg::LightSource> makeSun(osg::Light* light) {
+  light->setPosition({0.35f, -0.55f, 1.0f, 0.0f});
   light->setAmbient({0.45f, 0.45f, 0.45f, 1.0f});
   light->setDiffuse({0.6f, 0.6f, 0.6f, 1.0f});
   light->setSpecular({0.0f, 0.0f, 0.0f, 1.0f});
   osg::ref_ptr<osg::LightSource> source = new osg::LightSource;
-  source->setLight(light.get());
+  source->setLight(light);
   source->setReferenceFrame(osg::LightSource::ABSOLUTE_RF);
   return source;
 }
@@ -62,8 +66,13 @@ osg::ref_ptr<osg::LightSource> makeSun() {
 osg::ref_ptr<osg::Geode> makeObstacles(const twin::ParkModel& model) {
   MergedMesh mesh("obstacles");
   for (const twin::Obstacle& o : model.obstacles) {
-    const Rgb c = o.kind == twin::ObstacleKind::kTree ? kTreeColor : kObstacleColor;
-    mesh.addPrism(o.id, twin::obstacleOutline(o), o.base, o.height, c);
+    if (o.kind != twin::ObstacleKind::kTree) {
+      mesh.addPrism(o.id, twin::obstacleOutline(o), o.base, o.height, kObstacleColor);
+      continue;
+    }
+    // A tree: the model, its crown as wide as the obstacle's, its trunk down to the ground.
+    mesh.addModel(o.id, modelTriangles(Model::kTree), {o.center.x(), o.center.y(), 0.5 * o.height},
+                  {2 * o.radius, 2 * o.radius, o.height}, kTreeColor);
   }
   mesh.commit();
   return geodeOf({mesh.geometry()});
@@ -115,9 +124,13 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
       transformers_(std::make_unique<MergedMesh>("transformers")),
       buses_(std::make_unique<MergedMesh>("buses")),
       cables_(std::make_unique<MergedMesh>("cables")),
+      storage_(std::make_unique<MergedMesh>("storage")),
+      inverters_(std::make_unique<MergedMesh>("inverters")),
+      chargers_(std::make_unique<MergedMesh>("chargers")),
       flows_(std::make_unique<FlowMarkers>(layout.cables)),
       shadows_(std::make_unique<ParkShadows>(model, layout)),
-      selection_(new osg::Geode) {
+      selection_(new osg::Geode),
+      sun_(new osg::Light(0)) {
   for (size_t i = 0; i < model.buildings.size(); ++i) {
     const twin::Building& b = model.buildings[i];
     const Rgb c = buildingColor(b.kind);
@@ -129,10 +142,32 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
       pv_->addQuad(a.id, a.quads[k].corners, kIdleColor, k == 0);
     }
   }
-  for (const Glyph& g : layout.motors) motors_->addBox(g.id, g.center, g.size, kGlyphColor);
-  for (const Glyph& g : layout.loads) loads_->addBox(g.id, g.center, g.size, kGlyphColor);
+  // Equipment drawn with the low-poly models of assets/models, stretched to its glyph's box.
+  for (size_t i = 0; i < layout.motors.size(); ++i) {
+    const Glyph& g = layout.motors[i];
+    motors_->addModel(g.id, modelTriangles(modelOf(model.motors[i].driven)), g.center, g.size,
+                      kGlyphColor);
+  }
+  for (size_t i = 0; i < layout.loads.size(); ++i) {
+    const Glyph& g = layout.loads[i];
+    loads_->addModel(g.id, modelTriangles(modelOf(model.loads[i].kind)), g.center, g.size,
+                     kGlyphColor);
+  }
   for (const Glyph& g : layout.transformers) {
-    transformers_->addBox(g.id, g.center, g.size, kGlyphColor);
+    transformers_->addModel(g.id, modelTriangles(Model::kTransformer), g.center, g.size,
+                            kGlyphColor);
+  }
+  for (const Glyph& g : layout.storage) {
+    storage_->addModel(g.id, modelTriangles(Model::kBattery), g.center, g.size, kStorageColor);
+  }
+  for (const Glyph& g : layout.inverters) {
+    inverters_->addModel(g.id, modelTriangles(Model::kInverter), g.center, g.size, kIdleColor);
+  }
+  for (const std::vector<Glyph>& posts : layout.chargers) {
+    for (size_t k = 0; k < posts.size(); ++k) {
+      chargers_->addModel(posts[k].id, modelTriangles(Model::kCharger), posts[k].center,
+                          posts[k].size, kChargerColor, k == 0);
+    }
   }
   for (const Glyph& g : layout.buses) buses_->addBox(g.id, g.center, g.size, kBusColor);
   for (const CableRoute& c : layout.cables) {
@@ -146,7 +181,7 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
   for (MergedMesh* m : meshes()) m->commit();
 
   lightScene(root_->getOrCreateStateSet());
-  root_->addChild(makeSun().get());
+  root_->addChild(makeSun(sun_.get()).get());
   root_->addChild(makeGround(layout).get());
 
   for (auto& l : layers_) {
@@ -160,9 +195,10 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
   layers_[int(Layer::kBuildings)]->addChild(building_geode_.get());
   layers_[int(Layer::kBuildings)]->addChild(makeObstacles(model).get());
   layers_[int(Layer::kShadows)]->addChild(shadows_->node());
-  layers_[int(Layer::kPv)]->addChild(geodeOf({pv_->geometry()}).get());
-  layers_[int(Layer::kEquipment)]->addChild(
-      geodeOf({motors_->geometry(), loads_->geometry()}).get());
+  layers_[int(Layer::kPv)]->addChild(geodeOf({pv_->geometry(), inverters_->geometry()}).get());
+  layers_[int(Layer::kEquipment)]->addChild(geodeOf({motors_->geometry(), loads_->geometry(),
+                                                     storage_->geometry(), chargers_->geometry()})
+                                                .get());
   osg::ref_ptr<osg::Geode> network = geodeOf(
       {transformers_->geometry(), buses_->geometry(), cables_->geometry(), flows_->geometry()});
   layers_[int(Layer::kNetwork)]->addChild(network.get());
@@ -178,9 +214,10 @@ ParkScene::ParkScene(const twin::ParkModel& model, const ParkLayout& layout,
   setXray(true);
 }
 
-std::array<MergedMesh*, 8> ParkScene::meshes() const {
-  return {buildings_.get(), floors_.get(),       pv_.get(),    motors_.get(),
-          loads_.get(),     transformers_.get(), buses_.get(), cables_.get()};
+std::array<MergedMesh*, 11> ParkScene::meshes() const {
+  return {buildings_.get(), floors_.get(),       pv_.get(),      motors_.get(),
+          loads_.get(),     transformers_.get(), buses_.get(),   cables_.get(),
+          storage_.get(),   inverters_.get(),    chargers_.get()};
 }
 
 void ParkScene::setLayerVisible(Layer layer, bool visible) {
@@ -251,6 +288,18 @@ void ParkScene::select(const std::string& id) {
   g->setColorArray(c.get(), osg::Array::BIND_OVERALL);
   g->addPrimitiveSet(new osg::DrawArrays(GL_LINES, 0, GLsizei(v->size())));
   selection_->addDrawable(g.get());
+}
+
+void ParkScene::setSun(const Eigen::Vector3d& sun) {
+  shadows_->setSun(sun);
+  // Lit from the sun: full light from 30 degrees up, a cool dim ambient at night (a simplified
+  // look, not a photometric model).
+  const double up = std::clamp(sun.z() / 0.5, 0.0, 1.0);
+  const float diffuse = float(0.6 * up), ambient = float(0.32 + 0.13 * up);
+  sky_ = kNightSky * float(1 - up) + kSkyColor * float(up);
+  if (sun.z() > 0) sun_->setPosition({float(sun.x()), float(sun.y()), float(sun.z()), 0.0f});
+  sun_->setDiffuse({diffuse, diffuse, diffuse, 1.0f});
+  sun_->setAmbient({ambient, ambient, float(ambient + 0.1 * (1 - up)), 1.0f});
 }
 
 void ParkScene::setLanguage(bool zh) {

@@ -9,6 +9,7 @@
 #include <optional>
 #include <osg/Geode>
 #include <osg/Group>
+#include <osg/Light>
 #include <osg/Switch>
 #include <osgText/Text>
 #include <string>
@@ -19,6 +20,8 @@
 #include "viewer/park_shadows.h"
 
 namespace viewer {
+
+inline const osg::Vec4 kSkyColor{0.62f, 0.74f, 0.86f, 1.0f};
 
 enum class Layer { kBuildings, kPv, kEquipment, kNetwork, kLabels, kShadows };
 inline constexpr int kLayerCount = 6;
@@ -45,29 +48,35 @@ class ParkScene {
   void select(const std::string& id);
   // The site's name on the ground in Chinese (its name_zh, where it has one) or English.
   void setLanguage(bool zh);
-  // The park's shadows for the unit vector towards the sun (none with the sun down).
-  void setSun(const Eigen::Vector3d& sun) { shadows_->setSun(sun); }
+  // The park's shadows and its light for the unit vector towards the sun (no shadows and a dim
+  // night light with the sun down).
+  void setSun(const Eigen::Vector3d& sun);
+  // The sky's colour for the sun of setSun(): day blue to night blue.
+  const osg::Vec4& skyColor() const { return sky_; }
 
   MergedMesh& pv() { return *pv_; }
   MergedMesh& motors() { return *motors_; }
   MergedMesh& loads() { return *loads_; }
   MergedMesh& transformers() { return *transformers_; }
+  MergedMesh& inverters() { return *inverters_; }  // one part per PV array
   MergedMesh& buses() { return *buses_; }
   MergedMesh& cables() { return *cables_; }
   FlowMarkers& flows() { return *flows_; }
 
  private:
-  std::array<MergedMesh*, 8> meshes() const;
+  std::array<MergedMesh*, 11> meshes() const;
 
   ParkLayout layout_;
   osg::ref_ptr<osg::Group> root_;
   std::array<osg::ref_ptr<osg::Switch>, kLayerCount> layers_;
   std::unique_ptr<MergedMesh> buildings_, floors_, pv_, motors_, loads_, transformers_, buses_,
-      cables_;
+      cables_, storage_, inverters_, chargers_;
   std::unique_ptr<FlowMarkers> flows_;
   std::unique_ptr<ParkShadows> shadows_;
   osg::ref_ptr<osg::Geode> building_geode_;
   osg::ref_ptr<osg::Geode> selection_;
+  osg::ref_ptr<osg::Light> sun_;
+  osg::Vec4 sky_ = kSkyColor;
   osg::ref_ptr<osgText::Text> site_name_;
   std::array<std::string, 2> site_names_;  // English, Chinese
   bool xray_ = true;

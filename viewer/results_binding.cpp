@@ -116,6 +116,7 @@ size_t applyStep(const ResultsData& r, size_t step, ColorMap map, ParkScene& sce
   size_t changed = 0;
   changed += pv == Quantity::kPvShading ? colorPvShading(r, map, scene.pv(), legend(pv))
                                         : colorAll(r, pv, step, map, scene.pv(), legend(pv));
+  changed += colorAll(r, Quantity::kPv, step, map, scene.inverters(), legend(Quantity::kPv));
   if (step < r.times.size()) {
     const physics::SolarPosition sun = twin::sunAtInstant(r.model, double(r.times[step]));
     scene.setSun(twin::sunDirection(sun.apparent_zenith, sun.azimuth));

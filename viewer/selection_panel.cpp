@@ -119,11 +119,12 @@ std::optional<ObjectRef> findObject(const twin::ParkModel& m, const std::string&
   return std::nullopt;
 }
 
-std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
+std::string nameplateText(const twin::ParkModel& m, ObjectRef u, bool zh) {
   switch (u.kind) {
     case ObjectKind::kBuilding: {
       const twin::Building& b = m.buildings[u.index];
-      return b.name + "\n" + fmt::format("height {:.1f} m", b.height);
+      return twin::shownName(b.name, b.name_zh, zh) + "\n" +
+             fmt::format("height {:.1f} m", b.height);
     }
     case ObjectKind::kPv: {
       const twin::PvArray& a = m.pv[u.index];
@@ -134,7 +135,7 @@ std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
     }
     case ObjectKind::kMotor: {
       const twin::Motor& x = m.motors[u.index];
-      return x.name + "\n" +
+      return twin::shownName(x.name, x.name_zh, zh) + "\n" +
              fmt::format(
                  "{:.1f} kW, {} poles, {}\nrated efficiency {:.1f} %, power factor "
                  "{:.2f}, duty load {:.0f} %",
@@ -147,7 +148,8 @@ std::string nameplateText(const twin::ParkModel& m, ObjectRef u) {
     }
     case ObjectKind::kLoad: {
       const twin::Load& x = m.loads[u.index];
-      return x.name + "\n" + std::string(twin::kLoadKindNames[size_t(x.kind)]) +
+      return twin::shownName(x.name, x.name_zh, zh) + "\n" +
+             std::string(twin::kLoadKindNames[size_t(x.kind)]) +
              fmt::format(", {:.1f} kW, power factor {:.2f}", fromSi(x.rated_power, "kW"),
                          x.power_factor);
     }
@@ -280,7 +282,8 @@ void SelectionPanel::draw(const ResultsData& r, ViewerState& state) {
     ImGui::SameLine();
     if (ImGui::SmallButton(tr(lang, Text::kFocus))) state.focus_selected = true;
     heading(tr(lang, Text::kNameplate));
-    ImGui::TextWrapped("%s", nameplateText(r.model, *unit).c_str());
+    ImGui::TextWrapped("%s",
+                       nameplateText(r.model, *unit, state.language == Language::kChinese).c_str());
     const Chart chart = chartOf(r, unit->kind);
     if (const Series* s = chart.series; s && s->present()) {
       const char* label = chart.label;

@@ -22,7 +22,7 @@ struct ObjectRef {
 std::optional<ObjectRef> findObject(const twin::ParkModel& model, const std::string& id);
 
 // Nameplate lines of an object, in SI-at-the-edge units (kW, kVA, %, m).
-std::string nameplateText(const twin::ParkModel& model, ObjectRef object);
+std::string nameplateText(const twin::ParkModel& model, ObjectRef object, bool zh = false);
 // What the results say about the object over the whole period (oversized motor, overloaded
 // transformer, voltage out of tolerance...), one finding per line.
 std::string diagnose(const ResultsData& results, ObjectRef object);

@@ -10,10 +10,9 @@
 #include "viewer/camera_views.h"
 #include "viewer/headless_context.h"
 #include "viewer/imgui_layer.h"
+#include "viewer/park_scene.h"
 
 namespace viewer {
-
-inline const osg::Vec4 kSkyColor{0.62f, 0.74f, 0.86f, 1.0f};
 
 class OffscreenRenderer {
  public:
@@ -31,6 +30,7 @@ class OffscreenRenderer {
   // The pieces of render(), for frame loops (benchmarks): show `scene` from `pose`, draw one
   // frame (with the overlay's ImGui windows when given), read the frame back.
   void setScene(osg::Node* scene, const CameraPose& pose);
+  void setSky(const osg::Vec4& color) { viewer_->getCamera()->setClearColor(color); }
   void drawFrame(const std::function<void()>& overlay = {});
   osg::ref_ptr<osg::Image> readImage();
   int width() const { return context_.width(); }

@@ -85,6 +85,8 @@ constexpr std::array<std::string_view, 11> kHeadline = {
 std::string namesText(const twin::ParkModel& model) {
   std::string out = model.site.name + model.site.name_zh;
   for (const twin::Building& b : model.buildings) out += b.name + b.name_zh;
+  for (const twin::Motor& x : model.motors) out += x.name_zh;
+  for (const twin::Load& x : model.loads) out += x.name_zh;
   for (const twin::TourStop& s : model.tour_stops) out += s.caption + s.caption_zh;
   return out;
 }

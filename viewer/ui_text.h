@@ -69,8 +69,8 @@ enum class Text {
 };
 
 const char* tr(Language language, Text text);
-// Every name of the park (site and buildings, in both languages) and its tours' captions, for the
-// glyphs a font must hold.
+// Every name of the park (site, buildings and equipment, in both languages) and its tours'
+// captions, for the glyphs a font must hold.
 std::string namesText(const twin::ParkModel& model);
 // A KPI's label ("cost_CNY" -> "Cost" / "总电费"); "" for a KPI outside the headline list.
 std::string kpiLabel(Language language, const std::string& name);

@@ -176,6 +176,7 @@ int videoCommand(const VideoRequest& q, const std::function<void(long, long)>& p
       side->setup.scene.flows().advance(1.0 / plan.fps);
       const float w = float(side->renderer.width()), h = float(height);
       side->renderer.setScene(side->setup.scene.root(), tour ? tour->pose : side->pose);
+      side->renderer.setSky(side->setup.scene.skyColor());
       side->renderer.drawFrame([&] {
         drawVideoTitle(side->results, step, language, 0.0f);
         drawCaption(tour ? tour->caption : "", 0.0f, w, h - VideoStrip::height());

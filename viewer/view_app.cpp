@@ -326,7 +326,9 @@ long ViewApp::run(long frames, const std::string& screenshot) {
     advancePlayback(state_, dt, a_->results.times.size());
     applyState();
     for (Side* side : {a_.get(), b_.get()}) {
-      if (side) side->setup.scene.flows().advance(dt);
+      if (!side) continue;
+      side->setup.scene.flows().advance(dt);
+      side->view->getCamera()->setClearColor(side->setup.scene.skyColor());
     }
     viewer_->advance();
     viewer_->eventTraversal();

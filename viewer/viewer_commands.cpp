@@ -86,6 +86,7 @@ int snapshotCommand(const SnapshotRequest& request) {
       resolvePose(results.model, setup.scene, request.view, request.camera, aspect * (1 - inset)),
       inset, aspect);
   OffscreenRenderer renderer(width, height, 4, namesText(results.model));
+  renderer.setSky(setup.scene.skyColor());
   std::function<void()> overlay;
   if (request.legend || layers[size_t(Layer::kLabels)]) {
     overlay = [&] {

@@ -206,12 +206,13 @@ void readFlowControl(const Node& n, const std::string& path, CompileContext& c, 
 void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n,
-                {"id", "name", "kind", "building", "bus", "count", "motor", "duty", "flow_control",
-                 "compressor"},
+                {"id", "name", "name_zh", "kind", "building", "bus", "count", "motor", "duty",
+                 "flow_control", "compressor"},
                 path);
   Motor m;
   const std::vector<std::string> ids = expandedIds(n, path, c);
   m.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
+  m.name_zh = c.r.text(n, "name_zh", path, false).value_or("");
   m.driven =
       static_cast<DrivenKind>(c.r.choice(n, "kind", kDrivenKindNames, path, true).value_or(6));
   m.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
@@ -276,12 +277,13 @@ void readFlexibility(const Node& n, const std::string& path, CompileContext& c, 
 void compileLoadEntry(const Node& n, const std::string& path, CompileContext& c) {
   if (!c.r.expectMap(n, path)) return;
   c.r.checkKeys(n,
-                {"id", "name", "kind", "building", "bus", "count", "rated_power", "power_factor",
-                 "schedule", "cooling", "flexibility"},
+                {"id", "name", "name_zh", "kind", "building", "bus", "count", "rated_power",
+                 "power_factor", "schedule", "cooling", "flexibility"},
                 path);
   Load l;
   const std::vector<std::string> ids = expandedIds(n, path, c);
   l.name = c.r.text(n, "name", path, false).value_or(ids.empty() ? "" : ids.front());
+  l.name_zh = c.r.text(n, "name_zh", path, false).value_or("");
   l.kind = static_cast<LoadKind>(c.r.choice(n, "kind", kLoadKindNames, path, true).value_or(5));
   l.building = c.reference(n, "building", c.buildings, "building", path).value_or(0);
   l.bus = c.reference(n, "bus", c.buses, "bus", path).value_or(0);

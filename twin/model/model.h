@@ -191,6 +191,7 @@ struct Motor {
   std::string id;
   std::string entry;  // the park-file entry it comes from (its id; with `count`, the group's)
   std::string name;
+  std::string name_zh;  // "" when not given
   DrivenKind driven = DrivenKind::kOther;
   int building = 0;
   int bus = 0;
@@ -223,6 +224,7 @@ struct Load {
   std::string id;
   std::string entry;  // the park-file entry it comes from (its id; with `count`, the group's)
   std::string name;
+  std::string name_zh;  // "" when not given
   LoadKind kind = LoadKind::kOther;
   int building = 0;
   int bus = 0;

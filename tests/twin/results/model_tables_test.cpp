@@ -58,11 +58,13 @@ void expectClose(double expected, double actual, const std::string& what) {
 
 void expectSameDescription(const ParkModel& a, const ParkModel& b) {
   EXPECT_EQ(b.site.name, a.site.name);
+  EXPECT_EQ(b.site.name_zh, a.site.name_zh);
   expectClose(a.site.latitude_deg, b.site.latitude_deg, "latitude");
   EXPECT_EQ(b.site.utc_offset_s, a.site.utc_offset_s);
   ASSERT_EQ(b.buildings.size(), a.buildings.size());
   for (size_t i = 0; i < a.buildings.size(); ++i) {
     EXPECT_EQ(b.buildings[i].id, a.buildings[i].id);
+    EXPECT_EQ(b.buildings[i].name_zh, a.buildings[i].name_zh);
     EXPECT_EQ(b.buildings[i].roof, a.buildings[i].roof);
     EXPECT_EQ(b.buildings[i].footprint, a.buildings[i].footprint) << a.buildings[i].id;
   }
@@ -87,6 +89,7 @@ void expectSameDescription(const ParkModel& a, const ParkModel& b) {
     const Motor& x = a.motors[i];
     const Motor& y = b.motors[i];
     EXPECT_EQ(y.id, x.id);
+    EXPECT_EQ(y.name_zh, x.name_zh);
     EXPECT_EQ(y.driven, x.driven);
     EXPECT_EQ(y.building, x.building);
     EXPECT_EQ(y.bus, x.bus);
@@ -96,6 +99,7 @@ void expectSameDescription(const ParkModel& a, const ParkModel& b) {
     expectClose(x.nameplate.rated_efficiency, y.nameplate.rated_efficiency, x.id);
   }
   ASSERT_EQ(b.loads.size(), a.loads.size());
+  for (size_t i = 0; i < a.loads.size(); ++i) EXPECT_EQ(b.loads[i].name_zh, a.loads[i].name_zh);
   ASSERT_EQ(b.storage.size(), a.storage.size());
   ASSERT_EQ(b.ev_chargers.size(), a.ev_chargers.size());
   ASSERT_EQ(b.pv.size(), a.pv.size());
@@ -127,6 +131,10 @@ TEST_F(ModelTablesTest, BaselineAndScenariosReadBackAsWritten) {
   expectSameDescription(scenario("storage-managed-ev"),
                         readStoredModel(path_, "storage-managed-ev"));
   EXPECT_GT(pv.pv.size(), park_->baseline.pv.size());
+  // Names in Chinese: the demo's first motors (a group of four presses) carry their entry's.
+  EXPECT_EQ(park_->baseline.motors[0].name_zh, "机械压力机主传动，630–800 t");
+  EXPECT_EQ(park_->baseline.motors[3].name_zh, park_->baseline.motors[0].name_zh);
+  EXPECT_EQ(park_->baseline.loads[0].name_zh, "");
 }
 
 TEST_F(ModelTablesTest, EveryDeclaredColumnIsStoredWithItsUnits) {

@@ -3,10 +3,13 @@
 #include <imgui.h>
 
 #include <iostream>
-#include <osgDB/WriteFile>
+#include <filesystem>
+#include <fstream>
+#include <osgDB/Registry>
 #include <sstream>
 
 #include "twin/base/error.h"
+#include "twin/results/output_file.h"
 #include "viewer/layers_panel.h"
 #include "viewer/results_binding.h"
 #include "viewer/scene_labels.h"
@@ -47,6 +50,23 @@ void drawTitle(const ResultsData& r, size_t step, bool zh) {
   ImGui::Text("%s - %s - %s", twin::shownName(r.model.site.name, r.model.site.name_zh, zh).c_str(),
               r.scenario.c_str(), localTimeText(r, step).c_str());
   ImGui::End();
+}
+
+// Writes the PNG beside `out` and renames it onto `out`: never a half-written image there.
+void writePng(const osg::Image& image, const std::string& out) {
+  osgDB::ReaderWriter* png = osgDB::Registry::instance()->getReaderWriterForExtension("png");
+  const std::string temp = twin::temporaryPathBeside(out);
+  bool written = false;
+  if (png) {
+    std::ofstream file(temp, std::ios::binary);
+    written = file && png->writeImage(image, file).success() && file.flush();
+  }
+  std::error_code ec;
+  if (written) std::filesystem::rename(temp, out, ec);
+  if (!written || ec) {
+    std::filesystem::remove(temp, ec);
+    throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
+  }
 }
 
 }  // namespace
@@ -102,9 +122,7 @@ int snapshotCommand(const SnapshotRequest& request) {
     };
   }
   osg::ref_ptr<osg::Image> image = renderer.render(setup.scene.root(), pose, overlay);
-  if (!osgDB::writeImageFile(*image, out)) {
-    throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
-  }
+  writePng(*image, out);
   if (request.announce) {
     std::cout << "snapshot: " << out << " (" << width << "x" << height << ", " << results.scenario
               << ", " << localTimeText(results, step) << ")\n";

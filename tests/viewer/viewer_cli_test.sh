@@ -85,6 +85,9 @@ check "an unknown view exits 2" [ $? -eq 2 ]
 "$pt" snapshot "$work/r.h5" --scenario nope -o "$work/x.png" 2>"$work/err.txt"
 check "an unknown scenario exits 2" [ $? -eq 2 ]
 check "... listing the scenarios" grep -q "rooftop-pv" "$work/err.txt"
+"$pt" snapshot "$work/r.h5" -o "$work/none/x.png" 2>"$work/err.txt"
+check "a snapshot into a missing folder exits 2" [ $? -eq 2 ]
+check "... naming the file" grep -q 'could not write ".*none/x.png"' "$work/err.txt"
 check "no file is left for failed snapshots" [ ! -e "$work/x.png" ]
 
 mp4_ok() {  # FILE: an ISO media file (ftyp box) holding an avc1 (H.264) track

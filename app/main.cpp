@@ -5,6 +5,8 @@
 #include <tbb/info.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdlib>
 #include <iostream>
 #include <memory>
 
@@ -328,6 +330,8 @@ int runParsed(Commands& c, const std::string& command_line) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Past a file-size limit a write fails with EFBIG (reported, exit 1) instead of a signal.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"ParkTwin: an energy digital twin of an industrial park", "parktwin"};
   app.set_version_flag("--version", std::string(twin::kToolVersion));
   app.require_subcommand(1);
@@ -352,6 +356,12 @@ int main(int argc, char** argv) {
     const size_t n = e.diagnostics().size();
     if (n > 1) std::cerr << n << " errors\n";
     return 2;
+  } catch (const twin::WriteError& e) {
+    std::cerr << e.what() << std::endl;
+    std::cout.flush();
+    // The temporary is already removed. HDF5 1.10 would close the file whose close failed once
+    // more at exit, and crash there: leave without the library's exit handlers.
+    std::_Exit(1);
   } catch (const twin::Interrupted&) {
     std::cerr << "\ninterrupted: no results file was written\n";
     return 130;

@@ -15,131 +15,14 @@
 #include <string_view>
 #include <vector>
 
-#include "twin/base/csv.h"
 #include "twin/base/error.h"
+#include "twin/parkfile/bus_series_csv.h"
 #include "twin/results/output_file.h"
 
 namespace twin::cli {
 namespace {
 
 constexpr double kRadToDeg = 180.0 / std::numbers::pi;
-constexpr size_t kMaxErrors = 20;
-
-struct DemandColumn {
-  int bus = 0;  // network index
-  bool reactive = false;
-};
-
-struct Series {
-  std::vector<std::string> time;
-  std::vector<DemandColumn> columns;      // per CSV column after `time` (in CSV order)
-  std::vector<size_t> csv_index;          // the CSV field of each column
-  std::vector<std::vector<double>> rows;  // per step, per column: MW or MVAr
-};
-
-std::optional<int> busNumberAfter(std::string_view name, std::string_view prefix) {
-  if (name.substr(0, prefix.size()) != prefix || name.size() == prefix.size()) return std::nullopt;
-  int v = 0;
-  for (char ch : name.substr(prefix.size())) {
-    if (ch < '0' || ch > '9' || v > 100000000) return std::nullopt;
-    v = v * 10 + (ch - '0');
-  }
-  return v;
-}
-
-// The columns of the header row; errors are collected in `d`.
-Series readHeader(const CsvRow& header, const std::string& path, const MatpowerCase& c,
-                  Diagnostics& d, size_t& time_field) {
-  std::map<int, int> index;  // BUS_I -> network bus
-  for (size_t b = 0; b < c.bus_i.size(); ++b) index[c.bus_i[b]] = static_cast<int>(b);
-  Series s;
-  std::optional<size_t> time;
-  std::map<std::string, int> seen;
-  for (size_t i = 0; i < header.fields.size(); ++i) {
-    const std::string& name = header.fields[i];
-    const SourceLoc at = header.at(path, i);
-    if (const auto it = seen.find(name); it != seen.end()) {
-      d.error(at, name,
-              "expected each column once, got it again (also column " + std::to_string(it->second) +
-                  ")");
-      continue;
-    }
-    seen[name] = static_cast<int>(i + 1);
-    if (name == "time") {
-      time = i;
-      continue;
-    }
-    std::optional<int> bus = busNumberAfter(name, "p_mw_");
-    const bool reactive = !bus;
-    if (!bus) bus = busNumberAfter(name, "q_mvar_");
-    if (!bus) {
-      d.error(at, "",
-              "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got \"" + name + "\"");
-      continue;
-    }
-    const auto it = index.find(*bus);
-    if (it == index.end()) {
-      d.error(
-          at, name,
-          "expected the number of a bus of the case (not isolated), got " + std::to_string(*bus));
-      continue;
-    }
-    s.columns.push_back({it->second, reactive});
-    s.csv_index.push_back(i);
-  }
-  if (!time) d.error({path, header.line, 1}, "", "expected a column named time, got none");
-  time_field = time.value_or(0);
-  return s;
-}
-
-Series readSeries(const std::string& path, const MatpowerCase& c) {
-  if (std::filesystem::is_directory(path)) {
-    throw InputError(path + ": expected a CSV file, got a folder");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the file for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  const std::vector<CsvRow> rows = parseCsv(text.str(), path);
-  if (rows.empty()) {
-    throw InputError(path + ": expected a header line (time, p_mw_<BUS_I>, q_mvar_<BUS_I>), got " +
-                     "an empty file");
-  }
-  Diagnostics d;
-  size_t time_field = 0;
-  Series s = readHeader(rows[0], path, c, d, time_field);
-  d.throwIfAny();
-  const size_t header_fields = rows[0].fields.size();
-  for (size_t r = 1; r < rows.size(); ++r) {
-    const CsvRow& row = rows[r];
-    if (row.fields.size() != header_fields) {
-      d.error({path, row.line, 1}, "",
-              "expected " + std::to_string(header_fields) + " fields (as the header), got " +
-                  std::to_string(row.fields.size()));
-      if (d.list().size() >= kMaxErrors) break;
-      continue;
-    }
-    s.time.push_back(row.fields[time_field]);
-    std::vector<double> values(s.columns.size());
-    for (size_t k = 0; k < s.columns.size(); ++k) {
-      const size_t i = s.csv_index[k];
-      const std::string& field = row.fields[i];
-      char* end = nullptr;
-      const double v = std::strtod(field.c_str(), &end);
-      if (field.empty() || end != field.c_str() + field.size() || !std::isfinite(v)) {
-        d.error(row.at(path, i), "",
-                "expected a number (" + std::string(s.columns[k].reactive ? "MVAr" : "MW") +
-                    "), got \"" + field + "\"");
-      }
-      values[k] = v;
-    }
-    s.rows.push_back(std::move(values));
-    if (d.list().size() >= kMaxErrors) break;
-  }
-  d.throwIfAny();
-  if (s.rows.empty()) throw InputError(path + ": expected at least one step, got none");
-  return s;
-}
 
 template <typename Fn>
 void hdf5(const char* what, Fn&& fn) {
@@ -174,7 +57,7 @@ struct SeriesSolution {
 
 // Solves every step on the case's network (warm-started), the series' demands replacing the
 // case's where it gives them.
-SeriesSolution solveSeries(const Series& s, const physics::PfNetwork& net,
+SeriesSolution solveSeries(const BusSeries& s, const physics::PfNetwork& net,
                            const physics::PfOptions& options) {
   const double base = net.base_mva;
   const size_t steps = s.rows.size();
@@ -216,7 +99,7 @@ SeriesSolution solveSeries(const Series& s, const physics::PfNetwork& net,
 }
 
 // Writes the series results to r.output: a temporary file beside it, renamed when complete.
-void writeSeriesFile(const PowerflowRequest& r, const MatpowerCase& c, const Series& s,
+void writeSeriesFile(const PowerflowRequest& r, const MatpowerCase& c, const BusSeries& s,
                      const SeriesSolution& sol) {
   const double base = c.network.base_mva;
   const hsize_t steps = s.rows.size();
@@ -284,7 +167,7 @@ int powerflowSeriesCommand(const PowerflowRequest& r, const MatpowerCase& c,
   if (std::filesystem::is_directory(r.output)) {
     throw InputError(r.output + ": expected a file to write, got a folder");
   }
-  const Series s = readSeries(r.series, c);
+  const BusSeries s = readBusSeriesCsv(r.series, c);
   const SeriesSolution sol = solveSeries(s, c.network, options);
   writeSeriesFile(r, c, s, sol);
   std::printf("%s: %zu steps on %zu buses, %zu did not converge; written to %s\n", r.series.c_str(),

@@ -34,6 +34,13 @@ class InputError : public std::runtime_error {
 };
 
 // Raised when a run is cancelled (SIGINT/SIGTERM) between time blocks.
+// An output that could not be written (disk full, file-size limit, quota): exit 1 with the
+// message; the target is left as it was.
+class WriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Interrupted : public std::runtime_error {
  public:
   Interrupted() : std::runtime_error("interrupted") {}

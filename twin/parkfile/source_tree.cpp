@@ -17,10 +17,33 @@ SourceLoc locOf(const YAML::Mark& mark, const std::string& file) {
   return SourceLoc{file, mark.line + 1, mark.column + 1};
 }
 
+// Limits of a park file's tree, each a located error: aliases repeat the node they name, so a
+// few lines can stand for billions of nodes ("billion laughs"); nesting this deep is no park, and
+// yaml-cpp turns an alias inside its own anchor into a loop that only the depth limit stops.
+constexpr size_t kMaxNodes = 500'000;
+constexpr int kMaxDepth = 64;
+
+struct Budget {
+  size_t nodes = 0;
+};
+
 Node convert(const YAML::Node& y, const std::string& file, const std::string& path,
-             Diagnostics& diagnostics) {
+             Diagnostics& diagnostics, Budget& budget, int depth) {
   Node n;
   n.loc = locOf(y.Mark(), file);
+  if (++budget.nodes > kMaxNodes) {
+    throw InputError({Diagnostic{n.loc, path,
+                                 "expected at most " + std::to_string(kMaxNodes) +
+                                     " values in the file, got more (aliases that repeat each "
+                                     "other?)"}});
+  }
+  if (depth > kMaxDepth) {
+    // The path of 64 levels says little: its start shows where.
+    throw InputError({Diagnostic{n.loc, path.substr(0, 40) + "...",
+                                 "expected at most " + std::to_string(kMaxDepth) +
+                                     " levels of nesting, got more (an alias inside its own "
+                                     "anchor?)"}});
+  }
   switch (y.Type()) {
     case YAML::NodeType::Undefined:
     case YAML::NodeType::Null:
@@ -33,14 +56,16 @@ Node convert(const YAML::Node& y, const std::string& file, const std::string& pa
     case YAML::NodeType::Sequence:
       n.kind = Node::Kind::kSequence;
       for (const YAML::Node& item : y) {
-        n.items.push_back(convert(item, file, indexPath(path, n.items.size()), diagnostics));
+        n.items.push_back(
+            convert(item, file, indexPath(path, n.items.size()), diagnostics, budget, depth + 1));
       }
       break;
     case YAML::NodeType::Map:
       n.kind = Node::Kind::kMap;
       for (const auto& kv : y) {
         MapEntry entry{kv.first.Scalar(), locOf(kv.first.Mark(), file),
-                       convert(kv.second, file, keyPath(path, kv.first.Scalar()), diagnostics)};
+                       convert(kv.second, file, keyPath(path, kv.first.Scalar()), diagnostics,
+                               budget, depth + 1)};
         // yaml-cpp marks an empty value at the next token; point at its key instead.
         if (entry.value.kind == Node::Kind::kNull) entry.value.loc = entry.key_loc;
         auto previous = std::find_if(n.entries.begin(), n.entries.end(),
@@ -81,7 +106,8 @@ Node* Node::find(std::string_view key) {
 Node parseYaml(std::string_view text, const std::string& file_name, Diagnostics& diagnostics) {
   try {
     const YAML::Node root = YAML::Load(std::string(text));
-    Node tree = convert(root, file_name, "", diagnostics);
+    Budget budget;
+    Node tree = convert(root, file_name, "", diagnostics, budget, 0);
     if (tree.loc.line == 0) tree.loc = SourceLoc{file_name, 1, 1};
     return tree;
   } catch (const YAML::Exception& e) {

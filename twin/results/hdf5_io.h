@@ -12,6 +12,10 @@
 
 namespace twin {
 
+// The layout version of results files, the root attribute `parktwin_schema` (files without it
+// are version 1). Readers refuse files of a newer version, naming both.
+inline constexpr int kResultsSchema = 1;
+
 // A file that is HDF5 but not laid out as ParkTwin writes it; readers turn it into an InputError
 // naming the file.
 struct LayoutError : std::runtime_error {

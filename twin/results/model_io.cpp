@@ -79,6 +79,13 @@ void writeTable(H5::Group& model, const Table<Row>& table, const ParkModel& m) {
 // damaged or hostile file may declare any length; a park has thousands of rows at most).
 constexpr int64_t kMaxRows = int64_t{1} << 24;
 
+// Names in Chinese (text columns *_zh) came after the first files were written: a file without
+// one reads as no Chinese names ("").
+template <class Row>
+bool mayBeMissing(const Column<Row>& c) {
+  return c.isText() && c.name.size() > 3 && c.name.substr(c.name.size() - 3) == "_zh";
+}
+
 // The row count of a table, checked against the length of every column before any is read.
 template <class Row>
 size_t tableRows(const H5::Group& group, const Table<Row>& table, const std::string& where) {
@@ -89,7 +96,10 @@ size_t tableRows(const H5::Group& group, const Table<Row>& table, const std::str
   }
   for (const Column<Row>& c : table.columns) {
     const std::string what = where + "/" + std::string(c.name);
-    if (!group.nameExists(std::string(c.name))) throw LayoutError(what + " is missing");
+    if (!group.nameExists(std::string(c.name))) {
+      if (mayBeMissing(c)) continue;
+      throw LayoutError(what + " is missing");
+    }
     const H5::DataSet ds = group.openDataSet(std::string(c.name));
     if (dimsOf(ds.getSpace()) != std::vector<hsize_t>{static_cast<hsize_t>(rows)}) {
       throw LayoutError(what + " has an unexpected length (expected " + std::to_string(rows) +
@@ -107,6 +117,7 @@ void readTable(const H5::Group& model, const Table<Row>& table, ParkModel& m) {
   std::vector<Row> rows(tableRows(group, table, "model/" + name));
   for (const Column<Row>& c : table.columns) {
     const std::string what = "model/" + name + "/" + std::string(c.name);
+    if (mayBeMissing(c) && !group.nameExists(std::string(c.name))) continue;
     H5::DataSet ds = group.openDataSet(std::string(c.name));
     const auto bad = [&](size_t i, const std::string& value) {
       return LayoutError(what + " row " + std::to_string(i) + ": unknown value \"" + value + "\"");

@@ -180,11 +180,26 @@ H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
 H5::H5File openResults(const std::string& path) {
   H5::Exception::dontPrint();
   if (!isHdf5File(path)) throw InputError(path + ": not an HDF5 results file");
+  H5::H5File file;
   try {
-    return H5::H5File(path, H5F_ACC_RDONLY);
+    file = H5::H5File(path, H5F_ACC_RDONLY);
   } catch (const H5::Exception&) {
     throw InputError(path + ": cannot open the HDF5 file");
   }
+  int schema = 1;
+  try {
+    if (file.attrExists("parktwin_schema")) {
+      file.openAttribute("parktwin_schema").read(H5::PredType::NATIVE_INT, &schema);
+    }
+  } catch (const H5::Exception&) {
+    throw InputError(path + ": the attribute parktwin_schema is unreadable (expected an integer)");
+  }
+  if (schema > kResultsSchema) {
+    throw InputError(path + ": results schema version " + std::to_string(schema) +
+                     ", newer than this parktwin reads (version " + std::to_string(kResultsSchema) +
+                     " and older); open it with a newer parktwin");
+  }
+  return file;
 }
 
 }  // namespace twin

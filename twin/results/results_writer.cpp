@@ -141,12 +141,14 @@ void writeTime(H5::H5File& file, const TimeGrid& grid) {
       .write(H5::PredType::NATIVE_INT32, &offset);
 }
 
-// Runs fn, turning an HDF5 exception (which is no std::exception) into a std::runtime_error.
+// Runs fn, turning an HDF5 exception (which is no std::exception) into a std::runtime_error, or
+// into a WriteError naming `target` when the disk or a file-size limit is full.
 template <typename Fn>
-decltype(auto) hdf5(const char* what, Fn&& fn) {
+decltype(auto) hdf5(const std::string& target, const char* what, Fn&& fn) {
   try {
     return fn();
   } catch (const H5::Exception& e) {
+    throwIfOutOfSpace(target + ": cannot write the results");
     throw std::runtime_error(std::string("HDF5 failed while ") + what + ": " + e.getDetailMsg());
   }
 }
@@ -180,7 +182,11 @@ ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const
   }
   impl_->grid = grid;
   try {
-    hdf5("writing the metadata", [&] {
+    hdf5(target_path_, "writing the metadata", [&] {
+      const int schema = kResultsSchema;
+      impl_->file
+          .createAttribute("parktwin_schema", H5::PredType::NATIVE_INT32, H5::DataSpace(H5S_SCALAR))
+          .write(H5::PredType::NATIVE_INT, &schema);
       H5::Group meta_group = impl_->file.createGroup("meta");
       writeStringDataset(meta_group, "park_file", meta.park_file);
       writeStringDataset(meta_group, "park_sha256", meta.park_sha256);
@@ -207,7 +213,7 @@ ResultsWriter::~ResultsWriter() {
 
 BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::string& description,
                                         StoreLevel store) {
-  return hdf5("creating the scenario's datasets", [&]() -> BlockSink& {
+  return hdf5(target_path_, "creating the scenario's datasets", [&]() -> BlockSink& {
     H5::Group root = model.scenario.empty()
                          ? impl_->file.openGroup("/")
                          : impl_->file.openGroup("scenarios").createGroup(model.scenario);
@@ -219,18 +225,18 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
     impl_->sink = std::make_unique<SeriesSink>(
         root, model, impl_->grid,
         model.scenario.empty() || !impl_->baseline ? nullptr : &*impl_->baseline,
-        store == StoreLevel::kPark);
+        store == StoreLevel::kPark, target_path_);
     return *impl_->sink;
   });
 }
 
 void ResultsWriter::setScenarioAttribute(const std::string& name, const std::string& value) {
-  hdf5("writing a scenario attribute",
+  hdf5(target_path_, "writing a scenario attribute",
        [&] { writeStringAttribute(*impl_->scenario_root, name, value); });
 }
 
 void ResultsWriter::endScenario(const Kpis& kpis) {
-  hdf5("writing the KPIs", [&] {
+  hdf5(target_path_, "writing the KPIs", [&] {
     writeKpis(*impl_->scenario_root, *impl_->model, kpis);
     H5::Group model_pv = impl_->scenario_root->openGroup("model/pv");
     writeModuleShading(model_pv, *impl_->model, kpis.pv_modules);
@@ -242,7 +248,7 @@ void ResultsWriter::endScenario(const Kpis& kpis) {
 }
 
 void ResultsWriter::commit() {
-  hdf5("closing the file", [&] { impl_->file.close(); });
+  hdf5(target_path_, "closing the file", [&] { impl_->file.close(); });
   std::filesystem::rename(temp_path_, target_path_);
   committed_ = true;
 }

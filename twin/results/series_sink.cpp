@@ -6,6 +6,7 @@
 #include "twin/base/error.h"
 #include "twin/results/chunk_codec.h"
 #include "twin/results/hdf5_io.h"
+#include "twin/results/output_file.h"
 
 namespace twin {
 namespace {
@@ -37,23 +38,25 @@ std::vector<unsigned char> readChunk(const H5::DataSet& ds, hsize_t first_step) 
   return bytes;
 }
 
-void writeChunk(const H5::DataSet& ds, hsize_t first_step, const std::vector<unsigned char>& c,
-                int s) {
+}  // namespace
+
+void SeriesSink::writeChunk(const H5::DataSet& ds, hsize_t first_step,
+                            const std::vector<unsigned char>& c, int s) const {
   const hsize_t offset[2] = {first_step, 0};
   if (H5Dwrite_chunk(ds.getId(), H5P_DEFAULT, 0, offset, c.size(), c.data()) < 0) {
+    throwIfOutOfSpace(target_ + ": cannot write the results");
     throw std::runtime_error("HDF5: writing a chunk of " + std::string(kSeries[s].kind) + "/" +
                              std::string(kSeries[s].field) + " failed");
   }
 }
 
-}  // namespace
-
 SeriesSink::SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
-                       const StoredSeries* baseline, bool park_only)
+                       const StoredSeries* baseline, bool park_only, std::string target)
     : series_(root.createGroup("series")),
       baseline_(baseline),
       steps_(static_cast<hsize_t>(grid.steps())),
-      rows_(static_cast<hsize_t>(grid.stepsPerDay())) {
+      rows_(static_cast<hsize_t>(grid.stepsPerDay())),
+      target_(std::move(target)) {
   for (int s = 0; s < kSeriesCount; ++s) {
     const SeriesDecl& decl = kSeries[s];
     const std::string kind(decl.kind);

@@ -27,9 +27,10 @@ struct StoredSeries {
 class SeriesSink : public BlockSink {
  public:
   // `baseline`: nullptr when writing the baseline itself (or when there is none to link to).
-  // `park_only`: store the park-level series (kind "park") only.
+  // `park_only`: store the park-level series (kind "park") only. `target`: the results file the
+  // user asked for, for messages (a full disk names it).
   SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
-             const StoredSeries* baseline, bool park_only = false);
+             const StoredSeries* baseline, bool park_only, std::string target);
 
   // Compresses each series' chunk (the block's rows) on the calling worker thread.
   void prepare(BlockResult& block) const override;
@@ -42,6 +43,8 @@ class SeriesSink : public BlockSink {
 
  private:
   void materialize(int s);
+  void writeChunk(const H5::DataSet& ds, hsize_t first_step, const std::vector<unsigned char>& c,
+                  int s) const;
 
   H5::Group series_;
   const StoredSeries* baseline_;
@@ -51,6 +54,7 @@ class SeriesSink : public BlockSink {
   std::array<bool, kSeriesCount> linked_{};  // still equal to the baseline's, not written
   std::array<hsize_t, kSeriesCount> columns_{};
   std::vector<hsize_t> offsets_;  // first steps of the blocks consumed so far
+  std::string target_;
 };
 
 }  // namespace twin

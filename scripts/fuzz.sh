@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer harnesses of tests/fuzz (Clang, ASan + UBSan) into build-fuzz/ and fuzzes
+# TARGET (or every target) for SECONDS each (default 60):
+#   scripts/fuzz.sh [park|epw|matpower|series|meter_csv|quantity|iso_time|results|all] [SECONDS]
+# Each target starts from its seeds (tests/fuzz/corpus/TARGET, the repository's own files of its
+# format, and the shared EPW where ../shared is present) with its dictionary
+# (tests/fuzz/dict/TARGET.dict). An input slower than 1 s is a finding, as are crashes, leaks and
+# exceptions other than a located InputError. Findings are written to build-fuzz/findings/; the
+# corpus grows in build-fuzz/corpus/. Needs clang and libfuzzer-14-dev (Debian 12).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+all=(park epw matpower series meter_csv quantity iso_time results)
+target=${1:-all}
+seconds=${2:-60}
+if [ "$target" = all ]; then targets=("${all[@]}"); else targets=("$target"); fi
+for t in "${targets[@]}"; do
+  [[ " ${all[*]} " == *" $t "* ]] || { echo "fuzz: unknown target '$t' (expected one of: ${all[*]} or all)" >&2; exit 2; }
+done
+[[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz: expected SECONDS as a whole number, got '$seconds'" >&2; exit 2; }
+command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (apt-get install clang libfuzzer-14-dev)" >&2; exit 1; }
+
+[ -f build-fuzz/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKTWIN_FUZZ=ON >/dev/null
+cmake --build build-fuzz
+
+seed() {  # TARGET: fills build-fuzz/corpus/TARGET with its seeds once
+  local t=$1 dir=build-fuzz/corpus/$1
+  [ -d "$dir" ] && return
+  mkdir -p "$dir"
+  cp tests/fuzz/corpus/"$t"/* "$dir"/ 2>/dev/null || true
+  case $t in
+    park) cp datasets/demo-park/park.yaml tests/app/data/*.yaml "$dir"/ ;;
+    matpower) cp tests/app/data/*.m "$dir"/ ;;
+    meter_csv) head -n 400 datasets/demo-park/meters.csv >"$dir/demo_head.csv" ;;
+    epw)
+      for f in ../shared/datasets/weather/*.epw; do
+        [ -f "$f" ] || continue
+        cp "$f" "$dir"/full.epw
+        head -n 60 "$f" >"$dir"/head.epw
+      done ;;
+    results)
+      if [ -x build/parktwin ]; then
+        build/parktwin run tests/app/data/retrofit_park.yaml -o "$dir/small.h5" --baseline-only \
+          --start 2025-06-21 --end 2025-06-22 --step 1h >/dev/null
+      fi ;;
+  esac
+}
+
+mkdir -p build-fuzz/findings
+for t in "${targets[@]}"; do
+  seed "$t"
+  echo "fuzz: $t for ${seconds} s"
+  build-fuzz/tests/fuzz/fuzz_"$t" build-fuzz/corpus/"$t" -dict=tests/fuzz/dict/"$t".dict \
+    -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=1048576 \
+    -print_final_stats=1 -artifact_prefix=build-fuzz/findings/"$t"- 2>&1 |
+    grep -E "^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true
+done

@@ -1,0 +1,27 @@
+// Results files: the bytes written to a temporary .h5 and opened as `info` (summary), `compare`
+// (every run's KPIs and economics) and the viewer (stored model, times, series) open them.
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+
+#include "fuzz_input.h"
+#include "twin/economics/comparison.h"
+#include "twin/results/results_reader.h"
+#include "viewer/results_data.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  static const std::string path = (std::filesystem::temp_directory_path() /
+                                   ("parktwin_fuzz_" + std::to_string(getpid()) + ".h5"))
+                                      .string();
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out.write(reinterpret_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+  fuzz::refuseOnlyWithInputError([&] { twin::readResultsSummary(path); });
+  fuzz::refuseOnlyWithInputError([&] { twin::economics::compareResults(path, ""); });
+  fuzz::refuseOnlyWithInputError([&] { viewer::loadResults(path, ""); });
+  std::remove(path.c_str());
+  return 0;
+}

@@ -2,9 +2,9 @@
 
 #include <imgui.h>
 
-#include <iostream>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <osgDB/Registry>
 #include <sstream>
 

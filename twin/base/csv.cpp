@@ -25,6 +25,8 @@ struct Reader {
   size_t line_start = 0;  // offset of the first byte of `line`
   int field_line = 1;     // where the field being read began
   int field_column = 1;
+  // What `consume` threw: kept, and thrown again once libcsv (C) has returned, never through it.
+  std::exception_ptr error;
 
   int column() const { return static_cast<int>(pos - line_start) + 1; }
 };
@@ -39,9 +41,14 @@ void onField(void* data, size_t size, void* reader) {
 
 void onRow(int, void* reader) {
   Reader& r = *static_cast<Reader*>(reader);
+  if (r.error) return;
   r.row.text =
       std::string(r.text.substr(r.row_begin, std::min(r.pos, r.text.size()) - r.row_begin));
-  (*r.consume)(r.row);
+  try {
+    (*r.consume)(r.row);
+  } catch (...) {
+    r.error = std::current_exception();
+  }
   r.row.fields.clear();
   r.row.columns.clear();
   r.in_row = false;
@@ -101,11 +108,19 @@ std::vector<CsvRow> parseCsv(std::string_view text, const std::string& file) {
   return rows;
 }
 
+// libcsv's parser, freed on every way out.
+struct Parser {
+  csv_parser p;
+  Parser() { csv_init(&p, CSV_STRICT | CSV_STRICT_FINI); }
+  ~Parser() { csv_free(&p); }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+};
+
 void forEachCsvRow(std::string_view text, const std::string& file,
                    const std::function<void(const CsvRow&)>& consume) {
   if (text.substr(0, kBom.size()) == kBom) text.remove_prefix(kBom.size());
-  csv_parser parser;
-  csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI);
+  Parser parser;
   Reader r;
   r.text = text;
   r.consume = &consume;
@@ -115,17 +130,17 @@ void forEachCsvRow(std::string_view text, const std::string& file,
     startRow(r, end);
     r.pos = end;  // the callbacks fire on the piece's last byte
     const size_t size = end + 1 - begin;
-    if (const size_t used = csv_parse(&parser, &text[begin], size, onField, onRow, &r);
-        used != size) {
-      csv_free(&parser);
+    const size_t used = csv_parse(&parser.p, &text[begin], size, onField, onRow, &r);
+    if (r.error) std::rethrow_exception(r.error);
+    if (used != size) {
       r.pos = begin + used;
       failAt(r, file);
     }
     countLine(r);
     r.pos = end + 1;
   }
-  const int end = csv_fini(&parser, onField, onRow, &r);
-  csv_free(&parser);
+  const int end = csv_fini(&parser.p, onField, onRow, &r);
+  if (r.error) std::rethrow_exception(r.error);
   if (end != 0) {
     fail(file, r.field_line, r.field_column,
          "expected a closing quote for the field that begins here, got the end of the file");

@@ -12,6 +12,7 @@
 #include "twin/results/model_tables.h"
 #include "twin/results/module_shading_io.h"
 #include "twin/results/results_file.h"
+#include "twin/results/results_probe.h"
 
 namespace twin {
 namespace {
@@ -180,6 +181,7 @@ H5::Group scenarioGroup(H5::H5File& file, const std::string& scenario) {
 H5::H5File openResults(const std::string& path) {
   H5::Exception::dontPrint();
   if (!isHdf5File(path)) throw InputError(path + ": not an HDF5 results file");
+  probeResultsFile(path);
   H5::H5File file;
   try {
     file = H5::H5File(path, H5F_ACC_RDONLY);

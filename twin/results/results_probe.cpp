@@ -1,0 +1,162 @@
+#include "twin/results/results_probe.h"
+
+#include <H5Cpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include "twin/base/error.h"
+#include "twin/results/hdf5_io.h"
+
+namespace twin {
+namespace {
+
+constexpr std::chrono::seconds kTimeout{10};
+constexpr hsize_t kFullReadBytes = hsize_t{4} << 20;  // datasets read whole up to this size
+
+// Reads every attribute of an object as raw bytes of its own type.
+void readAttributes(const H5::H5Object& object) {
+  for (int i = 0; i < object.getNumAttrs(); ++i) {
+    const H5::Attribute a = object.openAttribute(static_cast<unsigned>(i));
+    const H5::DataType type = a.getDataType();
+    if (type.getClass() == H5T_STRING) {
+      if (a.getSpace().getSimpleExtentNpoints() == 1) {
+        std::string value;
+        a.read(a.getStrType(), value);
+      }
+      continue;
+    }
+    std::vector<char> bytes(a.getInMemDataSize());
+    a.read(type, bytes.data());
+  }
+}
+
+// A dataset's values: all of a small one, the first row of a large one.
+void readDataset(const H5::DataSet& ds) {
+  readAttributes(ds);
+  const H5::DataSpace space = ds.getSpace();
+  const H5::DataType type = ds.getDataType();
+  if (type.getClass() == H5T_STRING) {
+    if (space.getSimpleExtentNpoints() == 1) {
+      std::string value;
+      ds.read(value, ds.getStrType());
+    }
+    return;
+  }
+  const hsize_t points = static_cast<hsize_t>(space.getSimpleExtentNpoints());
+  if (points == 0) return;
+  if (points * type.getSize() <= kFullReadBytes) {
+    std::vector<char> bytes(points * type.getSize());
+    ds.read(bytes.data(), type);
+    return;
+  }
+  const int rank = space.getSimpleExtentNdims();
+  std::vector<hsize_t> dims(static_cast<size_t>(rank)), start(dims.size(), 0);
+  space.getSimpleExtentDims(dims.data());
+  std::vector<hsize_t> count = dims;
+  count[0] = 1;
+  H5::DataSpace file_space = space;
+  file_space.selectHyperslab(H5S_SELECT_SET, count.data(), start.data());
+  hsize_t row = 1;
+  for (size_t k = 1; k < count.size(); ++k) row *= count[k];
+  std::vector<char> bytes(row * type.getSize());
+  ds.read(bytes.data(), type, H5::DataSpace(1, &row), file_space);
+}
+
+// Runs one step of the walk; an HDF5 error ends that step only (the readers report it), so that
+// the walk still reaches everything after it.
+template <typename Fn>
+void step(Fn&& fn) {
+  try {
+    fn();
+  } catch (const H5::Exception&) {
+  } catch (const LayoutError&) {
+  }
+}
+
+void walkGroup(const H5::Group& group, int depth) {
+  step([&] { readAttributes(group); });
+  if (depth > 32) return;
+  std::vector<std::string> names;
+  step([&] { names = childNames(group); });  // as the readers list a group
+  for (const std::string& name : names) {
+    step([&] {
+      const H5O_type_t type = group.childObjType(name);
+      if (type == H5O_TYPE_GROUP) walkGroup(group.openGroup(name), depth + 1);
+      if (type == H5O_TYPE_DATASET) readDataset(group.openDataSet(name));
+    });
+  }
+}
+
+// In the child: 0 when the walk ends, with or without HDF5 errors (the readers report those).
+[[noreturn]] void walkAndExit(const std::string& path) {
+  H5::Exception::dontPrint();
+  step([&] {
+    const H5::H5File file(path, H5F_ACC_RDONLY);
+    walkGroup(file.openGroup("/"), 0);
+  });
+  _exit(0);
+}
+
+// What the child's end says: "" when it walked the file, else why not.
+std::string awaitChild(pid_t child) {
+  const auto deadline = std::chrono::steady_clock::now() + kTimeout;
+  int status = 0;
+  for (;;) {
+    const pid_t done = waitpid(child, &status, WNOHANG);
+    if (done == child) break;
+    if (done < 0) return "";  // reaped elsewhere: nothing to judge by
+    if (std::chrono::steady_clock::now() > deadline) {
+      kill(child, SIGKILL);
+      waitpid(child, &status, 0);
+      return "reading its structure did not end within 10 s";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  if (WIFSIGNALED(status)) {
+    return std::string("HDF5 crashed reading its structure (") + strsignal(WTERMSIG(status)) + ")";
+  }
+  // A sanitizer build reports a crash and exits 1 instead of dying of the signal.
+  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
+    return "HDF5 crashed reading its structure (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+  }
+  return "";
+}
+
+}  // namespace
+
+void probeResultsFile(const std::string& path) {
+  // Each file's verdict ("" passed, else why not), by its size and modification time.
+  struct Verdict {
+    uintmax_t size = 0;
+    std::filesystem::file_time_type time;
+    std::string failure;
+  };
+  static std::mutex mutex;
+  static std::map<std::string, Verdict> known;
+  std::error_code ec;
+  Verdict now{std::filesystem::file_size(path, ec), std::filesystem::last_write_time(path, ec), ""};
+  if (ec) return;  // opening will say what is wrong
+  const std::lock_guard<std::mutex> lock(mutex);
+  const auto it = known.find(path);
+  if (it == known.end() || it->second.size != now.size || it->second.time != now.time) {
+    const pid_t child = fork();
+    if (child < 0) return;  // no process to spare: read without the guard
+    if (child == 0) walkAndExit(path);
+    now.failure = awaitChild(child);
+    known[path] = now;
+  }
+  if (!known[path].failure.empty()) {
+    throw InputError(path + ": the file is damaged: " + known[path].failure);
+  }
+}
+
+}  // namespace twin

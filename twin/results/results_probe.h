@@ -1,0 +1,16 @@
+// HDF5 1.10 can crash (not fail) on a damaged or hostile file: fuzzing found frees of bad
+// pointers in its group and heap decoding. Before a results file is opened, a forked child walks
+// its whole structure the way the readers do (every group's names, every object's attributes,
+// every small dataset's values and a chunk of each large one); a child that dies or hangs marks
+// the file as damaged, an InputError naming it, and the reading process is never at risk. A file
+// that passed is remembered (by path, size and modification time) for the rest of the process.
+#pragma once
+
+#include <string>
+
+namespace twin {
+
+// Throws InputError when walking `path`'s structure crashes or takes more than 10 s.
+void probeResultsFile(const std::string& path);
+
+}  // namespace twin

@@ -3,7 +3,8 @@
 # configures and builds (Release, Ninja) into build/, then runs what is asked:
 #   scripts/setup.sh          install + build
 #   scripts/setup.sh demo     ... then run the demo park for a year (parktwin demo)
-#   scripts/setup.sh test     ... then run the whole test suite (ctest)
+#   scripts/setup.sh test     ... then run the whole test suite (ctest), and the core again under
+#                             ASan + UBSan (build-asan/: physics and twin tests, fuzz harnesses)
 # Idempotent: a second run installs nothing and rebuilds only what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +42,18 @@ cmake --build build
 
 case "${1:-}" in
   demo) ./build/parktwin demo -o parktwin-demo ;;
-  test) ctest --test-dir build --output-on-failure ;;
+  test)
+    ctest --test-dir build --output-on-failure
+    # The core under AddressSanitizer and UndefinedBehaviorSanitizer (docs/hardening.md): the
+    # physics and twin tests, and every fuzz harness replayed over its seeds and past findings.
+    # The viewer and the end-to-end scripts run in the build above only (CI's 25 minutes).
+    [ -f build-asan/build.ninja ] || cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug \
+      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DPARKTWIN_SANITIZE=ON -DPARKTWIN_BUILD_BENCH=OFF
+    cmake --build build-asan --target physics_tests twin_tests \
+      $(for t in park epw matpower series meter_csv quantity iso_time results; do echo "replay_$t"; done)
+    LSAN_OPTIONS="suppressions=$PWD/tests/fuzz/lsan.supp" \
+      ctest --test-dir build-asan --output-on-failure -R '^(fuzz_replay_|[A-Z])'
+    ;;
   "") ;;
   *) echo "setup: unknown step '$1' (expected demo or test)" >&2; exit 2 ;;
 esac

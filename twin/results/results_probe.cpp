@@ -20,7 +20,7 @@ namespace twin {
 namespace {
 
 constexpr std::chrono::seconds kTimeout{10};
-constexpr hsize_t kFullReadBytes = hsize_t{4} << 20;  // datasets read whole up to this size
+constexpr hsize_t kFullReadBytes = hsize_t{256} << 10;  // datasets read whole up to this size
 
 // Reads every attribute of an object as raw bytes of its own type.
 void readAttributes(const H5::H5Object& object) {

@@ -302,7 +302,8 @@ TEST(Shading, MaxShadingLossLeavesShadedSpotsEmpty) {
   std::string text = shadedParkText(kObstacles);
   text.replace(text.find("    install: wherever_possible"), 0,
                fmt::format("    max_shading_loss: \"{:.6f} %\"\n", 100 * limit));
-  const PvArray& b = test::compileText(text).baseline.pv[0];
+  const CompiledPark limited = test::compileText(text);
+  const PvArray& b = limited.baseline.pv[0];
   size_t over = 0;
   for (double loss : before) over += loss > limit + 1e-8 ? 1 : 0;
   EXPECT_GT(over, 0u);

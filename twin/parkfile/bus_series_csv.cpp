@@ -2,14 +2,12 @@
 
 #include <cmath>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
 #include "twin/base/csv.h"
 #include "twin/base/error.h"
+#include "twin/parkfile/source_tree.h"
 
 namespace twin {
 namespace {
@@ -116,14 +114,7 @@ BusSeries parseBusSeriesCsv(std::string_view text, const std::string& path, cons
 }
 
 BusSeries readBusSeriesCsv(const std::string& path, const MatpowerCase& c) {
-  if (std::filesystem::is_directory(path)) {
-    throw InputError(path + ": expected a CSV file, got a folder");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path + ": cannot open the file for reading");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseBusSeriesCsv(text.str(), path, c);
+  return parseBusSeriesCsv(readTextFile(path), path, c);
 }
 
 }  // namespace twin

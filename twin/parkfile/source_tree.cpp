@@ -116,9 +116,15 @@ Node parseYaml(std::string_view text, const std::string& file_name, Diagnostics&
 }
 
 std::string readTextFile(const std::string& path) {
+  // Read whole into memory: beyond this a file is no park, weather or meter file a run can hold.
+  constexpr uintmax_t kMaxBytes = uintmax_t{2} << 30;
   std::error_code ec;
   if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec)) {
     throw InputError(path + ": not a regular file");
+  }
+  if (const uintmax_t size = std::filesystem::file_size(path, ec); !ec && size > kMaxBytes) {
+    throw InputError(path + ": expected a file of at most 2 GiB, got " +
+                     std::to_string(size >> 20) + " MiB (split meter readings by month?)");
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError(path + ": cannot open file for reading");

@@ -39,7 +39,8 @@ struct MapEntry {
 // (the first one is kept).
 Node parseYaml(std::string_view text, const std::string& file_name, Diagnostics& diagnostics);
 
-// Reads a whole file into a string; throws InputError naming the file when it cannot be read.
+// Reads a whole file into a string; throws InputError naming the file when it cannot be read,
+// is not a regular file (a folder, a device) or is larger than 2 GiB.
 std::string readTextFile(const std::string& path);
 
 // The key that identifies a list entry for overlays: its "id", else its "name", else "".

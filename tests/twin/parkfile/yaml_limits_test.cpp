@@ -1,9 +1,12 @@
 // Limits instead of crashes in park files: aliases that repeat each other ("billion laughs", 10
 // levels of 10 would be 10^10 values) stop at the value budget with a located message, as does
 // nesting deeper than 64 levels, and so an alias inside its own anchor (a loop in yaml-cpp's
-// tree); a file within the limits still parses.
+// tree); a file within the limits still parses. Files over 2 GiB and devices are refused unread.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "twin/base/error.h"
@@ -53,6 +56,24 @@ TEST(YamlLimitsTest, SelfReferenceAndOrdinaryAliases) {
   ASSERT_NE(tree.find("more"), nullptr);
   EXPECT_EQ(tree.find("more")->items.size(), 2u);
   EXPECT_EQ(tree.find("use")->find("x")->scalar, "1");
+}
+
+TEST(YamlLimitsTest, HugeFilesAndDevicesAreRefusedUnread) {
+  // A sparse 3 GiB file: refused by its size before a byte is read.
+  const std::filesystem::path big =
+      std::filesystem::temp_directory_path() / ("parktwin_big_" + std::to_string(getpid()));
+  { std::ofstream touch(big); }
+  std::filesystem::resize_file(big, uintmax_t{3} << 30);
+  try {
+    readTextFile(big.string());
+    ADD_FAILURE() << "read a 3 GiB file";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected a file of at most 2 GiB, got 3072 MiB"),
+              std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove(big);
+  EXPECT_THROW(readTextFile("/dev/zero"), InputError);  // endless: not a regular file
 }
 
 }  // namespace

@@ -2,8 +2,6 @@
 
 #include <imgui.h>
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <osgDB/Registry>
 #include <sstream>
@@ -52,21 +50,16 @@ void drawTitle(const ResultsData& r, size_t step, bool zh) {
   ImGui::End();
 }
 
-// Writes the PNG beside `out` and renames it onto `out`: never a half-written image there.
+// Writes the PNG beside `out` and renames it onto `out` (twin::OutputFile): never a
+// half-written image there.
 void writePng(const osg::Image& image, const std::string& out) {
   osgDB::ReaderWriter* png = osgDB::Registry::instance()->getReaderWriterForExtension("png");
-  const std::string temp = twin::temporaryPathBeside(out);
-  bool written = false;
-  if (png) {
-    std::ofstream file(temp, std::ios::binary);
-    written = file && png->writeImage(image, file).success() && file.flush();
+  try {
+    twin::OutputFile file(out);
+    if (png && png->writeImage(image, file.stream()).success()) return file.commit();
+  } catch (const twin::InputError&) {
   }
-  std::error_code ec;
-  if (written) std::filesystem::rename(temp, out, ec);
-  if (!written || ec) {
-    std::filesystem::remove(temp, ec);
-    throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
-  }
+  throw twin::InputError("-o: could not write \"" + out + "\" (folder missing or not writable?)");
 }
 
 }  // namespace

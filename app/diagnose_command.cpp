@@ -18,7 +18,7 @@ namespace {
 physics::MotorClass targetClass(const std::string& name) {
   const std::optional<physics::MotorClass> c = physics::motorClassFromName(name);
   if (c != physics::MotorClass::kIE4 && c != physics::MotorClass::kIE5) {
-    throw InputError("--to-class: expected IE4 or IE5, got \"" + name + "\"");
+    throw InputError("--to-class: expected IE4 or IE5, got " + quote(name));
   }
   return *c;
 }

@@ -33,7 +33,7 @@ physics::MotorClass motorClass(const std::string& name) {
 
 double loadFlag(const std::string& text) {
   const double load = quantityFlag("--load", text, Dimension::kFraction);
-  if (load > 1.25) throw InputError("--load: expected 0 to 125 %, got \"" + text + "\"");
+  if (load > 1.25) throw InputError("--load: expected 0 to 125 %, got " + quote(text));
   return load;
 }
 
@@ -66,8 +66,8 @@ int motorCommand(const MotorRequest& r) {
   }
   const std::optional<double> derating = physics::nemaUnbalanceDerating(unbalance);
   if (!derating) {
-    throw InputError("--voltage-unbalance: expected 0 to 5 % (NEMA MG 1 Part 14.35), got \"" +
-                     r.voltage_unbalance + "\"");
+    throw InputError("--voltage-unbalance: expected 0 to 5 % (NEMA MG 1 Part 14.35), got " +
+                     quote(r.voltage_unbalance));
   }
   const physics::MotorModel motor =
       physics::makeMotorModel(rated_power, r.poles, *eta, std::nullopt, voltage);

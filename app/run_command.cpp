@@ -19,6 +19,7 @@
 #include "twin/base/calendar.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
+#include "twin/base/text.h"
 #include "twin/engine/engine.h"
 #include "twin/model/compile_park.h"
 #include "twin/parkfile/field_reader.h"
@@ -188,7 +189,7 @@ PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
   auto date = [](const std::string& text, const char* flag) {
     std::optional<long> d = parseDate(text);
     if (!d)
-      throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got \"" + text + "\"");
+      throw InputError(std::string(flag) + ": expected a date YYYY-MM-DD, got " + quote(text));
     return *d;
   };
   if (!flags.start.empty()) out.start_day = date(flags.start, "--start");
@@ -200,8 +201,7 @@ PeriodOverride parsePeriodFlags(const PeriodFlags& flags) {
     }
     const double seconds = std::get<double>(step);
     if (!isValidStep(seconds)) {
-      throw InputError("--step: expected " + std::string(kStepRule) + ", got \"" + flags.step +
-                       "\"");
+      throw InputError("--step: expected " + std::string(kStepRule) + ", got " + quote(flags.step));
     }
     out.step_s = static_cast<int>(seconds);
   }

@@ -101,7 +101,7 @@ int solarAtTime(const SolarRequest& r) {
   if (!r.longitude) problems.push_back("--lon: expected a longitude with --time, got none");
   std::string expected;
   const std::optional<double> time = parseTime(r.time, expected);
-  if (!time) problems.push_back("--time: expected " + expected + ", got \"" + r.time + "\"");
+  if (!time) problems.push_back("--time: expected " + expected + ", got " + quote(r.time));
   SolarInput in;
   const std::array<double, 6> given = {r.latitude.value_or(0.0),
                                        r.longitude.value_or(0.0),
@@ -183,18 +183,18 @@ CsvLayout readHeader(const CsvRow& head, const std::string& file, Diagnostics& d
     const SourceLoc loc = head.at(file, k);
     if (!slot) {
       diag.error(loc, "column " + std::string(name),
-                 "expected one of " + columnNames() + ", got \"" + std::string(name) + "\"");
+                 "expected one of " + columnNames() + ", got " + quote(std::string(name)));
     } else if (*slot >= 0) {
       diag.error(loc, "column " + std::string(name),
-                 "expected each column once, got \"" + std::string(name) + "\" again");
+                 "expected each column once, got " + quote(name) + " again");
     } else {
       *slot = static_cast<int>(k);
     }
   }
   const auto missing = [&](std::string_view name) {
-    diag.error({file, 1, 1}, "column " + std::string(name),
-               "expected a column named " + std::string(name) + " in the header, got \"" +
-                   head.text + "\"");
+    diag.error(
+        {file, 1, 1}, "column " + std::string(name),
+        "expected a column named " + std::string(name) + " in the header, got " + quote(head.text));
   };
   if (layout.time < 0) missing("time");
   for (size_t i = 0; i < kRequiredNumeric; ++i) {
@@ -211,7 +211,7 @@ void readRow(const CsvRow& f, const CsvLayout& layout, const std::string& file, 
   const std::optional<double> time = parseTime(time_text, expected);
   if (!time) {
     diag.error(f.at(file, layout.time), "column time",
-               "expected " + expected + ", got \"" + time_text + "\"");
+               "expected " + expected + ", got " + quote(time_text));
   }
   in.unix_time = time.value_or(0.0);
   for (size_t i = 0; i < kNumeric.size(); ++i) {
@@ -220,7 +220,7 @@ void readRow(const CsvRow& f, const CsvLayout& layout, const std::string& file, 
     const int k = layout.numeric[i];
     if (k >= 0 && (!parseNumber(f.fields[k], value) || !(value >= n.min && value <= n.max))) {
       diag.error(f.at(file, k), "column " + std::string(n.column),
-                 "expected " + rangeText(n) + ", got \"" + f.fields[k] + "\"");
+                 "expected " + rangeText(n) + ", got " + quote(f.fields[k]));
     }
     in.*n.member = value;
   }

@@ -43,7 +43,7 @@ cmake --build build
 case "${1:-}" in
   demo) ./build/parktwin demo -o parktwin-demo ;;
   test)
-    ctest --test-dir build --output-on-failure
+    ctest --test-dir build --output-on-failure -j 2
     # The core under AddressSanitizer and UndefinedBehaviorSanitizer (docs/hardening.md): the
     # physics and twin tests, and the fuzz harnesses of the core's readers replayed over their
     # seeds and past findings. The viewer, the results harness (it needs the viewer) and the
@@ -52,7 +52,7 @@ case "${1:-}" in
       -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1" -DPARKTWIN_SANITIZE=ON -DPARKTWIN_BUILD_BENCH=OFF
     cmake --build build-asan --target physics_tests twin_tests \
       $(for t in park epw matpower series meter_csv quantity iso_time; do echo "replay_$t"; done)
-    ctest --test-dir build-asan --output-on-failure -R '^(fuzz_replay_|[A-Z])' \
+    ctest --test-dir build-asan --output-on-failure -j 2 -R '^(fuzz_replay_|[A-Z])' \
       -E fuzz_replay_results
     ;;
   "") ;;

@@ -3,6 +3,12 @@
 #include "twin/model/compile_park.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  return fuzz::refuseOnlyWithInputError(
-      [&] { twin::compilePark(twin::parkSourceFromText(fuzz::text(data, size), "fuzz.yaml")); });
+  // The weather years are kept across inputs (keyed by everything they are made from), so an
+  // input costs its parse and compile, not a synthetic year each time.
+  static twin::WeatherCache weather;
+  twin::CompileOptions options;
+  options.weather_cache = &weather;
+  return fuzz::refuseOnlyWithInputError([&] {
+    twin::compilePark(twin::parkSourceFromText(fuzz::text(data, size), "fuzz.yaml"), options);
+  });
 }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace twin {
@@ -40,7 +41,18 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return fmt::format("{}", fmt::join(items, separator));
 }
 
-std::string quote(std::string_view text) { return fmt::format("\"{}\"", text); }
+std::string quote(std::string_view text) {
+  size_t cut = std::min(text.size(), kQuotedMax);
+  while (cut < text.size() && cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) {
+    --cut;  // not inside a UTF-8 sequence
+  }
+  std::string shown(text.substr(0, cut));
+  for (char& ch : shown) {
+    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
+  }
+  if (cut == text.size()) return "\"" + shown + "\"";
+  return fmt::format("\"{}...\" ({} bytes)", shown, text.size());
+}
 
 std::vector<std::string> split(std::string_view text, char separator) {
   std::vector<std::string> out;

@@ -3,6 +3,7 @@
 // left-aligns inf and nan under a bare width where printf right-aligns them.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,7 +31,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
 // The parts of text between separators, each trimmed: split(" a, b,", ',') -> {"a", "b", ""}.
 std::vector<std::string> split(std::string_view text, char separator);
 
-// text in double quotes: quote("15 kWh") -> "\"15 kWh\"", as messages show what they got.
+// text in double quotes, as messages show what they got: quote("15 kWh") -> "\"15 kWh\"". Control
+// characters show as '?', and text longer than kQuotedMax bytes is cut (at a UTF-8 character
+// boundary) and its length given: "\"xxxx...\" (8388608 bytes)", so a hostile file's megabyte
+// field does not become a megabyte message.
+inline constexpr size_t kQuotedMax = 60;
 std::string quote(std::string_view text);
 
 }  // namespace twin

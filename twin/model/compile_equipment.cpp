@@ -7,6 +7,7 @@
 #include "physics/motor_efficiency.h"
 #include "physics/units.h"
 #include "twin/base/polygon.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -225,7 +226,7 @@ void compileMotorEntry(const Node& n, const std::string& path, CompileContext& c
     if (m.rated_voltage > 0 && v_bus > 0 && std::abs(m.rated_voltage - v_bus) > 0.1 * v_bus) {
       c.r.error(motor->find("rated_voltage")->loc, keyPath(path, "motor.rated_voltage"),
                 "expected a voltage within 10 % of bus \"" + n.find("bus")->scalar + "\" (" +
-                    voltageText(v_bus) + "), got \"" + motor->find("rated_voltage")->scalar + "\"");
+                    voltageText(v_bus) + "), got " + quote(motor->find("rated_voltage")->scalar));
     }
   }
   if (const Node* duty = c.r.required(n, "duty", path);

@@ -4,6 +4,7 @@
 
 #include "physics/units.h"
 #include "twin/base/calendar.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -58,7 +59,7 @@ std::optional<double> clock(const Node& map, std::string_view key, const std::st
   const std::optional<int> minutes = parseClock(*text);
   if (!minutes) {
     c.r.error(map.find(key)->loc, keyPath(path, key),
-              "expected a time of day \"HH:MM\", got \"" + *text + "\"");
+              "expected a time of day \"HH:MM\", got " + quote(*text));
     return std::nullopt;
   }
   return *minutes * u::minute;

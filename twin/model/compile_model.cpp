@@ -4,6 +4,7 @@
 
 #include "physics/units.h"
 #include "twin/base/calendar.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_context.h"
 #include "twin/model/time_grid.h"
 
@@ -39,7 +40,7 @@ void compileSite(const Node& root, CompileContext& c) {
         (t.size() == 6 && (t[0] == '+' || t[0] == '-')) ? parseClock(t.substr(1)) : std::nullopt;
     if (!clock || *clock > 14 * 60) {
       c.r.error(site->find("utc_offset")->loc, "site.utc_offset",
-                "expected an offset \"+HH:MM\" or \"-HH:MM\" up to 14:00, got \"" + t + "\"");
+                "expected an offset \"+HH:MM\" or \"-HH:MM\" up to 14:00, got " + quote(t));
     } else {
       s.utc_offset_s = (t[0] == '-' ? -1 : 1) * *clock * 60;
     }
@@ -55,15 +56,19 @@ void compileSimulation(const Node& root, CompileContext& c) {
   const std::optional<long> end = c.r.date(*sim, "end", "simulation", true);
   if (start && end && *end <= *start) {
     c.r.error(sim->find("end")->loc, "simulation.end",
-              "expected a date after simulation.start, got \"" + sim->find("end")->scalar + "\"");
+              "expected a date after simulation.start, got " + quote(sim->find("end")->scalar));
+  } else if (start && end && *end - *start > kMaxPeriodDays) {
+    c.r.error(sim->find("end")->loc, "simulation.end",
+              "expected " + std::string(kMaxPeriodRule) + " after simulation.start, got " +
+                  quote(sim->find("end")->scalar) + " (" + std::to_string(*end - *start) +
+                  " days)");
   }
   s.start_day = start.value_or(0);
   s.end_day = end.value_or(1);
   if (std::optional<double> step = c.r.quantity(*sim, kStep, "simulation", true)) {
     if (!isValidStep(*step)) {
-      c.r.error(
-          sim->find("step")->loc, "simulation.step",
-          "expected " + std::string(kStepRule) + ", got \"" + sim->find("step")->scalar + "\"");
+      c.r.error(sim->find("step")->loc, "simulation.step",
+                "expected " + std::string(kStepRule) + ", got " + quote(sim->find("step")->scalar));
     } else {
       s.step_s = static_cast<int>(*step);
     }

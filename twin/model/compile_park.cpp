@@ -6,6 +6,7 @@
 #include <limits>
 #include <set>
 
+#include "twin/base/text.h"
 #include "twin/model/compile_measures.h"
 #include "twin/model/compile_model.h"
 #include "twin/parkfile/field_reader.h"
@@ -90,8 +91,8 @@ std::vector<ScenarioTree> scenarioTrees(const ParkSource& source, const ParkMode
         !names.insert(*name).second) {
       r.error(s.find("name")->loc, keyPath(path, "name"),
               "expected a unique scenario name that starts with a letter or digit and is not "
-              "\"baseline\", got \"" +
-                  *name + "\"");
+              "\"baseline\", got " +
+                  quote(*name));
       continue;
     }
     st.spec.name = *name;
@@ -149,7 +150,8 @@ CompiledPark compilePark(const ParkSource& source, const CompileOptions& options
   const std::string dir = parkDir(source.path);
   Diagnostics all = source.parse_diagnostics;
   CompiledPark park;
-  WeatherCache weather;
+  WeatherCache own_weather;
+  WeatherCache& weather = options.weather_cache ? *options.weather_cache : own_weather;
   park.baseline = compileModel(source.tree, dir, all, weather);
   for (const MapEntry& e : source.tree.entries) {
     if (e.key != "investment") continue;

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "twin/model/compile_model.h"
 #include "twin/model/model.h"
 #include "twin/parkfile/park_source.h"
 
@@ -20,6 +21,9 @@ struct CompileOptions {
   // Also compile each measure of a scenario with two or more measures alone, as a scenario
   // named "SCENARIO:MEASURE" (parktwin run --each-measure).
   bool each_measure = false;
+  // Weather years already made, to reuse across compiles of the same process (the fuzz harness
+  // compiles thousands of parks); null: the years are made afresh for this compile.
+  WeatherCache* weather_cache = nullptr;
 };
 
 struct CompiledPark {

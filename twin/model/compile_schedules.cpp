@@ -5,6 +5,7 @@
 
 #include "physics/units.h"
 #include "twin/base/calendar.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_context.h"
 
 namespace twin {
@@ -25,7 +26,7 @@ std::optional<double> fractionAt(const Node& node, const std::string& path, Fiel
   const double value = std::get<double>(v);
   if (!(value >= 0.0 && value <= 1.0)) {
     r.error(node.loc, path,
-            "expected a fraction from 0 to 1 (0 % to 100 %), got \"" + node.scalar + "\"");
+            "expected a fraction from 0 to 1 (0 % to 100 %), got " + quote(node.scalar));
     return std::nullopt;
   }
   return value;
@@ -210,8 +211,8 @@ bool readWindows(const Node& list, const std::string& path, FieldReader& r,
         w.isScalar() && dash != std::string::npos ? parseClock(t.substr(dash + 1)) : std::nullopt;
     if (!from || !to || *from == *to) {
       r.error(w.loc, indexPath(path, i),
-              "expected a window \"HH:MM-HH:MM\" (e.g. \"08:00-16:00\", \"22:00-06:00\"), got \"" +
-                  t + "\"");
+              "expected a window \"HH:MM-HH:MM\" (e.g. \"08:00-16:00\", \"22:00-06:00\"), got " +
+                  quote(t));
       ok = false;
       continue;
     }

@@ -9,6 +9,7 @@
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
 #include "twin/base/calendar.h"
+#include "twin/base/text.h"
 #include "twin/model/compile_context.h"
 #include "twin/parkfile/epw_reader.h"
 
@@ -55,7 +56,7 @@ void loadEpw(const Node& weather, const std::string& park_dir, const std::string
   const SourceLoc& loc = weather.find("source")->loc;
   if (path.extension() != ".epw" || !std::filesystem::is_regular_file(path)) {
     c.r.error(loc, "weather.source",
-              "expected \"synthetic\" or an existing .epw file, got \"" + source + "\"");
+              "expected \"synthetic\" or an existing .epw file, got " + quote(source));
     return;
   }
   WeatherSource& w = c.model.weather;

@@ -21,6 +21,11 @@ TimeGrid makeTimeGrid(const ParkModel& model, const PeriodOverride& overrides) {
         "the period is empty: the end date (--end or simulation.end) must come after "
         "the start date (--start or simulation.start)");
   }
+  if (grid.days() > kMaxPeriodDays) {
+    throw InputError("the period (--start/--end or simulation.start/end) is " +
+                     std::to_string(grid.days()) + " days; expected " +
+                     std::string(kMaxPeriodRule));
+  }
   if (!isValidStep(grid.step_s)) {
     throw InputError("the step must be " + std::string(kStepRule) + ", got " +
                      std::to_string(grid.step_s) + " s");

@@ -32,6 +32,11 @@ inline constexpr std::string_view kStepRule =
     "a whole number of minutes that divides an hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 "
     "min)";
 
+// The longest period one run simulates: 100 years of days. Longer periods are refused before any
+// work (a typo such as 2025 -> 20250 would otherwise run for days and fill the disk).
+inline constexpr long kMaxPeriodDays = 36525;
+inline constexpr std::string_view kMaxPeriodRule = "at most 100 years (36525 days)";
+
 // Overrides of the park file's simulation settings (from the command line).
 struct PeriodOverride {
   std::optional<long> start_day;

@@ -7,6 +7,7 @@
 
 #include "twin/base/csv.h"
 #include "twin/base/error.h"
+#include "twin/base/text.h"
 #include "twin/parkfile/source_tree.h"
 
 namespace twin {
@@ -50,8 +51,7 @@ BusSeries readHeader(const CsvRow& header, const std::string& path, const Matpow
     const bool reactive = !bus;
     if (!bus) bus = busNumberAfter(name, "q_mvar_");
     if (!bus) {
-      d.error(at, "",
-              "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got \"" + name + "\"");
+      d.error(at, "", "expected a column time, p_mw_<BUS_I> or q_mvar_<BUS_I>, got " + quote(name));
       continue;
     }
     const auto it = index.find(*bus);
@@ -101,7 +101,7 @@ BusSeries parseBusSeriesCsv(std::string_view text, const std::string& path, cons
       if (field.empty() || end != field.c_str() + field.size() || !std::isfinite(v)) {
         d.error(row.at(path, i), "",
                 "expected a number (" + std::string(s.columns[k].reactive ? "MVAr" : "MW") +
-                    "), got \"" + field + "\"");
+                    "), got " + quote(field));
       }
       values[k] = v;
     }

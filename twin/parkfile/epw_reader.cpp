@@ -81,13 +81,6 @@ std::optional<int> toInt(std::string_view s) {
   return value;
 }
 
-// The text of a field as shown after "got": quoted, shortened when long.
-std::string shown(std::string_view s) {
-  constexpr size_t kShown = 40;
-  if (s.size() > kShown) return "\"" + std::string(s.substr(0, kShown)) + "...\"";
-  return "\"" + std::string(s) + "\"";
-}
-
 // The comma-separated fields of one line with their 1-based columns; counts every field but keeps
 // the first N.
 template <int N>
@@ -165,7 +158,7 @@ class EpwParser {
           (line.size() > keyword.size() && line[keyword.size()] != ',')) {
         error(line_, 1, "header",
               "expected line " + std::to_string(line_) + " of an EPW file to start with " +
-                  std::string(keyword) + ", got " + shown(line));
+                  std::string(keyword) + ", got " + quote(line));
         if (i == 0) return false;  // not an EPW file: nothing else is worth reporting
         continue;
       }
@@ -192,7 +185,7 @@ class EpwParser {
       error(line_, f.column[number - 1],
             "LOCATION field " + std::to_string(number) + " (" + std::string(name) + ")",
             "expected " + formatNumber(min) + " to " + formatNumber(max) + " " + std::string(unit) +
-                ", got " + shown(text));
+                ", got " + quote(text));
       return 0.0;
     };
     w.latitude = value(7, "latitude", -90, 90, "deg") * units::deg;
@@ -211,7 +204,7 @@ class EpwParser {
       if (toInt(text) == 1) return;
       error(line_, number <= f.count ? f.column[number - 1] : static_cast<int>(line.size()) + 1,
             "DATA PERIODS field " + std::to_string(number) + " (" + std::string(name) + ")",
-            "expected 1 (" + std::string(meaning) + "), got " + shown(text));
+            "expected 1 (" + std::string(meaning) + "), got " + quote(text));
     };
     one(2, "number of data periods", "one period of one year");
     one(3, "records per hour", "this reader takes hourly data");
@@ -261,18 +254,18 @@ class EpwParser {
     const std::optional<int> hr = integer(f, 4, "hour");
     bool ok = year && month && day && hr;
     if (month && (*month < 1 || *month > 12)) {
-      error(line_, f.column[1], "field 2 (month)", "expected 1 to 12, got " + shown(f.text[1]));
+      error(line_, f.column[1], "field 2 (month)", "expected 1 to 12, got " + quote(f.text[1]));
       ok = false;
     }
     if (ok && (*day < 1 || *day > kMaxMonthDays[*month])) {
       error(line_, f.column[2], "field 3 (day)",
             "expected 1 to " + std::to_string(kMaxMonthDays[*month]) + " for month " +
-                std::to_string(*month) + ", got " + shown(f.text[2]));
+                std::to_string(*month) + ", got " + quote(f.text[2]));
       ok = false;
     }
     if (hr && (*hr < 1 || *hr > 24)) {
       error(line_, f.column[3], "field 4 (hour)",
-            "expected 1 to 24 (the hour ending at the timestamp), got " + shown(f.text[3]));
+            "expected 1 to 24 (the hour ending at the timestamp), got " + quote(f.text[3]));
       ok = false;
     }
     if (ok) checkSequence(f, Stamp{*month, *day, *hr});
@@ -326,7 +319,7 @@ class EpwParser {
     if (!v) {
       error(line_, f.column[number - 1],
             "field " + std::to_string(number) + " (" + std::string(name) + ")",
-            "expected a whole number, got " + shown(f.text[number - 1]));
+            "expected a whole number, got " + quote(f.text[number - 1]));
     }
     return v;
   }
@@ -351,7 +344,7 @@ class EpwParser {
     }
     error(line_, f.column[spec.number - 1],
           "field " + std::to_string(spec.number) + " (" + std::string(spec.name) + ")",
-          message + shown(text));
+          message + quote(text));
     return kNaN;
   }
 

@@ -22,7 +22,7 @@ std::string describeNode(const Node& node) {
     case Node::Kind::kNull:
       return "nothing";
     case Node::Kind::kScalar:
-      return "\"" + node.scalar + "\"";
+      return quote(node.scalar);
     case Node::Kind::kSequence:
       return "a list";
     case Node::Kind::kMap:
@@ -96,7 +96,7 @@ std::optional<std::string> FieldReader::id(const Node& map, std::string_view key
   for (char c : *value) {
     if (!isIdChar(c)) {
       error(map.find(key)->loc, keyPath(path, key),
-            "expected an id of letters, digits, '-', '_' or '.', got \"" + *value + "\"");
+            "expected an id of letters, digits, '-', '_' or '.', got " + quote(*value));
       return std::nullopt;
     }
   }
@@ -126,7 +126,7 @@ std::optional<double> FieldReader::quantity(const Node& map, const QuantityField
     error(v->loc, p,
           "expected a value " + std::string(field.min_exclusive ? "above " : "from ") +
               formatNumber(field.min / field.unit_si) + unit + " up to " +
-              formatNumber(field.max / field.unit_si) + unit + ", got \"" + v->scalar + "\"");
+              formatNumber(field.max / field.unit_si) + unit + ", got " + quote(v->scalar));
     return std::nullopt;
   }
   return value;

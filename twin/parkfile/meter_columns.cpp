@@ -131,11 +131,11 @@ MeterColumns readMeterHeader(const CsvRow& header, const std::string& file) {
   if (!time || !id) {
     fail(start, "",
          "expected a header row of meter readings with columns time and id, got " +
-             shown(header.text));
+             quote(header.text));
   }
   if (columns.measured.empty()) {
     fail(start, "",
-         "expected a measured column: " + std::string(kAccepted) + ", got " + shown(header.text));
+         "expected a measured column: " + std::string(kAccepted) + ", got " + quote(header.text));
   }
   columns.time = *time;
   columns.id = *id;
@@ -160,17 +160,8 @@ bool readCell(const MeasuredColumn& column, std::string_view cell, double& value
     value = toSi(value, column.unit);
     return true;
   }
-  reason = column.name + ": expected " + expected + ", got " + shown(cell);
+  reason = column.name + ": expected " + expected + ", got " + quote(cell);
   return false;
-}
-
-std::string shown(std::string_view text) {
-  constexpr size_t kShown = 40;
-  std::string out(text.substr(0, kShown));
-  for (char& ch : out) {
-    if (static_cast<unsigned char>(ch) < 0x20 || ch == 0x7f) ch = '?';
-  }
-  return quote(out) + (text.size() > kShown ? "..." : "");
 }
 
 }  // namespace twin::meter

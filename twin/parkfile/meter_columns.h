@@ -57,7 +57,4 @@ MeterColumns readMeterHeader(const CsvRow& header, const std::string& file);
 bool readCell(const MeasuredColumn& column, std::string_view cell, double& value,
               std::string& reason);
 
-// Text as a message shows what it got: quoted, control bytes as '?', shortened when long.
-std::string shown(std::string_view text);
-
 }  // namespace twin::meter

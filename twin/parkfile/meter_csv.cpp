@@ -148,7 +148,7 @@ class MeterReader {
     const std::string& time_text = row.fields[columns_.time];
     const IsoTimeParse time = parseIsoTime(trim(time_text));
     if (!time.instant) {
-      skip(row.line, "time: expected " + time.expected + ", got " + meter::shown(time_text));
+      skip(row.line, "time: expected " + time.expected + ", got " + quote(time_text));
       return;
     }
     Values values{};

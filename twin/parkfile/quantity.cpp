@@ -11,7 +11,7 @@ namespace {
 
 std::string expectation(Dimension d, std::string_view text) {
   return "expected " + std::string(dimensionName(d)) + " (e.g. \"" +
-         std::string(dimensionExample(d)) + "\"), got \"" + std::string(text) + "\"";
+         std::string(dimensionExample(d)) + "\"), got " + quote(std::string(text));
 }
 
 }  // namespace

@@ -57,6 +57,9 @@ const ErrorCase kCases[] = {
      "test.yaml:10:8: simulation.end: expected a date YYYY-MM-DD, got \"2025-02-30\""},
     {"EndBeforeStart", "end: 2025-01-08", "end: 2024-12-31",
      "test.yaml:10:8: simulation.end: expected a date after simulation.start, got \"2024-12-31\""},
+    {"PeriodOverAHundredYears", "end: 2025-01-08", "end: 2125-01-03",
+     "test.yaml:10:8: simulation.end: expected at most 100 years (36525 days) after "
+     "simulation.start, got \"2125-01-03\" (36526 days)"},
     {"StepNotDividingHour", "step: 15min", "step: 7min",
      "test.yaml:11:9: simulation.step: expected a whole number of minutes that divides an hour (1, "
      "2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60 min), got \"7min\""},

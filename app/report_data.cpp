@@ -23,11 +23,15 @@ const ScenarioResults& runListing(const ResultsSummary& summary, const std::stri
   return summary.scenarios.front();
 }
 
-std::vector<double> columnTotals(const SeriesData& s, double step_h) {
-  std::vector<double> out(s.columns, 0.0);
-  for (size_t r = 0; r < s.rows; ++r) {
-    for (size_t c = 0; c < s.columns; ++c) out[c] += s.values[r * s.columns + c] * step_h;
-  }
+std::vector<double> columnTotals(const std::string& path, const std::string& scenario,
+                                 const std::string& kind, const std::string& field, double step_h) {
+  std::vector<double> out;
+  forEachSeriesBlock(path, scenario, kind, field, [&](const SeriesData& s) {
+    out.resize(s.columns, 0.0);
+    for (size_t r = 0; r < s.rows; ++r) {
+      for (size_t c = 0; c < s.columns; ++c) out[c] += s.values[r * s.columns + c] * step_h;
+    }
+  });
   return out;
 }
 
@@ -61,9 +65,9 @@ Json loadDurationJson(const std::string& path, const std::string& scenario, doub
 Json motorsJson(const std::string& path, const ReportRun& baseline, bool zh) {
   const ParkModel& m = baseline.model;
   const std::vector<double> shaft =
-      columnTotals(readSeries(path, baseline.name, "motor", "shaft_power_kW"), 1.0);
+      columnTotals(path, baseline.name, "motor", "shaft_power_kW", 1.0);
   const std::vector<double> input =
-      columnTotals(readSeries(path, baseline.name, "motor", "input_power_kW"), 1.0);
+      columnTotals(path, baseline.name, "motor", "input_power_kW", 1.0);
   Json rows = Json::array();
   std::vector<double> gaps;
   for (size_t i = 0; i < m.motors.size() && i < input.size(); ++i) {

@@ -47,7 +47,9 @@ Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSu
 Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
                 bool zh);
 
-// Column sums of a [time x column] series over the run: its stored units times hours.
-std::vector<double> columnTotals(const SeriesData& series, double step_h);
+// Per column of a stored series: the sum over its steps times step_h (kWh from kW with the step
+// in hours), read a chunk at a time.
+std::vector<double> columnTotals(const std::string& path, const std::string& scenario,
+                                 const std::string& kind, const std::string& field, double step_h);
 
 }  // namespace twin::cli

@@ -1,4 +1,5 @@
 // Typical days and energy flows of a run for `parktwin report` (report_data.h).
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <map>
@@ -54,23 +55,33 @@ std::map<std::string, std::vector<double>> demandByKind(const std::string& path,
                                                         const ScenarioResults& listed,
                                                         size_t steps) {
   std::map<std::string, std::vector<double>> out;
-  auto add = [&](const SeriesData& s, const std::vector<std::string>& kinds) {
-    for (size_t c = 0; c < s.columns && c < kinds.size(); ++c) {
-      std::vector<double>& v = out[kinds[c]];
+  // Per step, the columns of each kind summed, a chunk of the file at a time.
+  auto add = [&](const char* kind, const char* field, const std::vector<std::string>& kinds) {
+    std::vector<std::vector<double>*> of_column;
+    for (const std::string& k : kinds) {
+      std::vector<double>& v = out[k];
       v.resize(steps, 0.0);
-      for (size_t r = 0; r < s.rows && r < steps; ++r) v[r] += s.values[r * s.columns + c];
+      of_column.push_back(&v);
     }
+    forEachSeriesBlock(path, run.name, kind, field, [&](const SeriesData& s) {
+      const size_t columns = std::min(s.columns, of_column.size());
+      for (size_t r = 0; r < s.rows && s.first_row + r < steps; ++r) {
+        for (size_t c = 0; c < columns; ++c) {
+          (*of_column[c])[s.first_row + r] += s.values[r * s.columns + c];
+        }
+      }
+    });
   };
   if (!hasSeries(listed, "motor", "input_power_kW") || !hasSeries(listed, "load", "power_kW")) {
-    add(readSeries(path, run.name, "park", "demand_kW"), {"other"});
+    add("park", "demand_kW", {"other"});
     return out;
   }
   std::vector<std::string> motors, loads;
   for (const Motor& m : run.model.motors) motors.push_back(motorKind(m));
   for (const Load& l : run.model.loads) loads.push_back(loadKind(l));
-  add(readSeries(path, run.name, "motor", "input_power_kW"), motors);
-  add(readSeries(path, run.name, "load", "power_kW"), loads);
-  if (hasSeries(listed, "park", "ev_kW")) add(readSeries(path, run.name, "park", "ev_kW"), {"ev"});
+  add("motor", "input_power_kW", motors);
+  add("load", "power_kW", loads);
+  if (hasSeries(listed, "park", "ev_kW")) add("park", "ev_kW", {"ev"});
   return out;
 }
 
@@ -158,9 +169,8 @@ Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSumm
   std::map<std::pair<int, std::string>, double> by_building;
   if (hasSeries(listed, "motor", "input_power_kW") && hasSeries(listed, "load", "power_kW")) {
     const std::vector<double> motors =
-        columnTotals(readSeries(path, run.name, "motor", "input_power_kW"), step_h);
-    const std::vector<double> loads =
-        columnTotals(readSeries(path, run.name, "load", "power_kW"), step_h);
+        columnTotals(path, run.name, "motor", "input_power_kW", step_h);
+    const std::vector<double> loads = columnTotals(path, run.name, "load", "power_kW", step_h);
     for (size_t i = 0; i < motors.size() && i < run.model.motors.size(); ++i) {
       const Motor& m = run.model.motors[i];
       by_building[{m.building, motorKind(m)}] += motors[i];

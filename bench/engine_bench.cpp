@@ -80,6 +80,7 @@ void BM_DemoParkYearToHdf5(benchmark::State& state) {
       writer.commit();
     });
   }
+  state.counters["file_MB"] = static_cast<double>(std::filesystem::file_size(path)) / 1e6;
   std::filesystem::remove(path);
   setCounters(state, model, grid);
 }

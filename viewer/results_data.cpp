@@ -16,19 +16,19 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-bool hasSeries(const twin::ScenarioResults& s, const std::string& kind, const std::string& field) {
-  return std::any_of(s.series.begin(), s.series.end(), [&](const twin::SeriesListing& l) {
+bool hasSeries(const std::vector<twin::SeriesListing>& stored, const std::string& kind,
+               const std::string& field) {
+  return std::any_of(stored.begin(), stored.end(), [&](const twin::SeriesListing& l) {
     return l.kind == kind && l.field == field;
   });
 }
 
 // Reads kind/field and reorders its columns to `ids` (the model's objects of that kind).
-Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
-                   const std::string& kind, const std::string& field,
-                   const std::vector<std::string>& ids) {
+Series readAligned(const ResultsData& r, const std::string& kind, const std::string& field,
+                   const std::vector<std::string>& ids, twin::RowRange rows) {
   Series out;
-  if (!hasSeries(listing, kind, field)) return out;
-  const twin::SeriesData data = twin::readSeries(r.path, r.scenario, kind, field);
+  if (!hasSeries(r.stored_series, kind, field)) return out;
+  const twin::SeriesData data = twin::readSeries(r.path, r.scenario, kind, field, rows);
   const std::optional<twin::UnitEntry> unit = twin::findUnit(data.units);
   if (!unit) {
     throw twin::InputError(r.path + ": series " + kind + "/" + field + ": unknown units \"" +
@@ -36,6 +36,7 @@ Series readAligned(const ResultsData& r, const twin::ScenarioResults& listing,
   }
   std::unordered_map<std::string, size_t> column;
   for (size_t c = 0; c < data.ids.size(); ++c) column[data.ids[c]] = c;
+  out.first_row = data.first_row;
   out.rows = data.rows;
   out.columns = ids.size();
   out.values.assign(out.rows * out.columns, kNaN);
@@ -60,8 +61,8 @@ Series difference(const Series& a, const Series& b) {
 }  // namespace
 
 double Series::at(size_t row, size_t column) const {
-  if (row >= rows || column >= columns) return kNaN;
-  return values[row * columns + column];
+  if (row < first_row || row - first_row >= rows || column >= columns) return kNaN;
+  return values[(row - first_row) * columns + column];
 }
 
 namespace {
@@ -96,7 +97,7 @@ void alignMeasured(ResultsData& r, const twin::MeasuredMotors& found) {
 
 }  // namespace
 
-ResultsData loadResults(const std::string& path, const std::string& scenario) {
+ResultsData loadResults(const std::string& path, const std::string& scenario, twin::RowRange rows) {
   ResultsData r;
   r.path = path;
   r.scenario = scenario.empty() ? "baseline" : scenario;
@@ -117,28 +118,35 @@ ResultsData loadResults(const std::string& path, const std::string& scenario) {
   r.step_s = summary.step_s;
   r.utc_offset_s = summary.utc_offset_s;
   r.kpis = listing->total;
-  using K = twin::ColumnKind;
-  auto ids = [&](K kind) { return twin::columnIds(r.model, kind); };
-  r.pv_ac_power = readAligned(r, *listing, "pv", "ac_power_kW", ids(K::kPv));
-  r.motor_efficiency = readAligned(r, *listing, "motor", "efficiency_pct", ids(K::kMotor));
-  r.motor_load = readAligned(r, *listing, "motor", "load_pct", ids(K::kMotor));
-  r.motor_input_power = readAligned(r, *listing, "motor", "input_power_kW", ids(K::kMotor));
+  r.stored_series = listing->series;
   alignMeasured(r, twin::readMeasuredMotors(path));
-  r.pv_shading_loss = shadingLossShares(
-      r.pv_ac_power, readAligned(r, *listing, "pv", "shading_loss_kW", ids(K::kPv)));
+  // Shares over the whole period, whatever rows the series hold (PV series are small).
+  const std::vector<std::string> pv_ids = twin::columnIds(r.model, twin::ColumnKind::kPv);
+  r.pv_shading_loss = shadingLossShares(readAligned(r, "pv", "ac_power_kW", pv_ids, {}),
+                                        readAligned(r, "pv", "shading_loss_kW", pv_ids, {}));
   for (twin::shading::ModuleShading& m : twin::readStoredModuleShading(path, r.scenario, r.model))
     r.pv_module_shading_loss.push_back(std::move(m.loss));
-  r.load_power = readAligned(r, *listing, "load", "power_kW", ids(K::kLoad));
-  r.transformer_loading =
-      readAligned(r, *listing, "transformer", "loading_pct", ids(K::kTransformer));
-  r.bus_voltage = readAligned(r, *listing, "bus", "voltage_pu", ids(K::kBus));
-  r.bus_net_power = difference(readAligned(r, *listing, "bus", "load_kW", ids(K::kBus)),
-                               readAligned(r, *listing, "bus", "pv_kW", ids(K::kBus)));
-  r.cable_current = readAligned(r, *listing, "cable", "current_A", ids(K::kCable));
-  r.cable_loading = readAligned(r, *listing, "cable", "loading_pct", ids(K::kCable));
-  r.cable_power = readAligned(r, *listing, "cable", "power_kW", ids(K::kCable));
-  r.grid_import = readAligned(r, *listing, "park", "grid_import_kW", ids(K::kPark));
+  loadSeries(r, rows);
   return r;
+}
+
+void loadSeries(ResultsData& r, twin::RowRange rows) {
+  using K = twin::ColumnKind;
+  auto read = [&](const char* kind, const char* field, K column_kind) {
+    return readAligned(r, kind, field, twin::columnIds(r.model, column_kind), rows);
+  };
+  r.pv_ac_power = read("pv", "ac_power_kW", K::kPv);
+  r.motor_efficiency = read("motor", "efficiency_pct", K::kMotor);
+  r.motor_load = read("motor", "load_pct", K::kMotor);
+  r.motor_input_power = read("motor", "input_power_kW", K::kMotor);
+  r.load_power = read("load", "power_kW", K::kLoad);
+  r.transformer_loading = read("transformer", "loading_pct", K::kTransformer);
+  r.bus_voltage = read("bus", "voltage_pu", K::kBus);
+  r.bus_net_power = difference(read("bus", "load_kW", K::kBus), read("bus", "pv_kW", K::kBus));
+  r.cable_current = read("cable", "current_A", K::kCable);
+  r.cable_loading = read("cable", "loading_pct", K::kCable);
+  r.cable_power = read("cable", "power_kW", K::kCable);
+  r.grid_import = read("park", "grid_import_kW", K::kPark);
 }
 
 size_t stepAt(const ResultsData& r, double unix_time) {

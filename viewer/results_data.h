@@ -17,10 +17,12 @@ namespace viewer {
 // `units` through twin/base/units.h, with its columns in the model's order (NaN where the file
 // has none).
 struct Series {
-  size_t rows = 0;
+  size_t first_row = 0;  // the step of the first row held
+  size_t rows = 0;       // rows held
   size_t columns = 0;
   std::vector<double> values;  // rows x columns, row-major
   bool present() const { return rows > 0; }
+  // The value at step `row` (not the row held), NaN outside the rows held.
   double at(size_t row, size_t column) const;
 };
 
@@ -33,18 +35,19 @@ struct ResultsData {
   int step_s = 900;
   int utc_offset_s = 0;
   std::vector<twin::KpiValue> kpis;
-  Series pv_ac_power;          // W, per PV array
-  Series motor_efficiency;     // fraction, per motor
-  Series motor_load;           // fraction of rating, per motor
-  Series motor_input_power;    // W, per motor
-  Series load_power;           // W, per load
-  Series transformer_loading;  // fraction of rating, per transformer
-  Series bus_voltage;          // pu, per bus
-  Series bus_net_power;        // W, per bus: loads minus PV (positive: drawn from the grid)
-  Series cable_current;        // A, per cable
-  Series cable_loading;        // fraction of ampacity, per cable
-  Series cable_power;          // W, per cable, into it from the grid side (absent in older files)
-  Series grid_import;          // W, one column: the park's import (negative: export)
+  std::vector<twin::SeriesListing> stored_series;  // what the scenario's /series holds
+  Series pv_ac_power;                              // W, per PV array
+  Series motor_efficiency;                         // fraction, per motor
+  Series motor_load;                               // fraction of rating, per motor
+  Series motor_input_power;                        // W, per motor
+  Series load_power;                               // W, per load
+  Series transformer_loading;                      // fraction of rating, per transformer
+  Series bus_voltage;                              // pu, per bus
+  Series bus_net_power;  // W, per bus: loads minus PV (positive: drawn from the grid)
+  Series cable_current;  // A, per cable
+  Series cable_loading;  // fraction of ampacity, per cable
+  Series cable_power;    // W, per cable, into it from the grid side (absent in older files)
+  Series grid_import;    // W, one column: the park's import (negative: export)
   // per PV array: the share of its energy its shading cost over the file's period (loss / (energy
   // + loss)); empty in files without pv/shading_loss_kW, NaN for an array without energy
   std::vector<double> pv_shading_loss;
@@ -58,8 +61,13 @@ struct ResultsData {
   std::string measured_to_class;  // the replacement class of their saving
 };
 
-// Throws twin::InputError for an unreadable file or an unknown scenario.
-ResultsData loadResults(const std::string& path, const std::string& scenario);
+// Throws twin::InputError for an unreadable file or an unknown scenario. The series hold the
+// steps of `rows` (all by default; RowRange{0, 0}: none, to read them later with loadSeries).
+ResultsData loadResults(const std::string& path, const std::string& scenario,
+                        twin::RowRange rows = {});
+// Reads r's series again for the steps of `rows` only: a snapshot reads the step it shows, a
+// video its period, instead of the year. Shares over the whole period (PV shading) stay so.
+void loadSeries(ResultsData& r, twin::RowRange rows);
 
 // Step of `unix_time` (clamped into the file's period).
 size_t stepAt(const ResultsData& r, double unix_time);

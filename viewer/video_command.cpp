@@ -141,9 +141,16 @@ int videoCommand(const VideoRequest& q, const std::function<void(long, long)>& p
   if (out.size() < 5 || out.substr(out.size() - 4) != ".mp4") {
     throw twin::InputError("-o: expected an .mp4 file, got " + twin::quote(out));
   }
-  std::vector<ResultsData> shown{loadResults(q.results, q.scenario)};
-  if (!q.compare_scenario.empty()) shown.push_back(loadResults(q.results, q.compare_scenario));
+  const twin::RowRange none{0, 0};
+  std::vector<ResultsData> shown{loadResults(q.results, q.scenario, none)};
+  if (!q.compare_scenario.empty()) {
+    shown.push_back(loadResults(q.results, q.compare_scenario, none));
+  }
   const VideoPlan plan = planVideo(shown.front(), q);
+  const size_t last_step = plan.step(shown.front(), plan.frames - 1);
+  for (ResultsData& r : shown) {  // the steps the video shows, not the year
+    loadSeries(r, twin::RowRange{plan.first_step, last_step - plan.first_step + 1});
+  }
   // The font grows with the frame: 16 px at 720 rows, 24 px at 1080.
   const float font = std::max(14.0f, float(height) / 45.0f);
   std::vector<std::unique_ptr<Side>> sides;

@@ -84,8 +84,9 @@ int snapshotCommand(const SnapshotRequest& request) {
   if (out.size() < 5 || out.substr(out.size() - 4) != ".png") {
     throw twin::InputError("-o: expected a .png file, got \"" + out + "\"");
   }
-  const ResultsData results = loadResults(request.results, request.scenario);
+  ResultsData results = loadResults(request.results, request.scenario, twin::RowRange{0, 0});
   const size_t step = resolveStep(results, request.time, "--time");
+  loadSeries(results, twin::RowRange{step, 1});  // the step shown, not the year
   SceneSetup setup(results);
   for (int i = 0; i < kLayerCount; ++i) setup.scene.setLayerVisible(Layer(i), layers[size_t(i)]);
   setup.scene.setLanguage(language == Language::kChinese);

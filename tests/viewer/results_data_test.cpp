@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <filesystem>
 
 #include "twin/base/error.h"
@@ -35,6 +36,34 @@ TEST(ResultsData, SeriesAreReadIntoSiThroughTheirUnits) {
     peak = std::max(peak, r.pv_ac_power.at(t, 0));
   }
   EXPECT_GT(peak, 1e4);  // a roof of PV at midsummer noon: tens of kW, in W
+}
+
+// A snapshot or a video reads only the steps it shows: the values at those steps are the whole
+// year's, steps outside are NaN, and shares over the period (PV shading) do not change.
+TEST(ResultsData, RowRangeHoldsTheStepsAskedFor) {
+  const std::string& path = testing::viewerResultsPath();
+  const ResultsData all = loadResults(path, "baseline");
+  ResultsData part = loadResults(path, "baseline", twin::RowRange{0, 0});
+  EXPECT_FALSE(part.motor_load.present());
+  const size_t first = all.times.size() / 2;
+  loadSeries(part, twin::RowRange{first, 3});
+  EXPECT_EQ(part.motor_load.first_row, first);
+  EXPECT_EQ(part.motor_load.rows, 3u);
+  for (size_t t = first; t < first + 3; ++t) {
+    for (size_t c = 0; c < all.motor_load.columns; ++c) {
+      EXPECT_EQ(part.motor_load.at(t, c), all.motor_load.at(t, c));
+    }
+    EXPECT_EQ(part.pv_ac_power.at(t, 0), all.pv_ac_power.at(t, 0));
+    EXPECT_EQ(part.bus_net_power.at(t, 0), all.bus_net_power.at(t, 0));
+  }
+  EXPECT_TRUE(std::isnan(part.motor_load.at(first - 1, 0)));
+  EXPECT_TRUE(std::isnan(part.motor_load.at(first + 3, 0)));
+  EXPECT_EQ(part.pv_shading_loss, all.pv_shading_loss);
+  // A range past the end is clamped to the series.
+  loadSeries(part, twin::RowRange{all.times.size() - 1, 10});
+  EXPECT_EQ(part.grid_import.rows, 1u);
+  EXPECT_EQ(part.grid_import.at(all.times.size() - 1, 0),
+            all.grid_import.at(all.times.size() - 1, 0));
 }
 
 TEST(ResultsData, BusVoltageLegendSpansTheModelsTolerance) {

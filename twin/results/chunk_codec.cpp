@@ -1,20 +1,43 @@
 #include "twin/results/chunk_codec.h"
 
-#include <zlib.h>
+#include <libdeflate.h>
 
 #include <cstdint>
 #include <cstring>
+#include <new>
 #include <stdexcept>
 
 namespace twin {
+namespace {
+
+// One libdeflate compressor per thread (they are not shareable), kept for the thread's life:
+// allocating one costs more than compressing a chunk.
+libdeflate_compressor* compressorFor(int level) {
+  struct Owned {
+    libdeflate_compressor* compressor = nullptr;
+    int level = 0;
+    ~Owned() { libdeflate_free_compressor(compressor); }
+  };
+  thread_local Owned owned;
+  if (owned.level != level) {
+    libdeflate_free_compressor(owned.compressor);
+    owned.compressor = libdeflate_alloc_compressor(level);
+    owned.level = owned.compressor ? level : 0;
+    if (!owned.compressor) throw std::bad_alloc();
+  }
+  return owned.compressor;
+}
+
+}  // namespace
 
 void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
                            int level, std::vector<unsigned char>& out) {
   constexpr size_t kBytes = sizeof(float);
   const size_t n = values.size();
-  std::vector<unsigned char> shuffled(n * kBytes);
+  // Reused across chunks of this thread: a fresh buffer per chunk is a page-faulting memset.
+  thread_local std::vector<unsigned char> shuffled;
+  if (shuffled.size() < n * kBytes) shuffled.resize(n * kBytes);
   for (size_t i = 0; i < n; ++i) {
-    unsigned char bytes[kBytes];
     const auto v = static_cast<float>((values[i] - offset) * scale);
     std::uint32_t u = 0;
     std::memcpy(&u, &v, kBytes);
@@ -22,15 +45,15 @@ void encodeShuffledDeflate(const std::vector<double>& values, double offset, dou
       constexpr int kDrop = 23 - kSignificandBits;
       u = (u + (1u << (kDrop - 1))) & ~((1u << kDrop) - 1u);
     }
-    std::memcpy(bytes, &u, kBytes);
-    for (size_t b = 0; b < kBytes; ++b) shuffled[b * n + i] = bytes[b];
+    for (size_t b = 0; b < kBytes; ++b) {  // little-endian byte b of every value together
+      shuffled[b * n + i] = static_cast<unsigned char>(u >> (8 * b));
+    }
   }
-  uLongf length = compressBound(static_cast<uLong>(shuffled.size()));
-  out.resize(length);
-  if (compress2(out.data(), &length, shuffled.data(), static_cast<uLong>(shuffled.size()), level) !=
-      Z_OK) {
-    throw std::runtime_error("zlib compress2 failed");
-  }
+  libdeflate_compressor* compressor = compressorFor(level);
+  out.resize(libdeflate_zlib_compress_bound(compressor, n * kBytes));
+  const size_t length =
+      libdeflate_zlib_compress(compressor, shuffled.data(), n * kBytes, out.data(), out.size());
+  if (length == 0) throw std::runtime_error("libdeflate: a chunk did not fit its bound");
   out.resize(length);
 }
 

@@ -2,8 +2,10 @@
 
 #include <H5Cpp.h>
 
+#include <algorithm>
 #include <array>
 #include <fstream>
+#include <functional>
 #include <stdexcept>
 #include <type_traits>
 
@@ -114,26 +116,71 @@ ResultsSummary readResultsSummary(const std::string& path) {
   });
 }
 
+namespace {
+
+// The dataset of scenario/kind/field, with `head` given its ids, units, columns and all its rows
+// (no values yet).
+H5::DataSet openSeries(H5::H5File& file, const std::string& path, const std::string& scenario,
+                       const std::string& kind, const std::string& field, SeriesData& head) {
+  H5::Group root = scenarioGroup(file, scenario);
+  if (!root.nameExists("series") || !root.openGroup("series").nameExists(kind) ||
+      !root.openGroup("series").openGroup(kind).nameExists(field)) {
+    throw InputError(path + ": no series " + kind + "/" + field + " in scenario " + scenario);
+  }
+  H5::DataSet ds = root.openGroup("series").openGroup(kind).openDataSet(field);
+  const std::vector<hsize_t> shape = numericShape(ds, 2, kind + "/" + field);
+  head.rows = shape[0];
+  head.columns = shape[1];
+  head.ids = readStringList(ds.openAttribute("ids"), kind + "/" + field + " ids");
+  if (head.ids.size() != head.columns) throw LayoutError(kind + "/" + field + " ids do not match");
+  head.units = stringAttribute(ds, "units");
+  return ds;
+}
+
+// Reads `count` rows from `first` (within the dataset) into out.values; sets first_row and rows.
+void readRows(const H5::DataSet& ds, size_t first, size_t count, SeriesData& out) {
+  out.first_row = first;
+  out.rows = count;
+  out.values.resize(count * out.columns);
+  if (out.values.empty()) return;
+  const hsize_t start[2] = {first, 0};
+  const hsize_t extent[2] = {count, out.columns};
+  H5::DataSpace file_space = ds.getSpace();
+  file_space.selectHyperslab(H5S_SELECT_SET, extent, start);
+  ds.read(out.values.data(), H5::PredType::NATIVE_DOUBLE, H5::DataSpace(2, extent), file_space);
+}
+
+}  // namespace
+
 SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
-                      const std::string& field) {
+                      const std::string& field, RowRange rows) {
   H5::H5File file = openResults(path);
   return guarded(path, [&] {
-    H5::Group root = scenarioGroup(file, scenario);
-    if (!root.nameExists("series") || !root.openGroup("series").nameExists(kind) ||
-        !root.openGroup("series").openGroup(kind).nameExists(field)) {
-      throw InputError(path + ": no series " + kind + "/" + field + " in scenario " + scenario);
-    }
-    H5::DataSet ds = root.openGroup("series").openGroup(kind).openDataSet(field);
     SeriesData out;
-    const std::vector<hsize_t> shape = numericShape(ds, 2, kind + "/" + field);
-    out.rows = shape[0];
-    out.columns = shape[1];
-    out.ids = readStringList(ds.openAttribute("ids"), kind + "/" + field + " ids");
-    if (out.ids.size() != out.columns) throw LayoutError(kind + "/" + field + " ids do not match");
-    out.values.resize(out.rows * out.columns);
-    ds.read(out.values.data(), H5::PredType::NATIVE_DOUBLE);
-    out.units = stringAttribute(ds, "units");
+    const H5::DataSet ds = openSeries(file, path, scenario, kind, field, out);
+    const size_t first = std::min(rows.first, out.rows);
+    readRows(ds, first, std::min(rows.count, out.rows - first), out);
     return out;
+  });
+}
+
+void forEachSeriesBlock(const std::string& path, const std::string& scenario,
+                        const std::string& kind, const std::string& field,
+                        const std::function<void(const SeriesData&)>& fn) {
+  H5::H5File file = openResults(path);
+  guarded(path, [&] {
+    SeriesData block;
+    const H5::DataSet ds = openSeries(file, path, scenario, kind, field, block);
+    const size_t rows = block.rows;
+    hsize_t chunk[2] = {rows, block.columns};
+    const H5::DSetCreatPropList props = ds.getCreatePlist();
+    if (props.getLayout() == H5D_CHUNKED) props.getChunk(2, chunk);
+    const size_t step = std::max<size_t>(1, std::min<size_t>(chunk[0], 1u << 16));
+    for (size_t first = 0; first < rows; first += step) {
+      readRows(ds, first, std::min(step, rows - first), block);
+      fn(block);
+    }
+    return 0;
   });
 }
 

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -49,9 +51,18 @@ struct ResultsSummary {
 struct SeriesData {
   std::vector<std::string> ids;
   std::string units;
-  size_t rows = 0;
+  size_t first_row = 0;  // the step of the first row held (0 unless a RowRange asked otherwise)
+  size_t rows = 0;       // rows held
   size_t columns = 0;
   std::vector<double> values;  // rows x columns, row-major, in `units`
+};
+
+// Rows (steps) of a series to read: `count` from `first`, clamped to the series. The default is
+// all of them; a snapshot or a video reads only the steps it shows (a year of a park's motors is
+// 60 MB as doubles).
+struct RowRange {
+  size_t first = 0;
+  size_t count = std::numeric_limits<size_t>::max();
 };
 
 // True when the file starts with the HDF5 signature.
@@ -59,7 +70,13 @@ bool isHdf5File(const std::string& path);
 ResultsSummary readResultsSummary(const std::string& path);
 // scenario "baseline" or a scenario name; kind/field as under /series.
 SeriesData readSeries(const std::string& path, const std::string& scenario, const std::string& kind,
-                      const std::string& field);
+                      const std::string& field, RowRange rows = {});
+// Calls fn with consecutive blocks of the series' rows (a chunk of the file each, a day of
+// steps as ParkTwin writes them; SeriesData::first_row says where), never the whole series at
+// once: sums over a year of a park's motors need a day's memory instead of 60 MB.
+void forEachSeriesBlock(const std::string& path, const std::string& scenario,
+                        const std::string& kind, const std::string& field,
+                        const std::function<void(const SeriesData&)>& fn);
 std::string readParkText(const std::string& path);
 // The park model of scenario "baseline" or a named one, as stored under its /model
 // (twin/results/model_tables.h: the described part, not enough to simulate).

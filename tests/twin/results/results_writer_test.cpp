@@ -124,6 +124,44 @@ TEST_F(StoreTest, RoundTripsSeriesKpisAndMeta) {
   EXPECT_EQ(summary.scenarios[0].months, (std::vector<std::string>{"2025-01"}));
 }
 
+// Readers that need less than a whole series: a chunk (a day of steps) at a time, or a range of
+// rows (clamped to the series), give the whole read's values at those steps.
+TEST_F(StoreTest, SeriesReadByBlocksAndRowRanges) {
+  const CompiledPark park = test::compileText(test::smallParkYaml());
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  const std::string path = (dir_ / "out.h5").string();
+  {
+    ResultsWriter writer(path, RunMeta{}, grid);
+    BlockSink& sink = writer.beginScenario(park.baseline, "");
+    writer.endScenario(runSimulation(park.baseline, grid, &sink));
+    writer.commit();
+  }
+  const SeriesData all = readSeries(path, "baseline", "motor", "input_power_kW");
+  std::vector<double> blocks;
+  size_t next = 0;
+  forEachSeriesBlock(path, "baseline", "motor", "input_power_kW", [&](const SeriesData& b) {
+    EXPECT_EQ(b.first_row, next);
+    EXPECT_EQ(b.rows, 96u);  // the file's chunk: a day of 15-minute steps
+    EXPECT_EQ(b.ids, all.ids);
+    next += b.rows;
+    blocks.insert(blocks.end(), b.values.begin(), b.values.end());
+  });
+  EXPECT_EQ(next, all.rows);
+  EXPECT_EQ(blocks, all.values);
+
+  const SeriesData middle =
+      readSeries(path, "baseline", "motor", "input_power_kW", RowRange{100, 5});
+  EXPECT_EQ(middle.first_row, 100u);
+  ASSERT_EQ(middle.rows, 5u);
+  EXPECT_EQ(middle.values, std::vector<double>(all.values.begin() + 100 * all.columns,
+                                               all.values.begin() + 105 * all.columns));
+  const SeriesData tail =
+      readSeries(path, "baseline", "motor", "input_power_kW", RowRange{all.rows - 2, 50});
+  EXPECT_EQ(tail.rows, 2u);
+  EXPECT_EQ(readSeries(path, "baseline", "motor", "input_power_kW", RowRange{all.rows + 9, 1}).rows,
+            0u);
+}
+
 TEST_F(StoreTest, UncommittedWriteLeavesNoFileAndKeepsExistingTarget) {
   const CompiledPark park = test::compileText(test::smallParkYaml());
   const TimeGrid grid = makeTimeGrid(park.baseline, {});

@@ -4,6 +4,7 @@
 //    shared (as the reference Python tool does, ~2 s).
 //  - BM_PvOneSystemMinuteYear: one system for a year at 1-minute steps, solar position (NREL SPA
 //    via the hourly-node ephemeris) included (reference ~0.8 s).
+// The sun's ephemeris nodes are computed in parallel, as the engine does (parallelSunEphemeris).
 // Weather: the synthetic Shanghai year. Arg: worker threads.
 #include <benchmark/benchmark.h>
 #include <tbb/blocked_range.h>
@@ -16,6 +17,7 @@
 #include "physics/pv_system.h"
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
+#include "twin/engine/run_plan.h"
 
 namespace {
 
@@ -61,8 +63,8 @@ void BM_PvThousandSystemsHourlyYear(benchmark::State& state) {
   std::vector<double> energy(systems.size());
   for (auto _ : state) {
     // Shared per hour: the sun at the middle of the hour and the sky state.
-    const physics::SunEphemeris sun(kYearStart, kYearStart + static_cast<double>(hours) * u::hour,
-                                    69.0);
+    const physics::SunEphemeris sun = twin::parallelSunEphemeris(
+        kYearStart, kYearStart + static_cast<double>(hours) * u::hour, 69.0);
     tbb::parallel_for(tbb::blocked_range<size_t>(0, hours), [&](const auto& r) {
       for (size_t h = r.begin(); h != r.end(); ++h) {
         const double middle = kYearStart + (static_cast<double>(h) + 0.5) * u::hour;
@@ -93,8 +95,8 @@ void BM_PvOneSystemMinuteYear(benchmark::State& state) {
   system.normal = physics::surfaceNormal(22 * u::deg, 180 * u::deg);
   const size_t minutes = w.size() * 60;
   for (auto _ : state) {
-    const physics::SunEphemeris sun(kYearStart, kYearStart + static_cast<double>(minutes) * 60.0,
-                                    69.0);
+    const physics::SunEphemeris sun = twin::parallelSunEphemeris(
+        kYearStart, kYearStart + static_cast<double>(minutes) * 60.0, 69.0);
     const double energy = tbb::parallel_reduce(
         tbb::blocked_range<size_t>(0, minutes, 1440), 0.0,
         [&](const tbb::blocked_range<size_t>& r, double sum) {

@@ -8,6 +8,8 @@
 #include <cmath>
 #include <cstddef>
 #include <iterator>
+#include <utility>
+#include <vector>
 
 #include "physics/units.h"
 
@@ -482,22 +484,32 @@ SolarPosition computeSolarPosition(double unix_time, double delta_t, const SiteL
   return topocentricSolarPosition(computeGeocentricSun(unix_time, delta_t), site, air);
 }
 
-SunEphemeris::SunEphemeris(double start, double end, double delta_t)
-    : first_node_(std::floor((start - kNodeMargin) / kNodeStep) * kNodeStep) {
+std::vector<double> SunEphemeris::nodeTimes(double start, double end) {
+  const double first = std::floor((start - kNodeMargin) / kNodeStep) * kNodeStep;
   // At least 4 nodes, whatever the arguments, so that at() always has a stencil.
-  const double last = std::max(std::ceil((end + kNodeMargin - first_node_) / kNodeStep), 3.0);
-  const auto count = static_cast<std::size_t>(last) + 1;
-  nodes_.reserve(count);
-  for (std::size_t i = 0; i < count; ++i) {
-    GeocentricSun node =
-        computeGeocentricSun(first_node_ + static_cast<double>(i) * kNodeStep, delta_t);
-    if (i > 0) {  // unwrap: move each angle by whole turns next to its predecessor
-      const GeocentricSun& prev = nodes_.back();
-      node.right_ascension +=
-          kTwoPi * std::round((prev.right_ascension - node.right_ascension) / kTwoPi);
-      node.sidereal_time += kTwoPi * std::round((prev.sidereal_time - node.sidereal_time) / kTwoPi);
-    }
-    nodes_.push_back(node);
+  const double last = std::max(std::ceil((end + kNodeMargin - first) / kNodeStep), 3.0);
+  std::vector<double> times(static_cast<std::size_t>(last) + 1);
+  for (std::size_t i = 0; i < times.size(); ++i)
+    times[i] = first + static_cast<double>(i) * kNodeStep;
+  return times;
+}
+
+SunEphemeris::SunEphemeris(double start, double end, double delta_t) {
+  const std::vector<double> times = nodeTimes(start, end);
+  std::vector<GeocentricSun> nodes(times.size());
+  for (std::size_t i = 0; i < times.size(); ++i) nodes[i] = computeGeocentricSun(times[i], delta_t);
+  *this = SunEphemeris(times, std::move(nodes));
+}
+
+SunEphemeris::SunEphemeris(const std::vector<double>& node_times, std::vector<GeocentricSun> nodes)
+    : first_node_(node_times.at(0)), nodes_(std::move(nodes)) {
+  for (std::size_t i = 1; i < nodes_.size(); ++i) {
+    // unwrap: move each angle by whole turns next to its predecessor
+    const GeocentricSun& prev = nodes_[i - 1];
+    GeocentricSun& node = nodes_[i];
+    node.right_ascension +=
+        kTwoPi * std::round((prev.right_ascension - node.right_ascension) / kTwoPi);
+    node.sidereal_time += kTwoPi * std::round((prev.sidereal_time - node.sidereal_time) / kTwoPi);
   }
 }
 

@@ -66,6 +66,12 @@ class SunEphemeris {
  public:
   // start <= end, Unix times; delta_t as above. Nodes cover [start - 6 h, end + 6 h].
   SunEphemeris(double start, double end, double delta_t);
+  // The same ephemeris from its nodes computed elsewhere (in parallel by the engine: physics has
+  // no threads): nodes[i] = computeGeocentricSun(nodeTimes(start, end)[i], delta_t). The angles
+  // are unwrapped here, so the result is bit for bit the serial constructor's.
+  SunEphemeris(const std::vector<double>& node_times, std::vector<GeocentricSun> nodes);
+  // The Unix times of the nodes of an ephemeris over [start, end]: every 3 h, at least 4.
+  static std::vector<double> nodeTimes(double start, double end);
   // unix_time within [start, end].
   GeocentricSun at(double unix_time) const;
 

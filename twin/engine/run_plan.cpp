@@ -1,5 +1,8 @@
 #include "twin/engine/run_plan.h"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -104,7 +107,7 @@ physics::SunEphemeris sunOverRun(const TimeGrid& grid) {
   const double start = static_cast<double>(grid.unixTime(0));
   const double end = static_cast<double>(grid.unixTime(grid.steps()));
   const double mid_year = 1970.0 + 0.5 * (start + end) / (365.2425 * 86400.0);
-  return physics::SunEphemeris(start, end, physics::estimateDeltaT(mid_year));
+  return parallelSunEphemeris(start, end, physics::estimateDeltaT(mid_year));
 }
 
 // Annual means of the weather records, for refraction.
@@ -230,6 +233,17 @@ std::vector<std::optional<shading::ShadeTable>> pvShadeTables(const RunPlan& pla
 }
 
 }  // namespace
+
+physics::SunEphemeris parallelSunEphemeris(double start, double end, double delta_t) {
+  const std::vector<double> times = physics::SunEphemeris::nodeTimes(start, end);
+  std::vector<physics::GeocentricSun> nodes(times.size());
+  tbb::parallel_for(tbb::blocked_range<size_t>(0, times.size(), 64), [&](const auto& r) {
+    for (size_t i = r.begin(); i != r.end(); ++i) {
+      nodes[i] = physics::computeGeocentricSun(times[i], delta_t);
+    }
+  });
+  return physics::SunEphemeris(times, std::move(nodes));
+}
 
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
   const physics::HourlyWeather& weather = *model.weather.hourly;

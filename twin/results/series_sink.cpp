@@ -1,6 +1,7 @@
 #include "twin/results/series_sink.h"
 
 #include <cstring>
+#include <span>
 #include <stdexcept>
 
 #include "twin/base/error.h"
@@ -94,11 +95,26 @@ void SeriesSink::materialize(int s) {
   linked_[s] = false;
 }
 
+bool SeriesSink::sameAsBaseline(int s, const BlockResult& block) const {
+  if (!baseline_ || !baseline_->datasets[s]) return false;
+  const auto day = static_cast<size_t>(block.first_step) / rows_;
+  const std::vector<ChunkDigest>& digests = baseline_->digests[s];
+  return day < digests.size() && digests[day] == block.digest[s];
+}
+
 void SeriesSink::prepare(BlockResult& block) const {
   for (int s = 0; s < kSeriesCount; ++s) {
     if (columns_[s] == 0) continue;
-    encodeShuffledDeflate(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si,
-                          kDeflateLevel, block.encoded[s]);
+    const std::span<const unsigned char> shuffled =
+        shuffledChunk(block.values[s], kSeries[s].unit_offset, 1.0 / kSeries[s].unit_si);
+    block.digest[s] = chunkDigest(shuffled);
+    // The encoding is deterministic: equal digests are equal stored bytes, which consume()
+    // copies from the baseline instead of compressing them again.
+    if (sameAsBaseline(s, block)) {
+      block.encoded[s].clear();
+    } else {
+      deflateChunk(shuffled, kDeflateLevel, block.encoded[s]);
+    }
   }
 }
 
@@ -106,14 +122,14 @@ void SeriesSink::consume(const BlockResult& block) {
   const auto first = static_cast<hsize_t>(block.first_step);
   for (int s = 0; s < kSeriesCount; ++s) {
     if (columns_[s] == 0) continue;
-    const std::vector<unsigned char>& chunk = block.encoded[s];
+    written_.digests[s].push_back(block.digest[s]);
+    const bool same = sameAsBaseline(s, block);
     if (linked_[s]) {
-      // The encoding is deterministic: equal chunk bytes are equal values, and back.
-      const std::vector<unsigned char> base = readChunk(*baseline_->datasets[s], first);
-      if (base == chunk) continue;
+      if (same) continue;
       materialize(s);
     }
-    writeChunk(*written_.datasets[s], first, chunk, s);
+    writeChunk(*written_.datasets[s], first,
+               same ? readChunk(*baseline_->datasets[s], first) : block.encoded[s], s);
   }
   offsets_.push_back(first);
 }

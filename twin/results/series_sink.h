@@ -15,13 +15,16 @@
 #include "twin/engine/state.h"
 #include "twin/model/model.h"
 #include "twin/model/time_grid.h"
+#include "twin/results/chunk_codec.h"
 
 namespace twin {
 
-// The baseline's series datasets and their column ids, which scenarios link to.
+// The baseline's series datasets, their column ids and their chunks' digests (in time order),
+// which scenarios link to and take chunks from.
 struct StoredSeries {
   std::array<std::optional<H5::DataSet>, kSeriesCount> datasets;
   std::array<std::vector<std::string>, kSeriesCount> ids;
+  std::array<std::vector<ChunkDigest>, kSeriesCount> digests;
 };
 
 class SeriesSink : public BlockSink {
@@ -32,10 +35,11 @@ class SeriesSink : public BlockSink {
   SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
              const StoredSeries* baseline, bool park_only, std::string target);
 
-  // Compresses each series' chunk (the block's rows) on the calling worker thread.
+  // Compresses each series' chunk (the block's rows) on the calling worker thread, unless its
+  // digest says it equals the baseline's chunk of that day (stored bytes that can be copied).
   void prepare(BlockResult& block) const override;
-  // Writes the compressed chunks as they are, or, for a dataset so far equal to the baseline's,
-  // nothing (see finish()).
+  // Writes the compressed chunks as they are (or the baseline's equal chunk), or, for a dataset
+  // so far equal to the baseline's, nothing (see finish()).
   void consume(const BlockResult& block) override;
   // Links the datasets that equalled the baseline's to the end; returns what was written, for the
   // baseline to hand to the scenarios.
@@ -43,6 +47,7 @@ class SeriesSink : public BlockSink {
 
  private:
   void materialize(int s);
+  bool sameAsBaseline(int s, const BlockResult& block) const;
   void writeChunk(const H5::DataSet& ds, hsize_t first_step, const std::vector<unsigned char>& c,
                   int s) const;
 

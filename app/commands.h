@@ -35,11 +35,15 @@ void checkOutputPath(const std::string& output, const std::string& park_path);
 
 // `parktwin sweep`: the grid of --vary values, each combination a scenario (twin/model/sweep.h).
 struct SweepRequest {
-  std::string park_path;
+  std::string park_path;           // "" with --parks only
+  std::vector<std::string> parks;  // --parks: more park files, each with its scenarios
   std::string output;
   std::vector<std::string> vary;  // SECTION.ID.FIELD=V1,V2,...
   PeriodFlags period;
-  std::string store = "park";  // park: KPIs, /model, park-level series; full: every series
+  // park: KPIs, /model, park-level series of every variant; full: every series; none: the
+  // summary table only; "v03,v17": park-level series of those variants
+  std::string store = "park";
+  bool resume = false;  // run only the variants the journal beside the output lacks
   std::string command_line;
 };
 int sweepCommand(const SweepRequest& request);

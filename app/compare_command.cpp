@@ -5,12 +5,15 @@
 
 #include "app/commands.h"
 #include "app/compare_output.h"
+#include "app/compare_sweep.h"
 #include "app/compare_xlsx.h"
 #include "app/text_table.h"
+#include "twin/sweep/sweep_table.h"
 
 namespace twin::cli {
 
 int compareCommand(const CompareRequest& request) {
+  if (sweep::hasSweepTable(request.path)) return compareSweep(request);
   const economics::Comparison c = economics::compareResults(request.path, request.baseline);
   if (!request.csv_dir.empty()) writeComparisonCsv(c, request.csv_dir);
   if (!request.xlsx.empty()) writeComparisonXlsx(c, request.xlsx, request.language == "zh");

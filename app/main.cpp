@@ -174,16 +174,18 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.shading_cmd->add_flag("--json", c.shading.json, "Print JSON");
   c.shading_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
 
-  c.sweep_cmd = app.add_subcommand("sweep", "Run a grid of parameter variants of the baseline");
-  c.sweep_cmd->add_option("park", c.sweep.park_path, "Park file (YAML)")->required();
-  c.sweep_cmd->add_option("--vary", c.sweep.vary, "SECTION.ID.FIELD=V1,V2,... (repeatable)")
-      ->required();
+  c.sweep_cmd = app.add_subcommand("sweep", "Run variants of one or many parks (grid of --vary)");
+  c.sweep_cmd->add_option("park", c.sweep.park_path, "Park file (YAML)");
+  c.sweep_cmd->add_option("--parks", c.sweep.parks, "More park files, each with its scenarios");
+  c.sweep_cmd->add_option("--vary", c.sweep.vary, "SECTION.ID.FIELD=V1,V2,... (repeatable)");
   c.sweep_cmd->add_option("-o,--output", c.sweep.output, "Results file to write (HDF5)")
       ->required();
   addPeriodFlags(*c.sweep_cmd, c.sweep.period);
   c.sweep_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
-  c.sweep_cmd->add_option("--store", c.sweep.store, "park (KPIs, park series) or full")
-      ->check(CLI::IsMember({"park", "full"}));
+  c.sweep_cmd->add_option("--store", c.sweep.store,
+                          "park (park series of all), full, none, or variants: v03,v17");
+  c.sweep_cmd->add_flag("--resume", c.sweep.resume,
+                        "Run only the variants the journal beside the output lacks");
 
   CLI::App* demo_cmd = app.add_subcommand("demo", "Run the bundled demo park, print its KPIs");
   demo_cmd->add_option("-o,--output-dir", c.demo_dir, "Folder for park.yaml and results.h5");

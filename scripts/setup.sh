@@ -17,8 +17,13 @@ packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-
   libopenscenegraph-dev libimgui-dev libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0
   fonts-wqy-microhei xvfb xauth)
 
-# The report's browser check needs Chromium; only the test step installs it.
-if [ "${1:-}" = "test" ]; then packages+=(chromium); fi
+# The report's browser check needs Chromium, and the MPI sweep's test OpenMPI (docs/cluster.md):
+# only the test step installs them and builds with -DPARKTWIN_MPI=ON.
+mpi=OFF
+if [ "${1:-}" = "test" ]; then
+  packages+=(chromium libopenmpi-dev openmpi-bin)
+  mpi=ON
+fi
 
 missing=()
 for p in "${packages[@]}"; do
@@ -37,7 +42,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-[ -f build/build.ninja ] || cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release
+if [ ! -f build/build.ninja ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DPARKTWIN_MPI=$mpi
+elif [ $mpi = ON ] && ! grep -q '^PARKTWIN_MPI:BOOL=ON' build/CMakeCache.txt; then
+  cmake -S . -B build -DPARKTWIN_MPI=ON
+fi
 cmake --build build
 
 case "${1:-}" in

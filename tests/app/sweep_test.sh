@@ -53,11 +53,88 @@ fi
 "$pt" sweep "$park" --vary 'loads.NOPE.rated_power=1 kW' -o "$work/bad.h5" >/dev/null 2>"$work/e1"
 check "a path naming nothing exits 2" [ $? -eq 2 ]
 check "and says what is there" grep -q 'loads has no "NOPE" (it has: LIGHT)' "$work/e1"
-"$pt" sweep "$park" --vary 'loads.LIGHT.rated_power=40 kW,abc' -o "$work/bad.h5" >/dev/null 2>"$work/e2"
-check "a bad value exits 2" [ $? -eq 2 ]
-check "with the park file's located message" grep -q 'variant v02 (abc).*retrofit_park.yaml:[0-9]*:[0-9]*: loads\[0\].rated_power' "$work/e2"
 "$pt" sweep "$park" --vary 'loads.LIGHT=1' -o "$work/bad.h5" >/dev/null 2>"$work/e3"
 check "a path to a map exits 2" [ $? -eq 2 ]
+"$pt" sweep "$park" --vary 'loads.LIGHT.rated_power=1 kW' --store v09 -o "$work/bad.h5" >/dev/null 2>"$work/e4"
+check "--store naming no variant exits 2" [ $? -eq 2 ]
+check "and lists the variants" grep -q -- '--store: no variant "v09" in this sweep (it has 2: baseline, v01)' "$work/e4"
 check "nothing written on bad input" [ ! -e "$work/bad.h5" ]
+
+# A value its field refuses fails that variant alone: recorded with the located message, the
+# sweep goes on.
+"$pt" sweep "$park" --vary 'loads.LIGHT.rated_power=40 kW,abc' -o "$work/f.h5" >"$work/f.out" 2>"$work/e2"
+check "a bad value does not stop the sweep" [ $? -eq 0 ]
+check "its message names the variant and the park file's place" \
+  grep -q 'v02: failed: --vary variant v02 (abc): .*retrofit_park.yaml:[0-9]*:[0-9]*: loads\[0\].rated_power' "$work/e2"
+"$pt" compare "$work/f.h5" --json >"$work/f.json"
+check "compare shows it failed, the other ran" python3 - "$work/f.json" <<'PY'
+import json, sys
+rows = {r["name"]: r for r in json.load(open(sys.argv[1]))["scenarios"]}
+assert rows["v02"]["status"] == "failed" and "rated_power" in rows["v02"]["error"], rows["v02"]
+assert rows["v02"]["kpi"]["cost_CNY"] is None
+assert rows["v01"]["status"] == "ok" and rows["v01"]["kpi"]["cost_CNY"] > 0
+PY
+
+# Many parks: each with its scenarios, one row each; the table alone with --store none.
+sed -e 's/rated_power: "40 kW"/rated_power: "20 kW"/' "$park" >"$work/east.yaml"
+"$pt" sweep --parks "$park" "$work/east.yaml" --vary equipment.PUMP.count=2,4 --store none \
+  -o "$work/p.h5" >/dev/null 2>&1
+check "a sweep of two parks exits 0" [ $? -eq 0 ]
+"$pt" compare "$work/p.h5" --json --csv "$work/pcsv" >"$work/p.json"
+check "rows for each park, its scenarios and the grid" python3 - "$work/p.json" "$work/pcsv/variants.csv" <<'PY'
+import csv, json, sys
+j = json.load(open(sys.argv[1]))
+names = [r["name"] for r in j["scenarios"]]
+assert [b["name"] for b in j["baselines"]] == ["retrofit_park/baseline", "east/baseline"], j["baselines"]
+assert "retrofit_park/v02" in names and "east/v01" in names, names
+scen = [n for n in names if n.count("/") == 2]
+assert scen and all(n.split("/")[0] in ("retrofit_park", "east") for n in scen), names
+east = {r["name"]: r for r in j["scenarios"]}["east/v02"]
+assert east["reference"] == "east/baseline" and east["vary"] == {"equipment.PUMP.count": "4"}
+# east/v02 is east's baseline itself (4 pumps): no change, NPV 0.
+assert east["delta"]["cost_CNY"] == 0 and east["economics"]["npv_cny"] == 0, east
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert len(rows) == len(names) + 2 and rows[0]["name"] == "retrofit_park/baseline", rows[0]
+PY
+if python3 -c "import h5py" 2>/dev/null; then
+  check "--store none keeps the table, no variant's series" python3 - "$work/p.h5" <<'PY'
+import h5py, sys
+f = h5py.File(sys.argv[1], "r")
+assert "scenarios" not in f or len(f["scenarios"]) == 0, list(f.get("scenarios", []))
+t = f["/sweep/variants"]
+assert t.dtype.names[:6] == ("name", "park", "scenario", "reference", "status", "error"), t.dtype.names
+units = list(t.attrs["units"])
+assert units[t.dtype.names.index("cost_CNY")] == "CNY" and units[t.dtype.names.index("npv_cny")] == "CNY"
+PY
+fi
+
+# Resume: a sweep killed midway leaves its journal, not the target; --resume runs the rest, and
+# the table is the one an uninterrupted sweep writes.
+grid='loads.LIGHT.rated_power=10 kW,12 kW,14 kW,16 kW,18 kW,20 kW,22 kW,24 kW,26 kW,28 kW'
+"$pt" sweep "$park" --vary "$grid" --vary equipment.PUMP.count=1,2,3,4 --store none --threads 1 \
+  -o "$work/r.h5" >/dev/null 2>&1 &
+sweep_pid=$!
+for _ in $(seq 1 500); do
+  [ "$(stat -c %s "$work/r.h5.journal" 2>/dev/null || echo 0)" -gt 2000 ] && break
+  sleep 0.01
+done
+kill -9 $sweep_pid 2>/dev/null
+wait $sweep_pid 2>/dev/null
+check "the killed sweep left no target" [ ! -e "$work/r.h5" ]
+check "and its journal" [ -s "$work/r.h5.journal" ]
+"$pt" sweep "$park" --vary "$grid" --vary equipment.PUMP.count=1,2,3,4 --store none --resume \
+  -o "$work/r.h5" >/dev/null 2>"$work/resume.err"
+check "--resume completes it" [ $? -eq 0 ]
+check "skipping what the journal holds" grep -Eq 'r.h5.journal: [1-9][0-9]* of 41 variants already done' "$work/resume.err"
+check "the journal is gone" [ ! -e "$work/r.h5.journal" ]
+"$pt" sweep "$park" --vary "$grid" --vary equipment.PUMP.count=1,2,3,4 --store none \
+  -o "$work/r2.h5" >/dev/null 2>&1
+"$pt" compare "$work/r.h5" --json >"$work/r.json"
+"$pt" compare "$work/r2.h5" --json >"$work/r2.json"
+check "the resumed table equals an uninterrupted one" cmp -s "$work/r.json" "$work/r2.json"
+printf 'parktwin sweep journal 1\nffff\n' >"$work/r3.h5.journal"
+"$pt" sweep "$park" --vary "$grid" --store none --resume -o "$work/r3.h5" >/dev/null 2>"$work/e5"
+check "a journal of other inputs is refused" [ $? -eq 2 ]
+check "naming it" grep -q 'r3.h5.journal: the journal of a sweep of other inputs' "$work/e5"
 
 finish

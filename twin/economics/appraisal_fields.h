@@ -11,13 +11,14 @@
 namespace twin::economics {
 
 struct AppraisalField {
-  std::string_view json;      // "npv_cny"
-  double json_si;             // SI value of one JSON unit (CNY, %, years, CNY/kWh, t, CNY/t)
-  std::string_view label;     // "NPV"
-  std::string_view label_zh;  // "净现值"
-  std::string_view unit;      // what tables show: "kCNY"
-  double unit_si;             // SI value of one `unit`
-  int decimals;               // in tables
+  std::string_view json;       // "npv_cny"
+  double json_si;              // SI value of one JSON unit (CNY, %, years, CNY/kWh, t, CNY/t)
+  std::string_view json_unit;  // that unit's name: "CNY", "%", "a", "CNY/kWh", "t/a", "CNY/t"
+  std::string_view label;      // "NPV"
+  std::string_view label_zh;   // "净现值"
+  std::string_view unit;       // what tables show: "kCNY"
+  double unit_si;              // SI value of one `unit`
+  int decimals;                // in tables
   std::optional<double> (*get)(const Appraisal&);  // SI; nothing where the figure does not exist
 };
 

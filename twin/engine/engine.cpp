@@ -108,12 +108,25 @@ std::vector<Kpis> runEach(const std::vector<const ParkModel*>& models, const Tim
   std::vector<Kpis> out(models.size());
   std::mutex mutex;
   long finished = 0;
-  tbb::parallel_for(size_t{0}, models.size(), [&](size_t i) {
+  runJobs(models.size(), [&](size_t i) {
     out[i] = runSimulation(*models[i], grid, sinks.empty() ? nullptr : sinks[i]);
     const std::lock_guard<std::mutex> lock(mutex);
     if (done) done(++finished);
   });
   return out;
+}
+
+void drainJobs(const std::function<std::optional<size_t>()>& next,
+               const std::function<void(size_t)>& job) {
+  const auto pullers = static_cast<size_t>(tbb::this_task_arena::max_concurrency());
+  runJobs(pullers, [&](size_t) {
+    while (const std::optional<size_t> i = next()) job(*i);
+  });
+}
+
+void runJobs(size_t count, const std::function<void(size_t)>& job) {
+  tbb::parallel_for(
+      size_t{0}, count, [&](size_t i) { job(i); }, tbb::simple_partitioner());
 }
 
 }  // namespace twin

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 #include "twin/engine/kpi.h"
 #include "twin/engine/state.h"
@@ -31,5 +32,16 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
 std::vector<Kpis> runEach(const std::vector<const ParkModel*>& models, const TimeGrid& grid,
                           const std::vector<BlockSink*>& sinks,
                           const std::function<void(long)>& done = {});
+
+// Independent jobs 0..count-1 at once on the calling thread's TBB arena, each free to run in
+// parallel inside (a sweep's variants: compile and run). `job` must not share mutable state
+// between indices without a lock.
+void runJobs(size_t count, const std::function<void(size_t)>& job);
+
+// job(i) for each i that next() hands out, as many at once as the calling thread's TBB arena has
+// threads, until next() returns nothing (a sweep's variants, some handed to other processes).
+// next() is called concurrently: it must be thread-safe.
+void drainJobs(const std::function<std::optional<size_t>()>& next,
+               const std::function<void(size_t)>& job);
 
 }  // namespace twin

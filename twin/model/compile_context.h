@@ -62,7 +62,13 @@ void forEachEntry(const Node& root, std::string_view section, bool is_required, 
   for (size_t i = 0; i < list->items.size(); ++i) fn(list->items[i], indexPath(path, i), c);
 }
 
-// A list of [east_m, north_m] vertices enclosing an area (reported otherwise).
+// How far from the site's origin a point of the park may lie (a park larger than 20 km across is
+// a typing error, and would make the PV layout and shading run for hours).
+inline constexpr double kMaxSiteExtent = 10e3;  // m
+inline constexpr std::string_view kSiteExtentRule = "within 10 km of the site origin";
+
+// A list of [east_m, north_m] vertices enclosing an area, each within kMaxSiteExtent (reported
+// otherwise).
 std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& path,
                                          CompileContext& c);
 

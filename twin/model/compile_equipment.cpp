@@ -323,6 +323,11 @@ std::vector<Eigen::Vector2d> readPolygon(const Node& list, const std::string& pa
       c.r.error(v.loc, indexPath(path, i), "expected a vertex [east_m, north_m]");
       continue;
     }
+    if (!(std::abs(x) <= kMaxSiteExtent && std::abs(y) <= kMaxSiteExtent)) {
+      c.r.error(v.loc, indexPath(path, i),
+                "expected a vertex [east_m, north_m] " + std::string(kSiteExtentRule));
+      continue;
+    }
     polygon.emplace_back(x, y);
   }
   if (list.items.size() < 3 || signedArea(polygon) == 0.0 || !std::isfinite(signedArea(polygon))) {

@@ -20,6 +20,8 @@ Eigen::Vector2d readPoint(const Node& n, const std::string& path, CompileContext
   if (!n.isSequence() || n.items.size() != 2 || !parseNumber(n.items[0].scalar, x) ||
       !parseNumber(n.items[1].scalar, y) || !std::isfinite(x) || !std::isfinite(y)) {
     c.r.error(n.loc, path, "expected a point [east_m, north_m]");
+  } else if (std::abs(x) > kMaxSiteExtent || std::abs(y) > kMaxSiteExtent) {
+    c.r.error(n.loc, path, "expected a point " + std::string(kSiteExtentRule));
   }
   return {x, y};
 }

@@ -1,7 +1,5 @@
 #include "twin/model/sweep.h"
 
-#include <fmt/format.h>
-
 #include "twin/base/error.h"
 #include "twin/base/text.h"
 #include "twin/parkfile/field_reader.h"
@@ -62,11 +60,22 @@ Node baselineTree(const ParkSource& source) {
 }  // namespace
 
 ParkModel compileWithFields(const ParkSource& source, const std::vector<FieldValue>& fields,
-                            const std::string& flag) {
+                            const std::string& flag, const std::string& scenario) {
   ParkSource one{source.path, source.text, source.sha256, baselineTree(source),
                  source.parse_diagnostics};
   for (const FieldValue& f : fields) locateField(one.tree, f.path, flag).scalar = f.value;
-  return compilePark(one).baseline;
+  if (scenario.empty()) return compilePark(one).baseline;
+  for (const MapEntry& e : source.tree.entries) {
+    if (e.key != "scenarios") continue;
+    MapEntry kept = e;  // with its locations, for messages
+    std::erase_if(kept.value.items, [&](const Node& s) { return entryKey(s) != scenario; });
+    one.tree.entries.push_back(std::move(kept));
+  }
+  const std::vector<ParkModel> scenarios = compilePark(one).scenarios;
+  if (scenarios.empty()) {
+    throw InputError(source.path + ": no scenario " + quote(scenario) + " to run");
+  }
+  return scenarios.front();
 }
 
 Variation parseVariation(const std::string& flag) {
@@ -81,37 +90,6 @@ Variation parseVariation(const std::string& flag) {
     if (value.empty()) throw InputError("--vary " + quote(flag) + ": expected no empty value");
   }
   return v;
-}
-
-std::vector<Variant> compileVariants(const ParkSource& source,
-                                     const std::vector<Variation>& variations) {
-  Node base = baselineTree(source);
-  for (const Variation& v : variations) locateField(base, v.path, "--vary");  // every path first
-  size_t count = 1;
-  for (const Variation& v : variations) count *= v.values.size();
-  std::vector<Variant> out;
-  for (size_t k = 0; k < count; ++k) {
-    Variant variant;
-    std::vector<FieldValue> fields;
-    size_t rest = k;
-    for (size_t i = variations.size(); i-- > 0;) {
-      const Variation& v = variations[i];
-      const std::string& value = v.values[rest % v.values.size()];
-      rest /= v.values.size();
-      fields.insert(fields.begin(), {v.path, value});
-      variant.values.insert(variant.values.begin(), value);
-    }
-    variant.name = count < 100 ? fmt::format("v{:02}", k + 1) : fmt::format("v{:03}", k + 1);
-    try {
-      variant.model = compileWithFields(source, fields, "--vary");
-    } catch (const InputError& e) {
-      throw InputError("--vary variant " + variant.name + " (" + join(variant.values, ", ") +
-                       "): " + e.what());
-    }
-    variant.model.scenario = variant.name;
-    out.push_back(std::move(variant));
-  }
-  return out;
 }
 
 }  // namespace twin

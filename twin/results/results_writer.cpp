@@ -247,6 +247,8 @@ void ResultsWriter::endScenario(const Kpis& kpis) {
   });
 }
 
+H5::H5File& ResultsWriter::file() { return impl_->file; }
+
 void ResultsWriter::commit() {
   hdf5(target_path_, "closing the file", [&] { impl_->file.close(); });
   std::filesystem::rename(temp_path_, target_path_);

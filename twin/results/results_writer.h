@@ -12,6 +12,10 @@
 #include "twin/model/model.h"
 #include "twin/model/time_grid.h"
 
+namespace H5 {
+class H5File;
+}
+
 namespace twin {
 
 struct RunMeta {
@@ -41,6 +45,8 @@ class ResultsWriter {
   // A text attribute of the scenario begun last (a sweep's parameter values).
   void setScenarioAttribute(const std::string& name, const std::string& value);
   void endScenario(const Kpis& kpis);
+  // The open file, for what another layer adds beside the runs (a sweep's summary table).
+  H5::H5File& file();
   // Closes the file and renames it onto the target path.
   void commit();
 

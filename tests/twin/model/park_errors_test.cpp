@@ -207,6 +207,10 @@ const ErrorCase kCases[] = {
      "kWp\"}\n"
      "tariff:",
      "test.yaml:57:42: pv[0].building: expected no building for a ground-mounted array"},
+    // Found by the park fuzzer: a vertex 4e59 m away made the PV layout lay rows for hours.
+    {"VertexFarFromSite", "[100, 50], [0, 50]]", "[100, 4e59], [0, 50]]",
+     "test.yaml:24:35: buildings[0].footprint[2]: expected a vertex [east_m, north_m] within 10 km "
+     "of the site origin"},
     {"WeatherMonthlyCount",
      "tariff:", "weather: {source: synthetic, monthly_temperature_degC: [1, 2, 3]}\ntariff:",
      "test.yaml:56:56: weather.monthly_temperature_degC: expected 12 monthly values (January "
@@ -291,6 +295,22 @@ TEST(ParkErrors, TransformerGradeGivesGb20052Losses) {
       test::compileText(test::replaced(test::smallParkYaml(), from, "grade: 2, type: dry}"));
   EXPECT_NEAR(dry.baseline.network.transformers[0].rating.no_load_loss, 910.0, 1e-9);
   EXPECT_NEAR(dry.baseline.network.transformers[0].rating.load_loss, 5290.0, 1e-9);
+}
+
+// A roof within the site's 10 km but too large to lay out (tens of millions of modules) is refused
+// before the layout runs, naming the array.
+TEST(ParkErrors, SurfaceTooLargeToLayOut) {
+  std::string text = test::replaced(test::smallParkYaml(), "[[0, 0], [100, 0], [100, 50], [0, 50]]",
+                                    "[[0, 0], [9000, 0], [9000, 9000], [0, 9000]]");
+  text =
+      test::replaced(text, "tariff:",
+                     "pv:\n  - {id: PV1, surface: roof, building: W1, bus: LV1, tilt: \"10 deg\",\n"
+                     "     install: wherever_possible, module: {power: \"550 W\"}}\ntariff:");
+  const std::vector<std::string> errors = errorsOf(text);
+  ASSERT_EQ(errors.size(), 1u) << (errors.empty() ? "no error" : errors[0]);
+  EXPECT_EQ(errors[0],
+            "test.yaml:58:15: pv[0].install: expected a surface for at most 1,000,000 modules, got "
+            "one of 81,000,000 m2 with room for about 31,839,540; split it into several arrays");
 }
 
 TEST(ParkErrors, ValidFixtureHasNoError) { EXPECT_TRUE(errorsOf(test::smallParkYaml()).empty()); }

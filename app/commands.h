@@ -44,6 +44,8 @@ struct SweepRequest {
   // summary table only; "v03,v17": park-level series of those variants
   std::string store = "park";
   bool resume = false;  // run only the variants the journal beside the output lacks
+  int samples = 0;      // Monte Carlo samples of each park's `uncertainty:` (0: none)
+  uint64_t seed = 1;
   std::string command_line;
 };
 int sweepCommand(const SweepRequest& request);

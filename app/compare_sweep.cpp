@@ -49,6 +49,13 @@ Columns columnsOf(const SweepTable& t, const std::string& path) {
           number("simple_payback_years")};
 }
 
+bool isAppraisal(const std::string& name) {
+  for (const economics::AppraisalField& f : economics::kAppraisalFields) {
+    if (f.json == name) return true;
+  }
+  return false;
+}
+
 Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
 
 // The row index of each row's reference (its park's baseline); -1 when absent.
@@ -80,15 +87,17 @@ Json sweepJson(const SweepTable& t, const Columns& c) {
         e[t.text_columns[k]] = t.text[r][k];
       }
     }
-    const size_t kpis = kKpis.size();
     Json kpi = Json::object(), delta = Json::object(), economics = Json::object();
     for (size_t k = 0; k < t.number_columns.size(); ++k) {
       const double v = t.numbers[r][k];
-      if (k < kpis) {
-        kpi[t.number_columns[k]] = number(v);
-        delta[t.number_columns[k]] = number(refs[r] < 0 ? NAN : v - t.numbers[refs[r]][k]);
+      const std::string& name = t.number_columns[k];
+      if (findKpi(name)) {
+        kpi[name] = number(v);
+        delta[name] = number(refs[r] < 0 ? NAN : v - t.numbers[static_cast<size_t>(refs[r])][k]);
+      } else if (isAppraisal(name)) {
+        economics[name] = number(v);
       } else {
-        economics[t.number_columns[k]] = number(v);
+        e[name] = number(v);  // a sample's factors
       }
     }
     e["kpi"] = kpi;

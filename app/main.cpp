@@ -184,6 +184,11 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.sweep_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
   c.sweep_cmd->add_option("--store", c.sweep.store,
                           "park (park series of all), full, none, or variants: v03,v17");
+  c.sweep_cmd
+      ->add_option("--samples", c.sweep.samples,
+                   "Monte Carlo samples of each park's uncertainty: section")
+      ->check(CLI::Range(1, 1000000));
+  c.sweep_cmd->add_option("--seed", c.sweep.seed, "Seed of the samples (same seed, same draws)");
   c.sweep_cmd->add_flag("--resume", c.sweep.resume,
                         "Run only the variants the journal beside the output lacks");
 

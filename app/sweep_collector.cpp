@@ -97,8 +97,9 @@ void SweepCollector::runRoot(bool store_full) {
   ParkModel model = sweep::compileVariant(setup_.plan, 0);
   model.scenario.clear();
   const TimeGrid& grid = setup_.plan.parks[0].grid;
-  BlockSink& sink = writer_->beginScenario(model, "the park as described",
-                                           store_full ? StoreLevel::kFull : StoreLevel::kPark);
+  BlockSink& sink =
+      writer_->beginScenario(model, sweep::describeVariant(setup_.plan, setup_.plan.variants[0]),
+                             store_full ? StoreLevel::kFull : StoreLevel::kPark);
   const Kpis kpis = runSimulation(model, grid, &sink);
   writer_->endScenario(kpis);
   rows_[0] = sweep::succeededRow(0, model, kpis, grid);

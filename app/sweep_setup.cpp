@@ -35,9 +35,11 @@ std::vector<std::string> parkLabels(const std::vector<std::string>& paths) {
 
 sweep::SweepPark loadPark(const std::string& path, const std::string& label,
                           const PeriodOverride& period) {
-  sweep::SweepPark park{loadParkSource(path), label, {}, {}};
+  sweep::SweepPark park{loadParkSource(path), label, {}, {}, {}};
   park.scenarios = scenarioNames(park.source);
-  park.grid = makeTimeGrid(compileWithFields(park.source, {}, "--vary"), period);
+  const ParkModel baseline = compileWithFields(park.source, {}, "--vary");
+  park.grid = makeTimeGrid(baseline, period);
+  park.uncertainty = baseline.uncertainty;
   return park;
 }
 
@@ -58,7 +60,8 @@ std::vector<bool> storedVariants(const SweepRequest& request, const sweep::Sweep
 }
 
 std::string inputsDigest(const SweepRequest& request, const sweep::SweepPlan& plan) {
-  std::string all = std::string(kToolVersion) + "\n" + request.store + "\n";
+  std::string all = std::string(kToolVersion) + "\n" + request.store + "\n" +
+                    std::to_string(request.samples) + " " + std::to_string(request.seed) + "\n";
   for (const sweep::SweepPark& p : plan.parks) {
     all += p.source.sha256 + " " + std::to_string(p.grid.start_day) + " " +
            std::to_string(p.grid.end_day) + " " + std::to_string(p.grid.step_s) + "\n";
@@ -73,8 +76,9 @@ SweepSetup prepareSweep(const SweepRequest& request) {
   std::vector<std::string> paths = request.parks;
   if (!request.park_path.empty()) paths.insert(paths.begin(), request.park_path);
   if (paths.empty()) throw InputError("sweep: expected a park file or --parks FILE...");
-  if (request.parks.empty() && request.vary.empty()) {
-    throw InputError("sweep: expected --vary SECTION.ID.FIELD=V1,V2,... (or --parks FILE...)");
+  if (request.parks.empty() && request.vary.empty() && request.samples == 0) {
+    throw InputError(
+        "sweep: expected --vary SECTION.ID.FIELD=V1,V2,..., --samples K or --parks FILE...");
   }
   const std::vector<std::string> labels =
       request.parks.empty() ? std::vector<std::string>{""} : parkLabels(paths);
@@ -84,7 +88,8 @@ SweepSetup prepareSweep(const SweepRequest& request) {
   std::vector<Variation> variations;
   for (const std::string& flag : request.vary) variations.push_back(parseVariation(flag));
   SweepSetup setup;
-  setup.plan = sweep::makePlan(std::move(parks), std::move(variations), !request.parks.empty());
+  setup.plan = sweep::makePlan(std::move(parks), std::move(variations), !request.parks.empty(),
+                               request.samples, request.seed);
   setup.stored = storedVariants(request, setup.plan);
   setup.full = request.store == "full";
   const TimeGrid& root = setup.plan.parks[0].grid;

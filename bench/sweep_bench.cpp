@@ -20,6 +20,7 @@ const twin::sweep::SweepPlan& plan() {
         twin::loadParkSource(std::string(PARKTWIN_SOURCE_DIR) + "/datasets/demo-park/park.yaml"),
         "",
         {},
+        {},
         {}};
     park.grid = twin::makeTimeGrid(twin::compileWithFields(park.source, {}, "--vary"), {});
     return twin::sweep::makePlan(
@@ -48,6 +49,13 @@ void BM_SweepFourVariants(benchmark::State& state) {
   state.counters["variants"] = 4;
 }
 BENCHMARK(BM_SweepFourVariants)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// What each variant pays before it runs: compiling the park file with its values set.
+void BM_CompileDemoVariant(benchmark::State& state) {
+  for (auto _ : state)
+    benchmark::DoNotOptimize(twin::sweep::compileVariant(plan(), 1).motors.size());
+}
+BENCHMARK(BM_CompileDemoVariant)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

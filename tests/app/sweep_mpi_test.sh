@@ -30,6 +30,15 @@ check "only the variants asked for keep series" h5diff -q "$work/m.h5" "$work/s.
 h5ls "$work/m.h5/scenarios" >"$work/m.ls"
 check "v01 and v05 stored, v02 not" bash -c "grep -q '^v01' '$work/m.ls' && grep -q '^v05' '$work/m.ls' && ! grep -q '^v02' '$work/m.ls'"
 
+# Monte Carlo across ranks: each rank draws sample k itself; the table is the one process's.
+cp "$park" "$work/mc.yaml"
+printf 'uncertainty:\n  load_scale: {min: "80 %%", max: "120 %%"}\n' >>"$work/mc.yaml"
+mpi "$pt" sweep "$work/mc.yaml" --samples 5 --seed 3 --vary equipment.PUMP.count=2,4 --store none \
+  -o "$work/mcm.h5" >/dev/null 2>&1
+"$pt" sweep "$work/mc.yaml" --samples 5 --seed 3 --vary equipment.PUMP.count=2,4 --store none \
+  -o "$work/mcs.h5" >/dev/null 2>&1
+check "Monte Carlo samples are the same on 3 ranks" h5diff -q "$work/mcm.h5" "$work/mcs.h5" /sweep /sweep
+
 # Ranks that disagree: rank 2 reads a park file with one value changed.
 sed 's/40 kW/41 kW/' "$park" >"$work/b.yaml"
 mpi bash -c "f=$work/a.yaml; [ \$OMPI_COMM_WORLD_RANK = 2 ] && f=$work/b.yaml; exec '$pt' sweep \$f --vary equipment.PUMP.count=2,4 -o '$work/d.h5'" >/dev/null 2>"$work/d.err"

@@ -137,4 +137,49 @@ printf 'parktwin sweep journal 1\nffff\n' >"$work/r3.h5.journal"
 check "a journal of other inputs is refused" [ $? -eq 2 ]
 check "naming it" grep -q 'r3.h5.journal: the journal of a sweep of other inputs' "$work/e5"
 
+# Monte Carlo: each row once per sample, against its sample's baseline; the same seed draws the
+# same samples; the weather drawn from a list (the Shanghai EPW when ../shared is there).
+epw=$(dirname "$0")/../../../shared/datasets/weather/CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw
+weather="[synthetic]"
+if [ -f "$epw" ]; then
+  ln -s "$(cd "$(dirname "$epw")" && pwd)/$(basename "$epw")" "$work/shanghai.epw"
+  weather="[synthetic, shanghai.epw]"
+fi
+cp "$park" "$work/mc.yaml"
+printf 'uncertainty:\n  weather: %s\n  load_scale: {min: "90 %%", max: "110 %%"}\n  price_scale: {min: "95 %%", max: "120 %%"}\n' "$weather" >>"$work/mc.yaml"
+for out in mc mc_again; do
+  "$pt" sweep "$work/mc.yaml" --samples 6 --seed 9 --vary equipment.PUMP.count=2,4 --store none \
+    -o "$work/$out.h5" >/dev/null 2>"$work/$out.err"
+done
+check "a Monte Carlo sweep exits 0" [ -s "$work/mc.h5" ]
+"$pt" compare "$work/mc.h5" --json >"$work/mc.json"
+"$pt" compare "$work/mc_again.h5" --json >"$work/mc_again.json"
+check "the same seed draws the same samples" cmp -s "$work/mc.json" "$work/mc_again.json"
+check "rows per sample against that sample's baseline" python3 - "$work/mc.json" "$weather" <<'PY'
+import json, sys
+j = json.load(open(sys.argv[1]))
+base = {b["name"]: b for b in j["baselines"]}
+rows = j["scenarios"]
+assert sorted(base) == ["baseline/s%03d" % k for k in range(1, 7)], sorted(base)
+assert len(rows) == 12 and all(r["status"] == "ok" for r in rows), [(r["name"], r["error"]) for r in rows]
+for r in rows:
+    ref = base[r["reference"]]
+    assert r["reference"] == "baseline/" + r["name"].split("/")[1]
+    assert r["load_scale"] == ref["load_scale"] and r["weather"] == ref["weather"]
+    assert 0.9 <= r["load_scale"] <= 1.1 and 0.95 <= r["price_scale"] <= 1.2, r
+    assert abs(r["delta"]["cost_CNY"] - (r["kpi"]["cost_CNY"] - ref["kpi"]["cost_CNY"])) < 1e-6
+scales = {b["load_scale"] for b in base.values()}
+assert len(scales) == 6, scales  # each sample its own draw
+if "shanghai.epw" in sys.argv[2]:
+    assert {b["weather"] for b in base.values()} == {"synthetic", "shanghai.epw"}, base
+PY
+printf 'uncertainty:\n  weather: [nowhere.epw]\n' >"$work/mc_bad.yaml.tail"
+cat "$park" "$work/mc_bad.yaml.tail" >"$work/mc_bad.yaml"
+"$pt" validate "$work/mc_bad.yaml" >/dev/null 2>"$work/e6"
+check "an uncertain weather file that is not there is refused" [ $? -eq 2 ]
+check "at its place" grep -q 'mc_bad.yaml:[0-9]*:[0-9]*: uncertainty.weather\[0\]: expected synthetic or an EPW file, got "nowhere.epw" (no such file beside the park file)' "$work/e6"
+"$pt" sweep "$park" --samples 3 -o "$work/nomc.h5" >/dev/null 2>"$work/e7"
+check "--samples without uncertainty: exits 2" [ $? -eq 2 ]
+check "saying what is missing" grep -q 'declares nothing uncertain' "$work/e7"
+
 finish

@@ -38,6 +38,8 @@ void compileWeather(const Node& root, const std::string& park_dir, CompileContex
 void compileSchedules(const Node& root, CompileContext& c);
 void compileTariff(const Node& root, CompileContext& c);
 void compileEconomics(const Node& root, CompileContext& c);
+// `uncertainty:`; each weather entry must name "synthetic" or an existing file under park_dir.
+void compileUncertainty(const Node& root, const std::string& park_dir, CompileContext& c);
 void compileInvestment(const Node& root, CompileContext& c);
 void compileBuildings(const Node& root, CompileContext& c);
 void compileObstacles(const Node& root, CompileContext& c);

@@ -146,10 +146,10 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   if (!reader.expectMap(root, "")) return model;
   CompileContext c{reader, model, {}, {}, {}, {}, {}, weather_cache};
   reader.checkKeys(
-      root, {"schema",     "site",        "simulation",      "weather", "calendar",  "schedules",
-             "buildings",  "network",     "equipment",       "loads",   "obstacles", "pv",
-             "storage",    "ev_charging", "demand_response", "tariff",  "emissions", "economics",
-             "investment", "scenarios",   "presentation"},
+      root, {"schema",     "site",        "simulation",      "weather",    "calendar",  "schedules",
+             "buildings",  "network",     "equipment",       "loads",      "obstacles", "pv",
+             "storage",    "ev_charging", "demand_response", "tariff",     "emissions", "economics",
+             "investment", "scenarios",   "presentation",    "uncertainty"},
       "");
   reader.integer(root, "schema", 1, 1, "", true);
   compileSite(root, c);
@@ -169,6 +169,7 @@ ParkModel compileModel(const Node& root, const std::string& park_dir, Diagnostic
   compileTariff(root, c);
   compileEmissions(root, c);
   compileEconomics(root, c);
+  compileUncertainty(root, park_dir, c);
   compileInvestment(root, c);
   compilePresentation(root, c);
   return model;

@@ -65,6 +65,22 @@ struct WeatherSource {
   std::shared_ptr<const physics::HourlyWeather> hourly;
 };
 
+// What a Monte Carlo sweep draws for each sample (`uncertainty:`, parktwin sweep --samples,
+// docs/sweeps.md): one weather source from a list, and factors drawn uniformly on the loads (every
+// load's rated power and every motor's shaft load) and on the prices (every energy price, the
+// demand charge and the export price). A factor not declared is 1.
+struct Uncertainty {
+  std::vector<std::string> weather;  // values of weather.source; empty: the park's own weather
+  double load_min = 1.0;
+  double load_max = 1.0;
+  double price_min = 1.0;
+  double price_max = 1.0;
+  bool declared() const {
+    return !weather.empty() || load_min != 1.0 || load_max != 1.0 || price_min != 1.0 ||
+           price_max != 1.0;
+  }
+};
+
 enum class DayType { kWorkday = 0, kWeekend = 1, kHoliday = 2 };
 inline constexpr int kDayTypes = 3;
 inline constexpr int kMinutesPerDay = 1440;
@@ -386,6 +402,7 @@ struct ParkModel {
   Tariff tariff;
   double grid_emission_factor = 0.0;  // kg CO2 per J imported
   EconomicsSettings economics;        // the park's; scenarios may not change it
+  Uncertainty uncertainty;            // what a Monte Carlo sweep draws; the baseline's only
   Investment investment;              // a scenario's `investment:`
   bool has_investment = false;
   std::vector<Measure> measures;  // a scenario's `measures:`, as expanded

@@ -1,5 +1,6 @@
 // What a sweep runs (`parktwin sweep`, docs/sweeps.md): one or more park files, each with its
-// baseline (and, for `--parks`, its scenarios), times the grid of `--vary` values. Every variant
+// baseline (and, for `--parks`, its scenarios), times the grid of `--vary` values, times the
+// Monte Carlo samples of `--samples`. Every variant
 // has a fixed index and name, so that any process (a TBB task, an MPI rank) compiles and runs
 // variant i alone and gets the same result.
 #pragma once
@@ -9,6 +10,7 @@
 
 #include "twin/model/sweep.h"
 #include "twin/model/time_grid.h"
+#include "twin/sweep/samples.h"
 
 namespace twin::sweep {
 
@@ -17,6 +19,7 @@ struct SweepPark {
   std::string label;                   // in variant names: the file's stem ("" for one park)
   std::vector<std::string> scenarios;  // scenarios run as cases besides the baseline
   TimeGrid grid;                       // the park's period, with the period flags applied
+  Uncertainty uncertainty;             // what its samples draw (--samples)
 };
 
 struct VariantSpec {
@@ -25,19 +28,27 @@ struct VariantSpec {
   std::string scenario;             // "" for the baseline
   std::vector<std::string> values;  // one per variation; empty for the reference row
   size_t reference = 0;             // index of the park's unvaried baseline (its own for that row)
+  int sample = -1;                  // Monte Carlo sample, -1 without --samples
 };
 
 struct SweepPlan {
   std::vector<SweepPark> parks;
   std::vector<Variation> variations;
-  std::vector<VariantSpec> variants;  // per park: its baseline first, then the cases x the grid
+  std::vector<VariantSpec> variants;  // per park (and sample): its baseline, then cases x grid
+  int samples = 0;                    // --samples K: each row once per sample ("/s001" names)
+  uint64_t seed = 1;                  // --seed
 };
 
 // The plan of `parks` x `variations`. Checks every --vary path against every park's baseline
 // first (InputError naming the flag and what is there); values are checked when their variant
 // compiles. `with_scenarios`: each park's scenarios are cases too (--parks).
+// With `samples` > 0, every park's rows are repeated per sample, each valued against the park's
+// baseline under the same sample; InputError when a park declares no `uncertainty:`.
 SweepPlan makePlan(std::vector<SweepPark> parks, std::vector<Variation> variations,
-                   bool with_scenarios);
+                   bool with_scenarios, int samples = 0, uint64_t seed = 1);
+
+// What variant `index` draws (the park's own inputs without --samples).
+Sample sampleOf(const SweepPlan& plan, size_t index);
 
 // Variant `index` compiled (model.scenario = its name). Throws InputError with the variant's name
 // and values before the park file's located message.

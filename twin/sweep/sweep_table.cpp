@@ -33,6 +33,7 @@ H5::CompType rowType(const std::vector<std::string>& text,
 std::vector<std::string> textColumns(const SweepPlan& plan) {
   std::vector<std::string> out{"name", "park", "scenario", "reference", "status", "error"};
   for (const Variation& v : plan.variations) out.push_back("vary:" + v.path);
+  if (plan.samples > 0) out.insert(out.end(), {"sample", "weather"});
   return out;
 }
 
@@ -43,7 +44,19 @@ std::vector<std::string> textCells(const SweepPlan& plan, const VariantRow& row)
                                row.status, row.error};
   for (size_t i = 0; i < plan.variations.size(); ++i)
     out.push_back(v.values.empty() ? "" : v.values[i]);
+  if (plan.samples > 0) {
+    const Sample s = sampleOf(plan, row.index);
+    out.push_back(std::to_string(v.sample + 1));
+    out.push_back(s.weather.empty() ? "as described" : s.weather);
+  }
   return out;
+}
+
+// The factors a row's sample drew (none without --samples).
+std::vector<double> sampleNumbers(const SweepPlan& plan, const VariantRow& row) {
+  if (plan.samples == 0) return {};
+  const Sample s = sampleOf(plan, row.index);
+  return {s.load_scale, s.price_scale};
 }
 
 }  // namespace
@@ -58,6 +71,10 @@ int columnOf(const std::vector<std::string>& columns, const std::string& name) {
 void writeSweepTable(H5::H5File& file, const SweepPlan& plan, const std::vector<VariantRow>& rows) {
   const std::vector<std::string> text = textColumns(plan);
   std::vector<std::string> numbers, units(text.size(), "");
+  if (plan.samples > 0) {
+    numbers = {"load_scale", "price_scale"};
+    units.insert(units.end(), {"1", "1"});
+  }
   for (const KpiDecl& k : kKpis) {
     numbers.emplace_back(k.name);
     units.emplace_back(k.unit);
@@ -76,6 +93,8 @@ void writeSweepTable(H5::H5File& file, const SweepPlan& plan, const std::vector<
       std::memcpy(at, &p, kSlot);
       at += kSlot;
     }
+    for (double v : sampleNumbers(plan, rows[r]))
+      std::memcpy(std::exchange(at, at + kSlot), &v, kSlot);
     for (double v : rows[r].kpi) std::memcpy(std::exchange(at, at + kSlot), &v, kSlot);
     for (double v : rows[r].appraisal) std::memcpy(std::exchange(at, at + kSlot), &v, kSlot);
   }

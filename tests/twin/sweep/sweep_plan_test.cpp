@@ -7,6 +7,7 @@
 
 #include "twin/base/error.h"
 #include "twin/engine/engine.h"
+#include "twin/sweep/samples.h"
 #include "twin/sweep/variant_run.h"
 #include "twin/test_park.h"
 
@@ -14,9 +15,11 @@ namespace twin::sweep {
 namespace {
 
 SweepPark park(const std::string& text, const std::string& name, const std::string& label) {
-  SweepPark p{parkSourceFromText(text, name), label, {}, {}};
+  SweepPark p{parkSourceFromText(text, name), label, {}, {}, {}};
   p.scenarios = {"ie4"};
-  p.grid = makeTimeGrid(compileWithFields(p.source, {}, "--vary"), {});
+  const ParkModel baseline = compileWithFields(p.source, {}, "--vary");
+  p.grid = makeTimeGrid(baseline, {});
+  p.uncertainty = baseline.uncertainty;
   p.grid.end_day = p.grid.start_day + 2;  // two days are enough here
   return p;
 }
@@ -115,6 +118,89 @@ TEST(VariantRun, FailureIsARowAndResultsTravelExactly) {
   const std::string bytes = encodeResult(good);
   EXPECT_THROW(decodeResult(std::string_view(bytes).substr(0, bytes.size() - 3)),
                std::runtime_error);
+}
+
+const char* kUncertain =
+    "uncertainty:\n  load_scale: {min: \"90 %\", max: \"110 %\"}\n"
+    "  price_scale: {min: \"120 %\", max: \"120 %\"}\n";
+
+TEST(Samples, DrawsAreUniformFixedPerSampleAndInRange) {
+  double sum = 0.0;
+  for (uint64_t k = 0; k < 20000; ++k) {
+    const double u = uniformDraw(7, k, 1);
+    ASSERT_GE(u, 0.0);
+    ASSERT_LT(u, 1.0);
+    sum += u;
+  }
+  // Mean of 20,000 uniform draws: 0.5 with a standard error of 0.289 / sqrt(20000) = 0.002;
+  // tolerance 5 standard errors.
+  EXPECT_NEAR(sum / 20000, 0.5, 0.01);
+  EXPECT_EQ(uniformDraw(7, 3, 1), uniformDraw(7, 3, 1));
+  EXPECT_NE(uniformDraw(7, 3, 1), uniformDraw(7, 4, 1));
+  EXPECT_NE(uniformDraw(7, 3, 1), uniformDraw(8, 3, 1));
+  Uncertainty u;
+  u.weather = {"a.epw", "b.epw", "synthetic"};
+  u.load_min = 0.9;
+  u.load_max = 1.1;
+  int seen[3] = {0, 0, 0};
+  for (uint64_t k = 0; k < 300; ++k) {
+    const Sample s = drawSample(u, 1, k);
+    EXPECT_GE(s.load_scale, 0.9);
+    EXPECT_LE(s.load_scale, 1.1);
+    EXPECT_EQ(s.price_scale, 1.0);
+    seen[s.weather == "a.epw" ? 0 : s.weather == "b.epw" ? 1 : 2]++;
+  }
+  for (int n : seen) EXPECT_GT(n, 60);  // each about 100 of 300
+}
+
+TEST(Samples, PlanRepeatsEachRowPerSampleAgainstThatSampleBaseline) {
+  const std::string text = test::smallParkWith(kUncertain);
+  const SweepPlan plan = makePlan({park(text, "a.yaml", "")},
+                                  {parseVariation("equipment.PUMP.count=1,2")}, false, 2, 5);
+  EXPECT_EQ(names(plan), (std::vector<std::string>{"baseline/s001", "v01/s001", "v02/s001",
+                                                   "baseline/s002", "v01/s002", "v02/s002"}));
+  EXPECT_EQ(plan.variants[5].reference, 3u);
+  EXPECT_EQ(plan.variants[5].sample, 1);
+  EXPECT_THROW(makePlan({park(test::smallParkYaml(), "a.yaml", "")}, {}, false, 2, 5), InputError);
+}
+
+// Prices x 1.2 (min = max) leave the energy unchanged and scale every cost by 1.2 (to 1e-12: the
+// same sums of scaled terms); the loads' factor changes the energy.
+TEST(Samples, FactorsReachTheRun) {
+  const std::string text = test::smallParkWith(kUncertain);
+  const SweepPlan plan = makePlan({park(text, "a.yaml", "")}, {}, false, 1, 3);
+  const SweepPlan plain =
+      makePlan({park(text, "a.yaml", "")}, {parseVariation("equipment.PUMP.count=2")}, false);
+  const Sample s = sampleOf(plan, 0);
+  const Kpis drawn = runSimulation(compileVariant(plan, 0), plan.parks[0].grid, nullptr);
+  const Kpis as_is = runSimulation(compileVariant(plain, 0), plan.parks[0].grid, nullptr);
+  EXPECT_NEAR(drawn.total.energy_cost / as_is.total.energy_cost,
+              1.2 * drawn.total.demand_energy / as_is.total.demand_energy, 0.02);
+  EXPECT_NEAR(drawn.total.demand_energy / as_is.total.demand_energy, s.load_scale, 0.05);
+  EXPECT_NE(s.load_scale, 1.0);
+  Sample prices_only;
+  prices_only.price_scale = 1.2;
+  ParkModel m = compileVariant(plain, 0);
+  applySample(m, prices_only);
+  const Kpis scaled = runSimulation(m, plan.parks[0].grid, nullptr);
+  EXPECT_EQ(scaled.total.demand_energy, as_is.total.demand_energy);
+  EXPECT_NEAR(scaled.total.cost() / as_is.total.cost(), 1.2, 1e-12);
+}
+
+TEST(Samples, WeatherSourceIsSetOrAdded) {
+  Node tree = parkSourceFromText(test::smallParkYaml(), "a.yaml").tree;
+  setWeatherSource(tree, "synthetic");
+  ASSERT_NE(tree.find("weather"), nullptr);
+  EXPECT_EQ(tree.find("weather")->find("source")->scalar, "synthetic");
+  Node with =
+      parkSourceFromText(
+          test::smallParkWith("weather: {source: synthetic, seed: 4, albedo: 0.3}\n"), "a.yaml")
+          .tree;
+  setWeatherSource(with, "site.epw");
+  const Node& w = *with.find("weather");
+  EXPECT_EQ(w.find("source")->scalar, "site.epw");
+  EXPECT_EQ(w.find("seed"), nullptr);  // the synthetic generator's key is gone
+  EXPECT_EQ(w.find("albedo")->scalar, "0.3");
 }
 
 }  // namespace

@@ -32,7 +32,7 @@ VariantRow row(uint64_t index, double cost_cny, double import_kwh, double co2_t)
 }
 
 SweepPlan twoVariantPlan() {
-  SweepPark p{parkSourceFromText(test::smallParkYaml(), "a.yaml"), "", {}, {}};
+  SweepPark p{parkSourceFromText(test::smallParkYaml(), "a.yaml"), "", {}, {}, {}};
   return makePlan({p}, {parseVariation("loads.LIGHT.rated_power=10 kW")}, false);
 }
 

@@ -1,5 +1,6 @@
 // Results files: the bytes written to a temporary .h5 and opened as `info` (summary), `compare`
-// (every run's KPIs and economics) and the viewer (stored model, times, series) open them.
+// (every run's KPIs and economics, or a sweep's summary table) and the viewer (stored model,
+// times, series) open them.
 #include <unistd.h>
 
 #include <cstdio>
@@ -9,6 +10,7 @@
 #include "fuzz_input.h"
 #include "twin/economics/comparison.h"
 #include "twin/results/results_reader.h"
+#include "twin/sweep/sweep_table.h"
 #include "viewer/results_data.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -21,6 +23,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   fuzz::refuseOnlyWithInputError([&] { twin::readResultsSummary(path); });
   fuzz::refuseOnlyWithInputError([&] { twin::economics::compareResults(path, ""); });
+  fuzz::refuseOnlyWithInputError([&] {
+    if (twin::sweep::hasSweepTable(path)) twin::sweep::readSweepTable(path);
+  });
   fuzz::refuseOnlyWithInputError([&] { viewer::loadResults(path, ""); });
   std::remove(path.c_str());
   return 0;

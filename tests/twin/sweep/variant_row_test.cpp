@@ -65,6 +65,21 @@ TEST(VariantRow, AppraisedAgainstItsParkBaseline) {
   EXPECT_TRUE(std::isnan(appraisalOf(rows[1], "npv_cny")));  // nothing to set it against
 }
 
+TEST(VariantRow, PowerFlowFailuresKeepTheKpisAndSayWhen) {
+  const TimeGrid grid{20089, 20090, 900, 8 * 3600};  // 2025-01-01 in UTC+8
+  Kpis kpis;
+  kpis.total.energy_cost = 10.0;
+  kpis.limits.power_flow_failures = 3;
+  kpis.limits.first_failure = 40;  // 10:00 local
+  const VariantRow r = succeededRow(1, ParkModel{}, kpis, grid);
+  EXPECT_EQ(r.status, kNotConverged);
+  EXPECT_EQ(r.error,
+            "the power flow did not converge at 3 steps, the first at 2025-01-01T10:00:00+08:00");
+  EXPECT_EQ(kpiOf(r, "energy_cost_CNY"), 10.0);
+  kpis.limits.power_flow_failures = 0;
+  EXPECT_EQ(succeededRow(1, ParkModel{}, kpis, grid).status, kOk);
+}
+
 TEST(VariantRow, BytesAreExactAndCheckedOnTheWayBack) {
   VariantRow r = row(7, 1.0 / 3.0, 2.5e-310, 1e300);
   r.status = kNotConverged;

@@ -1,7 +1,9 @@
 #include "app/sweep_setup.h"
 
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "app/version.h"
 #include "twin/base/error.h"
@@ -33,13 +35,28 @@ std::vector<std::string> parkLabels(const std::vector<std::string>& paths) {
   return out;
 }
 
+// The bytes of a file, hashed: each weather file a park reads, so that ranks reading other
+// weather at the same path disagree.
+std::string fileSha256(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return sha256Hex(bytes.str());
+}
+
 sweep::SweepPark loadPark(const std::string& path, const std::string& label,
-                          const PeriodOverride& period) {
+                          const PeriodOverride& period, std::string& inputs) {
   sweep::SweepPark park{loadParkSource(path), label, {}, {}, {}};
   park.scenarios = scenarioNames(park.source);
   const ParkModel baseline = compileWithFields(park.source, {}, "--vary");
   park.grid = makeTimeGrid(baseline, period);
   park.uncertainty = baseline.uncertainty;
+  inputs += park.source.sha256 + "\n";
+  if (!baseline.weather.synthetic) inputs += fileSha256(baseline.weather.epw_path) + "\n";
+  const std::filesystem::path dir = std::filesystem::path(path).parent_path();
+  for (const std::string& w : park.uncertainty.weather) {
+    if (w != "synthetic") inputs += fileSha256((dir / w).string()) + "\n";
+  }
   return park;
 }
 
@@ -59,8 +76,9 @@ std::vector<bool> storedVariants(const SweepRequest& request, const sweep::Sweep
   return out;
 }
 
-std::string inputsDigest(const SweepRequest& request, const sweep::SweepPlan& plan) {
-  std::string all = std::string(kToolVersion) + "\n" + request.store + "\n" +
+std::string inputsDigest(const SweepRequest& request, const sweep::SweepPlan& plan,
+                         const std::string& files) {
+  std::string all = files + std::string(kToolVersion) + "\n" + request.store + "\n" +
                     std::to_string(request.samples) + " " + std::to_string(request.seed) + "\n";
   for (const sweep::SweepPark& p : plan.parks) {
     all += p.source.sha256 + " " + std::to_string(p.grid.start_day) + " " +
@@ -84,7 +102,10 @@ SweepSetup prepareSweep(const SweepRequest& request) {
       request.parks.empty() ? std::vector<std::string>{""} : parkLabels(paths);
   const PeriodOverride period = parsePeriodFlags(request.period);
   std::vector<sweep::SweepPark> parks;
-  for (size_t i = 0; i < paths.size(); ++i) parks.push_back(loadPark(paths[i], labels[i], period));
+  std::string files;  // digests of the park and weather files read
+  for (size_t i = 0; i < paths.size(); ++i) {
+    parks.push_back(loadPark(paths[i], labels[i], period, files));
+  }
   std::vector<Variation> variations;
   for (const std::string& flag : request.vary) variations.push_back(parseVariation(flag));
   SweepSetup setup;
@@ -102,7 +123,7 @@ SweepSetup prepareSweep(const SweepRequest& request) {
                        "the first park's variants, or --start/--end/--step for all");
     }
   }
-  setup.digest = inputsDigest(request, setup.plan);
+  setup.digest = inputsDigest(request, setup.plan, files);
   return setup;
 }
 

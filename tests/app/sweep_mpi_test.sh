@@ -49,6 +49,21 @@ mpi bash -c "f=$work/a.yaml; [ \$OMPI_COMM_WORLD_RANK = 1 ] && f=$work/nope.yaml
 check "a file one rank cannot read stops all" [ $? -ne 0 ]
 check "with that rank's message" grep -q "rank 1: .*nope.yaml" "$work/e.err"
 check "nothing written either" [ ! -e "$work/e.h5" ]
+# The same park text beside another weather file on rank 1: the inputs differ all the same.
+epw=$(dirname "$0")/../../../shared/datasets/weather/CHN_SH_Shanghai-Hongqiao.Intl.AP.583670_TMYx.1956-2023_fromCEA.epw
+if [ -f "$epw" ]; then
+  mkdir -p "$work/wa" "$work/wb"
+  for d in wa wb; do
+    { cat "$park"; printf 'weather: {source: w.epw}\n'; } >"$work/$d/park.yaml"
+    cp "$epw" "$work/$d/w.epw"
+  done
+  sed -i '20s/,8\.00,-4\.00,/,8.50,-4.00,/' "$work/wb/w.epw"  # one dry-bulb temperature
+  mpi bash -c "d=wa; [ \$OMPI_COMM_WORLD_RANK = 1 ] && d=wb; exec '$pt' sweep $work/\$d/park.yaml --vary equipment.PUMP.count=2,4 -o '$work/w.h5'" >/dev/null 2>"$work/w.err"
+  check "a rank reading other weather exits nonzero" [ $? -ne 0 ]
+  check "rank 0 names it" grep -q "sweep: rank 1 read other inputs than rank 0" "$work/w.err"
+else
+  echo "skip: ../shared/datasets/weather is not there (weather files across ranks not checked)"
+fi
 mpi "$pt" sweep "$work/a.yaml" --vary equipment.PUMP.count=2,4 --store full -o "$work/f.h5" >/dev/null 2>"$work/f.err"
 check "--store full across ranks is refused" grep -q -- "--store full: not across MPI ranks" "$work/f.err"
 

@@ -4,6 +4,7 @@
 
 #include "app/commands.h"
 #include "app/json_output.h"
+#include "twin/sweep/sweep_table.h"
 
 namespace twin::cli {
 namespace {
@@ -90,15 +91,43 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
   }
 }
 
+// A sweep's summary table in brief: its rows by status, parks and variations.
+nlohmann::ordered_json sweepInfo(const std::string& path) {
+  const sweep::SweepTable t = sweep::readSweepTable(path);
+  const int status = sweep::columnOf(t.text_columns, "status");
+  nlohmann::ordered_json by_status = nlohmann::ordered_json::object();
+  for (const std::vector<std::string>& row : t.text) {
+    const std::string s = status < 0 ? "" : row[static_cast<size_t>(status)];
+    by_status[s] = by_status.value(s, 0) + 1;
+  }
+  return {{"variants", t.text.size()},
+          {"status", by_status},
+          {"parks", t.parks},
+          {"variations", t.variations}};
+}
+
+void printSweepInfo(const nlohmann::ordered_json& sweep) {
+  std::cout << "  sweep: " << sweep["variants"] << " variants of " << sweep["parks"].size()
+            << " park(s) in /sweep/variants (";
+  bool first = true;
+  for (const auto& [status, n] : sweep["status"].items()) {
+    std::cout << (first ? "" : ", ") << n << ' ' << status;
+    first = false;
+  }
+  std::cout << "); parktwin compare ranks them\n";
+}
+
 }  // namespace
 
 int infoCommand(const std::string& path, bool json) {
   if (isHdf5File(path)) {
-    const nlohmann::ordered_json j = resultsInfoJson(path, readResultsSummary(path));
+    nlohmann::ordered_json j = resultsInfoJson(path, readResultsSummary(path));
+    if (sweep::hasSweepTable(path)) j["sweep"] = sweepInfo(path);
     if (json) {
       std::cout << j.dump(2) << '\n';
     } else {
       printResults(path, j);
+      if (j.contains("sweep")) printSweepInfo(j["sweep"]);
     }
     return 0;
   }

@@ -67,6 +67,8 @@ check "a bad value does not stop the sweep" [ $? -eq 0 ]
 check "its message names the variant and the park file's place" \
   grep -q 'v02: failed: --vary variant v02 (abc): .*retrofit_park.yaml:[0-9]*:[0-9]*: loads\[0\].rated_power' "$work/e2"
 "$pt" compare "$work/f.h5" --json >"$work/f.json"
+"$pt" info "$work/f.h5" >"$work/f.info"
+check "info counts the sweep's rows by status" grep -q "sweep: 3 variants of 1 park(s) in /sweep/variants (2 ok, 1 failed)" "$work/f.info"
 check "compare shows it failed, the other ran" python3 - "$work/f.json" <<'PY'
 import json, sys
 rows = {r["name"]: r for r in json.load(open(sys.argv[1]))["scenarios"]}

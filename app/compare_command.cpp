@@ -13,7 +13,9 @@
 namespace twin::cli {
 
 int compareCommand(const CompareRequest& request) {
-  if (sweep::hasSweepTable(request.path)) return compareSweep(request);
+  if (const std::optional<sweep::SweepTable> t = sweep::findSweepTable(request.path)) {
+    return compareSweep(request, *t);
+  }
   const economics::Comparison c = economics::compareResults(request.path, request.baseline);
   if (!request.csv_dir.empty()) writeComparisonCsv(c, request.csv_dir);
   if (!request.xlsx.empty()) writeComparisonXlsx(c, request.xlsx, request.language == "zh");

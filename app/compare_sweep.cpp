@@ -200,13 +200,12 @@ void writeSweepXlsx(const SweepTable& t, const std::string& path) {
 
 }  // namespace
 
-int compareSweep(const CompareRequest& request) {
+int compareSweep(const CompareRequest& request, const sweep::SweepTable& t) {
   if (!request.baseline.empty() && request.baseline != "baseline") {
     throw InputError("--baseline: " + request.path +
                      " is a sweep: each variant is valued against its park's baseline (column "
                      "reference of sweep/variants); compare it without --baseline");
   }
-  const SweepTable t = sweep::readSweepTable(request.path);
   const Columns c = columnsOf(t, request.path);
   if (!request.csv_dir.empty()) writeSweepCsv(t, request.csv_dir);
   if (!request.xlsx.empty()) writeSweepXlsx(t, request.xlsx);

@@ -4,9 +4,10 @@
 #pragma once
 
 #include "app/commands.h"
+#include "twin/sweep/sweep_table.h"
 
 namespace twin::cli {
 
-int compareSweep(const CompareRequest& request);
+int compareSweep(const CompareRequest& request, const sweep::SweepTable& table);
 
 }  // namespace twin::cli

@@ -92,8 +92,7 @@ void printResults(const std::string& path, const nlohmann::ordered_json& j) {
 }
 
 // A sweep's summary table in brief: its rows by status, parks and variations.
-nlohmann::ordered_json sweepInfo(const std::string& path) {
-  const sweep::SweepTable t = sweep::readSweepTable(path);
+nlohmann::ordered_json sweepInfo(const sweep::SweepTable& t) {
   const int status = sweep::columnOf(t.text_columns, "status");
   nlohmann::ordered_json by_status = nlohmann::ordered_json::object();
   for (const std::vector<std::string>& row : t.text) {
@@ -122,7 +121,9 @@ void printSweepInfo(const nlohmann::ordered_json& sweep) {
 int infoCommand(const std::string& path, bool json) {
   if (isHdf5File(path)) {
     nlohmann::ordered_json j = resultsInfoJson(path, readResultsSummary(path));
-    if (sweep::hasSweepTable(path)) j["sweep"] = sweepInfo(path);
+    if (const std::optional<sweep::SweepTable> t = sweep::findSweepTable(path)) {
+      j["sweep"] = sweepInfo(*t);
+    }
     if (json) {
       std::cout << j.dump(2) << '\n';
     } else {

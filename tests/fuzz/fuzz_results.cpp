@@ -23,9 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   fuzz::refuseOnlyWithInputError([&] { twin::readResultsSummary(path); });
   fuzz::refuseOnlyWithInputError([&] { twin::economics::compareResults(path, ""); });
-  fuzz::refuseOnlyWithInputError([&] {
-    if (twin::sweep::hasSweepTable(path)) twin::sweep::readSweepTable(path);
-  });
+  fuzz::refuseOnlyWithInputError([&] { twin::sweep::findSweepTable(path); });
   fuzz::refuseOnlyWithInputError([&] { viewer::loadResults(path, ""); });
   std::remove(path.c_str());
   return 0;

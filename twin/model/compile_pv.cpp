@@ -9,6 +9,7 @@
 #include "twin/base/polygon.h"
 #include "twin/base/text.h"
 #include "twin/model/compile_context.h"
+#include "twin/model/layout_room.h"
 #include "twin/model/module_shading.h"
 #include "twin/model/pv_geometry.h"
 #include "twin/model/shade_filter.h"
@@ -148,27 +149,6 @@ double wallAzimuth(const Building& b, int edge) {
 }
 
 // Fills the array's surface with modules; sets the capacity from what fitted.
-// At most this many modules are laid out on one surface (about 550 MWp of 550 W modules): a
-// larger surface is a typing error, or wants splitting into arrays.
-constexpr double kMaxLayoutModules = 1e6;
-
-// False (reported) when the surface could hold more than kMaxLayoutModules: its area over a
-// module's footprint, an upper bound of what the layout places, before it is laid out.
-bool roomForLayout(const Node& n, const std::string& path, CompileContext& c,
-                   const physics::RoofLayoutSpec& spec) {
-  std::vector<Eigen::Vector2d> outline;
-  for (const physics::Point2& p : spec.outline) outline.emplace_back(p.x, p.y);
-  const double footprint =
-      spec.module.length * spec.module.width * (spec.flush ? 1.0 : std::cos(spec.tilt));
-  const double bound = std::abs(signedArea(outline)) / footprint;
-  if (bound <= kMaxLayoutModules) return true;
-  c.r.error(n.find("install")->loc, keyPath(path, "install"),
-            "expected a surface for at most 1,000,000 modules, got one of " +
-                formatGrouped(std::abs(signedArea(outline)), 0) + " m2 with room for about " +
-                formatGrouped(bound, 0) + "; split it into several arrays");
-  return false;
-}
-
 void fillSurface(const Node& n, const std::string& path, CompileContext& c,
                  const ModuleSpec& module, PvArray& a) {
   const Building& b = c.model.buildings[static_cast<size_t>(a.building)];

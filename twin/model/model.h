@@ -24,6 +24,7 @@
 #include "twin/model/economics.h"
 #include "twin/model/measures.h"
 #include "twin/model/presentation.h"
+#include "twin/model/uncertainty.h"
 
 namespace twin {
 
@@ -63,22 +64,6 @@ struct WeatherSource {
   uint64_t seed = 1;     // synthetic generator
   double albedo = 0.2;   // ground reflectance used where the records give none
   std::shared_ptr<const physics::HourlyWeather> hourly;
-};
-
-// What a Monte Carlo sweep draws for each sample (`uncertainty:`, parktwin sweep --samples,
-// docs/sweeps.md): one weather source from a list, and factors drawn uniformly on the loads (every
-// load's rated power and every motor's shaft load) and on the prices (every energy price, the
-// demand charge and the export price). A factor not declared is 1.
-struct Uncertainty {
-  std::vector<std::string> weather;  // values of weather.source; empty: the park's own weather
-  double load_min = 1.0;
-  double load_max = 1.0;
-  double price_min = 1.0;
-  double price_max = 1.0;
-  bool declared() const {
-    return !weather.empty() || load_min != 1.0 || load_max != 1.0 || price_min != 1.0 ||
-           price_max != 1.0;
-  }
 };
 
 enum class DayType { kWorkday = 0, kWeekend = 1, kHoliday = 2 };

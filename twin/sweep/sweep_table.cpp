@@ -116,16 +116,12 @@ void writeSweepTable(H5::H5File& file, const SweepPlan& plan, const std::vector<
   writeStringListAttribute(ds, "units", units);
 }
 
-bool hasSweepTable(const std::string& path) {
+std::optional<SweepTable> findSweepTable(const std::string& path) {
   H5::H5File file = openResults(path);
-  return guarded(path, [&] {
-    return file.nameExists("sweep") && file.openGroup("sweep").nameExists("variants");
-  });
-}
-
-SweepTable readSweepTable(const std::string& path) {
-  H5::H5File file = openResults(path);
-  return guarded(path, [&] {
+  return guarded(path, [&]() -> std::optional<SweepTable> {
+    if (!file.nameExists("sweep") || !file.openGroup("sweep").nameExists("variants")) {
+      return std::nullopt;
+    }
     SweepTable t;
     H5::Group group = file.openGroup("sweep");
     t.parks = readStringList(group.openAttribute("parks"), "sweep attribute parks");

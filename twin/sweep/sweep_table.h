@@ -8,6 +8,7 @@
 
 #include <H5Cpp.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,10 +29,9 @@ struct SweepTable {
 // Writes /sweep into an open results file; rows[i] is plan.variants[i], appraised.
 void writeSweepTable(H5::H5File& file, const SweepPlan& plan, const std::vector<VariantRow>& rows);
 
-// True when the file holds /sweep/variants.
-bool hasSweepTable(const std::string& path);
-// Reads /sweep; throws InputError naming the file and the object that is not as written here.
-SweepTable readSweepTable(const std::string& path);
+// Reads /sweep (nothing when the file has no /sweep/variants: not a sweep's file), opening the
+// file once; throws InputError naming the file and the object that is not as written here.
+std::optional<SweepTable> findSweepTable(const std::string& path);
 
 // The column index of `name` in `columns`, or -1.
 int columnOf(const std::vector<std::string>& columns, const std::string& name);

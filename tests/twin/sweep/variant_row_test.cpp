@@ -134,8 +134,9 @@ TEST(SweepTable, WrittenAndReadBackWithUnitsAndGaps) {
     H5::H5File file(path, H5F_ACC_TRUNC);
     writeSweepTable(file, plan, rows);
   }
-  ASSERT_TRUE(hasSweepTable(path));
-  const SweepTable t = readSweepTable(path);
+  const std::optional<SweepTable> found = findSweepTable(path);
+  ASSERT_TRUE(found);
+  const SweepTable& t = *found;
   EXPECT_EQ(t.text_columns,
             (std::vector<std::string>{"name", "park", "scenario", "reference", "status", "error",
                                       "vary:loads.LIGHT.rated_power"}));

@@ -61,9 +61,11 @@ std::string describeModel(const ParkModel& m) {
          " other loads";
 }
 
-// Warnings for the network limits a run crossed and the steps its power flow could not solve.
+// Warnings for the network limits a run crossed, the steps its power flow could not solve and the
+// days its optimal dispatch left to the rule fallback.
 void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& grid,
-                const NetworkLimits& limits) {
+                const Kpis& kpis) {
+  const NetworkLimits& limits = kpis.limits;
   const Network& net = model.network;
   const auto at = [&](int64_t step) {
     return formatIsoTime(grid.unixTime(step), grid.utc_offset_s);
@@ -95,6 +97,12 @@ void warnLimits(const std::string& run, const ParkModel& model, const TimeGrid& 
         << "warning: " << run << ": the power flow did not converge in "
         << limits.power_flow_failures << " steps (first at " << at(limits.first_failure)
         << "); their network values are NaN and flagged in /series/park/power_flow_converged\n";
+  }
+  const DispatchRecord& d = kpis.dispatch;
+  if (d.fallback_steps > 0) {
+    std::cerr << "warning: " << run << ": the optimal dispatch could not keep " << d.reason
+              << " (first at " << at(d.first_fallback) << "); " << d.fallback_steps
+              << " steps were dispatched by the rule fallback (self-consumption)\n";
   }
 }
 
@@ -155,7 +163,7 @@ int simulate(const ParkSource& source, const RunRequest& request) {
     RunControl control{[&](long done, long total) { bar.update(done, total); }, &g_cancel};
     Kpis kpis = runSimulation(model, grid, &sink, control);
     writer.endScenario(kpis);
-    warnLimits(name, model, grid, kpis.limits);
+    warnLimits(name, model, grid, kpis);
     results.emplace_back(name, std::move(kpis));
   }
   writer.commit();

@@ -2,7 +2,7 @@
 # only (docs/architecture.md). Run at every build (target layer_check) and by a test.
 #   cmake -DROOT=<source dir> -P check_layers.cmake
 # The layers, bottom to top; a file may include its own layer's headers and those below.
-set(layers physics twin/base twin/parkfile twin/model twin/shading twin/engine twin/results twin/economics twin/diagnosis twin/sweep viewer app)
+set(layers physics twin/base twin/parkfile twin/model twin/shading twin/dispatch twin/engine twin/results twin/economics twin/diagnosis twin/sweep viewer app)
 
 function(layer_rank path out)
   set(rank -1)

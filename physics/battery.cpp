@@ -161,6 +161,7 @@ double dispatchRequest(DispatchPolicy policy, const DispatchParams& params,
                        const BatteryRating& rating, double net_load, double price) {
   switch (policy) {
     case DispatchPolicy::kSelfConsumption:
+    case DispatchPolicy::kOptimal:
       return selfConsumptionPower(net_load);
     case DispatchPolicy::kPeakShaving:
       return peakShavingPower(net_load, params.peak_threshold, params.recharge_margin);

@@ -117,7 +117,9 @@ double peakShavingPower(double net_load, double threshold, double recharge_margi
 double touArbitragePower(const BatteryRating& rating, double price, double charge_below,
                          double discharge_above, double net_load);
 
-enum class DispatchPolicy { kSelfConsumption, kPeakShaving, kTouArbitrage };
+// kOptimal: the park's linear programme plans the battery (twin/dispatch/); a step without a
+// plan (a day whose programme failed) falls back to self-consumption, the request given here.
+enum class DispatchPolicy { kSelfConsumption, kPeakShaving, kTouArbitrage, kOptimal };
 
 struct DispatchParams {
   double peak_threshold = 0.0;   // W, peak shaving import threshold (optional for arbitrage)

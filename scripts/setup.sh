@@ -13,7 +13,7 @@ packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-
   nlohmann-json3-dev libdeflate-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
   libfmt-dev libhowardhinnant-date-dev libcsv-dev libxlsxwriter-dev python3-openpyxl
   libembree-dev libjs-chart.js libavcodec-dev libavformat-dev libswscale-dev
-  libbenchmark-dev hdf5-tools python3 python3-h5py
+  libbenchmark-dev hdf5-tools python3 python3-h5py coinor-libclp-dev
   libopenscenegraph-dev libimgui-dev libgl-dev libegl-dev libgl1-mesa-dri libegl-mesa0
   fonts-wqy-microhei xvfb xauth)
 

@@ -1,6 +1,7 @@
 #include "twin/engine/engine.h"
 
 #include <tbb/concurrent_queue.h>
+#include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_pipeline.h>
 #include <tbb/task_arena.h>
@@ -9,6 +10,7 @@
 #include <mutex>
 
 #include "twin/base/error.h"
+#include "twin/engine/optimal_dispatch.h"
 #include "twin/engine/run_plan.h"
 #include "twin/engine/stages.h"
 
@@ -19,19 +21,28 @@ namespace {
 // a run allocates only as many blocks as the pipeline holds at once.
 using BlockPool = tbb::concurrent_queue<BlockResult*>;
 
+// A block's series sized for a day of the grid's steps.
+void sizeBlock(BlockResult& block, const ParkModel& model, const TimeGrid& grid) {
+  for (int s = 0; s < kSeriesCount; ++s) {
+    block.values[s].resize(static_cast<size_t>(grid.stepsPerDay()) *
+                           columnCount(model, kSeries[s].column_kind));
+  }
+}
+
+void placeBlock(BlockResult& block, const TimeGrid& grid, long index) {
+  block.day = grid.start_day + index;
+  block.steps = grid.stepsPerDay();
+  block.first_step = index * block.steps;
+}
+
 BlockResult* takeBlock(BlockPool& pool, std::vector<std::unique_ptr<BlockResult>>& owned,
                        const ParkModel& model, const TimeGrid& grid, long index) {
   BlockResult* block = nullptr;
   if (!pool.try_pop(block)) {
     block = owned.emplace_back(std::make_unique<BlockResult>()).get();
-    for (int s = 0; s < kSeriesCount; ++s) {
-      block->values[s].resize(static_cast<size_t>(grid.stepsPerDay()) *
-                              columnCount(model, kSeries[s].column_kind));
-    }
+    sizeBlock(*block, model, grid);
   }
-  block->day = grid.start_day + index;
-  block->steps = grid.stepsPerDay();
-  block->first_step = index * block->steps;
+  placeBlock(*block, grid, index);
   return block;
 }
 
@@ -52,11 +63,33 @@ void computeNetwork(const RunPlan& plan, BlockResult& block) {
   networkStage(plan, block);
 }
 
+// The park's net load of every step without batteries, for a perfect forecast beyond the current
+// day: the demand stages of each block run once more, in parallel, ahead of the run.
+std::vector<double> forecastNetLoad(const RunPlan& plan) {
+  const TimeGrid& grid = plan.grid;
+  std::vector<double> net(static_cast<size_t>(grid.steps()));
+  tbb::enumerable_thread_specific<BlockResult> scratch([&] {
+    BlockResult block;
+    sizeBlock(block, plan.model, grid);
+    return block;
+  });
+  tbb::parallel_for(0L, grid.days(), [&](long index) {
+    BlockResult& block = scratch.local();
+    placeBlock(block, grid, index);
+    computeDemand(plan, block);
+    for (int k = 0; k < block.steps; ++k) {
+      net[static_cast<size_t>(block.first_step + k)] = parkNetLoad(plan, block, k);
+    }
+  });
+  return net;
+}
+
 }  // namespace
 
 Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink,
                    const RunControl& control) {
-  const RunPlan plan = makeRunPlan(model, grid);
+  RunPlan plan = makeRunPlan(model, grid);
+  if (needsNetForecast(model)) plan.net_forecast = forecastNetLoad(plan);
   KpiAccumulator kpis(plan);
   FlexibilityState flexibility = initialFlexibility(plan);
   const long blocks = grid.days();
@@ -95,6 +128,7 @@ Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink
       }));
   if (cancelled) throw Interrupted();
   Kpis out = kpis.finish();
+  out.dispatch = flexibility.dispatch;
   out.pv_modules.resize(plan.pv_shade.size());
   for (size_t i = 0; i < plan.pv_shade.size(); ++i) {
     if (plan.pv_shade[i]) out.pv_modules[i] = plan.pv_shade[i]->modules;

@@ -2,34 +2,17 @@
 // from step to step across blocks: demand-response events with their rebound, and batteries.
 #include "twin/base/calendar.h"
 #include "twin/engine/flexibility_steps.h"
+#include "twin/engine/optimal_dispatch.h"
 #include "twin/engine/stages.h"
 
 namespace twin {
-namespace {
-
-// Park net load of a step without batteries: motors + loads + EV chargers - PV.
-double netLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_ev) {
-  const size_t nm = plan.model.motors.size();
-  const size_t nl = plan.model.loads.size();
-  const size_t ne = plan.model.ev_chargers.size();
-  const size_t npv = plan.model.pv.size();
-  const auto row = [&](SeriesId s, size_t n) {
-    double sum = 0.0;
-    for (size_t i = 0; i < n; ++i) sum += block.values[s][static_cast<size_t>(k) * n + i];
-    return sum;
-  };
-  return row(kMotorInputPower, nm) + row(kLoadPower, nl) + (with_ev ? row(kEvPower, ne) : 0.0) -
-         row(kPvAcPower, npv);
-}
-
-}  // namespace
 
 void evStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
   const auto& groups = plan.model.ev_chargers;
   const size_t ne = groups.size();
   if (ne == 0) return;
   std::vector<double> base(static_cast<size_t>(block.steps));
-  for (int k = 0; k < block.steps; ++k) base[k] = netLoad(plan, block, k, false);
+  for (int k = 0; k < block.steps; ++k) base[k] = parkNetLoad(plan, block, k, false);
   const int t = static_cast<int>(day_type);
   for (size_t g = 0; g < ne; ++g) {
     const EvChargerGroup& group = groups[g];
@@ -72,6 +55,8 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
   const YearMonth ym = yearMonthOf(block.day);
   const std::vector<double>& prices =
       plan.price_steps[static_cast<size_t>(model.tariff.season_of_month[ym.month - 1])];
+  const bool optimal = hasOptimalDispatch(model);
+  if (optimal) planDispatch(plan, st, block);
   for (int k = 0; k < block.steps; ++k) {
     const RunPlan::DrWindow* event =
         activeWindow(plan.dr_windows, block.first_step + k, st.next_event);
@@ -86,11 +71,13 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
       startRebound(st, plan.rebound_steps, dt);
       applyRebound(st, powers, balance);
     }
-    const double net = ns > 0 ? netLoad(plan, block, k, true) : 0.0;
-    dispatchBatteries(model.storage, st.batteries, net, prices[k], dt,
+    const double net = ns > 0 ? parkNetLoad(plan, block, k) : 0.0;
+    const PlannedStep planned{plannedPowers(st, block, k, ns), plannedPeak(st, block, k)};
+    dispatchBatteries(model.storage, st.batteries, net, prices[k], dt, planned,
                       {block.row(kStoragePower, k, ns), block.row(kStorageSoc, k, ns),
                        block.row(kStorageFade, k, ns)},
                       balance);
+    if (optimal) notePeak(st, block.day, std::max(net - balance.storage, 0.0));
     double ev = 0.0;
     for (double p : powers.ev) ev += p;
     block.at(kParkEvPower, k, 0, 1) = ev;

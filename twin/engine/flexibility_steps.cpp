@@ -39,6 +39,16 @@ double policyPower(const Storage& s, const physics::BatteryState& state, double 
   return physics::stepBattery(s.rating, trial, request, dt).ac_power;
 }
 
+// The planned power, plus what holds the import at the planned peak where the net load came out
+// above its forecast (by more than 1 W), as the battery would deliver it.
+double plannedPower(const Storage& s, const physics::BatteryState& state, const PlannedStep& plan,
+                    size_t b, double net, double dt) {
+  double request = plan.power[b];
+  if (net - request > plan.peak + 1.0) request = net - plan.peak;
+  physics::BatteryState trial = state;
+  return physics::stepBattery(s.rating, trial, request, dt).ac_power;
+}
+
 }  // namespace
 
 const RunPlan::DrWindow* activeWindow(const std::vector<RunPlan::DrWindow>& windows, int64_t step,
@@ -123,11 +133,13 @@ void applyRebound(FlexibilityState& state, StepPowers powers, StepBalance& balan
 
 void dispatchBatteries(const std::vector<Storage>& storage,
                        std::vector<physics::BatteryState>& batteries, double net, double price,
-                       double dt, BatteryRows rows, StepBalance& balance) {
+                       double dt, const PlannedStep& planned, BatteryRows rows,
+                       StepBalance& balance) {
   for (size_t b = 0; b < storage.size(); ++b) {
     const Storage& s = storage[b];
     physics::BatteryState& state = batteries[b];
-    double request = policyPower(s, state, net, price, dt);
+    double request = planned.power.empty() ? policyPower(s, state, net, price, dt)
+                                           : plannedPower(s, state, planned, b, net, dt);
     const double headroom =
         std::min(dischargeHeadroom(s, state, request, dt), std::max(net - request, 0.0));
     balance.flexible += headroom;  // stopping a charge counts: the headroom starts from the request

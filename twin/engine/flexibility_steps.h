@@ -65,14 +65,22 @@ void startRebound(FlexibilityState& state, int rebound_steps, double dt);
 // left. Nothing when no rebound runs.
 void applyRebound(FlexibilityState& state, StepPowers powers, StepBalance& balance);
 
-// (park net load without batteries in W, price, dt, balance.need) => each battery, in model order
-// on the net load the previous ones leave, steps at its policy's request plus, while the event
-// needs it, an extra discharge out of its headroom: the discharge left beyond the policy, at most
-// the net load the park still draws (an event reduces demand, a battery never exports for it).
-// Writes each battery's power, SOC and fade; adds the headrooms to balance.flexible, the extra to
-// balance.delivered (taken from balance.need) and the batteries' power to balance.storage.
+// The optimal dispatch's plan for one step: each battery's power (empty: the batteries follow their
+// rule policies) and the import the plan holds (W).
+struct PlannedStep {
+  std::span<const double> power;
+  double peak = 0.0;
+};
+
+// (park net load without batteries in W, price, dt, the plan, balance.need) => each battery, in
+// model order on the net load the previous ones leave, steps at its policy's request plus, while
+// the event needs it, an extra discharge out of its headroom: the discharge left beyond the policy,
+// at most the net load the park still draws (an event reduces demand, a battery never exports for
+// it). Writes each battery's power, SOC and fade; adds the headrooms to balance.flexible, the extra
+// to balance.delivered (taken from balance.need) and the batteries' power to balance.storage.
 void dispatchBatteries(const std::vector<Storage>& storage,
                        std::vector<physics::BatteryState>& batteries, double net, double price,
-                       double dt, BatteryRows rows, StepBalance& balance);
+                       double dt, const PlannedStep& planned, BatteryRows rows,
+                       StepBalance& balance);
 
 }  // namespace twin

@@ -75,6 +75,7 @@ struct Kpis {
   // max over steps of |import + pv + storage - demand - losses| / max(|import|, demand)
   double max_balance_residual = 0.0;
   NetworkLimits limits;
+  DispatchRecord dispatch;  // the optimal dispatch's programmes and fallbacks (none without it)
   // Per PV array: its laid-out modules' view fractions and losses to shade over the run (empty for
   // an array that is not shaded).
   std::vector<shading::ModuleShading> pv_modules;

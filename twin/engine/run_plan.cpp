@@ -273,6 +273,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .power_flow = parkPowerFlowCase(model.network),
       .dr_windows = drWindows(model.demand_response, grid),
       .rebound_steps = reboundSteps(model.demand_response, grid),
+      .net_forecast = {},
   };
   plan.pv_shade = pvShadeTables(plan);
   return plan;

@@ -57,6 +57,9 @@ struct RunPlan {
   };
   std::vector<DrWindow> dr_windows;
   int rebound_steps = 0;
+  // W per run step: the park's net load without batteries, computed before the run when the
+  // optimal dispatch forecasts it perfectly over more than one day (empty otherwise).
+  std::vector<double> net_forecast;
 };
 
 // physics::SunEphemeris(start, end, delta_t) with its nodes computed in parallel (TBB): the same

@@ -6,6 +6,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "physics/battery.h"
@@ -46,6 +47,23 @@ class BlockSink {
   virtual void consume(const BlockResult& block) = 0;
 };
 
+// How the optimal dispatch went over a run (twin/engine/optimal_dispatch.h).
+struct DispatchRecord {
+  long programmes = 0;          // horizons planned
+  long fallback_steps = 0;      // steps the rule fallback dispatched (their programme failed)
+  int64_t first_fallback = -1;  // run step where the first failed programme was at fault
+  std::string reason;           // the binding constraint there, in words
+};
+
+// The optimal dispatch's plan for the steps it commits: battery powers and the import it holds.
+struct DispatchPlan {
+  int64_t first_step = 0;     // run step of the first committed step
+  int64_t steps = 0;          // steps committed
+  bool fallback = false;      // the programme failed: the rule fallback dispatches these steps
+  std::vector<double> power;  // W [step x battery], + discharge (events' extra comes on top)
+  std::vector<double> peak;   // W per step: the import the plan stays under
+};
+
 // What the serial flexibility stage carries from step to step across blocks.
 struct FlexibilityState {
   std::vector<physics::BatteryState> batteries;
@@ -56,6 +74,13 @@ struct FlexibilityState {
   int rebound_left = 0;                    // steps of the running rebound
   std::vector<double> rebound_load_power;  // W per load while the rebound runs
   std::vector<double> rebound_ev_power;    // W per EV group
+  // The optimal dispatch: its plan, the day before's net load (the persistence forecast), the
+  // month's peak import so far (local year * 12 + month - 1 of it) and the record of the run.
+  DispatchPlan dispatch_plan;
+  std::vector<double> last_net;
+  long peak_month = -1;
+  double month_peak = 0.0;
+  DispatchRecord dispatch;
 };
 
 }  // namespace twin

@@ -49,6 +49,8 @@ void compileLoads(const Node& root, CompileContext& c);
 
 void compilePv(const Node& root, CompileContext& c);
 void compileStorage(const Node& root, CompileContext& c);
+// A battery's `dispatch:` map at path into s.policy, s.params and s.optimal (compile_dispatch.cpp).
+void readDispatch(const Node& n, const std::string& path, CompileContext& c, Storage& s);
 void compileEvCharging(const Node& root, CompileContext& c);
 void compileDemandResponse(const Node& root, CompileContext& c);
 void compilePresentation(const Node& root, CompileContext& c);

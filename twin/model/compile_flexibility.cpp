@@ -23,14 +23,6 @@ constexpr QuantityField kSelfDischarge{
     "self_discharge", Dimension::kFraction, 0, 0.05, false, "% per day", u::pct};
 constexpr QuantityField kCycleLife{
     "cycle_life", Dimension::kDimensionless, 100, 100000, false, "", 1};
-constexpr QuantityField kThreshold{"threshold", Dimension::kPower, 0, 1000 * u::MW, false, "kW",
-                                   u::kW};
-constexpr QuantityField kMargin{
-    "recharge_margin", Dimension::kPower, 0, 1000 * u::MW, false, "kW", u::kW};
-constexpr QuantityField kChargeBelow{
-    "charge_below", Dimension::kEnergyPrice, 0, 100 / u::kWh, false, "CNY/kWh", 1 / u::kWh};
-constexpr QuantityField kDischargeAbove{
-    "discharge_above", Dimension::kEnergyPrice, 0, 100 / u::kWh, false, "CNY/kWh", 1 / u::kWh};
 constexpr QuantityField kChargerPower{
     "charger_power", Dimension::kPower, 0, 1 * u::MW, true, "kW", u::kW};
 constexpr QuantityField kSiteLimit{"site_limit", Dimension::kPower, 0, 1000 * u::MW, true, "kW",
@@ -63,25 +55,6 @@ std::optional<double> clock(const Node& map, std::string_view key, const std::st
     return std::nullopt;
   }
   return *minutes * u::minute;
-}
-
-void readDispatch(const Node& n, const std::string& path, CompileContext& c, Storage& s) {
-  if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n, {"policy", "threshold", "recharge_margin", "charge_below", "discharge_above"},
-                path);
-  s.policy = static_cast<physics::DispatchPolicy>(
-      c.r.choice(n, "policy", kDispatchPolicyNames, path, true).value_or(0));
-  const bool shaving = s.policy == physics::DispatchPolicy::kPeakShaving;
-  const bool arbitrage = s.policy == physics::DispatchPolicy::kTouArbitrage;
-  // A threshold is required for peak shaving; with arbitrage it caps charging and shaves peaks.
-  s.params.peak_threshold = c.r.quantity(n, kThreshold, path, shaving).value_or(0.0);
-  s.params.recharge_margin = c.r.quantity(n, kMargin, path, false).value_or(0.0);
-  s.params.charge_below = c.r.quantity(n, kChargeBelow, path, arbitrage).value_or(0.0);
-  s.params.discharge_above = c.r.quantity(n, kDischargeAbove, path, arbitrage).value_or(0.0);
-  if (arbitrage && !(s.params.charge_below < s.params.discharge_above)) {
-    c.r.error(n.loc, keyPath(path, "charge_below"),
-              "expected charge_below lower than discharge_above");
-  }
 }
 
 void compileStorageEntry(const Node& n, const std::string& path, CompileContext& c) {

@@ -11,7 +11,6 @@
 #include <vector>
 
 #include "physics/air_compressor.h"
-#include "physics/battery.h"
 #include "physics/branch_losses.h"
 #include "physics/ev_charging.h"
 #include "physics/motor_efficiency.h"
@@ -24,6 +23,7 @@
 #include "twin/model/economics.h"
 #include "twin/model/measures.h"
 #include "twin/model/presentation.h"
+#include "twin/model/storage.h"
 #include "twin/model/uncertainty.h"
 
 namespace twin {
@@ -244,23 +244,9 @@ struct Load {
   double shiftable = 0.0;
 };
 
-// The park-file words for the battery dispatch policies and the EV charging controls, in enum
-// order (physics::DispatchPolicy, physics::ChargingControl).
-inline constexpr std::array<std::string_view, 3> kDispatchPolicyNames = {
-    "self_consumption", "peak_shaving", "tou_arbitrage"};
+// The park-file words for the EV charging controls, in enum order (physics::ChargingControl).
 inline constexpr std::array<std::string_view, 3> kChargingControlNames = {
     "uncontrolled", "valley_filling", "pv_following"};
-
-// A stationary battery on a bus, dispatched step by step by its policy (physics/battery.h).
-struct Storage {
-  std::string id;
-  std::string name;
-  int bus = 0;
-  physics::BatteryRating rating;
-  double initial_soc = 0.5;
-  physics::DispatchPolicy policy = physics::DispatchPolicy::kSelfConsumption;
-  physics::DispatchParams params;
-};
 
 // A group of identical AC chargers on a bus, with daily sessions drawn from a seeded stochastic
 // model or repeated from a fixed list (physics/ev_charging.h).

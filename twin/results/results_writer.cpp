@@ -64,6 +64,20 @@ void writeLimits(H5::Group& kpi, const ParkModel& model, const NetworkLimits& li
       .write(H5::PredType::NATIVE_INT64, &failures);
 }
 
+// /kpi attributes of the optimal dispatch (none without it): programmes solved, steps the rule
+// fallback dispatched, and where and why the first programme failed.
+void writeDispatch(H5::Group& kpi, const DispatchRecord& d) {
+  if (d.programmes == 0) return;
+  const auto put = [&](const char* name, int64_t value) {
+    kpi.createAttribute(name, H5::PredType::NATIVE_INT64, H5::DataSpace(H5S_SCALAR))
+        .write(H5::PredType::NATIVE_INT64, &value);
+  };
+  put("dispatch_programmes", d.programmes);
+  put("dispatch_fallback_steps", d.fallback_steps);
+  put("dispatch_first_fallback_step", d.first_fallback);
+  if (!d.reason.empty()) writeStringAttribute(kpi, "dispatch_fallback_reason", d.reason);
+}
+
 // /kpi/dr_events: each demand-response event of the run, requested and delivered.
 void writeDrEvents(H5::Group& kpi, const ParkModel& model,
                    const std::vector<DrEventResult>& events) {
@@ -117,6 +131,7 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   attr.write(H5::PredType::NATIVE_DOUBLE, &residual);
   writeLimits(group, model, kpis.limits);
   writeDrEvents(group, model, kpis.events);
+  writeDispatch(group, kpis.dispatch);
 }
 
 void writeTime(H5::H5File& file, const TimeGrid& grid) {

@@ -76,6 +76,10 @@ void putKpis(ByteWriter& w, const Kpis& k) {
   putLimits(w, k.limits.cable);
   w.u64(static_cast<uint64_t>(k.limits.power_flow_failures));
   w.u64(static_cast<uint64_t>(k.limits.first_failure));
+  w.u64(static_cast<uint64_t>(k.dispatch.programmes));
+  w.u64(static_cast<uint64_t>(k.dispatch.fallback_steps));
+  w.u64(static_cast<uint64_t>(k.dispatch.first_fallback));
+  w.str(k.dispatch.reason);
   w.u64(k.pv_modules.size());
   for (const shading::ModuleShading& m : k.pv_modules) {
     putDoubles(w, m.sky);
@@ -102,6 +106,10 @@ Kpis takeKpis(ByteReader& r) {
   k.limits.cable = takeLimits(r);
   k.limits.power_flow_failures = static_cast<long>(r.u64());
   k.limits.first_failure = static_cast<int64_t>(r.u64());
+  k.dispatch.programmes = static_cast<long>(r.u64());
+  k.dispatch.fallback_steps = static_cast<long>(r.u64());
+  k.dispatch.first_fallback = static_cast<int64_t>(r.u64());
+  k.dispatch.reason = std::string(r.str());
   k.pv_modules.resize(r.count(24));
   for (shading::ModuleShading& m : k.pv_modules) {
     m.sky = takeDoubles(r);

@@ -192,7 +192,7 @@ struct OneBattery {
   StepBalance balance;
   explicit OneBattery(double net, double need) {
     balance.need = need;
-    dispatchBatteries(storage, states, net, 0.0, kDt, {power, soc, fade}, balance);
+    dispatchBatteries(storage, states, net, 0.0, kDt, {}, {power, soc, fade}, balance);
   }
   // The battery's power, the headroom counted as flexible, the extra delivered to the event and
   // what the event still needs, W (1e-6 W).
@@ -235,7 +235,7 @@ TEST(FlexibilitySteps, BatteriesDispatchOnTheNetLoadThePreviousOnesLeave) {
   std::vector<physics::BatteryState> states(2, physics::initialState(s.rating, 0.5));
   std::vector<double> power(2), soc(2), fade(2);
   StepBalance balance;
-  dispatchBatteries(storage, states, 30 * u::kW, 0.0, kDt, {power, soc, fade}, balance);
+  dispatchBatteries(storage, states, 30 * u::kW, 0.0, kDt, {}, {power, soc, fade}, balance);
   EXPECT_NEAR(power[0], 30 * u::kW, 1e-6);
   EXPECT_NEAR(power[1], 0.0, 1e-6);
   EXPECT_NEAR(balance.storage, 30 * u::kW, 1e-6);

@@ -1,0 +1,42 @@
+// The optimal dispatch in the serial flexibility stage (docs/dispatch.md): at the start of each
+// day a linear programme (twin/dispatch/horizon_dispatch.h) plans the park's batteries over the
+// horizon from the forecast net load, and the day's steps follow the plan. A 24 h or 48 h horizon
+// is rolled forward day by day (the first day committed); a longer one is solved as one programme
+// per horizon (a year's horizon: the perfect-foresight optimum of the year, for checks). A day
+// whose programme fails is dispatched by the rule fallback (self-consumption), counted and named.
+#pragma once
+
+#include <span>
+#include <vector>
+
+#include "twin/engine/run_plan.h"
+#include "twin/engine/state.h"
+
+namespace twin {
+
+// Whether the park's batteries follow the optimal policy (all of them do, or none).
+bool hasOptimalDispatch(const ParkModel& model);
+
+// Whether the dispatch needs the net load of days after the current one (a perfect forecast over
+// more than one day): the engine then computes RunPlan::net_forecast before the run.
+bool needsNetForecast(const ParkModel& model);
+
+// The park's net load at step k of a block without batteries: motors + loads (+ EV chargers when
+// with_ev) - PV, in W.
+double parkNetLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_ev = true);
+
+// At a block's start, before its steps change anything: plans the horizon starting at the block
+// when the current plan does not cover it, and keeps the block's net load for the next day's
+// persistence forecast.
+void planDispatch(const RunPlan& plan, FlexibilityState& state, const BlockResult& block);
+
+// The battery powers planned for step k of the block (empty when the rule fallback dispatches it)
+// and the import the plan holds there (W, infinite without a demand charge).
+std::span<const double> plannedPowers(const FlexibilityState& state, const BlockResult& block,
+                                      int k, size_t batteries);
+double plannedPeak(const FlexibilityState& state, const BlockResult& block, int k);
+
+// After step k: the month's peak import so far, from the import the step leaves (W).
+void notePeak(FlexibilityState& state, long day, double import);
+
+}  // namespace twin

@@ -49,6 +49,19 @@ struct SweepRequest {
   std::string command_line;
 };
 int sweepCommand(const SweepRequest& request);
+
+// `parktwin size`: a scenario's battery sized over simulated years (twin/sweep/battery_sizing.h).
+struct SizeRequest {
+  std::string park_path;
+  std::string scenario;           // "": the only scenario whose measures add a battery
+  std::string battery;            // id; "": the only battery the scenario's measures add
+  std::string energy;             // "MIN..MAX", e.g. "0 kWh..3000 kWh"
+  std::string power;              // "0 kW..1500 kW"
+  std::string objective = "npv";  // npv | payback | co2
+  PeriodFlags period;
+  bool json = false;
+};
+int sizeCommand(const SizeRequest& request);
 // Writes DIR/park.yaml (the embedded demo park) and runs it into DIR/results.h5.
 int demoCommand(const std::string& dir, const PeriodFlags& period, const std::string& command_line);
 int validateCommand(const std::string& park_path);

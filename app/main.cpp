@@ -126,6 +126,8 @@ struct Commands {
   CLI::App* powerflow_cmd = nullptr;
   twin::cli::SweepRequest sweep;
   CLI::App* sweep_cmd = nullptr;
+  twin::cli::SizeRequest size;
+  CLI::App* size_cmd = nullptr;
   twin::cli::CompareRequest compare;
   CLI::App* compare_cmd = nullptr;
   twin::cli::ReportRequest report;
@@ -191,6 +193,20 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.sweep_cmd->add_option("--seed", c.sweep.seed, "Seed of the samples (same seed, same draws)");
   c.sweep_cmd->add_flag("--resume", c.sweep.resume,
                         "Run only the variants the journal beside the output lacks");
+
+  c.size_cmd =
+      app.add_subcommand("size", "A scenario's battery energy and power by NPV, payback or CO2");
+  c.size_cmd->add_option("park", c.size.park_path, "Park file (YAML)")->required();
+  c.size_cmd->add_option("--battery-energy", c.size.energy, "MIN..MAX, e.g. \"0 kWh..3000 kWh\"")
+      ->required();
+  c.size_cmd->add_option("--battery-power", c.size.power, "MIN..MAX, e.g. \"0 kW..1500 kW\"")
+      ->required();
+  c.size_cmd->add_option("--scenario", c.size.scenario, "Scenario whose battery measure to size");
+  c.size_cmd->add_option("--battery", c.size.battery, "Battery id (default: the one it adds)");
+  c.size_cmd->add_option("--objective", c.size.objective, "npv (default), payback or co2");
+  c.size_cmd->add_flag("--json", c.size.json, "Print JSON");
+  addPeriodFlags(*c.size_cmd, c.size.period);
+  c.size_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
 
   CLI::App* demo_cmd = app.add_subcommand("demo", "Run the bundled demo park, print its KPIs");
   demo_cmd->add_option("-o,--output-dir", c.demo_dir, "Folder for park.yaml and results.h5");
@@ -310,6 +326,7 @@ int runParsed(Commands& c, const std::string& command_line) {
     c.sweep.command_line = command_line;
     return twin::cli::sweepCommand(c.sweep);
   }
+  if (*c.size_cmd) return twin::cli::sizeCommand(c.size);
   if (*c.validate_cmd) return twin::cli::validateCommand(c.validate_path);
   if (*c.info_cmd) return twin::cli::infoCommand(c.info_path, c.info_json);
   if (*c.pv_cmd) return twin::cli::pvCommand(c.pv);

@@ -201,4 +201,26 @@ EvDayResult chargeDay(const std::vector<EvSession>& sessions, ChargingControl co
   return out;
 }
 
+ChargingEnvelope chargingEnvelope(const std::vector<EvSession>& sessions, double charger_power,
+                                  double efficiency, double dt, int steps) {
+  const std::size_t n = steps > 0 ? static_cast<std::size_t>(steps) : 0;
+  ChargingEnvelope out{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0),
+                       std::vector<double>(n, 0.0)};
+  for (const EvSession& s : sessions) {
+    const Window w = connectionWindow(s, charger_power, dt, n);
+    const double total = std::accumulate(w.capacity.begin(), w.capacity.end(), 0.0);
+    const double need = std::min(std::max(s.energy, 0.0) / efficiency, total);
+    double before = 0.0;  // J AC the charger can give up to the end of the step
+    for (std::size_t k = 0; k < n; ++k) {
+      const bool connected = k >= w.first && k - w.first < w.capacity.size();
+      const double cap = connected ? w.capacity[k - w.first] : 0.0;
+      before += cap;
+      out.power_max[k] += cap / dt;
+      out.energy_max[k] += std::min(need, before);
+      out.energy_min[k] += std::max(0.0, need - (total - before));
+    }
+  }
+  return out;
+}
+
 }  // namespace physics

@@ -84,4 +84,16 @@ EvDayResult chargeDay(const std::vector<EvSession>& sessions, ChargingControl co
                       double charger_power, double efficiency, double dt, int steps,
                       const std::vector<double>& base_load, double site_limit);
 
+// What a planner may do with a group's sessions over one day of `steps` steps of dt s: per step,
+// the most AC power the connected cars can take (W, pro rata to the connected part of the step),
+// and the least and the most AC energy the group has drawn by the end of each step (J,
+// cumulative) if every session gets what it wants, or what its window allows, by its departure.
+struct ChargingEnvelope {
+  std::vector<double> power_max;
+  std::vector<double> energy_min;
+  std::vector<double> energy_max;
+};
+ChargingEnvelope chargingEnvelope(const std::vector<EvSession>& sessions, double charger_power,
+                                  double efficiency, double dt, int steps);
+
 }  // namespace physics

@@ -22,6 +22,7 @@ constexpr double kFaultTolerance = 1e-6;  // kW
 struct StepColumns {
   int imp = -1, unserved = -1, spill = -1;
   std::vector<int> ch, dis, energy, event;  // per battery (event: -1 outside events)
+  std::vector<int> demand, drawn;           // per EV group: power, energy drawn so far
 };
 
 struct Builder {
@@ -41,7 +42,7 @@ struct Builder {
     }
   }
 
-  // The park's balance at step t: import - export + battery discharge - charge = net load.
+  // The balance at step t: import - export + discharge - charge - managed EV charging = net load.
   int addBalance(size_t t, StepColumns& s) {
     const double net = c.net[t] / kW;
     const double price = c.price[t] * kWh;
@@ -116,6 +117,20 @@ struct Builder {
     s.event.push_back(event);
   }
 
+  // EV group d at step t: its charging power and the AC energy drawn up to the step's end.
+  void addDemand(size_t t, size_t d, int balance, StepColumns& s) {
+    const FlexibleDemand& f = c.demands[d];
+    const int power = lp.addColumn(0.0, 0.0, f.power_max[t] / kW);
+    const int drawn = lp.addColumn(0.0, f.energy_min[t] / kWh, f.energy_max[t] / kWh);
+    lp.add(balance, power, -1.0);
+    const int row = lp.addRow(0.0, 0.0);  // drawn_t - drawn_(t-1) - h power_t = 0
+    lp.add(row, drawn, 1.0);
+    if (t > 0) lp.add(row, steps[t - 1].drawn[d], -1.0);
+    lp.add(row, power, -h);
+    s.demand.push_back(power);
+    s.drawn.push_back(drawn);
+  }
+
   void build() {
     addPeaks();
     steps.resize(c.net.size());
@@ -128,6 +143,7 @@ struct Builder {
         lp.add(need, lp.addColumn(kEventPenalty, 0.0, kInf), 1.0);  // the part left unmet
       }
       for (size_t b = 0; b < c.batteries.size(); ++b) addBattery(t, b, balance, need, s);
+      for (size_t d = 0; d < c.demands.size(); ++d) addDemand(t, d, balance, s);
     }
   }
 
@@ -178,6 +194,9 @@ HorizonPlan planHorizon(const HorizonCase& c) {
       plan.power[t * nb + b] = (x[s.dis[b]] - x[s.ch[b]]) * kW;
       if (s.event[b] >= 0) plan.event_power[t * nb + b] = x[s.event[b]] * kW;
     }
+  }
+  for (size_t t = 0; t < c.net.size(); ++t) {
+    for (const int col : builder.steps[t].demand) plan.demand_power.push_back(x[col] * kW);
   }
   for (size_t m = 0; m < builder.peak.size(); ++m) {
     plan.peak.push_back(builder.peak[m] >= 0 ? x[builder.peak[m]] * kW : kInf);

@@ -3,7 +3,8 @@
 // the month has already reached, less the export revenue, plus the batteries' degradation cost,
 // less the value of the energy left in them at the end; under the batteries' power limits and SOC
 // windows, the import and export limits, and the demand-response events the batteries must hold
-// energy for.
+// energy for. Managed EV charging is planned with them: each group's cars get their energy by
+// their departures, drawn in the steps that cost least.
 //
 // A simplified model, named as such: the park's net load is taken as given (the forecast), the
 // network's losses are left out, each battery is the energy reservoir of physics/battery.h with
@@ -30,6 +31,14 @@ struct BatteryCase {
   double degradation_cost = 0.0;  // currency per J discharged at the AC terminals
 };
 
+// A managed EV charger group over the horizon: the energy its cars must get can be drawn in any
+// steps its envelope allows (physics::chargingEnvelope, day by day, cumulated over the horizon).
+struct FlexibleDemand {
+  std::vector<double> power_max;   // W per step
+  std::vector<double> energy_min;  // J drawn by the end of each step, at least
+  std::vector<double> energy_max;  // ... at most
+};
+
 struct HorizonCase {
   double dt = 3600.0;              // s per step
   std::vector<double> net;         // W per step: park load less PV, without the batteries
@@ -42,14 +51,16 @@ struct HorizonCase {
   double import_limit = kInf;      // W
   double export_limit = kInf;      // W
   std::vector<BatteryCase> batteries;
+  std::vector<FlexibleDemand> demands;  // managed EV charging, drawn on top of the net load
 };
 
 struct HorizonPlan {
   bool feasible = false;
   std::vector<double> power;        // W, [step x battery]: + discharge (events' extra not included)
   std::vector<double> event_power;  // W, [step x battery]: the discharge held for events
-  std::vector<double> peak;         // W per month: the import the plan stays under
-  double objective = 0.0;           // currency, the programme's objective
+  std::vector<double> demand_power;  // W, [step x demand]: each managed EV group's charging
+  std::vector<double> peak;          // W per month: the import the plan stays under
+  double objective = 0.0;            // currency, the programme's objective
   // When not feasible: the first step at fault and the binding constraint in words.
   long fault_step = -1;
   std::string binding;

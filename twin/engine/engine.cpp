@@ -78,7 +78,7 @@ std::vector<double> forecastNetLoad(const RunPlan& plan) {
     placeBlock(block, grid, index);
     computeDemand(plan, block);
     for (int k = 0; k < block.steps; ++k) {
-      net[static_cast<size_t>(block.first_step + k)] = parkNetLoad(plan, block, k);
+      net[static_cast<size_t>(block.first_step + k)] = dispatchNetLoad(plan, block, k);
     }
   });
   return net;

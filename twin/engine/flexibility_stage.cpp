@@ -7,23 +7,26 @@
 
 namespace twin {
 
+std::vector<physics::EvSession> sessionsOf(const EvChargerGroup& group, DayType day_type,
+                                           long day) {
+  const auto t = static_cast<size_t>(day_type);
+  if (group.stochastic) {
+    physics::EvArrivalModel arrivals = group.arrivals;
+    arrivals.sessions_per_day = group.sessions_per_day[t];
+    return physics::drawSessions(arrivals, group.chargers, group.seed, day);
+  }
+  return group.fixed_days[t] ? group.fixed : std::vector<physics::EvSession>{};
+}
+
 void evStage(const RunPlan& plan, DayType day_type, BlockResult& block) {
   const auto& groups = plan.model.ev_chargers;
   const size_t ne = groups.size();
   if (ne == 0) return;
   std::vector<double> base(static_cast<size_t>(block.steps));
   for (int k = 0; k < block.steps; ++k) base[k] = parkNetLoad(plan, block, k, false);
-  const int t = static_cast<int>(day_type);
   for (size_t g = 0; g < ne; ++g) {
     const EvChargerGroup& group = groups[g];
-    std::vector<physics::EvSession> sessions;
-    if (group.stochastic) {
-      physics::EvArrivalModel arrivals = group.arrivals;
-      arrivals.sessions_per_day = group.sessions_per_day[t];
-      sessions = physics::drawSessions(arrivals, group.chargers, group.seed, block.day);
-    } else if (group.fixed_days[t]) {
-      sessions = group.fixed;
-    }
+    const std::vector<physics::EvSession> sessions = sessionsOf(group, day_type, block.day);
     const physics::EvDayResult day =
         physics::chargeDay(sessions, group.control, group.charger_power, group.efficiency,
                            plan.grid.step_s, block.steps, base, group.site_limit);

@@ -5,6 +5,7 @@
 
 #include "twin/base/calendar.h"
 #include "twin/dispatch/horizon_dispatch.h"
+#include "twin/engine/stages.h"
 
 namespace twin {
 namespace {
@@ -25,6 +26,32 @@ std::vector<double> eventNeeds(const RunPlan& plan, int64_t first, size_t n) {
     for (int64_t s = lo; s < hi; ++s) need[static_cast<size_t>(s - first)] = w.request;
   }
   return need;
+}
+
+bool managed(const EvChargerGroup& g) {
+  return g.control != physics::ChargingControl::kUncontrolled;
+}
+
+// Each managed EV group's envelope over `days` days from `first_day`, cumulated across days (every
+// session ends by midnight, so a day starts from what the days before drew in full).
+std::vector<dispatch::FlexibleDemand> evDemands(const RunPlan& plan, long first_day, long days) {
+  std::vector<dispatch::FlexibleDemand> out;
+  for (const EvChargerGroup& g : plan.model.ev_chargers) {
+    if (!managed(g)) continue;
+    dispatch::FlexibleDemand f;
+    double drawn = 0.0;
+    for (long day = first_day; day < first_day + days; ++day) {
+      const physics::ChargingEnvelope e = physics::chargingEnvelope(
+          sessionsOf(g, plan.model.calendar.dayType(day), day), g.charger_power, g.efficiency,
+          plan.grid.step_s, plan.grid.stepsPerDay());
+      f.power_max.insert(f.power_max.end(), e.power_max.begin(), e.power_max.end());
+      for (double v : e.energy_min) f.energy_min.push_back(drawn + v);
+      for (double v : e.energy_max) f.energy_max.push_back(drawn + v);
+      drawn += e.energy_max.empty() ? 0.0 : e.energy_max.back();
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
 }
 
 // The horizon's forecast and prices, day by day from the block's day.
@@ -62,6 +89,7 @@ dispatch::HorizonCase horizonCase(const RunPlan& plan, const FlexibilityState& s
     }
   }
   c.event_need = eventNeeds(plan, block.first_step, c.net.size());
+  c.demands = evDemands(plan, block.day, days);
   for (size_t b = 0; b < model.storage.size(); ++b) {
     const Storage& s = model.storage[b];
     c.batteries.push_back(
@@ -78,6 +106,31 @@ void commit(const dispatch::HorizonPlan& hp, const dispatch::HorizonCase& c, siz
   dp.peak.resize(n);
   for (size_t t = 0; t < n; ++t)
     dp.peak[t] = hp.peak.empty() ? dispatch::kInf : hp.peak[c.month[t]];
+  const size_t nd = c.demands.size();
+  dp.ev_power.assign(hp.demand_power.begin(), hp.demand_power.begin() + static_cast<long>(n * nd));
+}
+
+// The managed EV groups of the block follow the plan: each group's cars, in order of arrival,
+// water-filled into the steps where the planned group power is highest (physics::chargeDay's
+// valley filling on minus the plan), so that each still gets its energy within its stay.
+void followEvPlan(const RunPlan& plan, const DispatchPlan& dp, BlockResult& block) {
+  const auto& groups = plan.model.ev_chargers;
+  const size_t ne = groups.size();
+  const size_t nd = dp.steps > 0 ? dp.ev_power.size() / static_cast<size_t>(dp.steps) : 0;
+  const auto offset = static_cast<size_t>(block.first_step - dp.first_step);
+  const DayType day_type = plan.model.calendar.dayType(block.day);
+  size_t d = 0;
+  for (size_t g = 0; g < ne && d < nd; ++g) {
+    if (!managed(groups[g])) continue;
+    std::vector<double> level(static_cast<size_t>(block.steps));
+    for (size_t k = 0; k < level.size(); ++k) level[k] = -dp.ev_power[(offset + k) * nd + d];
+    const physics::EvDayResult day = physics::chargeDay(
+        sessionsOf(groups[g], day_type, block.day), physics::ChargingControl::kValleyFilling,
+        groups[g].charger_power, groups[g].efficiency, plan.grid.step_s, block.steps, level, 0.0);
+    for (int k = 0; k < block.steps; ++k)
+      block.at(kEvPower, k, g, ne) = day.power[static_cast<size_t>(k)];
+    ++d;
+  }
 }
 
 }  // namespace
@@ -104,9 +157,21 @@ double parkNetLoad(const RunPlan& plan, const BlockResult& block, int k, bool wi
          (with_ev ? row(kEvPower, m.ev_chargers.size()) : 0.0) - row(kPvAcPower, m.pv.size());
 }
 
-void planDispatch(const RunPlan& plan, FlexibilityState& st, const BlockResult& block) {
+double dispatchNetLoad(const RunPlan& plan, const BlockResult& block, int k) {
+  const auto& groups = plan.model.ev_chargers;
+  double net = parkNetLoad(plan, block, k);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (managed(groups[g]))
+      net -= block.values[kEvPower][static_cast<size_t>(k) * groups.size() + g];
+  }
+  return net;
+}
+
+void planDispatch(const RunPlan& plan, FlexibilityState& st, BlockResult& block) {
   std::vector<double> today(static_cast<size_t>(block.steps));
-  for (int k = 0; k < block.steps; ++k) today[static_cast<size_t>(k)] = parkNetLoad(plan, block, k);
+  for (int k = 0; k < block.steps; ++k) {
+    today[static_cast<size_t>(k)] = dispatchNetLoad(plan, block, k);
+  }
   DispatchPlan& dp = st.dispatch_plan;
   if (block.first_step >= dp.first_step + dp.steps) {
     const long horizon = std::lround(plan.model.storage.front().optimal.horizon / kDay);
@@ -127,6 +192,7 @@ void planDispatch(const RunPlan& plan, FlexibilityState& st, const BlockResult& 
       }
     }
   }
+  if (!dp.fallback) followEvPlan(plan, dp, block);
   st.last_net = std::move(today);
 }
 

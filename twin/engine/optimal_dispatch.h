@@ -25,10 +25,15 @@ bool needsNetForecast(const ParkModel& model);
 // with_ev) - PV, in W.
 double parkNetLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_ev = true);
 
+// What the dispatch plans on at step k of a block: the park's net load without batteries and
+// without the managed EV groups (their charging is planned), in W.
+double dispatchNetLoad(const RunPlan& plan, const BlockResult& block, int k);
+
 // At a block's start, before its steps change anything: plans the horizon starting at the block
-// when the current plan does not cover it, and keeps the block's net load for the next day's
-// persistence forecast.
-void planDispatch(const RunPlan& plan, FlexibilityState& state, const BlockResult& block);
+// when the current plan does not cover it, sets the managed EV groups' charging of the block to
+// follow the plan (unless the rule fallback has the day: then they keep their own control), and
+// keeps the block's net load for the next day's persistence forecast.
+void planDispatch(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
 // The battery powers planned for step k of the block (empty when the rule fallback dispatches it)
 // and the import the plan holds there (W, infinite without a demand charge).

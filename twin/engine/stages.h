@@ -34,6 +34,10 @@ void loadStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 // independent.
 void evStage(const RunPlan& plan, DayType day_type, BlockResult& block);
 
+// The sessions of an EV group on a local day of the given type: drawn from (seed, day), or its
+// fixed list on the day types it lists.
+std::vector<physics::EvSession> sessionsOf(const EvChargerGroup& group, DayType day_type, long day);
+
 // The flexibility state at the start of a run: batteries at their initial charge, nothing deferred.
 FlexibilityState initialFlexibility(const RunPlan& plan);
 

@@ -57,11 +57,12 @@ struct DispatchRecord {
 
 // The optimal dispatch's plan for the steps it commits: battery powers and the import it holds.
 struct DispatchPlan {
-  int64_t first_step = 0;     // run step of the first committed step
-  int64_t steps = 0;          // steps committed
-  bool fallback = false;      // the programme failed: the rule fallback dispatches these steps
-  std::vector<double> power;  // W [step x battery], + discharge (events' extra comes on top)
-  std::vector<double> peak;   // W per step: the import the plan stays under
+  int64_t first_step = 0;        // run step of the first committed step
+  int64_t steps = 0;             // steps committed
+  bool fallback = false;         // the programme failed: the rule fallback dispatches these steps
+  std::vector<double> power;     // W [step x battery], + discharge (events' extra comes on top)
+  std::vector<double> peak;      // W per step: the import the plan stays under
+  std::vector<double> ev_power;  // W [step x managed EV group]: their planned charging
 };
 
 // What the serial flexibility stage carries from step to step across blocks.

@@ -74,7 +74,7 @@ std::vector<PendingMeasure> expandMeasures(const Node& scenario, const std::stri
     p.loc = n.loc;
     p.path = mpath;
     if (const Node* cost = n.find("cost")) {
-      p.cost = readCost(*cost, p.measure.kind, keyPath(mpath, "cost"), r);
+      p.measure.spec = readCost(*cost, p.measure.kind, keyPath(mpath, "cost"), r);
     }
     p.measure.ids = expandMeasure(n, mpath, p.measure.kind, base, tree, r);
     out.push_back(std::move(p));

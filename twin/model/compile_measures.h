@@ -11,21 +11,9 @@
 
 namespace twin {
 
-// A measure's `cost:` as written; what is not given takes the kind's default.
-struct CostSpec {
-  std::optional<double> unit_cost;  // SI per basis unit (CNY/W, CNY/VA, CNY/J, CNY per unit)
-  std::optional<double> fixed;      // CNY, added to the unit cost x size
-  std::optional<double> capex;      // CNY, the whole capex (replaces unit cost and fixed)
-  std::optional<double> om;         // CNY per year
-  std::optional<double> om_share;   // of the capex, per year
-  std::optional<double> lifetime;   // years
-  std::optional<double> subsidy;    // CNY
-  std::optional<double> salvage;    // CNY
-};
-
 struct PendingMeasure {
-  Measure measure;  // kind, name, line, ids; size and cost filled by priceMeasures
-  CostSpec cost;
+  Measure measure;  // kind, name, line, ids and its `cost:` as written; size and cost filled by
+                    // priceMeasures
   SourceLoc loc;
   std::string path;
 };
@@ -48,6 +36,10 @@ std::vector<PendingMeasure> expandMeasures(const Node& scenario, const std::stri
 // measure's `cost:`) of the expanded measures.
 std::vector<Measure> priceMeasures(const std::vector<PendingMeasure>& pending,
                                    const ParkModel& scenario);
+
+// The same for one measure: its size from `scenario` and its cost from m.spec (`parktwin size`
+// prices a battery measure again at each size it tries).
+void priceMeasure(Measure& m, const ParkModel& scenario);
 
 // Default cost of each kind (docs/measures.md cites them).
 struct CostDefaults {

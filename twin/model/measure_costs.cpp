@@ -78,24 +78,27 @@ const CostDefaults& costDefaults(MeasureKind kind) {
   return kDefaults[static_cast<size_t>(kind)];
 }
 
+void priceMeasure(Measure& m, const ParkModel& scenario) {
+  const CostDefaults& d = costDefaults(m.kind);
+  const CostSpec& spec = m.spec;
+  m.basis = d.basis;
+  m.size = measureSize(m, scenario);
+  const bool empty = m.ids.empty();
+  m.cost.capex = empty ? 0.0
+                       : spec.capex.value_or(spec.unit_cost.value_or(d.unit_cost) * m.size +
+                                             spec.fixed.value_or(d.fixed));
+  m.cost.annual_om = spec.om.value_or(spec.om_share.value_or(d.om_share) * m.cost.capex);
+  m.cost.lifetime_years = spec.lifetime.value_or(d.lifetime);
+  m.cost.subsidy = std::min(spec.subsidy.value_or(0.0), m.cost.capex);
+  m.cost.salvage = spec.salvage.value_or(0.0);
+}
+
 std::vector<Measure> priceMeasures(const std::vector<PendingMeasure>& pending,
                                    const ParkModel& scenario) {
   std::vector<Measure> out;
   for (const PendingMeasure& p : pending) {
-    Measure m = p.measure;
-    const CostDefaults& d = costDefaults(m.kind);
-    const CostSpec& spec = p.cost;
-    m.basis = d.basis;
-    m.size = measureSize(m, scenario);
-    const bool empty = m.ids.empty();
-    m.cost.capex = empty ? 0.0
-                         : spec.capex.value_or(spec.unit_cost.value_or(d.unit_cost) * m.size +
-                                               spec.fixed.value_or(d.fixed));
-    m.cost.annual_om = spec.om.value_or(spec.om_share.value_or(d.om_share) * m.cost.capex);
-    m.cost.lifetime_years = spec.lifetime.value_or(d.lifetime);
-    m.cost.subsidy = std::min(spec.subsidy.value_or(0.0), m.cost.capex);
-    m.cost.salvage = spec.salvage.value_or(0.0);
-    out.push_back(std::move(m));
+    out.push_back(p.measure);
+    priceMeasure(out.back(), scenario);
   }
   return out;
 }

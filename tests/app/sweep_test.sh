@@ -134,7 +134,7 @@ check "the journal is gone" [ ! -e "$work/r.h5.journal" ]
 "$pt" compare "$work/r.h5" --json >"$work/r.json"
 "$pt" compare "$work/r2.h5" --json >"$work/r2.json"
 check "the resumed table equals an uninterrupted one" cmp -s "$work/r.json" "$work/r2.json"
-printf 'parktwin sweep journal 1\nffff\n' >"$work/r3.h5.journal"
+printf 'parktwin sweep journal 2\nffff\n' >"$work/r3.h5.journal"
 "$pt" sweep "$park" --vary "$grid" --store none --resume -o "$work/r3.h5" >/dev/null 2>"$work/e5"
 check "a journal of other inputs is refused" [ $? -eq 2 ]
 check "naming it" grep -q 'r3.h5.journal: the journal of a sweep of other inputs' "$work/e5"

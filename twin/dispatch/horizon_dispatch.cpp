@@ -21,8 +21,8 @@ constexpr double kFaultTolerance = 1e-6;  // kW
 // The columns of one step.
 struct StepColumns {
   int imp = -1, unserved = -1, spill = -1;
-  std::vector<int> ch, dis, energy, event;  // per battery (event: -1 outside events)
-  std::vector<int> demand, drawn;           // per EV group: power, energy drawn so far
+  std::vector<int> ch, dis, energy;  // per battery
+  std::vector<int> demand, drawn;    // per EV group: power, energy drawn so far
 };
 
 struct Builder {
@@ -101,9 +101,8 @@ struct Builder {
     if (t > 0) lp.add(row, steps[t - 1].energy[b], -keep);
     lp.add(row, ch, -r.charge_efficiency * h);
     lp.add(row, dis, h / r.discharge_efficiency);
-    int event = -1;
     if (need >= 0) {
-      event = lp.addColumn(degradation, 0.0, r.discharge_power / kW);
+      const int event = lp.addColumn(degradation, 0.0, r.discharge_power / kW);
       lp.add(balance, event, 1.0);
       lp.add(need, event, 1.0);
       lp.add(row, event, h / r.discharge_efficiency);
@@ -114,7 +113,6 @@ struct Builder {
     s.ch.push_back(ch);
     s.dis.push_back(dis);
     s.energy.push_back(energy);
-    s.event.push_back(event);
   }
 
   // EV group d at step t: its charging power and the AC energy drawn up to the step's end.
@@ -147,23 +145,26 @@ struct Builder {
     }
   }
 
-  // The first step where a limit had to be broken, in words.
-  void findFault(const std::vector<double>& x, HorizonPlan& plan) const {
-    for (size_t t = 0; t < steps.size() && plan.fault_step < 0; ++t) {
+  // The steps where a limit had to be broken; the first one's binding constraint in words.
+  void findFaults(const std::vector<double>& x, HorizonPlan& plan) const {
+    plan.faulted.assign(steps.size(), 0);
+    for (size_t t = 0; t < steps.size(); ++t) {
       const auto broken = [&](int col) { return col >= 0 && x[col] > kFaultTolerance; };
       const StepColumns& s = steps[t];
-      if (broken(s.unserved)) {
-        plan.binding = fmt::format(
-            "the import limit of {:.1f} kW: the park draws {:.1f} kW more than it allows with "
-            "every battery discharging",
-            c.import_limit / kW, x[s.unserved]);
-      } else if (broken(s.spill)) {
-        plan.binding = fmt::format(
-            "the export limit of {:.1f} kW: the PV surplus exceeds it by {:.1f} kW more than the "
-            "batteries can take",
-            c.export_limit / kW, x[s.spill]);
-      }
-      if (!plan.binding.empty()) plan.fault_step = static_cast<long>(t);
+      if (!broken(s.unserved) && !broken(s.spill)) continue;
+      plan.faulted[t] = 1;
+      if (plan.fault_step >= 0) continue;
+      plan.fault_step = static_cast<long>(t);
+      plan.binding =
+          broken(s.unserved)
+              ? fmt::format(
+                    "the import limit of {:.1f} kW: the park draws {:.1f} kW more than it "
+                    "allows with every battery discharging",
+                    c.import_limit / kW, x[s.unserved])
+              : fmt::format(
+                    "the export limit of {:.1f} kW: the PV surplus exceeds it by {:.1f} kW "
+                    "more than the batteries can take",
+                    c.export_limit / kW, x[s.spill]);
     }
   }
 };
@@ -171,36 +172,27 @@ struct Builder {
 }  // namespace
 
 HorizonPlan planHorizon(const HorizonCase& c) {
-  Builder builder{c};
+  Builder builder(c);
   builder.build();
   const LpSolution solution = solve(builder.lp);
   HorizonPlan plan;
   plan.iterations = solution.iterations;
   if (!solution.optimal) {
+    plan.faulted.assign(c.net.size(), 1);
     plan.fault_step = 0;
     plan.binding = "the solver (CLP) stopped: " + solution.status;
     return plan;
   }
   const std::vector<double>& x = solution.x;
-  builder.findFault(x, plan);
+  plan.solved = true;
+  builder.findFaults(x, plan);
   plan.feasible = plan.fault_step < 0;
   plan.objective = solution.objective;
-  const size_t nb = c.batteries.size();
-  plan.power.resize(c.net.size() * nb);
-  plan.event_power.assign(c.net.size() * nb, 0.0);
-  for (size_t t = 0; t < c.net.size(); ++t) {
-    const StepColumns& s = builder.steps[t];
-    for (size_t b = 0; b < nb; ++b) {
-      plan.power[t * nb + b] = (x[s.dis[b]] - x[s.ch[b]]) * kW;
-      if (s.event[b] >= 0) plan.event_power[t * nb + b] = x[s.event[b]] * kW;
-    }
+  for (const StepColumns& s : builder.steps) {
+    for (size_t b = 0; b < s.ch.size(); ++b) plan.power.push_back((x[s.dis[b]] - x[s.ch[b]]) * kW);
+    for (const int col : s.demand) plan.demand_power.push_back(x[col] * kW);
   }
-  for (size_t t = 0; t < c.net.size(); ++t) {
-    for (const int col : builder.steps[t].demand) plan.demand_power.push_back(x[col] * kW);
-  }
-  for (size_t m = 0; m < builder.peak.size(); ++m) {
-    plan.peak.push_back(builder.peak[m] >= 0 ? x[builder.peak[m]] * kW : kInf);
-  }
+  for (const int col : builder.peak) plan.peak.push_back(col >= 0 ? x[col] * kW : kInf);
   return plan;
 }
 

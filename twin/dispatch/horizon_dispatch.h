@@ -55,21 +55,23 @@ struct HorizonCase {
 };
 
 struct HorizonPlan {
-  bool feasible = false;
-  std::vector<double> power;        // W, [step x battery]: + discharge (events' extra not included)
-  std::vector<double> event_power;  // W, [step x battery]: the discharge held for events
+  bool solved = false;        // the solver found the optimum (of the programme with its penalties)
+  bool feasible = false;      // solved, and no limit broken anywhere
+  std::vector<double> power;  // W, [step x battery]: + discharge (events' extra not included)
   std::vector<double> demand_power;  // W, [step x demand]: each managed EV group's charging
   std::vector<double> peak;          // W per month: the import the plan stays under
   double objective = 0.0;            // currency, the programme's objective
-  // When not feasible: the first step at fault and the binding constraint in words.
+  // Where a limit had to be broken: per step 1 (all steps when not solved), the first such step
+  // and its binding constraint in words (or how the solver failed).
+  std::vector<char> faulted;
   long fault_step = -1;
   std::string binding;
   int iterations = 0;
 };
 
 // (a horizon's forecast and the batteries at its start) => the cost-optimal battery powers.
-// Not feasible when the import or export limit cannot be kept at some step (fault_step, binding)
-// or the solver fails (binding says how).
+// Not feasible when the import or export limit cannot be kept at some steps (faulted, fault_step,
+// binding: the plan then breaks them as little as it can) or the solver fails (binding says how).
 HorizonPlan planHorizon(const HorizonCase& c);
 
 }  // namespace twin::dispatch

@@ -1,5 +1,7 @@
 // The flexible resources: EV charging (per day, parallel) and the serial stage that carries state
 // from step to step across blocks: demand-response events with their rebound, and batteries.
+#include <tuple>
+
 #include "twin/base/calendar.h"
 #include "twin/engine/flexibility_steps.h"
 #include "twin/engine/optimal_dispatch.h"
@@ -49,6 +51,32 @@ FlexibilityState initialFlexibility(const RunPlan& plan) {
   return st;
 }
 
+namespace {
+
+// The park's flexibility a virtual power plant could call at step k, held 1 h and 2 h: the loads'
+// and managed EV groups' share (as the step's flexible capacity) plus each battery's holdable
+// power after its step.
+void writeHoldable(const std::vector<Storage>& storage,
+                   const std::vector<physics::BatteryState>& batteries, double loads,
+                   BlockResult& block, int k) {
+  const size_t ns = storage.size();
+  for (const auto& [hours, up, down] : {std::tuple{1.0, kParkFlexUp1h, kParkFlexDown1h},
+                                        std::tuple{2.0, kParkFlexUp2h, kParkFlexDown2h}}) {
+    double u = loads, d = 0.0;
+    for (size_t b = 0; b < ns; ++b) {
+      const Holdable h =
+          holdable(storage[b].rating, batteries[b],
+                   block.values[kStoragePower][static_cast<size_t>(k) * ns + b], hours * 3600.0);
+      u += h.up;
+      d += h.down;
+    }
+    block.at(up, k, 0, 1) = u;
+    block.at(down, k, 0, 1) = d;
+  }
+}
+
+}  // namespace
+
 void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& block) {
   const ParkModel& model = plan.model;
   const size_t nl = model.loads.size();
@@ -66,6 +94,7 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
     const StepPowers powers{block.row(kLoadPower, k, nl), block.row(kLoadReactivePower, k, nl),
                             block.row(kEvPower, k, ne)};
     StepBalance balance{.flexible = flexibleCapacity(model.loads, model.ev_chargers, powers)};
+    const double loads_flexible = balance.flexible;
     if (event) {
       balance.need = event->request;
       deferAndShed(model.loads, model.ev_chargers, dt, powers, st, balance);
@@ -75,7 +104,7 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
       applyRebound(st, powers, balance);
     }
     const double net = ns > 0 ? parkNetLoad(plan, block, k) : 0.0;
-    const PlannedStep planned{plannedPowers(st, block, k, ns), plannedPeak(st, block, k)};
+    const PlannedStep planned = plannedStep(plan, st, block, k);
     dispatchBatteries(model.storage, st.batteries, net, prices[k], dt, planned,
                       {block.row(kStoragePower, k, ns), block.row(kStorageSoc, k, ns),
                        block.row(kStorageFade, k, ns)},
@@ -87,6 +116,7 @@ void flexibilityStage(const RunPlan& plan, FlexibilityState& st, BlockResult& bl
     block.at(kParkStoragePower, k, 0, 1) = balance.storage;
     block.at(kParkFlexible, k, 0, 1) = balance.flexible;
     block.at(kParkDrDelivered, k, 0, 1) = balance.delivered;
+    writeHoldable(model.storage, st.batteries, loads_flexible, block, k);
   }
 }
 

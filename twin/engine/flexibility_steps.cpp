@@ -5,10 +5,6 @@
 namespace twin {
 namespace {
 
-bool managed(const EvChargerGroup& g) {
-  return g.control != physics::ChargingControl::kUncontrolled;
-}
-
 // Cuts load i by its share of its power, at most by balance.need; the reactive power follows.
 // Returns the cut (W).
 double cutLoad(StepPowers& powers, size_t i, double share, StepBalance& balance) {
@@ -39,17 +35,29 @@ double policyPower(const Storage& s, const physics::BatteryState& state, double 
   return physics::stepBattery(s.rating, trial, request, dt).ac_power;
 }
 
-// The planned power, plus what holds the import at the planned peak where the net load came out
-// above its forecast (by more than 1 W), as the battery would deliver it.
+// The planned power, corrected where the net load came out other than its forecast (by more than
+// 1 W): what holds the import at the planned peak or the import limit and the export at the
+// export limit, counting the later batteries' plan; a discharge never exports. As the battery
+// would deliver it.
 double plannedPower(const Storage& s, const physics::BatteryState& state, const PlannedStep& plan,
                     size_t b, double net, double dt) {
+  double later = 0.0;
+  for (size_t j = b + 1; j < plan.power.size(); ++j) later += plan.power[j];
   double request = plan.power[b];
-  if (net - request > plan.peak + 1.0) request = net - plan.peak;
+  const double import = net - later - request;
+  const double cap = std::min(plan.peak, plan.import_limit);
+  if (import > cap + 1.0) request += import - cap;
+  if (import < -plan.export_limit - 1.0) request += import + plan.export_limit;
+  if (request > 0.0) request = std::min(request, std::max(net - later, 0.0));
   physics::BatteryState trial = state;
   return physics::stepBattery(s.rating, trial, request, dt).ac_power;
 }
 
 }  // namespace
+
+bool managed(const EvChargerGroup& g) {
+  return g.control != physics::ChargingControl::kUncontrolled;
+}
 
 const RunPlan::DrWindow* activeWindow(const std::vector<RunPlan::DrWindow>& windows, int64_t step,
                                       size_t& next_event) {
@@ -129,6 +137,16 @@ void applyRebound(FlexibilityState& state, StepPowers powers, StepBalance& balan
     balance.delivered -= state.rebound_ev_power[g];
   }
   --state.rebound_left;
+}
+
+Holdable holdable(const physics::BatteryRating& rating, const physics::BatteryState& state,
+                  double power, double duration) {
+  const double above = state.stored - rating.soc_min * state.capacity;
+  const double below = rating.soc_max * state.capacity - state.stored;
+  return {std::max(0.0, std::min(rating.discharge_power - power,
+                                 above * rating.discharge_efficiency / duration - power)),
+          std::max(0.0, std::min(rating.charge_power + power,
+                                 below / (rating.charge_efficiency * duration) + power))};
 }
 
 void dispatchBatteries(const std::vector<Storage>& storage,

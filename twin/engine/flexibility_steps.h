@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -33,6 +34,10 @@ struct StepBalance {
   double delivered = 0.0;  // W of demand reduction delivered (negative: the rebound)
   double storage = 0.0;    // W of all batteries (+ discharge)
 };
+
+// Whether an EV group's charging is managed (valley filling, PV following): it may be deferred by
+// events and planned by the optimal dispatch.
+bool managed(const EvChargerGroup& g);
 
 // (windows sorted by step, the step, first window not yet over) => the window active at the step
 // (nullptr if none); next_event moves past the windows over by then. Steps come in time order.
@@ -66,11 +71,24 @@ void startRebound(FlexibilityState& state, int rebound_steps, double dt);
 void applyRebound(FlexibilityState& state, StepPowers powers, StepBalance& balance);
 
 // The optimal dispatch's plan for one step: each battery's power (empty: the batteries follow their
-// rule policies) and the import the plan holds (W).
+// rule policies), the import the plan holds and the park's import and export limits (W).
 struct PlannedStep {
   std::span<const double> power;
-  double peak = 0.0;
+  double peak = std::numeric_limits<double>::infinity();
+  double import_limit = std::numeric_limits<double>::infinity();
+  double export_limit = std::numeric_limits<double>::infinity();
 };
+
+// What a battery could add for a virtual power plant, held for a duration from the end of its
+// step (W): up, extra discharge (stopping a charge counts), min(P_dis - p, (E - soc_min C) eta_d
+// / D - p); down, extra charge, min(P_ch + p, (soc_max C - E) / (eta_c D) + p); neither below 0.
+// p: the step's AC power (+ discharge), E and C: stored energy and capacity after it.
+struct Holdable {
+  double up = 0.0;
+  double down = 0.0;
+};
+Holdable holdable(const physics::BatteryRating& rating, const physics::BatteryState& state,
+                  double power, double duration);
 
 // (park net load without batteries in W, price, dt, the plan, balance.need) => each battery, in
 // model order on the net load the previous ones leave, steps at its policy's request plus, while

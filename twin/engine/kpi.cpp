@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "physics/units.h"
 
@@ -60,8 +61,27 @@ void KpiAccumulator::addLimits(const BlockResult& block) {
   }
 }
 
+void KpiAccumulator::addVpp(const BlockResult& block) {
+  const YearMonth ym = yearMonthOf(block.day);
+  if (kpis_.vpp.empty() || !(kpis_.vpp.back().month == ym)) {
+    VppMonth m{ym};
+    m.lowest.fill(std::numeric_limits<double>::infinity());
+    kpis_.vpp.push_back(m);
+  }
+  VppMonth& m = kpis_.vpp.back();
+  for (int k = 0; k < block.steps; ++k) {
+    for (size_t i = 0; i < kVppSeries.size(); ++i) {
+      const double v = block.values[kVppSeries[i]][static_cast<size_t>(k)];
+      m.mean[i] += v;
+      m.lowest[i] = std::min(m.lowest[i], v);
+    }
+  }
+  m.steps += block.steps;
+}
+
 void KpiAccumulator::add(const BlockResult& block) {
   addLimits(block);
+  addVpp(block);
   const YearMonth ym = yearMonthOf(block.day);
   if (kpis_.months.empty() || !(kpis_.months.back().month == ym)) {
     kpis_.months.push_back(PeriodKpi{ym});
@@ -120,6 +140,9 @@ void KpiAccumulator::add(const BlockResult& block) {
 
 Kpis KpiAccumulator::finish() const {
   Kpis out = kpis_;
+  for (VppMonth& m : out.vpp) {
+    for (double& v : m.mean) v /= static_cast<double>(std::max(m.steps, 1L));
+  }
   const ParkModel& model = plan_.model;
   out.total = PeriodKpi{out.months.empty() ? YearMonth{} : out.months.front().month};
   for (PeriodKpi& m : out.months) {

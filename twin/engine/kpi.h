@@ -68,6 +68,17 @@ struct DrEventResult {
   double shortest = 0.0;   // W, the lowest reduction of any of its steps
 };
 
+// A month of the park's flexibility for a virtual power plant (the park/flex_* series): the mean
+// and the lowest over its steps, W, in the order up 1 h, up 2 h, down 1 h, down 2 h.
+struct VppMonth {
+  YearMonth month;
+  std::array<double, 4> mean{};
+  std::array<double, 4> lowest{};
+  long steps = 0;
+};
+inline constexpr std::array<SeriesId, 4> kVppSeries = {kParkFlexUp1h, kParkFlexUp2h,
+                                                       kParkFlexDown1h, kParkFlexDown2h};
+
 struct Kpis {
   PeriodKpi total;
   std::vector<DrEventResult> events;  // events that overlap the run, in time order
@@ -75,7 +86,8 @@ struct Kpis {
   // max over steps of |import + pv + storage - demand - losses| / max(|import|, demand)
   double max_balance_residual = 0.0;
   NetworkLimits limits;
-  DispatchRecord dispatch;  // the optimal dispatch's programmes and fallbacks (none without it)
+  DispatchRecord dispatch;    // the optimal dispatch's programmes and fallbacks (none without it)
+  std::vector<VppMonth> vpp;  // per month
   // Per PV array: its laid-out modules' view fractions and losses to shade over the run (empty for
   // an array that is not shaded).
   std::vector<shading::ModuleShading> pv_modules;
@@ -90,6 +102,7 @@ class KpiAccumulator {
 
  private:
   void addLimits(const BlockResult& block);
+  void addVpp(const BlockResult& block);
 
   const RunPlan& plan_;
   Kpis kpis_;

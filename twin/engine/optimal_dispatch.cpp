@@ -5,6 +5,7 @@
 
 #include "twin/base/calendar.h"
 #include "twin/dispatch/horizon_dispatch.h"
+#include "twin/engine/flexibility_steps.h"
 #include "twin/engine/stages.h"
 
 namespace twin {
@@ -26,10 +27,6 @@ std::vector<double> eventNeeds(const RunPlan& plan, int64_t first, size_t n) {
     for (int64_t s = lo; s < hi; ++s) need[static_cast<size_t>(s - first)] = w.request;
   }
   return need;
-}
-
-bool managed(const EvChargerGroup& g) {
-  return g.control != physics::ChargingControl::kUncontrolled;
 }
 
 // Each managed EV group's envelope over `days` days from `first_day`, cumulated across days (every
@@ -181,33 +178,32 @@ void planDispatch(const RunPlan& plan, FlexibilityState& st, BlockResult& block)
     ++st.dispatch.programmes;
     dp.first_step = block.first_step;
     dp.steps = (horizon <= 2 ? 1 : days) * block.steps;
-    dp.fallback = !hp.feasible;
-    if (hp.feasible) {
-      commit(hp, c, plan.model.storage.size(), dp);
-    } else {
-      st.dispatch.fallback_steps += dp.steps;
-      if (st.dispatch.first_fallback < 0) {
-        st.dispatch.first_fallback = block.first_step + hp.fault_step;
-        st.dispatch.reason = hp.binding;
-      }
+    dp.solved = hp.solved;
+    dp.rule.assign(hp.faulted.begin(), hp.faulted.begin() + dp.steps);
+    if (hp.solved) commit(hp, c, plan.model.storage.size(), dp);
+    const long ruled = std::count(dp.rule.begin(), dp.rule.end(), 1);
+    st.dispatch.fallback_steps += ruled;
+    if (ruled > 0 && st.dispatch.first_fallback < 0) {
+      st.dispatch.first_fallback = block.first_step + hp.fault_step;  // the first fault is here
+      st.dispatch.reason = hp.binding;
     }
   }
-  if (!dp.fallback) followEvPlan(plan, dp, block);
+  if (dp.solved) followEvPlan(plan, dp, block);
   st.last_net = std::move(today);
 }
 
-std::span<const double> plannedPowers(const FlexibilityState& state, const BlockResult& block,
-                                      int k, size_t batteries) {
+PlannedStep plannedStep(const RunPlan& plan, const FlexibilityState& state,
+                        const BlockResult& block, int k) {
   const DispatchPlan& dp = state.dispatch_plan;
-  if (dp.fallback || dp.steps == 0) return {};
-  const auto i = static_cast<size_t>(block.first_step + k - dp.first_step);
-  return {dp.power.data() + i * batteries, batteries};
-}
-
-double plannedPeak(const FlexibilityState& state, const BlockResult& block, int k) {
-  const DispatchPlan& dp = state.dispatch_plan;
-  if (dp.fallback || dp.steps == 0) return dispatch::kInf;
-  return dp.peak[static_cast<size_t>(block.first_step + k - dp.first_step)];
+  const int64_t i = block.first_step + k - dp.first_step;
+  if (!hasOptimalDispatch(plan.model) || i < 0 || i >= dp.steps ||
+      dp.rule[static_cast<size_t>(i)]) {
+    return {};
+  }
+  const auto t = static_cast<size_t>(i);
+  const size_t nb = plan.model.storage.size();
+  const OptimalDispatch& o = plan.model.storage.front().optimal;
+  return {{dp.power.data() + t * nb, nb}, dp.peak[t], o.import_limit, o.export_limit};
 }
 
 void notePeak(FlexibilityState& state, long day, double import) {

@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "twin/engine/flexibility_steps.h"
 #include "twin/engine/run_plan.h"
 #include "twin/engine/state.h"
 
@@ -35,11 +36,11 @@ double dispatchNetLoad(const RunPlan& plan, const BlockResult& block, int k);
 // keeps the block's net load for the next day's persistence forecast.
 void planDispatch(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
-// The battery powers planned for step k of the block (empty when the rule fallback dispatches it)
-// and the import the plan holds there (W, infinite without a demand charge).
-std::span<const double> plannedPowers(const FlexibilityState& state, const BlockResult& block,
-                                      int k, size_t batteries);
-double plannedPeak(const FlexibilityState& state, const BlockResult& block, int k);
+// The plan for step k of the block: the battery powers (empty without the optimal policy, and
+// where the rule fallback dispatches the step), the import the plan holds there (W, infinite
+// without a demand charge) and the park's import and export limits.
+PlannedStep plannedStep(const RunPlan& plan, const FlexibilityState& state,
+                        const BlockResult& block, int k);
 
 // After step k: the month's peak import so far, from the import the step leaves (W).
 void notePeak(FlexibilityState& state, long day, double import);

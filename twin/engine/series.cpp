@@ -74,6 +74,15 @@ const std::array<SeriesDecl, kSeriesCount> kSeries = {{
     {K::kPark, "park", "flexible_kW", "kW", u::kW,
      "reduction of import available to a demand-response event at the step: curtailable and "
      "shiftable loads, managed EV charging, battery discharge headroom"},
+    {K::kPark, "park", "flex_up_1h_kW", "kW", u::kW,
+     "reduction of import the park could hold for 1 h from the step: curtailable and shiftable "
+     "loads, managed EV charging, and the extra discharge each battery's power and stored "
+     "energy allow for 1 h"},
+    {K::kPark, "park", "flex_up_2h_kW", "kW", u::kW, "the same, held for 2 h"},
+    {K::kPark, "park", "flex_down_1h_kW", "kW", u::kW,
+     "increase of import the park could hold for 1 h from the step: the extra charging each "
+     "battery's power and room below soc_max allow for 1 h"},
+    {K::kPark, "park", "flex_down_2h_kW", "kW", u::kW, "the same, held for 2 h"},
     {K::kPark, "park", "dr_delivered_kW", "kW", u::kW,
      "reduction of demand delivered to a demand-response event (negative: the rebound after it)"},
     {K::kPark, "park", "power_flow_converged", "1", 1.0,

@@ -50,18 +50,19 @@ class BlockSink {
 // How the optimal dispatch went over a run (twin/engine/optimal_dispatch.h).
 struct DispatchRecord {
   long programmes = 0;          // horizons planned
-  long fallback_steps = 0;      // steps the rule fallback dispatched (their programme failed)
-  int64_t first_fallback = -1;  // run step where the first failed programme was at fault
+  long fallback_steps = 0;      // steps the rule fallback dispatched (a limit broken there)
+  int64_t first_fallback = -1;  // the first of them
   std::string reason;           // the binding constraint there, in words
 };
 
 // The optimal dispatch's plan for the steps it commits: battery powers and the import it holds.
 struct DispatchPlan {
-  int64_t first_step = 0;        // run step of the first committed step
-  int64_t steps = 0;             // steps committed
-  bool fallback = false;         // the programme failed: the rule fallback dispatches these steps
-  std::vector<double> power;     // W [step x battery], + discharge (events' extra comes on top)
-  std::vector<double> peak;      // W per step: the import the plan stays under
+  int64_t first_step = 0;     // run step of the first committed step
+  int64_t steps = 0;          // steps committed
+  bool solved = false;        // the programme was solved (else every step is the rule's)
+  std::vector<char> rule;     // per step: 1 where the rule fallback dispatches it (a broken limit)
+  std::vector<double> power;  // W [step x battery], + discharge (events' extra comes on top)
+  std::vector<double> peak;   // W per step: the import the plan stays under
   std::vector<double> ev_power;  // W [step x managed EV group]: their planned charging
 };
 

@@ -44,26 +44,26 @@ void readOptimal(const Node& n, const std::string& path, CompileContext& c, Opti
   o.export_limit = c.r.quantity(n, kExportLimit, path, false).value_or(o.export_limit);
 }
 
-// An optimal battery states what the park's other optimal batteries state; rules and the optimal
-// policy do not mix (the programme plans every battery of the park).
+// An optimal battery states what the park's first battery states; rules and the optimal policy do
+// not mix (the programme plans every battery of the park). Each battery that differs from the
+// first gets its own message.
 void checkAlike(const Node& n, const std::string& path, CompileContext& c, const Storage& s) {
-  for (const Storage& other : c.model.storage) {
-    const bool optimal = s.policy == physics::DispatchPolicy::kOptimal;
-    if (optimal != (other.policy == physics::DispatchPolicy::kOptimal)) {
-      c.r.error(n.loc, keyPath(path, "policy"),
-                "expected every battery of the park with policy optimal, or none: \"" + other.id +
-                    "\" has another policy (one programme plans all the batteries)");
-      return;
-    }
-    const OptimalDispatch& a = s.optimal;
-    const OptimalDispatch& b = other.optimal;
-    if (optimal && (a.horizon != b.horizon || a.forecast != b.forecast ||
-                    a.import_limit != b.import_limit || a.export_limit != b.export_limit)) {
-      c.r.error(n.loc, path,
-                "expected the horizon, forecast, import_limit and export_limit of \"" + other.id +
-                    "\": the park's optimal batteries are planned together");
-      return;
-    }
+  if (c.model.storage.empty()) return;
+  const Storage& first = c.model.storage.front();  // the others were checked against it
+  const bool optimal = s.policy == physics::DispatchPolicy::kOptimal;
+  if (optimal != (first.policy == physics::DispatchPolicy::kOptimal)) {
+    c.r.error(n.loc, keyPath(path, "policy"),
+              "expected every battery of the park with policy optimal, or none: \"" + first.id +
+                  "\" has another policy (one programme plans all the batteries)");
+    return;
+  }
+  const OptimalDispatch& a = s.optimal;
+  const OptimalDispatch& b = first.optimal;
+  if (optimal && (a.horizon != b.horizon || a.forecast != b.forecast ||
+                  a.import_limit != b.import_limit || a.export_limit != b.export_limit)) {
+    c.r.error(n.loc, path,
+              "expected the horizon, forecast, import_limit and export_limit of \"" + first.id +
+                  "\": the park's optimal batteries are planned together");
   }
 }
 

@@ -78,6 +78,31 @@ void writeDispatch(H5::Group& kpi, const DispatchRecord& d) {
   if (!d.reason.empty()) writeStringAttribute(kpi, "dispatch_fallback_reason", d.reason);
 }
 
+// /kpi/vpp: the park's flexibility for a virtual power plant per month (mean and lowest of the
+// park/flex_* series).
+void writeVpp(H5::Group& kpi, const std::vector<VppMonth>& months) {
+  if (months.empty()) return;
+  H5::Group group = kpi.createGroup("vpp");
+  writeStringAttribute(group, "description",
+                       "flexibility the park could hold for 1 h and 2 h (park/flex_* series): "
+                       "mean and lowest of each month's steps");
+  std::vector<std::string> labels;
+  for (const VppMonth& m : months)
+    labels.push_back(fmt::format("{:04}-{:02}", m.month.year, m.month.month));
+  writeStringVector(group, "month", labels);
+  for (size_t i = 0; i < kVppSeries.size(); ++i) {
+    std::string name(kSeries[kVppSeries[i]].field);
+    name = name.substr(5, name.size() - 8);  // "flex_up_1h_kW" -> "up_1h"
+    std::vector<double> mean, lowest;
+    for (const VppMonth& m : months) {
+      mean.push_back(m.mean[i] / 1e3);
+      lowest.push_back(m.lowest[i] / 1e3);
+    }
+    writeDoubleVector(group, name + "_mean_kW", mean, "kW");
+    writeDoubleVector(group, name + "_lowest_kW", lowest, "kW");
+  }
+}
+
 // /kpi/dr_events: each demand-response event of the run, requested and delivered.
 void writeDrEvents(H5::Group& kpi, const ParkModel& model,
                    const std::vector<DrEventResult>& events) {
@@ -132,6 +157,7 @@ void writeKpis(H5::Group& root, const ParkModel& model, const Kpis& kpis) {
   writeLimits(group, model, kpis.limits);
   writeDrEvents(group, model, kpis.events);
   writeDispatch(group, kpis.dispatch);
+  writeVpp(group, kpis.vpp);
 }
 
 void writeTime(H5::H5File& file, const TimeGrid& grid) {

@@ -79,7 +79,13 @@ std::vector<std::pair<double, double>> around(const SizingCase& c, const SizingP
 ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, double power) {
   ParkModel out = model;
   if (energy <= 0.0 || power <= 0.0) {
+    const std::string id = out.storage[b].id;
     out.storage.erase(out.storage.begin() + static_cast<long>(b));
+    for (Measure& m : out.measures) std::erase(m.ids, id);
+    // A measure left with nothing to install costs nothing, whatever its `cost:` states.
+    std::erase_if(out.measures, [](const Measure& m) {
+      return m.kind == MeasureKind::kBattery && m.ids.empty();
+    });
   } else {
     physics::BatteryRating& r = out.storage[b].rating;
     r.energy_capacity = energy;

@@ -51,7 +51,7 @@ struct SizingResult {
 };
 
 // The model with battery b at (energy, power) and its measures priced again; a size of 0 (either
-// figure) removes the battery (its measure then costs its fixed part alone).
+// figure) removes the battery, and a battery measure left with nothing to install with it.
 ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, double power);
 
 // Whether point a is better than b for the objective: the higher NPV; the shorter simple payback

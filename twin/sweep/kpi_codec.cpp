@@ -40,6 +40,29 @@ std::vector<double> takeDoubles(ByteReader& r) {
   return v;
 }
 
+void putVpp(ByteWriter& w, const std::vector<VppMonth>& months) {
+  w.u64(months.size());
+  for (const VppMonth& m : months) {
+    w.u64(static_cast<uint64_t>(m.month.year));
+    w.u64(static_cast<uint64_t>(m.month.month));
+    for (double v : m.mean) w.f64(v);
+    for (double v : m.lowest) w.f64(v);
+    w.u64(static_cast<uint64_t>(m.steps));
+  }
+}
+
+std::vector<VppMonth> takeVpp(ByteReader& r) {
+  std::vector<VppMonth> out(r.count(88));
+  for (VppMonth& m : out) {
+    m.month.year = static_cast<int>(r.u64());
+    m.month.month = static_cast<int>(r.u64());
+    for (double& v : m.mean) v = r.f64();
+    for (double& v : m.lowest) v = r.f64();
+    m.steps = static_cast<long>(r.u64());
+  }
+  return out;
+}
+
 void putLimits(ByteWriter& w, const std::vector<LimitRecord>& records) {
   w.u64(records.size());
   for (const LimitRecord& l : records) {
@@ -74,6 +97,7 @@ void putKpis(ByteWriter& w, const Kpis& k) {
   putLimits(w, k.limits.bus_voltage);
   putLimits(w, k.limits.transformer);
   putLimits(w, k.limits.cable);
+  putVpp(w, k.vpp);
   w.u64(static_cast<uint64_t>(k.limits.power_flow_failures));
   w.u64(static_cast<uint64_t>(k.limits.first_failure));
   w.u64(static_cast<uint64_t>(k.dispatch.programmes));
@@ -104,6 +128,7 @@ Kpis takeKpis(ByteReader& r) {
   k.limits.bus_voltage = takeLimits(r);
   k.limits.transformer = takeLimits(r);
   k.limits.cable = takeLimits(r);
+  k.vpp = takeVpp(r);
   k.limits.power_flow_failures = static_cast<long>(r.u64());
   k.limits.first_failure = static_cast<int64_t>(r.u64());
   k.dispatch.programmes = static_cast<long>(r.u64());

@@ -14,7 +14,7 @@
 namespace twin::sweep {
 namespace {
 
-constexpr std::string_view kMagic = "parktwin sweep journal 1\n";
+constexpr std::string_view kMagic = "parktwin sweep journal 2\n";  // 2: KPIs with dispatch, VPP
 
 }  // namespace
 

@@ -243,5 +243,27 @@ TEST(FlexibilitySteps, BatteriesDispatchOnTheNetLoadThePreviousOnesLeave) {
   EXPECT_EQ(balance.delivered, 0.0);
 }
 
+TEST(FlexibilitySteps, HoldableFlexibilityOfABattery) {
+  // 100 kWh, 50 kW, 10-90 %, 95 % each way, 50 kWh stored, discharging 10 kW at the step.
+  // Up for 1 h: min(50 - 10, 40 kWh x 0.95 / 1 h - 10) = 28 kW; for 2 h: min(40, 19 - 10) = 9.
+  // Down for 1 h: min(50 + 10, 40 kWh / (0.95 x 1 h) + 10) = 52.105 kW; for 2 h: 31.053 kW.
+  physics::BatteryRating r;
+  r.energy_capacity = 100 * u::kWh;
+  r.charge_power = r.discharge_power = 50 * u::kW;
+  r.charge_efficiency = r.discharge_efficiency = 0.95;
+  r.soc_min = 0.1;
+  r.soc_max = 0.9;
+  physics::BatteryState s = physics::initialState(r, 0.5);
+  const Holdable one = holdable(r, s, 10 * u::kW, 3600.0);
+  EXPECT_NEAR(one.up, 28 * u::kW, 1e-9);
+  EXPECT_NEAR(one.down, (40 / 0.95 + 10) * u::kW, 1e-9);
+  const Holdable two = holdable(r, s, 10 * u::kW, 7200.0);
+  EXPECT_NEAR(two.up, 9 * u::kW, 1e-9);
+  EXPECT_NEAR(two.down, (20 / 0.95 + 10) * u::kW, 1e-9);
+  s.stored = 0.1 * r.energy_capacity;  // empty: nothing more up, stopping the discharge is down
+  EXPECT_EQ(holdable(r, s, 10 * u::kW, 3600.0).up, 0.0);
+  EXPECT_NEAR(holdable(r, s, 10 * u::kW, 3600.0).down, 60 * u::kW, 1e-9);
+}
+
 }  // namespace
 }  // namespace twin

@@ -45,7 +45,8 @@ double plannedPower(const Storage& s, const physics::BatteryState& state, const 
   for (size_t j = b + 1; j < plan.power.size(); ++j) later += plan.power[j];
   double request = plan.power[b];
   const double import = net - later - request;
-  const double cap = std::min(plan.peak, plan.import_limit);
+  // Below the month's peak so far nothing is saved: a missed forecast may have raised it already.
+  const double cap = std::min(std::max(plan.peak, plan.month_peak), plan.import_limit);
   if (import > cap + 1.0) request += import - cap;
   if (import < -plan.export_limit - 1.0) request += import + plan.export_limit;
   if (request > 0.0) request = std::min(request, std::max(net - later, 0.0));

@@ -71,10 +71,12 @@ void startRebound(FlexibilityState& state, int rebound_steps, double dt);
 void applyRebound(FlexibilityState& state, StepPowers powers, StepBalance& balance);
 
 // The optimal dispatch's plan for one step: each battery's power (empty: the batteries follow their
-// rule policies), the import the plan holds and the park's import and export limits (W).
+// rule policies), the import the plan holds, the month's peak import so far and the park's import
+// and export limits (W).
 struct PlannedStep {
   std::span<const double> power;
   double peak = std::numeric_limits<double>::infinity();
+  double month_peak = 0.0;
   double import_limit = std::numeric_limits<double>::infinity();
   double export_limit = std::numeric_limits<double>::infinity();
 };
@@ -91,7 +93,11 @@ Holdable holdable(const physics::BatteryRating& rating, const physics::BatterySt
                   double power, double duration);
 
 // (park net load without batteries in W, price, dt, the plan, balance.need) => each battery, in
-// model order on the net load the previous ones leave, steps at its policy's request plus, while
+// model order on the net load the previous ones leave, steps at its policy's request (with a plan:
+// the planned power, corrected where the net load came out other than forecast: raised where the
+// import, with the later batteries' plan, would pass the planned peak (or the month's peak so
+// far, if a miss already raised it) or the import limit, lowered where the export would pass the
+// export limit, a discharge never above the net load less the later batteries' plan) plus, while
 // the event needs it, an extra discharge out of its headroom: the discharge left beyond the policy,
 // at most the net load the park still draws (an event reduces demand, a battery never exports for
 // it). Writes each battery's power, SOC and fade; adds the headrooms to balance.flexible, the extra

@@ -203,7 +203,8 @@ PlannedStep plannedStep(const RunPlan& plan, const FlexibilityState& state,
   const auto t = static_cast<size_t>(i);
   const size_t nb = plan.model.storage.size();
   const OptimalDispatch& o = plan.model.storage.front().optimal;
-  return {{dp.power.data() + t * nb, nb}, dp.peak[t], o.import_limit, o.export_limit};
+  const double month_peak = state.peak_month == monthKey(block.day) ? state.month_peak : 0.0;
+  return {{dp.power.data() + t * nb, nb}, dp.peak[t], month_peak, o.import_limit, o.export_limit};
 }
 
 void notePeak(FlexibilityState& state, long day, double import) {

@@ -243,6 +243,34 @@ TEST(FlexibilitySteps, BatteriesDispatchOnTheNetLoadThePreviousOnesLeave) {
   EXPECT_EQ(balance.delivered, 0.0);
 }
 
+TEST(FlexibilitySteps, APlanIsCorrectedWhereTheLoadCameOutOtherwise) {
+  // Two batteries planned idle and at 10 kW; the net load comes out at 70 kW against a planned
+  // peak of 50 kW. The first covers what the second's plan leaves above the peak (70 - 10 - 50 =
+  // 10 kW), once: the import ends at the peak. If the month already reached 80 kW, nothing is
+  // saved below it: both keep their plan. A plan to discharge into a 5 kW load gives 5 kW, no
+  // export.
+  const Storage s = peakShaver();
+  const std::vector<Storage> storage{s, s};
+  const auto step = [&](double net, PlannedStep plan) {
+    std::vector<physics::BatteryState> states(2, physics::initialState(s.rating, 0.5));
+    std::vector<double> power(2), soc(2), fade(2);
+    StepBalance balance;
+    dispatchBatteries(storage, states, net, 0.0, kDt, plan, {power, soc, fade}, balance);
+    return power;
+  };
+  const std::vector<double> planned{0.0, 10 * u::kW};
+  PlannedStep plan{.power = planned, .peak = 50 * u::kW};
+  std::vector<double> p = step(70 * u::kW, plan);
+  EXPECT_NEAR(p[0], 10 * u::kW, 1e-6);
+  EXPECT_NEAR(p[1], 10 * u::kW, 1e-6);
+  plan.month_peak = 80 * u::kW;
+  p = step(70 * u::kW, plan);
+  EXPECT_NEAR(p[0], 0.0, 1e-6);
+  EXPECT_NEAR(p[1], 10 * u::kW, 1e-6);
+  p = step(5 * u::kW, plan);
+  EXPECT_NEAR(p[0] + p[1], 5 * u::kW, 1e-6);
+}
+
 TEST(FlexibilitySteps, HoldableFlexibilityOfABattery) {
   // 100 kWh, 50 kW, 10-90 %, 95 % each way, 50 kWh stored, discharging 10 kW at the step.
   // Up for 1 h: min(50 - 10, 40 kWh x 0.95 / 1 h - 10) = 28 kW; for 2 h: min(40, 19 - 10) = 9.

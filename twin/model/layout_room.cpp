@@ -25,8 +25,8 @@ bool roomForLayout(const Node& n, const std::string& path, CompileContext& c,
   if (bound <= kMaxLayoutModules) return true;
   c.r.error(n.find("install")->loc, keyPath(path, "install"),
             "expected a surface for at most 1,000,000 modules, got one of " +
-                formatGrouped(area, 0) + " m2 with room for about " +
-                formatGrouped(bound, 0) + "; split it into several arrays");
+                formatGrouped(area, 0) + " m2 with room for about " + formatGrouped(bound, 0) +
+                "; split it into several arrays");
   return false;
 }
 

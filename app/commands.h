@@ -57,11 +57,27 @@ struct SizeRequest {
   std::string battery;            // id; "": the only battery the scenario's measures add
   std::string energy;             // "MIN..MAX", e.g. "0 kWh..3000 kWh"
   std::string power;              // "0 kW..1500 kW"
+  std::string pv;                 // ids of new PV arrays the search may leave out, or "all"
   std::string objective = "npv";  // npv | payback | co2
   PeriodFlags period;
   bool json = false;
+  std::string output;        // -o: the sizes tried as a results file ("": none)
+  std::string command_line;  // stored in the results file
 };
 int sizeCommand(const SizeRequest& request);
+
+// `parktwin dr-cost`: what a demand-response event would cost the park (docs/dispatch.md).
+struct DrCostRequest {
+  std::string park_path;
+  std::vector<std::string> at;  // event starts: site time YYYY-MM-DDTHH:MM, or ISO with offset
+  std::string request;          // the reduction asked, e.g. "400 kW"
+  std::string duration = "1 h";
+  std::string scenario;  // "" = the baseline
+  std::string payment;   // what the programme pays per kWh delivered, e.g. "3 CNY/kWh"; "" none
+  std::string step;      // --step, "" = the park file's
+  bool json = false;
+};
+int drCostCommand(const DrCostRequest& request);
 // Writes DIR/park.yaml (the embedded demo park) and runs it into DIR/results.h5.
 int demoCommand(const std::string& dir, const PeriodFlags& period, const std::string& command_line);
 int validateCommand(const std::string& park_path);

@@ -12,11 +12,11 @@
 
 #include "app/calculator_flags.h"
 #include "app/commands.h"
+#include "app/planning_flags.h"
 #include "app/progress.h"
 #include "app/version.h"
+#include "app/viewer_flags.h"
 #include "twin/base/error.h"
-#include "viewer/video_command.h"
-#include "viewer/viewer_commands.h"
 
 namespace {
 
@@ -28,72 +28,6 @@ std::string joinArgs(int argc, char** argv) {
     line += (i ? " " : "") + arg;
   }
   return line;
-}
-
-void addPeriodFlags(CLI::App& cmd, twin::cli::PeriodFlags& period) {
-  cmd.add_option("--start", period.start, "First local date simulated, YYYY-MM-DD");
-  cmd.add_option("--end", period.end, "Local date the simulation stops before, YYYY-MM-DD");
-  cmd.add_option("--step", period.step, "Time step, 1min to 1h dividing an hour (e.g. 15min)");
-}
-
-void addSnapshotFlags(CLI::App& cmd, viewer::SnapshotRequest& r) {
-  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
-  cmd.add_option("--time", r.time,
-                 "Step to show: YYYY-MM-DDTHH:MM in site time, or with an offset (default: 12:00 "
-                 "on the first day)");
-  cmd.add_option("--scenario", r.scenario, "Scenario of the results file (default: baseline)");
-  cmd.add_option("--view", r.view, "Camera preset: iso, top, south or east")->capture_default_str();
-  cmd.add_option("--camera", r.camera,
-                 "A camera of the park's presentation, or an object to frame (building, "
-                 "equipment, bus or cable id)");
-  cmd.add_option("--size", r.size, "Image size WIDTHxHEIGHT")->capture_default_str();
-  cmd.add_option("--layers", r.layers, "Layers shown, comma-separated")->capture_default_str();
-  cmd.add_option("--color-map", r.color_map, "viridis, turbo or traffic")->capture_default_str();
-  cmd.add_option("--pv-color", r.pv_color, "PV arrays by output or by annual shading loss")
-      ->check(CLI::IsMember({"output", "shading"}))
-      ->capture_default_str();
-  cmd.add_option("--language", r.language, "Legend language: en or zh")->capture_default_str();
-  cmd.add_flag("!--no-legend", r.legend, "Leave out the title and legend overlays");
-  cmd.add_option("-o,--output", r.output, "PNG file to write")->required();
-}
-
-void addViewFlags(CLI::App& cmd, viewer::ViewRequest& r) {
-  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
-  cmd.add_option("--compare", r.compare, "A second results file, shown side by side (A/B)");
-  cmd.add_option("--scenario", r.scenario, "Scenario shown (default: baseline)");
-  cmd.add_option("--compare-scenario", r.compare_scenario,
-                 "Scenario of the right view (of --compare's file, or of the same file)");
-  cmd.add_option("--time", r.time, "Step shown first (as snapshot --time)");
-  cmd.add_option("--size", r.size, "Window size WIDTHxHEIGHT")->capture_default_str();
-  cmd.add_option("--language", r.language, "Panel language: en or zh")->capture_default_str();
-  cmd.add_option("--msaa", r.msaa, "Multisampling: 0, 2, 4 or 8 samples (software GL: 0)")
-      ->check(CLI::IsMember({0, 2, 4, 8}));
-  cmd.add_option("--frames", r.frames, "Quit after this many frames (scripted runs)")
-      ->check(CLI::NonNegativeNumber);
-  cmd.add_option("--tour", r.tour, "Fly this tour of the park's presentation, with its captions");
-  cmd.add_flag("--present", r.present,
-               "Presentation mode: full screen, KPI cards, before/after wipe, the tour playing");
-  cmd.add_option("--screenshot", r.screenshot,
-                 "Write the window's last frame, panels included, to this PNG file on exit");
-}
-
-void addVideoFlags(CLI::App& cmd, viewer::VideoRequest& r) {
-  cmd.add_option("results", r.results, "Results file (HDF5)")->required();
-  cmd.add_option("--start", r.start,
-                 "First instant shown, as snapshot --time (default: the first step)");
-  cmd.add_option("--end", r.end,
-                 "Instant the video ends at (default: the tour's length at --speed, else a day)");
-  cmd.add_option("--speed", r.speed, "Simulated time per video second, e.g. 3600x")
-      ->capture_default_str();
-  cmd.add_option("--tour", r.tour, "Fly this tour of the park's presentation, with its captions");
-  cmd.add_option("--fps", r.fps, "Frames per second")->capture_default_str();
-  cmd.add_option("--size", r.size, "Frame size WIDTHxHEIGHT (even numbers)")->capture_default_str();
-  cmd.add_option("--scenario", r.scenario, "Scenario shown (default: baseline)");
-  cmd.add_option("--compare-scenario", r.compare_scenario,
-                 "A second scenario, shown right of the first (before and after)");
-  cmd.add_option("--language", r.language, "Caption and strip language: en or zh")
-      ->capture_default_str();
-  cmd.add_option("-o,--output", r.output, "MP4 file to write")->required();
 }
 
 // Every subcommand's request, filled by the parser, and its CLI11 handle.
@@ -128,6 +62,8 @@ struct Commands {
   CLI::App* sweep_cmd = nullptr;
   twin::cli::SizeRequest size;
   CLI::App* size_cmd = nullptr;
+  twin::cli::DrCostRequest dr_cost;
+  CLI::App* dr_cost_cmd = nullptr;
   twin::cli::CompareRequest compare;
   CLI::App* compare_cmd = nullptr;
   twin::cli::ReportRequest report;
@@ -151,7 +87,7 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.run_cmd = app.add_subcommand("run", "Simulate a park file (baseline and scenarios)");
   c.run_cmd->add_option("park", c.run.park_path, "Park file (YAML)")->required();
   c.run_cmd->add_option("-o,--output", c.run.output, "Results file to write (HDF5)")->required();
-  addPeriodFlags(*c.run_cmd, c.run.period);
+  twin::cli::addPeriodFlags(*c.run_cmd, c.run.period);
   c.run_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
   c.run_cmd->add_option("--scenario", c.run.scenarios, "Run only these scenarios (repeatable)");
   c.run_cmd->add_flag("--baseline-only", c.run.baseline_only, "Run the baseline only");
@@ -182,7 +118,7 @@ void addParkCommands(CLI::App& app, Commands& c) {
   c.sweep_cmd->add_option("--vary", c.sweep.vary, "SECTION.ID.FIELD=V1,V2,... (repeatable)");
   c.sweep_cmd->add_option("-o,--output", c.sweep.output, "Results file to write (HDF5)")
       ->required();
-  addPeriodFlags(*c.sweep_cmd, c.sweep.period);
+  twin::cli::addPeriodFlags(*c.sweep_cmd, c.sweep.period);
   c.sweep_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
   c.sweep_cmd->add_option("--store", c.sweep.store,
                           "park (park series of all), full, none, or variants: v03,v17");
@@ -196,21 +132,14 @@ void addParkCommands(CLI::App& app, Commands& c) {
 
   c.size_cmd =
       app.add_subcommand("size", "A scenario's battery energy and power by NPV, payback or CO2");
-  c.size_cmd->add_option("park", c.size.park_path, "Park file (YAML)")->required();
-  c.size_cmd->add_option("--battery-energy", c.size.energy, "MIN..MAX, e.g. \"0 kWh..3000 kWh\"")
-      ->required();
-  c.size_cmd->add_option("--battery-power", c.size.power, "MIN..MAX, e.g. \"0 kW..1500 kW\"")
-      ->required();
-  c.size_cmd->add_option("--scenario", c.size.scenario, "Scenario whose battery measure to size");
-  c.size_cmd->add_option("--battery", c.size.battery, "Battery id (default: the one it adds)");
-  c.size_cmd->add_option("--objective", c.size.objective, "npv (default), payback or co2");
-  c.size_cmd->add_flag("--json", c.size.json, "Print JSON");
-  addPeriodFlags(*c.size_cmd, c.size.period);
-  c.size_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
+  twin::cli::addSizeFlags(*c.size_cmd, c.size, c.threads);
+  c.dr_cost_cmd = app.add_subcommand(
+      "dr-cost", "What a demand-response event of a given size and time would cost the park");
+  twin::cli::addDrCostFlags(*c.dr_cost_cmd, c.dr_cost, c.threads);
 
   CLI::App* demo_cmd = app.add_subcommand("demo", "Run the bundled demo park, print its KPIs");
   demo_cmd->add_option("-o,--output-dir", c.demo_dir, "Folder for park.yaml and results.h5");
-  addPeriodFlags(*demo_cmd, c.demo_period);
+  twin::cli::addPeriodFlags(*demo_cmd, c.demo_period);
   demo_cmd->add_option("--threads", c.threads, "Worker threads")->check(CLI::Range(1, 1024));
 }
 
@@ -275,13 +204,13 @@ void addViewerCommands(CLI::App& app, Commands& c) {
                            "Scenarios to show, comma-separated (default: all)");
   c.snapshot_cmd = app.add_subcommand(
       "snapshot", "Render a results step of the park in 3D to a PNG file, without a display");
-  addSnapshotFlags(*c.snapshot_cmd, c.snapshot);
+  twin::cli::addSnapshotFlags(*c.snapshot_cmd, c.snapshot);
   c.view_cmd = app.add_subcommand(
       "view", "Open the 3D viewer on a results file (time slider, KPIs, picking, A/B compare)");
-  addViewFlags(*c.view_cmd, c.view);
+  twin::cli::addViewFlags(*c.view_cmd, c.view);
   c.video_cmd = app.add_subcommand(
       "video", "Render a period of the results to an H.264 MP4 video, without a display");
-  addVideoFlags(*c.video_cmd, c.video);
+  twin::cli::addVideoFlags(*c.video_cmd, c.video);
 }
 
 // diagnose and calibrate: the engineers' commands on meter data.
@@ -326,7 +255,11 @@ int runParsed(Commands& c, const std::string& command_line) {
     c.sweep.command_line = command_line;
     return twin::cli::sweepCommand(c.sweep);
   }
-  if (*c.size_cmd) return twin::cli::sizeCommand(c.size);
+  if (*c.size_cmd) {
+    c.size.command_line = command_line;
+    return twin::cli::sizeCommand(c.size);
+  }
+  if (*c.dr_cost_cmd) return twin::cli::drCostCommand(c.dr_cost);
   if (*c.validate_cmd) return twin::cli::validateCommand(c.validate_path);
   if (*c.info_cmd) return twin::cli::infoCommand(c.info_path, c.info_json);
   if (*c.pv_cmd) return twin::cli::pvCommand(c.pv);

@@ -150,6 +150,7 @@ int reportCommand(const ReportRequest& request) {
   data["motors"] = motorsJson(request.results, runs[0], zh);
   data["limits"] = limitsJson(request.results, runs);
   data["dr_events"] = drEventsJson(request.results, runs);
+  data["variants"] = variantsJson(request.results);
   for (size_t i = 1; i < runs.size() && i <= 2; ++i) {
     Json png = snapshotUri(request.results, runs[i].name, summary, zh);
     if (!png.is_null()) data["snapshots"].push_back({{"scenario", runs[i].name}, {"png", png}});

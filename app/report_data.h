@@ -47,6 +47,12 @@ Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSu
 Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
                 bool zh);
 
+// A sweep's or a sizing's rows (/sweep/variants; null without it): `variations`, `count` (rows
+// that are not a park's baseline) and the `max_rows` of them with the highest NPV, each with its
+// name, scenario, status, `vary` values (in the order of `variations`), cost, peak, CO2,
+// investment, NPV and payback (report_variants.cpp).
+Json variantsJson(const std::string& path, size_t max_rows = 200);
+
 // Per column of a stored series: the sum over its steps times step_h (kWh from kW with the step
 // in hours), read a chunk at a time.
 std::vector<double> columnTotals(const std::string& path, const std::string& scenario,

@@ -9,6 +9,7 @@
 
 #include "app/commands.h"
 #include "app/flags.h"
+#include "app/size_results.h"
 #include "twin/base/error.h"
 #include "twin/base/text.h"
 #include "twin/economics/appraisal_fields.h"
@@ -85,13 +86,44 @@ size_t chooseBattery(const ParkModel& m, const std::string& id) {
                    "), got " + quote(id));
 }
 
-nlohmann::ordered_json pointJson(const sweep::SizingPoint& p) {
+// The PV arrays the scenario's pv measures add that --pv names ("all": every one of them).
+std::vector<std::string> choosePvOptions(const ParkModel& m, const std::string& flag) {
+  if (flag.empty()) return {};
+  std::vector<std::string> added;
+  for (const Measure& x : m.measures) {
+    if (x.kind == MeasureKind::kPv) added.insert(added.end(), x.ids.begin(), x.ids.end());
+  }
+  if (flag == "all") {
+    if (added.empty()) throw InputError("--pv: the scenario's measures add no PV array");
+    return added;
+  }
+  std::vector<std::string> out;
+  for (const std::string& id : split(flag, ',')) {
+    if (std::count(added.begin(), added.end(), id) == 0) {
+      throw InputError(
+          "--pv: expected \"all\" or ids of the PV arrays the scenario's measures add" +
+          (added.empty() ? std::string(" (it adds none)") : " (" + join(added, ", ") + ")") +
+          ", got " + quote(id));
+    }
+    if (std::count(out.begin(), out.end(), id) == 0) out.push_back(id);
+  }
+  return out;
+}
+
+// The PV options a point installs, joined by "+" ("none" when it leaves all out).
+std::string installed(const sweep::SizingCase& c, const sweep::SizingPoint& p) {
+  const std::vector<std::string> ids = sweep::installedPv(c, p);
+  return ids.empty() ? "none" : join(ids, "+");
+}
+
+nlohmann::ordered_json pointJson(const sweep::SizingCase& c, const sweep::SizingPoint& p) {
   nlohmann::ordered_json j{{"energy_kWh", p.energy / u::kWh},
                            {"power_kW", p.power / u::kW},
                            {"round", p.round},
                            {"cost_CNY", p.kpis.total.cost()},
                            {"peak_demand_kW", p.kpis.total.peak_demand / u::kW},
                            {"storage_discharge_kWh", p.kpis.total.storage_discharge / u::kWh}};
+  if (!c.pv_options.empty()) j["pv"] = sweep::installedPv(c, p);
   for (const economics::AppraisalField& f : economics::kAppraisalFields) {
     const std::optional<double> v = f.get(p.appraisal);
     j[std::string(f.json)] = v ? nlohmann::ordered_json(*v / f.json_si) : nullptr;
@@ -103,7 +135,8 @@ std::string optional(const std::optional<double>& v, double unit, int decimals) 
   return v ? fmt::format("{:.{}f}", *v / unit, decimals) : "-";
 }
 
-void printText(const sweep::SizingResult& res, const std::string& what) {
+void printText(const sweep::SizingCase& c, const sweep::SizingResult& res,
+               const std::string& what) {
   std::cout << what << ": " << res.points.size() << " sizes, from the highest NPV\n"
             << fmt::format("  {:>10} {:>9} {:>5} {:>12} {:>11} {:>12} {:>9} {:>10}\n", "energy",
                            "power", "round", "NPV", "investment", "savings/a", "payback",
@@ -119,10 +152,10 @@ void printText(const sweep::SizingResult& res, const std::string& what) {
     const sweep::SizingPoint& p = res.points[i];
     const economics::Appraisal& a = p.appraisal;
     std::cout << fmt::format(
-        "{} {:>10.0f} {:>9.0f} {:>5} {:>12.1f} {:>11.1f} {:>12.1f} {:>9} {:>10.1f}\n",
+        "{} {:>10.0f} {:>9.0f} {:>5} {:>12.1f} {:>11.1f} {:>12.1f} {:>9} {:>10.1f}{}\n",
         i == res.best ? '*' : ' ', p.energy / u::kWh, p.power / u::kW, p.round, a.npv / 1e3,
         a.investment / 1e3, a.annual_savings / 1e3, optional(a.simple_payback, 1.0, 1),
-        a.co2_avoided / 1e3);
+        a.co2_avoided / 1e3, c.pv_options.empty() ? "" : "  PV: " + installed(c, p));
   }
 }
 
@@ -137,7 +170,9 @@ void warnAtEdge(const char* flag, double value, const sweep::SizeRange& range) {
 }  // namespace
 
 int sizeCommand(const SizeRequest& r) {
-  const CompiledPark park = compilePark(loadParkSource(r.park_path));
+  const ParkSource source = loadParkSource(r.park_path);
+  const CompiledPark park = compilePark(source);
+  if (!r.output.empty()) checkOutputPath(r.output, r.park_path);
   const auto objective = std::find(sweep::kSizingObjectiveNames.begin(),
                                    sweep::kSizingObjectiveNames.end(), r.objective);
   if (objective == sweep::kSizingObjectiveNames.end()) {
@@ -148,12 +183,14 @@ int sizeCommand(const SizeRequest& r) {
   c.baseline = &park.baseline;
   c.model = &model;
   c.battery = chooseBattery(model, r.battery);
+  c.pv_options = choosePvOptions(model, r.pv);
   c.grid = makeTimeGrid(park.baseline, parsePeriodFlags(r.period));
   c.energy = parseRange("--battery-energy", r.energy, Dimension::kEnergy, 1000 * u::MWh, "kWh");
   c.power = parseRange("--battery-power", r.power, Dimension::kPower, 100 * u::MW, "kW");
   c.objective =
       static_cast<sweep::SizingObjective>(objective - sweep::kSizingObjectiveNames.begin());
   const sweep::SizingResult res = sweep::sizeBattery(c);
+  if (!r.output.empty()) writeSizingResults(r.output, r.command_line, source, park, c, res);
   const std::string what = "battery \"" + model.storage[c.battery].id + "\" of scenario \"" +
                            model.scenario + "\", by " + r.objective;
   if (r.json) {
@@ -161,19 +198,24 @@ int sizeCommand(const SizeRequest& r) {
                              {"scenario", model.scenario},
                              {"battery", model.storage[c.battery].id},
                              {"objective", r.objective},
-                             {"best", pointJson(res.points[res.best])},
+                             {"best", pointJson(c, res.points[res.best])},
                              {"points", nlohmann::ordered_json::array()}};
-    for (const sweep::SizingPoint& p : res.points) j["points"].push_back(pointJson(p));
+    for (const sweep::SizingPoint& p : res.points) j["points"].push_back(pointJson(c, p));
     std::cout << j.dump(2) << '\n';
     return 0;
   }
-  printText(res, what);
+  printText(c, res, what);
   const sweep::SizingPoint& best = res.points[res.best];
-  std::cout << fmt::format("best: {:.0f} kWh, {:.0f} kW: NPV {:.1f} kCNY, payback {} a\n",
-                           best.energy / u::kWh, best.power / u::kW, best.appraisal.npv / 1e3,
-                           optional(best.appraisal.simple_payback, 1.0, 1));
+  std::cout << fmt::format(
+      "best: {:.0f} kWh, {:.0f} kW{}: NPV {:.1f} kCNY, payback {} a\n", best.energy / u::kWh,
+      best.power / u::kW, c.pv_options.empty() ? "" : ", PV " + installed(c, best),
+      best.appraisal.npv / 1e3, optional(best.appraisal.simple_payback, 1.0, 1));
   warnAtEdge("--battery-energy", best.energy, c.energy);
   warnAtEdge("--battery-power", best.power, c.power);
+  if (!r.output.empty()) {
+    std::cout << "results: " << r.output << " (the best as scenario " << sizeName(res.best)
+              << "; parktwin compare lists every size)\n";
+  }
   return 0;
 }
 

@@ -7,12 +7,12 @@
 
   const { root, recordError, hasError, setLanguage, t, el, makeScenarioColours, configureCharts,
     renderHeader, insertContents, renderSankey, renderGlance, renderKpis, renderEconomics, renderMonthly,
-    renderLoadDuration, renderProfiles, renderMotors, renderNetwork, renderSnapshots } = PT;
+    renderLoadDuration, renderProfiles, renderMotors, renderNetwork, renderSnapshots, renderVariants } = PT;
 
   // ---------------------------------------------------------------- main
 
   const SECTIONS = [renderGlance, renderKpis, renderEconomics, renderMonthly, renderLoadDuration, renderProfiles,
-    renderSankey, renderMotors, renderNetwork, renderSnapshots];
+    renderSankey, renderMotors, renderNetwork, renderVariants, renderSnapshots];
 
   function renderSafely(ctx, render) {
     try {

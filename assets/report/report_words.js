@@ -100,6 +100,10 @@
       dr_title: 'Demand response events', dr_id: 'Event', dr_start: 'Start', dr_requested: 'Requested',
       dr_delivered: 'Delivered', dr_share: 'Delivered share', dr_lowest: 'Lowest reduction',
       dr_none: 'No demand response events.',
+      sec_variants: 'Variants and sizes', variant: 'Variant', variant_status: 'Status',
+      variants_note: '{n} variants; the {m} with the highest net present value.',
+      variants_chart: 'Net present value of each variant', variants_all: 'Variants', variants_best: 'Highest NPV',
+      axis_npv: 'Net present value ({unit})',
       unit_t: 't', unit_t_per_a: 't/a', unit_years: 'a', unit_pts: 'pts', unit_cny_per_t: 'CNY/t', unit_kwp: 'kWp',
       unit_pct: '%', no_value: '–', render_error: 'This section could not be drawn: {msg}'
     },
@@ -157,6 +161,10 @@
       dr_title: '需求响应事件', dr_id: '事件', dr_start: '开始时间', dr_requested: '要求削减电量',
       dr_delivered: '实际削减电量', dr_share: '完成率', dr_lowest: '最低削减功率',
       dr_none: '无需求响应事件。',
+      sec_variants: '方案与容量比选', variant: '方案', variant_status: '状态',
+      variants_note: '共 {n} 个方案；列出净现值最高的 {m} 个。',
+      variants_chart: '各方案净现值', variants_all: '方案', variants_best: '净现值最高',
+      axis_npv: '净现值（{unit}）',
       unit_t: '吨', unit_t_per_a: '吨/年', unit_years: '年', unit_pts: '个百分点', unit_cny_per_t: '元/吨',
       unit_kwp: 'kWp', unit_pct: '%', no_value: '–', render_error: '本节无法绘制：{msg}'
     }

@@ -115,7 +115,7 @@ struct Builder {
     s.energy.push_back(energy);
   }
 
-  // EV group d at step t: its charging power and the AC energy drawn up to the step's end.
+  // Flexible demand d at step t: its power and the energy drawn up to the step's end.
   void addDemand(size_t t, size_t d, int balance, StepColumns& s) {
     const FlexibleDemand& f = c.demands[d];
     const int power = lp.addColumn(0.0, 0.0, f.power_max[t] / kW);

@@ -3,8 +3,9 @@
 // the month has already reached, less the export revenue, plus the batteries' degradation cost,
 // less the value of the energy left in them at the end; under the batteries' power limits and SOC
 // windows, the import and export limits, and the demand-response events the batteries must hold
-// energy for. Managed EV charging is planned with them: each group's cars get their energy by
-// their departures, drawn in the steps that cost least.
+// energy for. Managed EV charging and shiftable loads are planned with them: each group's cars get
+// their energy by their departures, and each load's shiftable energy is drawn within its window
+// after its schedule, in the steps that cost least.
 //
 // A simplified model, named as such: the park's net load is taken as given (the forecast), the
 // network's losses are left out, each battery is the energy reservoir of physics/battery.h with
@@ -31,8 +32,9 @@ struct BatteryCase {
   double degradation_cost = 0.0;  // currency per J discharged at the AC terminals
 };
 
-// A managed EV charger group over the horizon: the energy its cars must get can be drawn in any
-// steps its envelope allows (physics::chargingEnvelope, day by day, cumulated over the horizon).
+// A flexible demand over the horizon, drawn on top of the net load in any steps its envelope
+// allows: a managed EV charger group (physics::chargingEnvelope, day by day, cumulated over the
+// horizon) or a shiftable load (dispatch::deferralEnvelope).
 struct FlexibleDemand {
   std::vector<double> power_max;   // W per step
   std::vector<double> energy_min;  // J drawn by the end of each step, at least
@@ -51,14 +53,14 @@ struct HorizonCase {
   double import_limit = kInf;      // W
   double export_limit = kInf;      // W
   std::vector<BatteryCase> batteries;
-  std::vector<FlexibleDemand> demands;  // managed EV charging, drawn on top of the net load
+  std::vector<FlexibleDemand> demands;  // managed EV charging and shiftable loads
 };
 
 struct HorizonPlan {
   bool solved = false;        // the solver found the optimum (of the programme with its penalties)
   bool feasible = false;      // solved, and no limit broken anywhere
   std::vector<double> power;  // W, [step x battery]: + discharge (events' extra not included)
-  std::vector<double> demand_power;  // W, [step x demand]: each managed EV group's charging
+  std::vector<double> demand_power;  // W, [step x demand]: each flexible demand's power
   std::vector<double> peak;          // W per month: the import the plan stays under
   double objective = 0.0;            // currency, the programme's objective
   // Where a limit had to be broken: per step 1 (all steps when not solved), the first such step

@@ -63,11 +63,14 @@ void computeNetwork(const RunPlan& plan, BlockResult& block) {
   networkStage(plan, block);
 }
 
-// The park's net load of every step without batteries, for a perfect forecast beyond the current
-// day: the demand stages of each block run once more, in parallel, ahead of the run.
-std::vector<double> forecastNetLoad(const RunPlan& plan) {
+// The park's net load of every step without batteries, and the planned loads' shiftable power as
+// scheduled, for a perfect forecast beyond the current day: the demand stages of each block run
+// once more, in parallel, ahead of the run.
+void forecastNetLoad(RunPlan& plan) {
   const TimeGrid& grid = plan.grid;
+  const size_t np = plan.planned_loads.size();
   std::vector<double> net(static_cast<size_t>(grid.steps()));
+  std::vector<double> shift(net.size() * np);
   tbb::enumerable_thread_specific<BlockResult> scratch([&] {
     BlockResult block;
     sizeBlock(block, plan.model, grid);
@@ -78,10 +81,14 @@ std::vector<double> forecastNetLoad(const RunPlan& plan) {
     placeBlock(block, grid, index);
     computeDemand(plan, block);
     for (int k = 0; k < block.steps; ++k) {
-      net[static_cast<size_t>(block.first_step + k)] = dispatchNetLoad(plan, block, k);
+      const auto step = static_cast<size_t>(block.first_step + k);
+      net[step] = dispatchNetLoad(plan, block, k);
+      for (size_t j = 0; j < np; ++j)
+        shift[step * np + j] = scheduledShift(plan, block, k, plan.planned_loads[j]);
     }
   });
-  return net;
+  plan.net_forecast = std::move(net);
+  plan.shift_forecast = std::move(shift);
 }
 
 }  // namespace
@@ -89,7 +96,7 @@ std::vector<double> forecastNetLoad(const RunPlan& plan) {
 Kpis runSimulation(const ParkModel& model, const TimeGrid& grid, BlockSink* sink,
                    const RunControl& control) {
   RunPlan plan = makeRunPlan(model, grid);
-  if (needsNetForecast(model)) plan.net_forecast = forecastNetLoad(plan);
+  if (needsNetForecast(model)) forecastNetLoad(plan);
   KpiAccumulator kpis(plan);
   FlexibilityState flexibility = initialFlexibility(plan);
   const long blocks = grid.days();

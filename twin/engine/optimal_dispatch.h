@@ -22,18 +22,26 @@ bool hasOptimalDispatch(const ParkModel& model);
 // more than one day): the engine then computes RunPlan::net_forecast before the run.
 bool needsNetForecast(const ParkModel& model);
 
+// The loads the optimal dispatch plans (a shiftable share and a shift_window), by index; none
+// without the optimal policy.
+std::vector<size_t> plannedLoads(const ParkModel& model);
+
+// The shiftable power of planned load i (an index into model.loads) at step k, as scheduled (W).
+double scheduledShift(const RunPlan& plan, const BlockResult& block, int k, size_t i);
+
 // The park's net load at step k of a block without batteries: motors + loads (+ EV chargers when
 // with_ev) - PV, in W.
 double parkNetLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_ev = true);
 
-// What the dispatch plans on at step k of a block: the park's net load without batteries and
-// without the managed EV groups (their charging is planned), in W.
+// What the dispatch plans on at step k of a block: the park's net load without batteries, without
+// the managed EV groups and without the planned loads' shiftable share (they are planned), in W.
 double dispatchNetLoad(const RunPlan& plan, const BlockResult& block, int k);
 
 // At a block's start, before its steps change anything: plans the horizon starting at the block
-// when the current plan does not cover it, sets the managed EV groups' charging of the block to
-// follow the plan (unless the rule fallback has the day: then they keep their own control), and
-// keeps the block's net load for the next day's persistence forecast.
+// when the current plan does not cover it, sets the managed EV groups' charging and the planned
+// loads' shiftable share of the block to follow the plan (unless the programme failed: then they
+// keep their own control and schedule), and keeps the block's net load for the next day's
+// persistence forecast.
 void planDispatch(const RunPlan& plan, FlexibilityState& state, BlockResult& block);
 
 // The plan for step k of the block: the battery powers (empty without the optimal policy, and

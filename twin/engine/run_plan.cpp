@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "twin/base/error.h"
+#include "twin/engine/optimal_dispatch.h"
 #include "twin/model/motor_duty.h"
 #include "twin/model/park_network.h"
 
@@ -274,6 +275,8 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .dr_windows = drWindows(model.demand_response, grid),
       .rebound_steps = reboundSteps(model.demand_response, grid),
       .net_forecast = {},
+      .shift_forecast = {},
+      .planned_loads = plannedLoads(model),
   };
   plan.pv_shade = pvShadeTables(plan);
   return plan;

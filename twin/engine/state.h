@@ -63,7 +63,9 @@ struct DispatchPlan {
   std::vector<char> rule;     // per step: 1 where the rule fallback dispatches it (a broken limit)
   std::vector<double> power;  // W [step x battery], + discharge (events' extra comes on top)
   std::vector<double> peak;   // W per step: the import the plan stays under
-  std::vector<double> ev_power;  // W [step x managed EV group]: their planned charging
+  // W [step x planned demand]: the managed EV groups' charging, then the planned shiftable loads'
+  // shiftable share (plannedLoads order)
+  std::vector<double> demand_power;
 };
 
 // What the serial flexibility stage carries from step to step across blocks.

@@ -264,7 +264,7 @@ void readCooling(const Node& n, const std::string& path, CompileContext& c, Load
 // Demand-response shares of a load: what an event may shed and what it may defer.
 void readFlexibility(const Node& n, const std::string& path, CompileContext& c, Load& l) {
   if (!c.r.expectMap(n, path)) return;
-  c.r.checkKeys(n, {"curtailable", "shiftable"}, path);
+  c.r.checkKeys(n, {"curtailable", "shiftable", "shift_window"}, path);
   constexpr QuantityField kCurtailable{"curtailable", Dimension::kFraction, 0, 1, false, "%",
                                        u::pct};
   constexpr QuantityField kShiftable{"shiftable", Dimension::kFraction, 0, 1, false, "%", u::pct};
@@ -272,6 +272,13 @@ void readFlexibility(const Node& n, const std::string& path, CompileContext& c, 
   l.shiftable = c.r.quantity(n, kShiftable, path, false).value_or(0.0);
   if (l.curtailable + l.shiftable > 1.0) {
     c.r.error(n.loc, path, "expected curtailable + shiftable of at most 100 %");
+  }
+  constexpr QuantityField kWindow{"shift_window", Dimension::kDuration, 0, 86400, true, "h",
+                                  u::hour};
+  l.shift_window = c.r.quantity(n, kWindow, path, false).value_or(0.0);
+  if (l.shift_window > 0.0 && !(l.shiftable > 0.0)) {
+    c.r.error(n.find("shift_window")->loc, keyPath(path, "shift_window"),
+              "expected a shiftable share above 0 for the optimal dispatch to defer");
   }
 }
 

@@ -242,6 +242,9 @@ struct Load {
   // is not consumed) or defer (shiftable: consumed after the event, the rebound).
   double curtailable = 0.0;
   double shiftable = 0.0;
+  // How long the optimal dispatch may defer the shiftable share from its schedule, s (0: it does
+  // not plan the load; demand-response events still defer it).
+  double shift_window = 0.0;
 };
 
 // The park-file words for the EV charging controls, in enum order (physics::ChargingControl).

@@ -1,10 +1,12 @@
 #include "twin/sweep/battery_sizing.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
 #include "twin/engine/engine.h"
 #include "twin/model/compile_measures.h"
+#include "twin/model/measure_select.h"
 
 namespace twin::sweep {
 namespace {
@@ -19,22 +21,23 @@ std::vector<double> gridValues(const SizeRange& r, int n) {
 
 double step(const SizeRange& r, int n) { return n < 2 ? 0.0 : (r.max - r.min) / (n - 1); }
 
-bool sameSize(const SizingPoint& p, double energy, double power) {
-  return std::abs(p.energy - energy) <= 1e-9 * std::max(1.0, energy) &&
-         std::abs(p.power - power) <= 1e-9 * std::max(1.0, power);
+bool sameSize(const SizingPoint& p, const SizingPoint& q) {
+  return std::abs(p.energy - q.energy) <= 1e-9 * std::max(1.0, q.energy) &&
+         std::abs(p.power - q.power) <= 1e-9 * std::max(1.0, q.power) && p.pv == q.pv;
 }
 
-// The year at each size, in parallel; appended to points in the order given.
-void evaluate(const SizingCase& c, const Kpis& base,
-              const std::vector<std::pair<double, double>>& sizes, int round,
+bool tried(const std::vector<SizingPoint>& points, const SizingPoint& q) {
+  return std::any_of(points.begin(), points.end(),
+                     [&](const SizingPoint& p) { return sameSize(p, q); });
+}
+
+// The year of each candidate, in parallel; appended to points in the order given.
+void evaluate(const SizingCase& c, const Kpis& base, std::vector<SizingPoint> candidates, int round,
               std::vector<SizingPoint>& points, const std::function<void(size_t)>& progress) {
-  std::vector<SizingPoint> out(sizes.size());
-  runJobs(sizes.size(), [&](size_t i) {
-    SizingPoint& p = out[i];
-    p.energy = sizes[i].first;
-    p.power = sizes[i].second;
+  runJobs(candidates.size(), [&](size_t i) {
+    SizingPoint& p = candidates[i];
     p.round = round;
-    const ParkModel model = withBatterySize(*c.model, c.battery, p.energy, p.power);
+    const ParkModel model = sizedModel(c, p);
     p.kpis = runSimulation(model, c.grid, nullptr);
     economics::InvestmentCase ic;
     ic.investments = model.investments();
@@ -43,7 +46,7 @@ void evaluate(const SizingCase& c, const Kpis& base,
     ic.co2_avoided = base.total.co2 - p.kpis.total.co2;
     p.appraisal = economics::appraise(ic, model.economics);
   });
-  for (SizingPoint& p : out) {
+  for (SizingPoint& p : candidates) {
     points.push_back(std::move(p));
     if (progress) progress(points.size());
   }
@@ -57,21 +60,42 @@ size_t bestOf(const std::vector<SizingPoint>& points, SizingObjective objective)
   return best;
 }
 
-// The sizes around the best, step away in each range, clipped to it, not tried before.
-std::vector<std::pair<double, double>> around(const SizingCase& c, const SizingPoint& best,
-                                              double de, double dp,
-                                              const std::vector<SizingPoint>& tried) {
-  std::vector<std::pair<double, double>> out;
+// The sizes around the best, step away in each range, clipped to it, not tried before; with the
+// best's PV arrays.
+std::vector<SizingPoint> around(const SizingCase& c, const SizingPoint& best, double de, double dp,
+                                const std::vector<SizingPoint>& points) {
+  std::vector<SizingPoint> out;
   for (const double e : {best.energy - de, best.energy, best.energy + de}) {
     for (const double p : {best.power - dp, best.power, best.power + dp}) {
       if (e < c.energy.min || e > c.energy.max || p < c.power.min || p > c.power.max) continue;
-      bool seen = false;
-      for (const SizingPoint& t : tried) seen = seen || sameSize(t, e, p);
-      for (const auto& [oe, op] : out) seen = seen || (oe == e && op == p);
-      if (!seen) out.emplace_back(e, p);
+      SizingPoint q;
+      q.energy = e;
+      q.power = p;
+      q.pv = best.pv;
+      if (!tried(points, q) && !tried(out, q)) out.push_back(std::move(q));
     }
   }
   return out;
+}
+
+// Toggles one PV option at a time at the best size while that finds a better point.
+void pvPass(const SizingCase& c, const Kpis& base, int round, std::vector<SizingPoint>& points,
+            const std::function<void(size_t)>& progress) {
+  for (;;) {
+    const size_t before = bestOf(points, c.objective);
+    std::vector<SizingPoint> toggles;
+    for (size_t i = 0; i < c.pv_options.size(); ++i) {
+      SizingPoint q;
+      q.energy = points[before].energy;
+      q.power = points[before].power;
+      q.pv = points[before].pv;
+      q.pv[i] = !q.pv[i];
+      if (!tried(points, q)) toggles.push_back(std::move(q));
+    }
+    if (toggles.empty()) return;
+    evaluate(c, base, std::move(toggles), round, points, progress);
+    if (bestOf(points, c.objective) == before) return;
+  }
 }
 
 }  // namespace
@@ -95,6 +119,35 @@ ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, doubl
   return out;
 }
 
+ParkModel withoutPvArrays(const ParkModel& model, const std::vector<std::string>& ids) {
+  ParkModel out = model;
+  std::erase_if(out.pv, [&](const PvArray& a) { return contains(ids, a.id); });
+  for (Measure& m : out.measures) {
+    std::erase_if(m.ids, [&](const std::string& id) { return contains(ids, id); });
+  }
+  std::erase_if(out.measures,
+                [](const Measure& m) { return m.kind == MeasureKind::kPv && m.ids.empty(); });
+  for (Measure& m : out.measures) priceMeasure(m, out);
+  return out;
+}
+
+std::vector<std::string> installedPv(const SizingCase& c, const SizingPoint& p) {
+  std::vector<std::string> out;
+  for (size_t i = 0; i < c.pv_options.size(); ++i) {
+    if (p.pv[i]) out.push_back(c.pv_options[i]);
+  }
+  return out;
+}
+
+ParkModel sizedModel(const SizingCase& c, const SizingPoint& p) {
+  std::vector<std::string> left_out;
+  for (size_t i = 0; i < c.pv_options.size(); ++i) {
+    if (!p.pv[i]) left_out.push_back(c.pv_options[i]);
+  }
+  const ParkModel model = left_out.empty() ? *c.model : withoutPvArrays(*c.model, left_out);
+  return withBatterySize(model, c.battery, p.energy, p.power);
+}
+
 bool better(const SizingPoint& a, const SizingPoint& b, SizingObjective objective) {
   const auto primary = [&](const SizingPoint& p) {
     switch (objective) {
@@ -116,11 +169,18 @@ bool better(const SizingPoint& a, const SizingPoint& b, SizingObjective objectiv
 SizingResult sizeBattery(const SizingCase& c, const std::function<void(size_t)>& progress) {
   SizingResult result;
   result.baseline = runSimulation(*c.baseline, c.grid, nullptr);
-  std::vector<std::pair<double, double>> sizes;
+  std::vector<SizingPoint> grid;
   for (const double e : gridValues(c.energy, c.grid_points)) {
-    for (const double p : gridValues(c.power, c.grid_points)) sizes.emplace_back(e, p);
+    for (const double p : gridValues(c.power, c.grid_points)) {
+      SizingPoint q;
+      q.energy = e;
+      q.power = p;
+      q.pv.assign(c.pv_options.size(), true);
+      grid.push_back(std::move(q));
+    }
   }
-  evaluate(c, result.baseline, sizes, 0, result.points, progress);
+  evaluate(c, result.baseline, std::move(grid), 0, result.points, progress);
+  pvPass(c, result.baseline, 0, result.points, progress);
   double de = step(c.energy, c.grid_points), dp = step(c.power, c.grid_points);
   for (int round = 1; round <= c.refinements; ++round) {
     de /= 2.0;
@@ -129,6 +189,7 @@ SizingResult sizeBattery(const SizingCase& c, const std::function<void(size_t)>&
     evaluate(c, result.baseline, around(c, best, de, dp, result.points), round, result.points,
              progress);
   }
+  pvPass(c, result.baseline, c.refinements, result.points, progress);
   result.best = bestOf(result.points, c.objective);
   return result;
 }

@@ -1,8 +1,11 @@
-// `parktwin size` (docs/dispatch.md): a battery's energy and power searched over simulated years.
-// A coarse grid over the two ranges, then refinements around the best size, each at half the
-// previous step; every size is a year of the park with the battery at that size, its measures
-// priced again at it, valued against the park's baseline the way `parktwin compare` values a
-// scenario (twin/economics/cash_flow.h).
+// `parktwin size` (docs/dispatch.md): a battery's energy and power searched over simulated years,
+// and optionally which of the scenario's new PV arrays to install with it. A coarse grid over the
+// two ranges, then refinements around the best size, each at half the previous step; with PV
+// options, a greedy pass after the grid and after the last refinement leaves out or puts back one
+// array at a time at the best size while that improves the objective (a coordinate search: a local
+// optimum, a simplification). Every size is a year of the park with the battery at that size and
+// those arrays, its measures priced again, valued against the park's baseline the way `parktwin
+// compare` values a scenario (twin/economics/cash_flow.h).
 #pragma once
 
 #include <array>
@@ -32,14 +35,16 @@ struct SizingCase {
   SizeRange energy;
   SizeRange power;
   SizingObjective objective = SizingObjective::kNpv;
-  int grid_points = 5;  // per range in the coarse grid
-  int refinements = 2;  // rounds around the best, each at half the step
+  std::vector<std::string> pv_options;  // ids of model->pv the search may leave out (--pv)
+  int grid_points = 5;                  // per range in the coarse grid
+  int refinements = 2;                  // rounds around the best, each at half the step
 };
 
 struct SizingPoint {
-  double energy = 0.0;  // J
-  double power = 0.0;   // W, charge and discharge
-  int round = 0;        // 0: the coarse grid; 1, 2, ...: refinements
+  double energy = 0.0;   // J
+  double power = 0.0;    // W, charge and discharge
+  std::vector<bool> pv;  // per SizingCase::pv_options: installed
+  int round = 0;         // 0: the coarse grid; 1, 2, ...: refinements
   Kpis kpis;
   economics::Appraisal appraisal;
 };
@@ -56,6 +61,16 @@ ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, doubl
 
 // Whether point a is better than b for the objective: the higher NPV; the shorter simple payback
 // (none is worst); the more CO2 avoided. Ties go to the higher NPV, then to neither.
+// The model without the PV arrays `ids`, its measures priced again; a pv measure left with
+// nothing to install goes with them.
+ParkModel withoutPvArrays(const ParkModel& model, const std::vector<std::string>& ids);
+
+// The PV options a point installs, in the order of SizingCase::pv_options.
+std::vector<std::string> installedPv(const SizingCase& c, const SizingPoint& p);
+
+// The model of a point: its PV options left out where not installed, the battery at its size.
+ParkModel sizedModel(const SizingCase& c, const SizingPoint& p);
+
 bool better(const SizingPoint& a, const SizingPoint& b, SizingObjective objective);
 
 // Runs the search; sizes of one round run in parallel. progress(done) after each size.

@@ -75,5 +75,34 @@ TEST(DispatchErrors, EachMistakeIsOneLocatedMessage) {
   }
 }
 
+// A load the optimal dispatch may defer: its shift_window, and each mistake located.
+TEST(DispatchErrors, ShiftWindowOfALoad) {
+  const auto load = [](const std::string& flexibility) {
+    return test::smallParkWith(
+        "  - {id: SHIFT, kind: process, building: W1, bus: LV1, rated_power: \"40 kW\", "
+        "power_factor: 0.9, schedule: day-shift, flexibility: " +
+        flexibility + "}\n");
+  };
+  const CompiledPark park = test::compileText(load("{shiftable: \"50 %\", shift_window: \"6 h\"}"));
+  EXPECT_EQ(park.baseline.loads[1].shift_window, 6 * 3600.0);
+  EXPECT_EQ(test::compileText(load("{shiftable: \"50 %\"}")).baseline.loads[1].shift_window, 0.0);
+  const struct {
+    std::string flexibility, expected;
+  } cases[] = {
+      {"{curtailable: \"50 %\", shift_window: \"6 h\"}",
+       "test.yaml:56:167: loads[1].flexibility.shift_window: expected a shiftable share above 0 "
+       "for the optimal dispatch to defer"},
+      {"{shiftable: \"50 %\", shift_window: \"30 h\"}",
+       "test.yaml:56:165: loads[1].flexibility.shift_window: expected a value above 0 h up to 24 "
+       "h, got \"30 h\""},
+  };
+  for (const auto& c : cases) {
+    const std::vector<std::string> errors = errorsOf(load(c.flexibility));
+    ASSERT_EQ(errors.size(), 1u) << c.flexibility
+                                 << (errors.empty() ? " no error" : " " + errors[0]);
+    EXPECT_EQ(errors[0], c.expected);
+  }
+}
+
 }  // namespace
 }  // namespace twin

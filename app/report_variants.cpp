@@ -1,0 +1,67 @@
+// The report's variants section: a sweep's or a sizing's rows (/sweep/variants), the ones with
+// the highest NPV first, as the page draws them (a table and NPV against the first variation).
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "app/report_data.h"
+#include "twin/sweep/sweep_table.h"
+
+namespace twin::cli {
+namespace {
+
+// The figures of a row the page shows, by their sweep/variants column.
+constexpr std::array<std::pair<const char*, const char*>, 6> kShown = {{
+    {"cost_cny", "cost_CNY"},
+    {"peak_kw", "peak_demand_kW"},
+    {"co2_t", "co2_t"},
+    {"investment_cny", "investment_cny"},
+    {"npv_cny", "npv_cny"},
+    {"payback_years", "simple_payback_years"},
+}};
+
+Json numberOrNull(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
+
+}  // namespace
+
+Json variantsJson(const std::string& path, size_t max_rows) {
+  const std::optional<sweep::SweepTable> found = sweep::findSweepTable(path);
+  if (!found) return nullptr;
+  const sweep::SweepTable& t = *found;
+  const int name = sweep::columnOf(t.text_columns, "name");
+  const int reference = sweep::columnOf(t.text_columns, "reference");
+  const int npv = sweep::columnOf(t.number_columns, "npv_cny");
+  if (name < 0 || reference < 0 || npv < 0) return nullptr;
+  std::vector<size_t> rows;
+  for (size_t r = 0; r < t.text.size(); ++r) {
+    if (t.text[r][name] != t.text[r][reference]) rows.push_back(r);  // not a park's baseline
+  }
+  const auto key = [&](size_t r) {
+    const double v = t.numbers[r][npv];
+    return std::isnan(v) ? -INFINITY : v;
+  };
+  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key(a) > key(b); });
+  Json out{{"variations", t.variations}, {"count", rows.size()}, {"rows", Json::array()}};
+  rows.resize(std::min(rows.size(), max_rows));
+  for (const size_t r : rows) {
+    Json row{{"name", t.text[r][name]}};
+    for (const char* text : {"scenario", "status"}) {
+      const int c = sweep::columnOf(t.text_columns, text);
+      row[text] = c < 0 ? "" : t.text[r][static_cast<size_t>(c)];
+    }
+    Json vary = Json::array();
+    for (const std::string& v : t.variations) {
+      const int c = sweep::columnOf(t.text_columns, "vary:" + v);
+      vary.push_back(c < 0 ? "" : t.text[r][static_cast<size_t>(c)]);
+    }
+    row["vary"] = std::move(vary);
+    for (const auto& [field, column] : kShown) {
+      const int c = sweep::columnOf(t.number_columns, column);
+      row[field] = c < 0 ? Json(nullptr) : numberOrNull(t.numbers[r][static_cast<size_t>(c)]);
+    }
+    out["rows"].push_back(std::move(row));
+  }
+  return out;
+}
+
+}  // namespace twin::cli

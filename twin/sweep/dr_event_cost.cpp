@@ -1,0 +1,98 @@
+#include "twin/sweep/dr_event_cost.h"
+
+#include <algorithm>
+
+#include "twin/base/calendar.h"
+#include "twin/base/error.h"
+#include "twin/base/iso_time.h"
+#include "twin/engine/engine.h"
+
+namespace twin::sweep {
+namespace {
+
+std::string timeText(const ParkModel& model, int64_t unix_time) {
+  return formatIsoTime(unix_time, model.site.utc_offset_s);
+}
+
+void checkEvent(const ParkModel& model, const DrEvent& e) {
+  if (!(e.request > 0.0) || !(e.duration > 0.0)) {
+    throw InputError("the event at " + timeText(model, e.start) +
+                     " needs a request and a duration above 0");
+  }
+  const int64_t end = e.start + static_cast<int64_t>(e.duration);
+  for (const DrEvent& own : model.demand_response.events) {
+    const int64_t own_end = own.start + static_cast<int64_t>(own.duration);
+    if (e.start < own_end && own.start < end) {
+      throw InputError("the event at " + timeText(model, e.start) +
+                       " overlaps the park's own event \"" + own.id + "\" (" +
+                       timeText(model, own.start) + "); expected a time outside its events");
+    }
+  }
+}
+
+// The model with one more event, its events in time order.
+ParkModel withEvent(const ParkModel& model, const DrEvent& e) {
+  ParkModel out = model;
+  std::vector<DrEvent>& events = out.demand_response.events;
+  events.push_back(e);
+  std::stable_sort(events.begin(), events.end(),
+                   [](const DrEvent& a, const DrEvent& b) { return a.start < b.start; });
+  return out;
+}
+
+size_t monthIndex(const Kpis& kpis, const YearMonth& month) {
+  for (size_t i = 0; i < kpis.months.size(); ++i) {
+    if (kpis.months[i].month == month) return i;
+  }
+  return 0;
+}
+
+}  // namespace
+
+TimeGrid eventPeriod(const ParkModel& model, const DrEvent& event, int step_s) {
+  const int offset = model.site.utc_offset_s;
+  const long first = localDayOf(event.start, offset);
+  const int64_t end = event.start + static_cast<int64_t>(event.duration);
+  const long last = localDayOf(end + static_cast<int64_t>(model.demand_response.rebound), offset);
+  const SimulationSettings& sim = model.simulation;
+  if (first < sim.start_day || localDayOf(end - 1, offset) >= sim.end_day) {
+    throw InputError("the event at " + timeText(model, event.start) +
+                     " lies outside the park's period (from " + formatDate(sim.start_day) +
+                     ", before " + formatDate(sim.end_day) +
+                     ": simulation.start/end); expected a time in it");
+  }
+  const CivilDate date = civilDate(first);
+  const CivilDate next =
+      date.month == 12 ? CivilDate{date.year + 1, 1, 1} : CivilDate{date.year, date.month + 1, 1};
+  PeriodOverride period;
+  period.start_day = std::max(sim.start_day, localDay({date.year, date.month, 1}));
+  period.end_day = std::min(sim.end_day, std::max(localDay(next), last + 1));
+  period.step_s = step_s;
+  return makeTimeGrid(model, period);
+}
+
+std::vector<DrEventCost> drEventCosts(const ParkModel& model, const std::vector<DrEvent>& events,
+                                      int step_s) {
+  std::vector<DrEventCost> out(events.size());
+  std::vector<ParkModel> with;
+  for (size_t i = 0; i < events.size(); ++i) {
+    checkEvent(model, events[i]);
+    out[i].event = events[i];
+    out[i].grid = eventPeriod(model, events[i], step_s);
+    with.push_back(withEvent(model, events[i]));
+  }
+  runJobs(2 * events.size(), [&](size_t job) {
+    DrEventCost& c = out[job / 2];
+    if (job % 2 == 0) {
+      c.without = runSimulation(model, c.grid, nullptr);
+    } else {
+      c.with = runSimulation(with[job / 2], c.grid, nullptr);
+    }
+  });
+  for (DrEventCost& c : out) {
+    c.month = monthIndex(c.with, yearMonthOf(localDayOf(c.event.start, model.site.utc_offset_s)));
+  }
+  return out;
+}
+
+}  // namespace twin::sweep

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/json_output.h"
 #include "app/text_table.h"
 #include "app/xlsx_file.h"
 #include "twin/base/error.h"
@@ -56,8 +57,6 @@ bool isAppraisal(const std::string& name) {
   return false;
 }
 
-Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
-
 // The row index of each row's reference (its park's baseline); -1 when absent.
 std::vector<int> referencesOf(const SweepTable& t, const Columns& c) {
   std::vector<int> out;
@@ -92,12 +91,13 @@ Json sweepJson(const SweepTable& t, const Columns& c) {
       const double v = t.numbers[r][k];
       const std::string& name = t.number_columns[k];
       if (findKpi(name)) {
-        kpi[name] = number(v);
-        delta[name] = number(refs[r] < 0 ? NAN : v - t.numbers[static_cast<size_t>(refs[r])][k]);
+        kpi[name] = numberOrNull(v);
+        delta[name] =
+            numberOrNull(refs[r] < 0 ? NAN : v - t.numbers[static_cast<size_t>(refs[r])][k]);
       } else if (isAppraisal(name)) {
-        economics[name] = number(v);
+        economics[name] = numberOrNull(v);
       } else {
-        e[name] = number(v);  // a sample's factors
+        e[name] = numberOrNull(v);  // a sample's factors
       }
     }
     e["kpi"] = kpi;
@@ -114,13 +114,7 @@ std::string cell(double v, double scale, int decimals) {
 }
 
 void printSweepTable(const SweepTable& t, const Columns& c, const std::string& path) {
-  std::vector<size_t> order(t.text.size());
-  for (size_t r = 0; r < order.size(); ++r) order[r] = r;
-  const auto npv = [&](size_t r) {
-    const double v = t.numbers[r][c.npv];
-    return std::isnan(v) ? -INFINITY : v;
-  };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return npv(a) > npv(b); });
+  const std::vector<size_t> order = sweep::byNpv(t);
   std::cout << path << ": " << t.text.size() << " variants of " << t.parks.size()
             << (t.parks.size() == 1 ? " park" : " parks") << ", from the highest NPV\n\n";
   TextTable table;

@@ -3,11 +3,13 @@
 // given size at a given time would cost the park (twin/sweep/dr_event_cost.h), one row per --at.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
 #include "app/commands.h"
 #include "app/flags.h"
+#include "app/json_output.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
 #include "twin/base/text.h"
@@ -33,15 +35,14 @@ const ParkModel& chooseRun(const CompiledPark& park, const DrCostRequest& r) {
 
 // --at as YYYY-MM-DDTHH:MM in site time, or an ISO 8601 instant with its offset.
 int64_t eventStart(const std::string& text, const ParkModel& m) {
-  IsoTimeParse parsed = parseIsoTime(text);
-  if (!parsed.instant) parsed = parseIsoTime(text + formatUtcOffset(m.site.utc_offset_s));
-  if (!parsed.instant) {
+  const std::optional<double> parsed = parseSiteTime(text, m.site.utc_offset_s);
+  if (!parsed) {
     throw InputError(
         "--at: expected YYYY-MM-DDTHH:MM in site time or with an offset "
         "(2025-07-22T13:00+08:00), got " +
         quote(text));
   }
-  return static_cast<int64_t>(parsed.instant->unix_time);
+  return static_cast<int64_t>(std::floor(*parsed));
 }
 
 std::vector<DrEvent> requestedEvents(const DrCostRequest& r, const ParkModel& m) {
@@ -67,8 +68,6 @@ struct Row {
   double perKwh() const { return c->delivered() > 0 ? c->cost() / (c->delivered() / u::kWh) : NAN; }
 };
 
-Json number(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
-
 Json rowJson(const Row& row, const ParkModel& m) {
   const sweep::DrEventCost& c = *row.c;
   return {{"start", formatIsoTime(c.event.start, m.site.utc_offset_s)},
@@ -82,7 +81,7 @@ Json rowJson(const Row& row, const ParkModel& m) {
           {"demand_charge_CNY", row.demand()},
           {"export_revenue_CNY", row.exported()},
           {"cost_CNY", c.cost()},
-          {"cost_per_kWh_CNY", number(row.perKwh())},
+          {"cost_per_kWh_CNY", numberOrNull(row.perKwh())},
           {"peak_without_kW", c.without.months[c.month].peak_demand / u::kW},
           {"peak_with_kW", c.with.months[c.month].peak_demand / u::kW},
           {"payment_CNY", row.payment},
@@ -92,7 +91,7 @@ Json rowJson(const Row& row, const ParkModel& m) {
 void printRows(const std::vector<Row>& rows, const ParkModel& m, bool paid) {
   std::cout << fmt::format("  {:<25} {:>9} {:>6} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}{}\n",
                            "start", "delivered", "share", "rebound", "not used", "energy", "demand",
-                           "export", "cost", "per kWh", paid ? fmt::format(" {:>9}", "net") : "")
+                           "exp. loss", "cost", "per kWh", paid ? fmt::format(" {:>9}", "net") : "")
             << fmt::format("  {:<25} {:>9} {:>6} {:>8} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}{}\n", "",
                            "[kWh]", "[%]", "[kWh]", "[kWh]", "[CNY]", "[CNY]", "[CNY]", "[CNY]",
                            "[CNY/kWh]", paid ? fmt::format(" {:>9}", "[CNY]") : "");
@@ -124,7 +123,12 @@ int drCostCommand(const DrCostRequest& r) {
   }
   const int step_s =
       r.step.empty() ? model.simulation.step_s : parsePeriodFlags({"", "", r.step}).step_s.value();
-  const std::vector<sweep::DrEventCost> costs = sweep::drEventCosts(model, events, step_s);
+  std::vector<sweep::DrEventCost> costs;
+  try {
+    costs = sweep::drEventCosts(model, events, step_s);
+  } catch (const InputError& e) {  // an event outside the park's period or over its own
+    throw InputError(std::string("--at: ") + e.what());
+  }
   std::vector<Row> rows;
   for (const sweep::DrEventCost& c : costs) rows.push_back({&c, price * c.delivered()});
   const std::string run = model.scenario.empty() ? "baseline" : model.scenario;

@@ -1,5 +1,7 @@
 #include "app/json_output.h"
 
+#include <cmath>
+
 #include "physics/units.h"
 #include "twin/base/calendar.h"
 #include "twin/base/iso_time.h"
@@ -159,6 +161,10 @@ nlohmann::ordered_json resultsInfoJson(const std::string& path, const ResultsSum
   }
   j["scenarios"] = scenarios;
   return j;
+}
+
+nlohmann::ordered_json numberOrNull(double v) {
+  return std::isnan(v) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(v);
 }
 
 }  // namespace twin::cli

@@ -8,6 +8,9 @@
 
 namespace twin::cli {
 
+// A figure as JSON: null where it does not exist (NaN).
+nlohmann::ordered_json numberOrNull(double v);
+
 // Counts of buildings, buses, cables, transformers, motors (all motor-driven machines),
 // compressors, equipment by kind, loads by kind, schedules, scenarios; site and period.
 nlohmann::ordered_json parkInfoJson(const ParkSource& source, const CompiledPark& park);

@@ -1,9 +1,9 @@
 // The report's variants section: a sweep's or a sizing's rows (/sweep/variants), the ones with
 // the highest NPV first, as the page draws them (a table and NPV against the first variation).
 #include <algorithm>
-#include <cmath>
-#include <numeric>
+#include <array>
 
+#include "app/json_output.h"
 #include "app/report_data.h"
 #include "twin/sweep/sweep_table.h"
 
@@ -20,8 +20,6 @@ constexpr std::array<std::pair<const char*, const char*>, 6> kShown = {{
     {"payback_years", "simple_payback_years"},
 }};
 
-Json numberOrNull(double v) { return std::isnan(v) ? Json(nullptr) : Json(v); }
-
 }  // namespace
 
 Json variantsJson(const std::string& path, size_t max_rows) {
@@ -30,17 +28,11 @@ Json variantsJson(const std::string& path, size_t max_rows) {
   const sweep::SweepTable& t = *found;
   const int name = sweep::columnOf(t.text_columns, "name");
   const int reference = sweep::columnOf(t.text_columns, "reference");
-  const int npv = sweep::columnOf(t.number_columns, "npv_cny");
-  if (name < 0 || reference < 0 || npv < 0) return nullptr;
+  if (name < 0 || reference < 0) return nullptr;
   std::vector<size_t> rows;
-  for (size_t r = 0; r < t.text.size(); ++r) {
+  for (const size_t r : sweep::byNpv(t)) {
     if (t.text[r][name] != t.text[r][reference]) rows.push_back(r);  // not a park's baseline
   }
-  const auto key = [&](size_t r) {
-    const double v = t.numbers[r][npv];
-    return std::isnan(v) ? -INFINITY : v;
-  };
-  std::stable_sort(rows.begin(), rows.end(), [&](size_t a, size_t b) { return key(a) > key(b); });
   Json out{{"variations", t.variations}, {"count", rows.size()}, {"rows", Json::array()}};
   rows.resize(std::min(rows.size(), max_rows));
   for (const size_t r : rows) {

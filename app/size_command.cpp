@@ -93,12 +93,11 @@ std::vector<std::string> choosePvOptions(const ParkModel& m, const std::string& 
   for (const Measure& x : m.measures) {
     if (x.kind == MeasureKind::kPv) added.insert(added.end(), x.ids.begin(), x.ids.end());
   }
-  if (flag == "all") {
-    if (added.empty()) throw InputError("--pv: the scenario's measures add no PV array");
-    return added;
+  if (flag == "all" && added.empty()) {
+    throw InputError("--pv: the scenario's measures add no PV array");
   }
-  std::vector<std::string> out;
-  for (const std::string& id : split(flag, ',')) {
+  std::vector<std::string> out = flag == "all" ? added : std::vector<std::string>{};
+  for (const std::string& id : flag == "all" ? std::vector<std::string>{} : split(flag, ',')) {
     if (std::count(added.begin(), added.end(), id) == 0) {
       throw InputError(
           "--pv: expected \"all\" or ids of the PV arrays the scenario's measures add" +
@@ -107,13 +106,19 @@ std::vector<std::string> choosePvOptions(const ParkModel& m, const std::string& 
     }
     if (std::count(out.begin(), out.end(), id) == 0) out.push_back(id);
   }
+  for (const Measure& x : m.measures) {
+    const bool listed = std::any_of(x.ids.begin(), x.ids.end(), [&](const std::string& id) {
+      return std::count(out.begin(), out.end(), id) > 0;
+    });
+    const CostSpec& s = x.spec;
+    if (listed && x.ids.size() > 1 && (s.capex || s.om || s.subsidy || s.salvage)) {
+      throw InputError("--pv: measure \"" + x.name + "\" (line " + std::to_string(x.line) +
+                       ") states its cost as a whole (capex, om, subsidy or salvage), so leaving "
+                       "out one of its arrays would not change its price; expected its cost per "
+                       "kWp (unit_cost) or each array in a measure of its own");
+    }
+  }
   return out;
-}
-
-// The PV options a point installs, joined by "+" ("none" when it leaves all out).
-std::string installed(const sweep::SizingCase& c, const sweep::SizingPoint& p) {
-  const std::vector<std::string> ids = sweep::installedPv(c, p);
-  return ids.empty() ? "none" : join(ids, "+");
 }
 
 nlohmann::ordered_json pointJson(const sweep::SizingCase& c, const sweep::SizingPoint& p) {
@@ -155,7 +160,7 @@ void printText(const sweep::SizingCase& c, const sweep::SizingResult& res,
         "{} {:>10.0f} {:>9.0f} {:>5} {:>12.1f} {:>11.1f} {:>12.1f} {:>9} {:>10.1f}{}\n",
         i == res.best ? '*' : ' ', p.energy / u::kWh, p.power / u::kW, p.round, a.npv / 1e3,
         a.investment / 1e3, a.annual_savings / 1e3, optional(a.simple_payback, 1.0, 1),
-        a.co2_avoided / 1e3, c.pv_options.empty() ? "" : "  PV: " + installed(c, p));
+        a.co2_avoided / 1e3, c.pv_options.empty() ? "" : "  PV: " + sweep::pvLabel(c, p));
   }
 }
 
@@ -208,7 +213,7 @@ int sizeCommand(const SizeRequest& r) {
   const sweep::SizingPoint& best = res.points[res.best];
   std::cout << fmt::format(
       "best: {:.0f} kWh, {:.0f} kW{}: NPV {:.1f} kCNY, payback {} a\n", best.energy / u::kWh,
-      best.power / u::kW, c.pv_options.empty() ? "" : ", PV " + installed(c, best),
+      best.power / u::kW, c.pv_options.empty() ? "" : ", PV " + sweep::pvLabel(c, best),
       best.appraisal.npv / 1e3, optional(best.appraisal.simple_payback, 1.0, 1));
   warnAtEdge("--battery-energy", best.energy, c.energy);
   warnAtEdge("--battery-power", best.power, c.power);

@@ -26,7 +26,7 @@ sweep::SweepPlan sizingPlan(const ParkSource& source, const CompiledPark& park,
     const sweep::SizingPoint& p = result.points[i];
     std::vector<std::string> values{fmt::format("{:g} kWh", p.energy / u::kWh),
                                     fmt::format("{:g} kW", p.power / u::kW)};
-    if (!c.pv_options.empty()) values.push_back(join(sweep::installedPv(c, p), ","));
+    if (!c.pv_options.empty()) values.push_back(sweep::pvLabel(c, p));
     for (size_t v = 0; v < values.size(); ++v) plan.variations[v].values.push_back(values[v]);
     plan.variants.push_back({sizeName(i), 0, c.model->scenario, values, 0, -1});
   }

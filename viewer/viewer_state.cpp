@@ -17,14 +17,9 @@ bool advancePlayback(ViewerState& state, double dt, size_t steps) {
 }
 
 std::optional<size_t> stepOfText(const ResultsData& r, const std::string& text) {
-  std::string iso = text;
-  if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
-  twin::IsoTimeParse parsed = twin::parseIsoTime(iso);
-  if (!parsed.instant) {
-    parsed = twin::parseIsoTime(iso + twin::formatUtcOffset(r.utc_offset_s));
-  }
-  if (!parsed.instant || r.times.empty()) return std::nullopt;
-  const double t = parsed.instant->unix_time;
+  const std::optional<double> parsed = twin::parseSiteTime(text, r.utc_offset_s);
+  if (!parsed || r.times.empty()) return std::nullopt;
+  const double t = *parsed;
   if (t < double(r.times.front()) || t >= double(r.times.back() + r.step_s)) return std::nullopt;
   return stepAt(r, t);
 }

@@ -40,6 +40,17 @@ cat >>"$park" <<'YAML'
         arrays:
           - {id: PV-B, surface: roof, building: W1, bus: LV1, tilt: "20 deg", capacity: "60 kWp",
              shading: none}
+  - name: pv-capex
+    description: the battery and two arrays priced as a whole
+    measures:
+      - kind: battery
+        storage:
+          - {id: B3, bus: LV1, energy: "100 kWh", power: "50 kW", dispatch: {policy: optimal}}
+      - kind: pv
+        cost: {capex: "200000 CNY"}
+        arrays:
+          - {id: PV-C, surface: roof, building: W1, bus: LV1, capacity: "30 kWp", tilt: "20 deg"}
+          - {id: PV-D, surface: roof, building: W1, bus: LV1, capacity: "30 kWp", tilt: "20 deg"}
 YAML
 flags=(--battery-energy "0 kWh..200 kWh" --battery-power "0 kW..100 kW")
 "$pt" size "$park" "${flags[@]}" --scenario bess >"$work/t.out" 2>"$work/t.err"
@@ -130,5 +141,7 @@ bad "an unknown battery" "--battery: expected one of the batteries" "${flags[@]}
   --scenario bess --battery B9
 bad "an unknown PV array" '--pv: expected "all" or ids of the PV arrays the scenario' \
   "${flags[@]}" --scenario bess-pv --pv PV-A,PV-X
+bad "--pv on a measure priced as a whole" "states its cost as a whole" "${flags[@]}" \
+  --scenario pv-capex --pv PV-C
 bad "an output in a missing folder" "-o: the folder" "${flags[@]}" --scenario bess -o /nonexistent/s.h5
 finish

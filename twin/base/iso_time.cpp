@@ -119,4 +119,13 @@ std::string formatIsoTimeUtc(int64_t unix_time) {
   return date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{unix_time}});
 }
 
+std::optional<double> parseSiteTime(std::string_view text, int utc_offset) {
+  std::string iso(text);
+  if (iso.size() > 10 && iso[10] == ' ') iso[10] = 'T';
+  IsoTimeParse parsed = parseIsoTime(iso);
+  if (!parsed.instant) parsed = parseIsoTime(iso + formatUtcOffset(utc_offset));
+  if (!parsed.instant) return std::nullopt;
+  return parsed.instant->unix_time;
+}
+
 }  // namespace twin

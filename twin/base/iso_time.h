@@ -27,6 +27,11 @@ struct IsoTimeParse {
 // offset is rejected: it names no instant.
 IsoTimeParse parseIsoTime(std::string_view text);
 
+// An instant as the CLI's time flags take it: parseIsoTime's form (a space may stand for the T), or
+// the same without an offset, then read in site time (utc_offset, s). Unix seconds; nullopt when
+// neither.
+std::optional<double> parseSiteTime(std::string_view text, int utc_offset);
+
 // Local time with its offset, whole seconds: formatIsoTime(1735660800, 28800) ->
 // "2025-01-01T00:00:00+08:00". unix_time: s since 1970-01-01T00:00:00Z; utc_offset: s.
 std::string formatIsoTime(int64_t unix_time, int utc_offset);

@@ -10,6 +10,7 @@
 #include <mutex>
 
 #include "twin/base/error.h"
+#include "twin/engine/load_shifting.h"
 #include "twin/engine/optimal_dispatch.h"
 #include "twin/engine/run_plan.h"
 #include "twin/engine/stages.h"
@@ -83,8 +84,7 @@ void forecastNetLoad(RunPlan& plan) {
     for (int k = 0; k < block.steps; ++k) {
       const auto step = static_cast<size_t>(block.first_step + k);
       net[step] = dispatchNetLoad(plan, block, k);
-      for (size_t j = 0; j < np; ++j)
-        shift[step * np + j] = scheduledShift(plan, block, k, plan.planned_loads[j]);
+      for (size_t j = 0; j < np; ++j) shift[step * np + j] = scheduledShift(plan, block, k, j);
     }
   });
   plan.net_forecast = std::move(net);

@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "twin/base/calendar.h"
-#include "twin/dispatch/deferral_envelope.h"
 #include "twin/dispatch/horizon_dispatch.h"
 #include "twin/engine/flexibility_steps.h"
+#include "twin/engine/load_shifting.h"
 #include "twin/engine/stages.h"
 
 namespace twin {
@@ -52,36 +52,6 @@ std::vector<dispatch::FlexibleDemand> evDemands(const RunPlan& plan, long first_
   return out;
 }
 
-// Each planned load's shiftable power over `days` days from the block's as a flexible demand
-// (dispatch::deferralEnvelope): the block's day as its demand stages computed it, the days after
-// from the run's forecast (perfect) or as the block's day again (persistence). The loads' own
-// schedules are known ahead: they are the park's production plan.
-std::vector<dispatch::FlexibleDemand> loadDemands(const RunPlan& plan, const BlockResult& block,
-                                                  long days) {
-  const ParkModel& m = plan.model;
-  const auto spd = static_cast<size_t>(block.steps);
-  const size_t np = plan.planned_loads.size();
-  const bool ahead =
-      m.storage.front().optimal.forecast == Forecast::kPerfect && !plan.shift_forecast.empty();
-  std::vector<dispatch::FlexibleDemand> out;
-  for (size_t j = 0; j < np; ++j) {
-    const size_t i = plan.planned_loads[j];
-    std::vector<double> base;
-    for (long d = 0; d < days; ++d) {
-      for (size_t k = 0; k < spd; ++k) {
-        const size_t step = static_cast<size_t>(block.first_step) + d * spd + k;
-        base.push_back(d > 0 && ahead ? plan.shift_forecast[step * np + j]
-                                      : scheduledShift(plan, block, static_cast<int>(k), i));
-      }
-    }
-    const Load& l = m.loads[i];
-    out.push_back(dispatch::deferralEnvelope(base, l.shiftable * l.rated_power,
-                                             static_cast<int>(l.shift_window / plan.grid.step_s),
-                                             block.steps, plan.grid.step_s));
-  }
-  return out;
-}
-
 // The horizon's forecast and prices, day by day from the block's day.
 dispatch::HorizonCase horizonCase(const RunPlan& plan, const FlexibilityState& st,
                                   const BlockResult& block, const std::vector<double>& today,
@@ -118,7 +88,9 @@ dispatch::HorizonCase horizonCase(const RunPlan& plan, const FlexibilityState& s
   }
   c.event_need = eventNeeds(plan, block.first_step, c.net.size());
   c.demands = evDemands(plan, block.day, days);
-  for (dispatch::FlexibleDemand& f : loadDemands(plan, block, days)) c.demands.push_back(f);
+  for (dispatch::FlexibleDemand& f : loadDemands(plan, block, days, c.event_need)) {
+    c.demands.push_back(std::move(f));
+  }
   for (size_t b = 0; b < model.storage.size(); ++b) {
     const Storage& s = model.storage[b];
     c.batteries.push_back(
@@ -163,52 +135,7 @@ void followEvPlan(const RunPlan& plan, const DispatchPlan& dp, BlockResult& bloc
   }
 }
 
-// The planned loads of the block follow the plan: each draws its unshiftable share as scheduled and
-// its shiftable share as planned (reactive power at its ratio). A load whose planned energy over
-// the day is not its scheduled energy (a multi-day plan made on a persistence forecast) keeps its
-// schedule that day.
-void followLoadPlan(const RunPlan& plan, const DispatchPlan& dp, BlockResult& block) {
-  const size_t np = plan.planned_loads.size();
-  if (np == 0 || dp.steps == 0) return;
-  const size_t nd = dp.demand_power.size() / static_cast<size_t>(dp.steps);
-  const size_t first = nd - np;  // the managed EV groups' columns come first
-  const auto offset = static_cast<size_t>(block.first_step - dp.first_step);
-  const size_t nl = plan.model.loads.size();
-  for (size_t j = 0; j < np; ++j) {
-    const size_t i = plan.planned_loads[j];
-    const Load& l = plan.model.loads[i];
-    const auto planned = [&](int k) {
-      return std::max(0.0, dp.demand_power[(offset + static_cast<size_t>(k)) * nd + first + j]);
-    };
-    double drawn = 0.0, scheduled = 0.0;
-    for (int k = 0; k < block.steps; ++k) {
-      drawn += planned(k);
-      scheduled += scheduledShift(plan, block, k, i);
-    }
-    if (std::abs(drawn - scheduled) > 1e-6 * (scheduled + l.rated_power * block.steps)) continue;
-    for (int k = 0; k < block.steps; ++k) {
-      double& p = block.at(kLoadPower, k, i, nl);
-      p += planned(k) - scheduledShift(plan, block, k, i);
-      block.at(kLoadReactivePower, k, i, nl) = p * plan.load_reactive_ratio[i];
-    }
-  }
-}
-
 }  // namespace
-
-std::vector<size_t> plannedLoads(const ParkModel& model) {
-  std::vector<size_t> out;
-  if (!hasOptimalDispatch(model)) return out;
-  for (size_t i = 0; i < model.loads.size(); ++i) {
-    if (model.loads[i].shift_window > 0.0 && model.loads[i].shiftable > 0.0) out.push_back(i);
-  }
-  return out;
-}
-
-double scheduledShift(const RunPlan& plan, const BlockResult& block, int k, size_t i) {
-  return plan.model.loads[i].shiftable *
-         block.values[kLoadPower][static_cast<size_t>(k) * plan.model.loads.size() + i];
-}
 
 bool hasOptimalDispatch(const ParkModel& model) {
   return !model.storage.empty() &&
@@ -239,7 +166,7 @@ double dispatchNetLoad(const RunPlan& plan, const BlockResult& block, int k) {
     if (managed(groups[g]))
       net -= block.values[kEvPower][static_cast<size_t>(k) * groups.size() + g];
   }
-  for (const size_t i : plan.planned_loads) net -= scheduledShift(plan, block, k, i);
+  for (size_t j = 0; j < plan.planned_loads.size(); ++j) net -= scheduledShift(plan, block, k, j);
   return net;
 }
 
@@ -269,7 +196,12 @@ void planDispatch(const RunPlan& plan, FlexibilityState& st, BlockResult& block)
   }
   if (dp.solved) {
     followEvPlan(plan, dp, block);
-    followLoadPlan(plan, dp, block);
+    const size_t nd = dp.demand_power.size() / static_cast<size_t>(dp.steps);
+    const auto offset = static_cast<size_t>(block.first_step - dp.first_step);
+    followLoadPlan(plan,
+                   std::span<const double>(dp.demand_power)
+                       .subspan(offset * nd, static_cast<size_t>(block.steps) * nd),
+                   nd, nd - plan.planned_loads.size(), block);
   }
   st.last_net = std::move(today);
 }

@@ -22,13 +22,6 @@ bool hasOptimalDispatch(const ParkModel& model);
 // more than one day): the engine then computes RunPlan::net_forecast before the run.
 bool needsNetForecast(const ParkModel& model);
 
-// The loads the optimal dispatch plans (a shiftable share and a shift_window), by index; none
-// without the optimal policy.
-std::vector<size_t> plannedLoads(const ParkModel& model);
-
-// The shiftable power of planned load i (an index into model.loads) at step k, as scheduled (W).
-double scheduledShift(const RunPlan& plan, const BlockResult& block, int k, size_t i);
-
 // The park's net load at step k of a block without batteries: motors + loads (+ EV chargers when
 // with_ev) - PV, in W.
 double parkNetLoad(const RunPlan& plan, const BlockResult& block, int k, bool with_ev = true);

@@ -10,7 +10,7 @@
 #include <utility>
 
 #include "twin/base/error.h"
-#include "twin/engine/optimal_dispatch.h"
+#include "twin/engine/load_shifting.h"
 #include "twin/model/motor_duty.h"
 #include "twin/model/park_network.h"
 

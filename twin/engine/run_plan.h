@@ -60,10 +60,11 @@ struct RunPlan {
   // W per run step: the park's net load without batteries, computed before the run when the
   // optimal dispatch forecasts it perfectly over more than one day (empty otherwise).
   std::vector<double> net_forecast;
-  // W [run step x planned load]: the shiftable power of each load the optimal dispatch plans, as
-  // scheduled, computed with net_forecast.
+  // W [run step x planned entry]: the shiftable power of each load entry the optimal dispatch
+  // plans, as scheduled, computed with net_forecast.
   std::vector<double> shift_forecast;
-  std::vector<size_t> planned_loads;  // the loads the optimal dispatch plans (plannedLoads)
+  // Per load entry the optimal dispatch plans, its units (load_shifting.h, plannedLoads).
+  std::vector<std::vector<size_t>> planned_loads;
 };
 
 // physics::SunEphemeris(start, end, delta_t) with its nodes computed in parallel (TBB): the same

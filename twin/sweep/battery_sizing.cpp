@@ -4,9 +4,9 @@
 #include <cmath>
 #include <limits>
 
+#include "twin/base/text.h"
 #include "twin/engine/engine.h"
 #include "twin/model/compile_measures.h"
-#include "twin/model/measure_select.h"
 
 namespace twin::sweep {
 namespace {
@@ -121,10 +121,11 @@ ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, doubl
 
 ParkModel withoutPvArrays(const ParkModel& model, const std::vector<std::string>& ids) {
   ParkModel out = model;
-  std::erase_if(out.pv, [&](const PvArray& a) { return contains(ids, a.id); });
-  for (Measure& m : out.measures) {
-    std::erase_if(m.ids, [&](const std::string& id) { return contains(ids, id); });
-  }
+  const auto listed = [&](const std::string& id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  std::erase_if(out.pv, [&](const PvArray& a) { return listed(a.id); });
+  for (Measure& m : out.measures) std::erase_if(m.ids, listed);
   std::erase_if(out.measures,
                 [](const Measure& m) { return m.kind == MeasureKind::kPv && m.ids.empty(); });
   for (Measure& m : out.measures) priceMeasure(m, out);
@@ -137,6 +138,11 @@ std::vector<std::string> installedPv(const SizingCase& c, const SizingPoint& p) 
     if (p.pv[i]) out.push_back(c.pv_options[i]);
   }
   return out;
+}
+
+std::string pvLabel(const SizingCase& c, const SizingPoint& p) {
+  const std::vector<std::string> ids = installedPv(c, p);
+  return ids.empty() ? "none" : join(ids, "+");
 }
 
 ParkModel sizedModel(const SizingCase& c, const SizingPoint& p) {

@@ -59,18 +59,20 @@ struct SizingResult {
 // figure) removes the battery, and a battery measure left with nothing to install with it.
 ParkModel withBatterySize(const ParkModel& model, size_t b, double energy, double power);
 
-// Whether point a is better than b for the objective: the higher NPV; the shorter simple payback
-// (none is worst); the more CO2 avoided. Ties go to the higher NPV, then to neither.
 // The model without the PV arrays `ids`, its measures priced again; a pv measure left with
 // nothing to install goes with them.
 ParkModel withoutPvArrays(const ParkModel& model, const std::vector<std::string>& ids);
 
-// The PV options a point installs, in the order of SizingCase::pv_options.
+// The PV options a point installs, in the order of SizingCase::pv_options, and as a label: joined
+// by "+" ("none" when it leaves all out).
 std::vector<std::string> installedPv(const SizingCase& c, const SizingPoint& p);
+std::string pvLabel(const SizingCase& c, const SizingPoint& p);
 
 // The model of a point: its PV options left out where not installed, the battery at its size.
 ParkModel sizedModel(const SizingCase& c, const SizingPoint& p);
 
+// Whether point a is better than b for the objective: the higher NPV; the shorter simple payback
+// (none is worst); the more CO2 avoided. Ties go to the higher NPV, then to neither.
 bool better(const SizingPoint& a, const SizingPoint& b, SizingObjective objective);
 
 // Runs the search; sizes of one round run in parallel. progress(done) after each size.

@@ -61,12 +61,12 @@ TimeGrid eventPeriod(const ParkModel& model, const DrEvent& event, int step_s) {
                      ", before " + formatDate(sim.end_day) +
                      ": simulation.start/end); expected a time in it");
   }
-  const CivilDate date = civilDate(first);
-  const CivilDate next =
-      date.month == 12 ? CivilDate{date.year + 1, 1, 1} : CivilDate{date.year, date.month + 1, 1};
+  const YearMonth start = yearMonthOf(first), end_month = yearMonthOf(last);
+  const YearMonth after = end_month.month == 12 ? YearMonth{end_month.year + 1, 1}
+                                                : YearMonth{end_month.year, end_month.month + 1};
   PeriodOverride period;
-  period.start_day = std::max(sim.start_day, localDay({date.year, date.month, 1}));
-  period.end_day = std::min(sim.end_day, std::max(localDay(next), last + 1));
+  period.start_day = std::max(sim.start_day, localDay({start.year, start.month, 1}));
+  period.end_day = std::min(sim.end_day, localDay({after.year, after.month, 1}));
   period.step_s = step_s;
   return makeTimeGrid(model, period);
 }
@@ -75,20 +75,30 @@ std::vector<DrEventCost> drEventCosts(const ParkModel& model, const std::vector<
                                       int step_s) {
   std::vector<DrEventCost> out(events.size());
   std::vector<ParkModel> with;
+  std::vector<TimeGrid> periods;  // distinct, each run once without the event
+  std::vector<size_t> period_of;
   for (size_t i = 0; i < events.size(); ++i) {
     checkEvent(model, events[i]);
     out[i].event = events[i];
     out[i].grid = eventPeriod(model, events[i], step_s);
     with.push_back(withEvent(model, events[i]));
+    const auto same = [&](const TimeGrid& g) {
+      return g.start_day == out[i].grid.start_day && g.end_day == out[i].grid.end_day;
+    };
+    const auto found = std::find_if(periods.begin(), periods.end(), same);
+    period_of.push_back(static_cast<size_t>(found - periods.begin()));
+    if (found == periods.end()) periods.push_back(out[i].grid);
   }
-  runJobs(2 * events.size(), [&](size_t job) {
-    DrEventCost& c = out[job / 2];
-    if (job % 2 == 0) {
-      c.without = runSimulation(model, c.grid, nullptr);
+  std::vector<Kpis> without(periods.size());
+  runJobs(periods.size() + events.size(), [&](size_t job) {
+    if (job < periods.size()) {
+      without[job] = runSimulation(model, periods[job], nullptr);
     } else {
-      c.with = runSimulation(with[job / 2], c.grid, nullptr);
+      DrEventCost& c = out[job - periods.size()];
+      c.with = runSimulation(with[job - periods.size()], c.grid, nullptr);
     }
   });
+  for (size_t i = 0; i < out.size(); ++i) out[i].without = without[period_of[i]];
   for (DrEventCost& c : out) {
     c.month = monthIndex(c.with, yearMonthOf(localDayOf(c.event.start, model.site.utc_offset_s)));
   }

@@ -1,6 +1,7 @@
 #include "twin/sweep/sweep_table.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <utility>
 
@@ -60,6 +61,18 @@ std::vector<double> sampleNumbers(const SweepPlan& plan, const VariantRow& row) 
 }
 
 }  // namespace
+
+std::vector<size_t> byNpv(const SweepTable& table) {
+  std::vector<size_t> order(table.text.size());
+  for (size_t r = 0; r < order.size(); ++r) order[r] = r;
+  const int c = columnOf(table.number_columns, "npv_cny");
+  const auto npv = [&](size_t r) {
+    const double v = c < 0 ? NAN : table.numbers[r][static_cast<size_t>(c)];
+    return std::isnan(v) ? -INFINITY : v;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return npv(a) > npv(b); });
+  return order;
+}
 
 int columnOf(const std::vector<std::string>& columns, const std::string& name) {
   for (size_t i = 0; i < columns.size(); ++i) {

@@ -33,6 +33,9 @@ void writeSweepTable(H5::H5File& file, const SweepPlan& plan, const std::vector<
 // file once; throws InputError naming the file and the object that is not as written here.
 std::optional<SweepTable> findSweepTable(const std::string& path);
 
+// The rows from the highest NPV (npv_cny; rows without one last, in table order).
+std::vector<size_t> byNpv(const SweepTable& table);
+
 // The column index of `name` in `columns`, or -1.
 int columnOf(const std::vector<std::string>& columns, const std::string& name);
 

@@ -28,18 +28,20 @@ constexpr size_t kShifted = 1;    // the load's column (LIGHT is 0)
 constexpr double kRating = 40e3;  // W
 constexpr double kShare = 0.5;
 
-// The small park with the SHIFT load after its LIGHT load and the optimal battery.
-std::string withLoad(const std::string& horizon, const std::string& flexibility) {
+// The small park with the SHIFT load (`count` units) after its LIGHT load, the optimal battery
+// and `more` sections.
+std::string withLoad(const std::string& horizon, const std::string& flexibility, int count = 1,
+                     const std::string& more = "") {
   return test::smallParkWith(
-      "  - {id: SHIFT, kind: process, building: W1, bus: LV1, rated_power: \"40 kW\", "
-      "power_factor: 0.9, schedule: day-shift, flexibility: " +
-      flexibility + R"(}
+      "  - {id: SHIFT, kind: process, building: W1, bus: LV1, rated_power: \"40 kW\", count: " +
+      std::to_string(count) +
+      ", power_factor: 0.9, schedule: day-shift, flexibility: " + flexibility + R"(}
 storage:
   - {id: BESS, bus: LV1, energy: "300 kWh", power: "100 kW", efficiency: "95 %",
      soc_min: "10 %", soc_max: "90 %", initial_soc: "50 %",
      dispatch: {policy: optimal, horizon: ")" +
       horizon + R"(", forecast: perfect}}
-)");
+)" + more);
 }
 
 struct Outcome {
@@ -64,9 +66,11 @@ std::vector<double> column(const test::MemorySink& sink, size_t c, size_t column
   return out;
 }
 
-void expectDeferredWithinWindow(const Outcome& planned, const Outcome& kept) {
-  const std::vector<double> p = column(planned.sink, kShifted, 2);
-  const std::vector<double> s = column(kept.sink, kShifted, 2);
+// Column `unit` of the loads (`loads` columns) keeps the window against the schedule kept.
+void expectDeferredWithinWindow(const Outcome& planned, const Outcome& kept, size_t unit = kShifted,
+                                size_t loads = 2) {
+  const std::vector<double> p = column(planned.sink, unit, loads);
+  const std::vector<double> s = column(kept.sink, unit, loads);
   ASSERT_EQ(p.size(), s.size());
   std::vector<double> cum_p(p.size()), cum_s(s.size());
   for (size_t k = 0; k < p.size(); ++k) {
@@ -106,6 +110,33 @@ TEST(ShiftableDispatch, LongerHorizonUsesTheLoadsForecast) {
   EXPECT_LT(planned.kpis.total.cost(), kept.kpis.total.cost());
   test::expectBitIdentical(
       run(withLoad("48 h", "{shiftable: \"50 %\", shift_window: \"6 h\"}"), 1).sink, planned.sink);
+}
+
+TEST(ShiftableDispatch, UnitsOfAnEntryAndManagedEvChargingAreTheirOwnColumns) {
+  // Two units of SHIFT planned as one demand, after a managed EV group's column: each unit keeps
+  // its window, and the cars get each day the energy they get with the loads on schedule.
+  const std::string ev = R"(ev_charging:
+  - {id: EV, bus: LV1, chargers: 4, charger_power: "11 kW", control: valley_filling,
+     sessions: {days: [workday, weekend, holiday], list: [
+       {arrival: "08:00", departure: "17:00", energy: "30 kWh"},
+       {arrival: "09:00", departure: "18:00", energy: "20 kWh"}]}}
+)";
+  const Outcome kept = run(withLoad("24 h", "{shiftable: \"50 %\"}", 2, ev));
+  const Outcome planned =
+      run(withLoad("24 h", "{shiftable: \"50 %\", shift_window: \"6 h\"}", 2, ev));
+  expectDeferredWithinWindow(planned, kept, 1, 3);
+  expectDeferredWithinWindow(planned, kept, 2, 3);
+  EXPECT_EQ(column(planned.sink, 1, 3), column(planned.sink, 2, 3));  // identical units
+  const std::vector<double> a = planned.sink.series(kEvPower), b = kept.sink.series(kEvPower);
+  for (size_t day = 0; day < 7; ++day) {
+    double ea = 0.0, eb = 0.0;
+    for (size_t k = day * kSteps; k < (day + 1) * kSteps; ++k) {
+      ea += a[k];
+      eb += b[k];
+    }
+    EXPECT_NEAR(ea, eb, 1e-6 * eb) << "day " << day;
+  }
+  EXPECT_LT(planned.kpis.total.cost(), kept.kpis.total.cost());
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include "physics/units.h"
+#include "twin/base/calendar.h"
 #include "twin/base/error.h"
 #include "twin/base/iso_time.h"
 #include "twin/test_park.h"
@@ -70,6 +71,21 @@ TEST(DrEventCost, ShiftedEnergyComesBackInTheValley) {
           u::kW,
       2.5, 0.0125);
   EXPECT_NEAR(c[1].cost(), 100.0, 0.5);
+}
+
+TEST(DrEventCost, ThePeriodIsTheMonthsTheEventAndItsReboundTouch) {
+  ParkModel m = parkWith("{shiftable: \"100 %\"}", "demand_response: {rebound: \"2 h\"}\n");
+  m.simulation.end_day = m.simulation.start_day + 365;  // the whole of 2025
+  const auto period = [&](const std::string& start, double hours) {
+    const TimeGrid g = eventPeriod(m, event(start, hours, 10), 900);
+    return formatDate(g.start_day) + " " + formatDate(g.end_day);
+  };
+  EXPECT_EQ(period("2025-03-10T10:00+08:00", 2), "2025-03-01 2025-04-01");
+  // The rebound of an event ending at 23:00 on 31 January runs into February: both months.
+  EXPECT_EQ(period("2025-01-31T21:00+08:00", 2), "2025-01-01 2025-03-01");
+  // December: the next month would be 2026's January, past the park's period.
+  EXPECT_EQ(period("2025-12-31T22:00+08:00", 1), "2025-12-01 2026-01-01");
+  EXPECT_EQ(period("2025-12-10T10:00+08:00", 1), "2025-12-01 2026-01-01");
 }
 
 TEST(DrEventCost, RefusesEventsOutsideThePeriodOrOverTheParksOwn) {

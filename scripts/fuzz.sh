@@ -44,17 +44,7 @@ seed() {  # TARGET: fills build-fuzz/corpus/TARGET with its seeds once
   esac
 }
 
-max_len() {  # TARGET: the largest input tried, bytes
-  case $1 in
-    park | series | meter_csv) echo 16384 ;;
-    results) echo 262144 ;;
-    *) echo 65536 ;;
-  esac
-}
-
-timeout_s() {  # TARGET: seconds one input may take (results: the probe's own limit is 10 s)
-  if [ "$1" = results ]; then echo 12; else echo 1; fi
-}
+. tests/fuzz/limits.sh
 
 mkdir -p build-fuzz/findings
 export LSAN_OPTIONS=suppressions=$PWD/tests/fuzz/lsan.supp

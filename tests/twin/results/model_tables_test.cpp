@@ -279,7 +279,7 @@ std::vector<Damage> tableDamages(const ParkModel& m) {
              replaceNumbers(g.openGroup("motor"), "poles", poles);
            },
            "model/motor/poles row 1: unknown value \"4.5\""},
-          {[=, &m](H5::Group g) {
+          {[=](H5::Group g) {
              replaceNumbers(g.openGroup("motor"), "rated_power_kW", std::vector<double>(2, 1.0));
            },
            "model/motor/rated_power_kW has an unexpected length"},
@@ -294,7 +294,7 @@ std::vector<Damage> tableDamages(const ParkModel& m) {
              replaceTexts(g.openGroup("cable"), "from", from);
            },
            "model/cable/from row 0: unknown value \"\""},
-          {[=, &m](H5::Group g) {
+          {[=](H5::Group g) {
              std::vector<std::string> parent = bus_ids;  // every bus its own parent
              replaceTexts(g.openGroup("feeder"), "parent", parent);
            },
@@ -334,7 +334,7 @@ std::vector<Damage> geometryDamages(const ParkModel& m) {
          writeInt64Vector(pv, "module_first", first);
        },
        "model/pv/module_first ends beyond"},
-      {[=, &m](H5::Group g) {
+      {[=](H5::Group g) {
          H5::Group site = g.openGroup("site");
          for (const std::string& c : childNames(site)) site.unlink(c);
          site.removeAttr("rows");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 
 #include "app/commands.h"
 #include "app/flags.h"
@@ -194,8 +195,13 @@ int sizeCommand(const SizeRequest& r) {
   c.power = parseRange("--battery-power", r.power, Dimension::kPower, 100 * u::MW, "kW");
   c.objective =
       static_cast<sweep::SizingObjective>(objective - sweep::kSizingObjectiveNames.begin());
+  std::optional<SizingResults> file;
+  if (!r.output.empty()) {
+    file.emplace(r.output, r.command_line, source, c.grid);
+    c.baseline_kpis = file->runBaseline(park.baseline);
+  }
   const sweep::SizingResult res = sweep::sizeBattery(c);
-  if (!r.output.empty()) writeSizingResults(r.output, r.command_line, source, park, c, res);
+  if (file) file->finish(park, c, res);
   const std::string what = "battery \"" + model.storage[c.battery].id + "\" of scenario \"" +
                            model.scenario + "\", by " + r.objective;
   if (r.json) {

@@ -37,25 +37,33 @@ sweep::SweepPlan sizingPlan(const ParkSource& source, const CompiledPark& park,
 
 std::string sizeName(size_t point) { return fmt::format("size{:02}", point + 1); }
 
-void writeSizingResults(const std::string& output, const std::string& command_line,
-                        const ParkSource& source, const CompiledPark& park,
-                        const sweep::SizingCase& c, const sweep::SizingResult& result) {
-  const sweep::SweepPlan plan = sizingPlan(source, park, c, result);
-  const RunMeta meta{source.text, source.sha256, kToolVersion, command_line, utcNowIso()};
-  ResultsWriter writer(output, meta, c.grid);
-  BlockSink& root = writer.beginScenario(*c.baseline, "the park as described");
-  writer.endScenario(runSimulation(*c.baseline, c.grid, &root));
+SizingResults::SizingResults(const std::string& output, const std::string& command_line,
+                             const ParkSource& source, const TimeGrid& grid)
+    : source_(source),
+      grid_(grid),
+      writer_(output, {source.text, source.sha256, kToolVersion, command_line, utcNowIso()}, grid) {
+}
 
+Kpis SizingResults::runBaseline(const ParkModel& baseline) {
+  BlockSink& root = writer_.beginScenario(baseline, "the park as described");
+  Kpis kpis = runSimulation(baseline, grid_, &root);
+  writer_.endScenario(kpis);
+  return kpis;
+}
+
+void SizingResults::finish(const CompiledPark& park, const sweep::SizingCase& c,
+                           const sweep::SizingResult& result) {
+  const sweep::SweepPlan plan = sizingPlan(source_, park, c, result);
   const sweep::SizingPoint& best = result.points[result.best];
   ParkModel model = sweep::sizedModel(c, best);
   model.scenario = sizeName(result.best);
   const sweep::VariantSpec& spec = plan.variants[result.best + 1];
-  BlockSink& sink = writer.beginScenario(
+  BlockSink& sink = writer_.beginScenario(
       model, "the best size of " + c.model->scenario + ": " + join(spec.values, "; "));
   for (size_t v = 0; v < spec.values.size(); ++v) {
-    writer.setScenarioAttribute("vary:" + plan.variations[v].path, spec.values[v]);
+    writer_.setScenarioAttribute("vary:" + plan.variations[v].path, spec.values[v]);
   }
-  writer.endScenario(runSimulation(model, c.grid, &sink));
+  writer_.endScenario(runSimulation(model, c.grid, &sink));
 
   std::vector<sweep::VariantRow> rows{sweep::succeededRow(0, *c.baseline, result.baseline, c.grid)};
   for (size_t i = 0; i < result.points.size(); ++i) {
@@ -63,8 +71,8 @@ void writeSizingResults(const std::string& output, const std::string& command_li
     rows.push_back(sweep::succeededRow(i + 1, sweep::sizedModel(c, p), p.kpis, c.grid));
   }
   sweep::appraise(plan, rows);
-  sweep::writeSweepTable(writer.file(), plan, rows);
-  writer.commit();
+  sweep::writeSweepTable(writer_.file(), plan, rows);
+  writer_.commit();
 }
 
 }  // namespace twin::cli

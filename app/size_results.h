@@ -8,6 +8,7 @@
 #include <string>
 
 #include "twin/model/compile_park.h"
+#include "twin/results/results_writer.h"
 #include "twin/sweep/battery_sizing.h"
 
 namespace twin::cli {
@@ -15,8 +16,21 @@ namespace twin::cli {
 // The best size's scenario name in the file ("size07").
 std::string sizeName(size_t point);
 
-void writeSizingResults(const std::string& output, const std::string& command_line,
-                        const ParkSource& source, const CompiledPark& park,
-                        const sweep::SizingCase& c, const sweep::SizingResult& result);
+// The file, written beside its target and renamed onto it by finish().
+class SizingResults {
+ public:
+  SizingResults(const std::string& output, const std::string& command_line,
+                const ParkSource& source, const TimeGrid& grid);
+  // Runs the baseline into the file's root; its KPIs are the sizing's baseline (run once).
+  Kpis runBaseline(const ParkModel& baseline);
+  // The best size's run and the table of every size; commits the file.
+  void finish(const CompiledPark& park, const sweep::SizingCase& c,
+              const sweep::SizingResult& result);
+
+ private:
+  const ParkSource& source_;
+  TimeGrid grid_;
+  ResultsWriter writer_;
+};
 
 }  // namespace twin::cli

@@ -77,12 +77,12 @@ std::vector<dispatch::FlexibleDemand> loadDemands(const RunPlan& plan, const Blo
                      !plan.shift_forecast.empty();
   std::vector<dispatch::FlexibleDemand> out;
   for (size_t j = 0; j < np; ++j) {
-    std::vector<double> base;
-    for (long d = 0; d < days; ++d) {
+    std::vector<double> base(spd);
+    for (size_t k = 0; k < spd; ++k) base[k] = scheduledShift(plan, block, static_cast<int>(k), j);
+    for (long d = 1; d < days; ++d) {
       for (size_t k = 0; k < spd; ++k) {
         const size_t step = static_cast<size_t>(block.first_step) + d * spd + k;
-        base.push_back(d > 0 && ahead ? plan.shift_forecast[step * np + j]
-                                      : scheduledShift(plan, block, static_cast<int>(k), j));
+        base.push_back(ahead ? plan.shift_forecast[step * np + j] : base[k]);
       }
     }
     dispatch::FlexibleDemand f = dispatch::deferralEnvelope(

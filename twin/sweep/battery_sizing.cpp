@@ -174,7 +174,8 @@ bool better(const SizingPoint& a, const SizingPoint& b, SizingObjective objectiv
 
 SizingResult sizeBattery(const SizingCase& c, const std::function<void(size_t)>& progress) {
   SizingResult result;
-  result.baseline = runSimulation(*c.baseline, c.grid, nullptr);
+  result.baseline =
+      c.baseline_kpis ? *c.baseline_kpis : runSimulation(*c.baseline, c.grid, nullptr);
   std::vector<SizingPoint> grid;
   for (const double e : gridValues(c.energy, c.grid_points)) {
     for (const double p : gridValues(c.power, c.grid_points)) {

@@ -10,6 +10,7 @@
 
 #include <array>
 #include <functional>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -36,6 +37,7 @@ struct SizingCase {
   SizeRange power;
   SizingObjective objective = SizingObjective::kNpv;
   std::vector<std::string> pv_options;  // ids of model->pv the search may leave out (--pv)
+  std::optional<Kpis> baseline_kpis;    // the baseline's run over grid, when already made
   int grid_points = 5;                  // per range in the coarse grid
   int refinements = 2;                  // rounds around the best, each at half the step
 };

@@ -89,11 +89,16 @@ for r, p in zip(rows, s["points"]):
     assert abs(r["economics"]["npv_cny"] - p["npv_cny"]) <= 1e-6 * max(1, abs(p["npv_cny"])), (r, p)
 PY
 "$pt" compare "$work/size.h5" --xlsx "$work/size.xlsx" >/dev/null
-check "compare --xlsx: the sizes on the variants sheet" python3 - "$work/size.xlsx" "$work/2.json" <<'PY'
+if python3 -c "import openpyxl" 2>/dev/null; then
+  check "compare --xlsx: the sizes on the variants sheet" python3 - "$work/size.xlsx" "$work/2.json" <<'PY'
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["variants"]
 assert ws.max_row == 2 + len(json.load(open(sys.argv[2]))["points"]), ws.max_row
 PY
+else
+  check "compare --xlsx writes the workbook" [ -s "$work/size.xlsx" ]
+  echo "skip: python3-openpyxl is not installed (the workbook is not reopened)"
+fi
 "$pt" report "$work/size.h5" -o "$work/size.html" >/dev/null 2>"$work/r.err"
 check "report of the sizes exits 0" [ $? -eq 0 ]
 check "report: the sizes from the highest NPV" python3 - "$work/size.html" "$work/2.json" <<'PY'

@@ -12,8 +12,10 @@
 #include <tbb/parallel_for.h>
 #include <tbb/parallel_reduce.h>
 
+#include <algorithm>
 #include <vector>
 
+#include "physics/pv_series.h"
 #include "physics/pv_system.h"
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
@@ -60,7 +62,9 @@ void BM_PvThousandSystemsHourlyYear(benchmark::State& state) {
   const std::vector<physics::PvSystem> systems = thousandSystems();
   const size_t hours = w.size();
   std::vector<physics::PvSky> sky(hours);
+  physics::PvSkySeries series;
   std::vector<double> energy(systems.size());
+  const auto kernel = static_cast<physics::PvKernel>(state.range(1));
   for (auto _ : state) {
     // Shared per hour: the sun at the middle of the hour and the sky state.
     const physics::SunEphemeris sun = twin::parallelSunEphemeris(
@@ -73,19 +77,37 @@ void BM_PvThousandSystemsHourlyYear(benchmark::State& state) {
         sky[h] = physics::pvSky(pos, stepOf(w, h), dayOfYear(h));
       }
     });
+    series.assign(sky);
+    // A block of hours at a time for all the range's systems: the block's skies stay in cache.
+    constexpr size_t kBlock = 1024;
     tbb::parallel_for(tbb::blocked_range<size_t>(0, systems.size(), 8), [&](const auto& r) {
-      for (size_t i = r.begin(); i != r.end(); ++i) {
-        double sum = 0.0;
-        for (size_t h = 0; h < hours; ++h) sum += physics::pvPower(systems[i], sky[h]).ac_power;
-        energy[i] = sum;
+      physics::PvSeriesOutput out;
+      std::fill(energy.begin() + r.begin(), energy.begin() + r.end(), 0.0);
+      for (size_t first = 0; first < hours; first += kBlock) {
+        const size_t count = std::min(kBlock, hours - first);
+        for (size_t i = r.begin(); i != r.end(); ++i) {
+          physics::pvPowerSeries(systems[i], series, first, count, 1.0, out, kernel);
+          for (double p : out.ac_power) energy[i] += p;
+        }
       }
     });
     benchmark::DoNotOptimize(energy.data());
   }
   state.counters["system_hours/s"] = benchmark::Counter(
       static_cast<double>(systems.size() * hours), benchmark::Counter::kIsIterationInvariantRate);
+  // Wall time per daytime system-hour (the steps with light), for the cycle count of
+  // docs/performance.md: multiply by the clock and the threads.
+  double lit = 0.0;
+  for (double l : series.lit) lit += l;
+  state.counters["s/daytime_system_hour"] = benchmark::Counter(
+      lit * static_cast<double>(systems.size()),
+      benchmark::Counter::kIsIterationInvariantRate | benchmark::Counter::kInvert);
+  state.SetLabel(kernel == physics::PvKernel::kVector ? physics::pvSeriesTarget() : "scalar");
 }
-BENCHMARK(BM_PvThousandSystemsHourlyYear)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+// Args: threads, kernel (0: vector, 1: scalar pvPower step by step).
+BENCHMARK(BM_PvThousandSystemsHourlyYear)
+    ->ArgsProduct({{1, 2}, {0, 1}})
+    ->Unit(benchmark::kMillisecond);
 
 void BM_PvOneSystemMinuteYear(benchmark::State& state) {
   const tbb::global_control threads(tbb::global_control::max_allowed_parallelism,

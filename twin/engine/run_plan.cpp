@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <map>
+#include <string>
+#include <string_view>
 #include <utility>
 
 #include "twin/base/error.h"
@@ -16,6 +19,15 @@
 
 namespace twin {
 namespace {
+
+// PARKTWIN_PV_KERNEL: "vector" (or unset) or "scalar".
+physics::PvKernel pvKernelFromEnvironment() {
+  const char* value = std::getenv("PARKTWIN_PV_KERNEL");
+  if (!value || std::string_view(value) == "vector") return physics::PvKernel::kVector;
+  if (std::string_view(value) == "scalar") return physics::PvKernel::kScalar;
+  throw InputError("environment variable PARKTWIN_PV_KERNEL: expected vector or scalar, found '" +
+                   std::string(value) + "'");
+}
 
 // Mean of per-minute values over each step of the day.
 template <typename ValueAt>
@@ -259,6 +271,7 @@ RunPlan makeRunPlan(const ParkModel& model, const TimeGrid& grid) {
       .air = meanAir(weather),
       .first_record = firstRecords(weather, grid),
       .pv_systems = pvSystems(model.pv, model.weather.albedo),
+      .pv_kernel = pvKernelFromEnvironment(),
       .pv_shade = {},
       .pv_on_bus = indicesOnBus(model.pv, buses),
       .schedule_steps = std::move(schedule_steps),

@@ -26,6 +26,41 @@ double betweenMidpoints(const std::vector<double>& v, size_t first, double hours
   return v[static_cast<size_t>(i0)] * (1.0 - frac) + v[static_cast<size_t>(i1)] * frac;
 }
 
+// An array without a shade table: the whole block at once through the vector kernel.
+void unshadedPv(const RunPlan& plan, BlockResult& block, size_t i, double degradation,
+                physics::PvSeriesOutput& out) {
+  const size_t n = plan.model.pv.size();
+  physics::pvPowerSeries(plan.pv_systems[i], block.sky_series, degradation, out, plan.pv_kernel);
+  for (int k = 0; k < block.steps; ++k) {
+    const auto s = static_cast<size_t>(k);
+    block.at(kPvPoaGlobal, k, i, n) = out.poa_global[s];
+    block.at(kPvTempCell, k, i, n) = out.temp_cell[s];
+    block.at(kPvDcPower, k, i, n) = out.dc_power[s];
+    block.at(kPvAcPower, k, i, n) = out.ac_power[s];
+    block.at(kPvBeamShading, k, i, n) = 0.0;
+    block.at(kPvShadingLoss, k, i, n) = 0.0;
+  }
+}
+
+// An array shaded by the park (its shade table): step by step, and again unshaded for the loss.
+void shadedPv(const RunPlan& plan, BlockResult& block, size_t i, double degradation) {
+  const size_t n = plan.model.pv.size();
+  const shading::ShadeTable& table = *plan.pv_shade[i];
+  for (int k = 0; k < block.steps; ++k) {
+    const physics::PvSky& sky = block.sky[static_cast<size_t>(k)];
+    const physics::PvShade shade =
+        table.shadeAt(block.at(kSunZenith, k, 0, 1), block.at(kSunAzimuth, k, 0, 1));
+    const physics::PvOutput out = physics::pvPower(plan.pv_systems[i], sky, degradation, shade);
+    block.at(kPvPoaGlobal, k, i, n) = out.poa_global;
+    block.at(kPvTempCell, k, i, n) = out.temp_cell;
+    block.at(kPvDcPower, k, i, n) = out.dc_power;
+    block.at(kPvAcPower, k, i, n) = out.ac_power;
+    block.at(kPvBeamShading, k, i, n) = sky.sun_up ? 1.0 - out.beam_factor : 0.0;
+    block.at(kPvShadingLoss, k, i, n) =
+        physics::pvPower(plan.pv_systems[i], sky, degradation).ac_power - out.ac_power;
+  }
+}
+
 }  // namespace
 
 void weatherStage(const RunPlan& plan, BlockResult& block) {
@@ -55,32 +90,23 @@ void weatherStage(const RunPlan& plan, BlockResult& block) {
     block.at(kSunZenith, k, 0, 1) = sun.apparent_zenith;
     block.at(kSunAzimuth, k, 0, 1) = sun.azimuth;
   }
+  block.sky_series.assign(block.sky);
 }
 
 void pvStage(const RunPlan& plan, BlockResult& block) {
   const auto& arrays = plan.model.pv;
   const size_t n = arrays.size();
   tbb::parallel_for(tbb::blocked_range<size_t>(0, n, 4), [&](const tbb::blocked_range<size_t>& r) {
+    physics::PvSeriesOutput series;
     for (size_t i = r.begin(); i != r.end(); ++i) {
       const PvArray& a = arrays[i];
       const double years =
           std::max(0.0, static_cast<double>(block.day - a.commissioned_day) / 365.25);
       const double degradation = physics::degradationFactor(years, a.degradation);
-      const std::optional<shading::ShadeTable>& table = plan.pv_shade[i];
-      for (int k = 0; k < block.steps; ++k) {
-        const physics::PvSky& sky = block.sky[static_cast<size_t>(k)];
-        const physics::PvShade shade =
-            table ? table->shadeAt(block.at(kSunZenith, k, 0, 1), block.at(kSunAzimuth, k, 0, 1))
-                  : physics::PvShade();
-        const physics::PvOutput out = physics::pvPower(plan.pv_systems[i], sky, degradation, shade);
-        block.at(kPvPoaGlobal, k, i, n) = out.poa_global;
-        block.at(kPvTempCell, k, i, n) = out.temp_cell;
-        block.at(kPvDcPower, k, i, n) = out.dc_power;
-        block.at(kPvAcPower, k, i, n) = out.ac_power;
-        block.at(kPvBeamShading, k, i, n) = sky.sun_up ? 1.0 - out.beam_factor : 0.0;
-        block.at(kPvShadingLoss, k, i, n) =
-            table ? physics::pvPower(plan.pv_systems[i], sky, degradation).ac_power - out.ac_power
-                  : 0.0;
+      if (!plan.pv_shade[i]) {
+        unshadedPv(plan, block, i, degradation, series);
+      } else {
+        shadedPv(plan, block, i, degradation);
       }
     }
   });

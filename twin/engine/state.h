@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "physics/battery.h"
+#include "physics/pv_series.h"
 #include "physics/pv_system.h"
 #include "twin/engine/series.h"
 
@@ -23,6 +24,7 @@ struct BlockResult {
   int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
   std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
+  physics::PvSkySeries sky_series;  // the same, field by field, for the vectorised PV chain
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series,
   // and a digest of each series' block (e.g. SHA-256 of the bytes before compressing).
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;

@@ -76,13 +76,17 @@ struct PowerFlowSolver::Impl {
   std::vector<Complex> ycp, inv_ycc;    // per bus (child), unused at the root
   std::vector<Complex> shunt_p, carry;  // ypp - ypc ycp / ycc and -ypc / ycc
   CVector cur;                          // per bus: current drawn by its subtree
+  std::vector<Complex> bus_shunt;       // per bus: gs + j bs
 
   // Warm start.
   CVector v_last;
   bool have_last = false;
 
-  // Work buffers.
-  CVector v, v_start, ibus;
+  // Work buffers (per-solve state kept between solves to spare allocations).
+  CVector v, v_start, ibus, sbus_work;
+  std::vector<BusType> types_work;
+  std::vector<char> q_fixed_work;
+  std::vector<double> gen_qfix_work;
   RVector f, dx;
 
   void build(const PfNetwork& network, const PfOptions& options);
@@ -212,6 +216,8 @@ void PowerFlowSolver::Impl::planSweep() {
   }
   if (static_cast<int>(sweep_order.size()) != n) return;
   cur.resize(n);
+  bus_shunt.resize(nb);
+  for (size_t i = 0; i < nb; ++i) bus_shunt[i] = Complex(net.buses[i].gs, net.buses[i].bs);
   radial = true;
 }
 
@@ -227,8 +233,8 @@ bool PowerFlowSolver::Impl::sweep(const CVector& sbus, int& iterations, double& 
     ++iterations;
     for (int i = 0; i < n; ++i) {
       // conj(-S / V) = -conj(S) V / |V|^2, without a complex division.
-      cur[i] = -std::conj(sbus[i]) * v[i] / std::norm(v[i]) +
-               Complex(net.buses[i].gs, net.buses[i].bs) * v[i];
+      cur[i] =
+          -std::conj(sbus[i]) * v[i] / std::norm(v[i]) + bus_shunt[static_cast<size_t>(i)] * v[i];
     }
     for (size_t k = sweep_order.size() - 1; k > 0; --k) {
       const int c = sweep_order[k];
@@ -407,9 +413,12 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
   }
 
   // Per-solve state: bus types and gens fixed at a Q limit (enforce_q_limits).
-  std::vector<BusType> types = base_types;
-  std::vector<char> q_fixed(net.gens.size(), 0);
-  std::vector<double> gen_qfix(net.gens.size(), 0.0);
+  std::vector<BusType>& types = types_work;
+  types = base_types;
+  std::vector<char>& q_fixed = q_fixed_work;
+  q_fixed.assign(net.gens.size(), 0);
+  std::vector<double>& gen_qfix = gen_qfix_work;
+  gen_qfix.assign(net.gens.size(), 0.0);
 
   // Initial voltages: the last converged solution, else the case's; set points at gen buses.
   for (int i = 0; i < n; ++i) {
@@ -422,7 +431,8 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
     }
   }
 
-  CVector sbus(n);
+  CVector& sbus = sbus_work;
+  sbus.resize(n);
   int total_iterations = 0;
   bool converged = false;
   bool swept = false;
@@ -503,7 +513,7 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
   res.iterations = total_iterations;
   res.max_mismatch = max_mis;
   for (int i = 0; i < n; ++i) {
-    res.vm[static_cast<size_t>(i)] = std::abs(v[i]);
+    res.vm[static_cast<size_t>(i)] = std::sqrt(std::norm(v[i]));  // |v| without hypot's care
     res.va[static_cast<size_t>(i)] = std::arg(v[i]);
   }
   if (!converged) return res;

@@ -17,6 +17,7 @@
 
 #include "physics/pv_series.h"
 #include "physics/pv_system.h"
+#include "physics/sky_series.h"
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
 #include "twin/engine/run_plan.h"
@@ -112,33 +113,47 @@ BENCHMARK(BM_PvThousandSystemsHourlyYear)
 void BM_PvOneSystemMinuteYear(benchmark::State& state) {
   const tbb::global_control threads(tbb::global_control::max_allowed_parallelism,
                                     static_cast<size_t>(state.range(0)));
+  const auto kernel = static_cast<physics::PvKernel>(state.range(1));
   const physics::HourlyWeather& w = weather();
   physics::PvSystem system;
   system.normal = physics::surfaceNormal(22 * u::deg, 180 * u::deg);
-  const size_t minutes = w.size() * 60;
+  const size_t days = w.size() / 24;
+  constexpr size_t kMinutes = 1440;
   for (auto _ : state) {
     const physics::SunEphemeris sun = twin::parallelSunEphemeris(
-        kYearStart, kYearStart + static_cast<double>(minutes) * 60.0, 69.0);
+        kYearStart, kYearStart + static_cast<double>(days) * u::day, 69.0);
+    // A day at a time, as the engine: the day's sun and sky, then the system over them.
     const double energy = tbb::parallel_reduce(
-        tbb::blocked_range<size_t>(0, minutes, 1440), 0.0,
+        tbb::blocked_range<size_t>(0, days), 0.0,
         [&](const tbb::blocked_range<size_t>& r, double sum) {
-          for (size_t m = r.begin(); m != r.end(); ++m) {
-            const double middle = kYearStart + (static_cast<double>(m) + 0.5) * 60.0;
-            const physics::SolarPosition pos =
-                physics::topocentricSolarPosition(sun.at(middle), site(), {});
-            const size_t h = m / 60;
-            sum +=
-                physics::pvPower(system, physics::pvSky(pos, stepOf(w, h), dayOfYear(h))).ac_power;
+          physics::PvSkySeries sky;
+          physics::PvSeriesOutput out;
+          for (size_t day = r.begin(); day != r.end(); ++day) {
+            sky.resize(kMinutes);
+            for (size_t m = 0; m < kMinutes; ++m) {
+              const physics::WeatherStep ws = stepOf(w, day * 24 + m / 60);
+              sky.ghi[m] = ws.ghi;
+              sky.dni[m] = ws.dni;
+              sky.dhi[m] = ws.dhi;
+              sky.temp_air[m] = ws.temp_air;
+              sky.wind_speed[m] = ws.wind_speed;
+            }
+            physics::computeSkies(sun, site(), {}, kYearStart + static_cast<double>(day) * u::day,
+                                  60.0, static_cast<int>(day) + 1, sky, kernel);
+            physics::pvPowerSeries(system, sky, 1.0, out, kernel);
+            for (double p : out.ac_power) sum += p;
           }
           return sum;
         },
         [](double a, double b) { return a + b; });
     benchmark::DoNotOptimize(energy);
   }
-  state.counters["steps/s"] = benchmark::Counter(static_cast<double>(minutes),
+  state.counters["steps/s"] = benchmark::Counter(static_cast<double>(days * kMinutes),
                                                  benchmark::Counter::kIsIterationInvariantRate);
+  state.SetLabel(kernel == physics::PvKernel::kVector ? physics::pvSeriesTarget() : "scalar");
 }
-BENCHMARK(BM_PvOneSystemMinuteYear)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond);
+// Args: threads, kernel (0: vector, 1: the scalar chain step by step).
+BENCHMARK(BM_PvOneSystemMinuteYear)->ArgsProduct({{1, 2}, {0, 1}})->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -116,6 +116,9 @@ PerezSky perezSky(double dhi, double dni, double dni_extra, double zenith,
   return {f1, f2, dhi * (1.0 - f1), dhi * f1 / cos_zenith, dhi * f2};
 }
 
+const std::array<std::array<double, 6>, 8>& perezCoefficients() { return kPerez1990; }
+const std::array<double, 7>& perezEpsilonEdges() { return kPerezEpsilonEdges; }
+
 std::vector<double> kimberSoilingRatios(std::span<const double> rainfall, double time_step,
                                         const KimberSoiling& params) {
   const size_t n = rainfall.size();

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <span>
 #include <vector>
@@ -191,6 +192,10 @@ struct PerezSky {
 // (pvlib: NaN air mass -> 0). dhi <= 0 also gives an empty sky (pvlib returns NaN there).
 PerezSky perezSky(double dhi, double dni, double dni_extra, double zenith,
                   double relative_air_mass);
+// The coefficients perezSky() uses, for the vectorised sky of sky_series.h: per clearness bin
+// {f11, f12, f13, f21, f22, f23}, and the upper edges of bins 1..7.
+const std::array<std::array<double, 6>, 8>& perezCoefficients();
+const std::array<double, 7>& perezEpsilonEdges();
 
 // view, sun: factors on the isotropic and horizon parts and on the circumsolar part (PvShade).
 inline double perezSkyDiffuse(const PerezSky& sky, const SurfaceNormal& surface, double cos_aoi,

@@ -212,32 +212,38 @@ SkyFields skyFields(const PvSystem& s, const PvSkySeries& sky) {
 HWY_EXPORT(PvSeriesKernel);
 HWY_EXPORT(TargetName);
 
-void PvSkySeries::assign(std::span<const PvSky> skies) {
-  const size_t n = skies.size();
+void PvSkySeries::resize(size_t steps) {
   for (auto* v : {&ghi, &dni, &dhi, &temp_air, &wind_speed, &sun_east, &sun_north, &sun_up, &lit,
                   &perez_isotropic, &perez_circumsolar, &perez_horizon, &hay_davies_isotropic,
                   &hay_davies_circumsolar}) {
-    v->resize(n);
+    v->resize(steps);
   }
-  for (auto& v : sapm_rise) v.resize(n);
-  for (size_t i = 0; i < n; ++i) {
-    const PvSky& s = skies[i];
-    ghi[i] = s.weather.ghi;
-    dni[i] = s.weather.dni;
-    dhi[i] = s.weather.dhi;
-    temp_air[i] = s.weather.temp_air;
-    wind_speed[i] = s.weather.wind_speed;
-    sun_east[i] = s.sun_up ? s.sun.east : 0.0;
-    sun_north[i] = s.sun_up ? s.sun.north : 0.0;
-    sun_up[i] = s.sun_up ? s.sun.up : 0.0;
-    lit[i] = s.sun_up || s.weather.ghi > 0.0 || s.weather.dhi > 0.0 ? 1.0 : 0.0;
-    perez_isotropic[i] = s.perez.isotropic;
-    perez_circumsolar[i] = s.perez.circumsolar;
-    perez_horizon[i] = s.perez.horizon;
-    hay_davies_isotropic[i] = s.hay_davies.isotropic;
-    hay_davies_circumsolar[i] = s.hay_davies.circumsolar;
-    for (size_t p = 0; p < sapm_rise.size(); ++p) sapm_rise[p][i] = s.sapm[p].rise_per_irradiance;
-  }
+  for (auto& v : sapm_rise) v.resize(steps);
+}
+
+void PvSkySeries::set(size_t i, const PvSky& s) {
+  ghi[i] = s.weather.ghi;
+  dni[i] = s.weather.dni;
+  dhi[i] = s.weather.dhi;
+  temp_air[i] = s.weather.temp_air;
+  wind_speed[i] = s.weather.wind_speed;
+  sun_east[i] = s.sun_up ? s.sun.east : 0.0;
+  sun_north[i] = s.sun_up ? s.sun.north : 0.0;
+  sun_up[i] = s.sun_up ? s.sun.up : 0.0;
+  lit[i] = s.sun_up || s.weather.ghi > 0.0 || s.weather.dhi > 0.0 ? 1.0 : 0.0;
+  perez_isotropic[i] = s.perez.isotropic;
+  perez_circumsolar[i] = s.perez.circumsolar;
+  perez_horizon[i] = s.perez.horizon;
+  hay_davies_isotropic[i] = s.hay_davies.isotropic;
+  hay_davies_circumsolar[i] = s.hay_davies.circumsolar;
+  for (size_t p = 0; p < sapm_rise.size(); ++p) sapm_rise[p][i] = s.sapm[p].rise_per_irradiance;
+}
+
+void PvSkySeries::assign(std::span<const PvSky> skies) {
+  resize(skies.size());
+  apparent_zenith.clear();
+  azimuth.clear();
+  for (size_t i = 0; i < skies.size(); ++i) set(i, skies[i]);
 }
 
 PvSky PvSkySeries::at(size_t i) const {

@@ -32,8 +32,16 @@ struct PvSkySeries {
   std::vector<double> hay_davies_isotropic, hay_davies_circumsolar;       // HayDaviesSky, W/m2
   std::array<std::vector<double>, kSapmPresets.size()> sapm_rise;         // K/(W/m2) per preset
 
+  // The sun's apparent zenith and azimuth (rad), where computeSkies (sky_series.h) made the
+  // series; assign() leaves them empty.
+  std::vector<double> apparent_zenith, azimuth;
+
   size_t size() const { return ghi.size(); }
+  // Every field but the sun's angles, `steps` long.
+  void resize(size_t steps);
   void assign(std::span<const PvSky> skies);
+  // Step i's fields from a PvSky.
+  void set(size_t i, const PvSky& sky);
   // Step i as a PvSky, with the fields pvPower() reads (not Perez's F1 and F2).
   PvSky at(size_t i) const;
 };

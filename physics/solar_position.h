@@ -52,6 +52,15 @@ double estimateDeltaT(double decimal_year);
 // unix_time: UT instant; delta_t: TT - UT, s. Angles returned in [0, 2pi). About 260 sines and
 // cosines: evaluate per time step (SunEphemeris), never per site.
 GeocentricSun computeGeocentricSun(double unix_time, double delta_t);
+// The observer's terms of SPA sec. 3.12 (eq. 34-38) for a site: its latitude's sine and cosine and
+// x = rho cos phi', y = rho sin phi' on the reference ellipsoid.
+struct ObserverTerms {
+  double sin_lat = 0.0, cos_lat = 1.0, x = 1.0, y = 0.0;
+};
+ObserverTerms observerTerms(const SiteLocation& site);
+// SPA eq. 42's factor (P / 1010 hPa) (283 / (273 + T)) 1.02 of the refraction (arcmin).
+double refractionScale(const RefractionAir& air);
+
 // Cheap (no tables); accepts right ascension and sidereal time off by whole turns.
 SolarPosition topocentricSolarPosition(const GeocentricSun& sun, const SiteLocation& site,
                                        const RefractionAir& air);
@@ -74,6 +83,12 @@ class SunEphemeris {
   static std::vector<double> nodeTimes(double start, double end);
   // unix_time within [start, end].
   GeocentricSun at(double unix_time) const;
+
+  // The nodes, for the vectorised interpolation of sky_series.h: node i is at
+  // firstNode() + i kNodeSpacing, its angles unwrapped.
+  static constexpr double kNodeSpacing = 3 * 3600.0;  // s
+  double firstNode() const { return first_node_; }
+  const std::vector<GeocentricSun>& nodes() const { return nodes_; }
 
  private:
   double first_node_ = 0.0;           // Unix time of node 0

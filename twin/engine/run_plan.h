@@ -28,8 +28,8 @@ struct RunPlan {
   // first_record[day - grid.start_day]: the weather record of hour 1 (00:00-01:00) of that day.
   std::vector<size_t> first_record;
   std::vector<physics::PvSystem> pv_systems;  // per array
-  // How unshaded arrays are computed: vectorised (the default) or pvPower() step by step, for
-  // checks (PARKTWIN_PV_KERNEL=scalar in the environment; docs/performance.md).
+  // How the sun, the sky and unshaded arrays are computed: vectorised (the default) or step by
+  // step, for checks (PARKTWIN_PV_KERNEL=scalar in the environment; docs/performance.md).
   physics::PvKernel pv_kernel = physics::PvKernel::kVector;
   // per array: its shading by the park's geometry (twin/shading/shade_table.h), none when it has
   // no laid-out modules or says `shading: none`

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "physics/pv_losses.h"
+#include "physics/sky_series.h"
 #include "physics/units.h"
 #include "twin/base/calendar.h"
 #include "twin/engine/stages.h"
@@ -47,7 +48,7 @@ void shadedPv(const RunPlan& plan, BlockResult& block, size_t i, double degradat
   const size_t n = plan.model.pv.size();
   const shading::ShadeTable& table = *plan.pv_shade[i];
   for (int k = 0; k < block.steps; ++k) {
-    const physics::PvSky& sky = block.sky[static_cast<size_t>(k)];
+    const physics::PvSky sky = block.sky_series.at(static_cast<size_t>(k));
     const physics::PvShade shade =
         table.shadeAt(block.at(kSunZenith, k, 0, 1), block.at(kSunAzimuth, k, 0, 1));
     const physics::PvOutput out = physics::pvPower(plan.pv_systems[i], sky, degradation, shade);
@@ -66,31 +67,32 @@ void shadedPv(const RunPlan& plan, BlockResult& block, size_t i, double degradat
 void weatherStage(const RunPlan& plan, BlockResult& block) {
   const physics::HourlyWeather& w = *plan.model.weather.hourly;
   const size_t first = plan.first_record[static_cast<size_t>(block.day - plan.grid.start_day)];
-  const int doy = dayOfYear(block.day);
   const double step = plan.grid.step_s;
-  const double day_start = static_cast<double>(plan.grid.unixTime(block.first_step));
-  block.sky.resize(static_cast<size_t>(block.steps));
+  physics::PvSkySeries& sky = block.sky_series;
+  sky.resize(static_cast<size_t>(block.steps));
   for (int k = 0; k < block.steps; ++k) {
+    const auto i = static_cast<size_t>(k);
     const double middle_s = (k + 0.5) * step;  // after local midnight
     const size_t record = first + static_cast<size_t>(k * step / u::hour);
-    physics::WeatherStep ws;
-    ws.ghi = w.ghi[record];
-    ws.dni = w.dni[record];
-    ws.dhi = w.dhi[record];
-    ws.temp_air = betweenMidpoints(w.temp_air, first, middle_s / u::hour);
-    ws.wind_speed = betweenMidpoints(w.wind_speed, first, middle_s / u::hour);
-    const physics::SolarPosition sun =
-        physics::topocentricSolarPosition(plan.sun.at(day_start + middle_s), plan.site, plan.air);
-    block.sky[static_cast<size_t>(k)] = physics::pvSky(sun, ws, doy);
-    block.at(kWeatherGhi, k, 0, 1) = ws.ghi;
-    block.at(kWeatherDni, k, 0, 1) = ws.dni;
-    block.at(kWeatherDhi, k, 0, 1) = ws.dhi;
-    block.at(kWeatherTempAir, k, 0, 1) = ws.temp_air;
-    block.at(kWeatherWindSpeed, k, 0, 1) = ws.wind_speed;
-    block.at(kSunZenith, k, 0, 1) = sun.apparent_zenith;
-    block.at(kSunAzimuth, k, 0, 1) = sun.azimuth;
+    sky.ghi[i] = w.ghi[record];
+    sky.dni[i] = w.dni[record];
+    sky.dhi[i] = w.dhi[record];
+    sky.temp_air[i] = betweenMidpoints(w.temp_air, first, middle_s / u::hour);
+    sky.wind_speed[i] = betweenMidpoints(w.wind_speed, first, middle_s / u::hour);
   }
-  block.sky_series.assign(block.sky);
+  physics::computeSkies(plan.sun, plan.site, plan.air,
+                        static_cast<double>(plan.grid.unixTime(block.first_step)), step,
+                        dayOfYear(block.day), sky, plan.pv_kernel);
+  for (int k = 0; k < block.steps; ++k) {
+    const auto i = static_cast<size_t>(k);
+    block.at(kWeatherGhi, k, 0, 1) = sky.ghi[i];
+    block.at(kWeatherDni, k, 0, 1) = sky.dni[i];
+    block.at(kWeatherDhi, k, 0, 1) = sky.dhi[i];
+    block.at(kWeatherTempAir, k, 0, 1) = sky.temp_air[i];
+    block.at(kWeatherWindSpeed, k, 0, 1) = sky.wind_speed[i];
+    block.at(kSunZenith, k, 0, 1) = sky.apparent_zenith[i];
+    block.at(kSunAzimuth, k, 0, 1) = sky.azimuth[i];
+  }
 }
 
 void pvStage(const RunPlan& plan, BlockResult& block) {

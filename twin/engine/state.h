@@ -23,8 +23,7 @@ struct BlockResult {
   int64_t first_step = 0;  // index of the block's first step in the run
   int steps = 0;           // steps in the block
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
-  std::vector<physics::PvSky> sky;  // per step: sun and weather shared by the PV arrays
-  physics::PvSkySeries sky_series;  // the same, field by field, for the vectorised PV chain
+  physics::PvSkySeries sky_series;  // per step: sun and weather shared by the PV arrays
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series,
   // and a digest of each series' block (e.g. SHA-256 of the bytes before compressing).
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;

@@ -169,7 +169,6 @@ SystemConstants systemConstants(const PvSystem& s, double degradation) {
   k.gamma = s.gamma;
   const PvwattsInverterRating rating =
       pvwattsInverterRating(s.dc_capacity, s.dc_ac_ratio, s.inverter_efficiency);
-  k.pdc0_inverter = rating.pdc0;
   k.inv_pdc0_inverter = 1.0 / rating.pdc0;
   k.pac0 = s.inverter_efficiency * rating.pdc0;
   k.eta_ratio = s.inverter_efficiency / 0.9637;  // pvwattsInverter's eta_inv_ref
@@ -180,7 +179,6 @@ SkyFields skyFields(const PvSystem& s, const PvSkySeries& sky) {
   SkyFields f{};
   f[kGhi] = sky.ghi.data();
   f[kDni] = sky.dni.data();
-  f[kDhi] = sky.dhi.data();
   f[kTempAir] = sky.temp_air.data();
   f[kWindSpeed] = sky.wind_speed.data();
   f[kSunEast] = sky.sun_east.data();
@@ -230,7 +228,7 @@ void PvSkySeries::set(size_t i, const PvSky& s) {
   sun_east[i] = s.sun_up ? s.sun.east : 0.0;
   sun_north[i] = s.sun_up ? s.sun.north : 0.0;
   sun_up[i] = s.sun_up ? s.sun.up : 0.0;
-  lit[i] = s.sun_up || s.weather.ghi > 0.0 || s.weather.dhi > 0.0 ? 1.0 : 0.0;
+  lit[i] = s.lit() ? 1.0 : 0.0;
   perez_isotropic[i] = s.perez.isotropic;
   perez_circumsolar[i] = s.perez.circumsolar;
   perez_horizon[i] = s.perez.horizon;

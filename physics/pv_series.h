@@ -7,11 +7,12 @@
 // What it computes is pvPower() without shading, for the PVWatts DC model; the CEC single-diode
 // model and shaded arrays go through pvPower() step by step (PvKernel::kScalar does that for
 // everything, for checks). The vector path differs from the scalar one only by rounding: the
-// exponential of the physical incidence-angle modifier is Highway's (a few ulp from libm's), and a
-// few constant divisions are multiplications by a hoisted reciprocal. Results agree to about
-// 1e-14 relative (test: 1e-9). Within one machine the result of a step does not depend on where it
-// falls in the series or on the thread that computes it; machines with different SIMD targets may
-// differ in the last bits (FMA in Highway's exp).
+// exponential of the physical incidence-angle modifier is its Taylor series (exact to rounding on
+// its range), a few constant divisions are multiplications by a hoisted reciprocal, and targets
+// with FMA fuse some products and sums. Results agree to about 1e-14 relative (test: 1e-9).
+// Within one machine the result of a step does not depend on where it falls in the series or on
+// the thread that computes it; machines with different SIMD targets may differ in the last bits.
+// Unlike pvPower(), a NaN irradiance counts as dark and gives 0 (the readers refuse NaN weather).
 #pragma once
 
 #include <array>

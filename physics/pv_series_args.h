@@ -15,7 +15,6 @@ namespace physics::pv_series_detail {
 enum SkyField : size_t {
   kGhi,
   kDni,
-  kDhi,
   kTempAir,
   kWindSpeed,
   kSunEast,
@@ -41,10 +40,10 @@ struct SystemConstants {
   bool clip_sky;           // Perez: the sky diffuse is floored at 0
   IncidenceModifier iam;
   bool faiman;
-  double sapm_delta_t;  // K per W/m2 (delta_t / 1000)
-  double dc_scale;      // W per W/m2: pdc0 / 1000 (1 - losses) degradation
-  double gamma;         // 1/K
-  double pdc0_inverter, inv_pdc0_inverter, pac0, eta_ratio;  // PVWatts inverter
+  double sapm_delta_t;                        // K per W/m2 (delta_t / 1000)
+  double dc_scale;                            // W per W/m2: pdc0 / 1000 (1 - losses) degradation
+  double gamma;                               // 1/K
+  double inv_pdc0_inverter, pac0, eta_ratio;  // PVWatts inverter
 };
 
 SystemConstants systemConstants(const PvSystem& s, double degradation);

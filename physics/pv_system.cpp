@@ -7,7 +7,7 @@ PvSky pvSky(const SolarPosition& sun, const WeatherStep& weather, int day_of_yea
   sky.weather = weather;
   sky.sun_up = sun.apparent_zenith < 0.5 * units::pi;
   sky.sun = sunVector(sun.apparent_zenith, sun.azimuth);
-  if (!sky.sun_up && weather.ghi <= 0.0 && weather.dhi <= 0.0) return sky;  // pvPower: night
+  if (!sky.lit()) return sky;  // pvPower: night
   const double dni_extra = extraterrestrialNormalIrradiance(day_of_year, kPvwattsSolarConstant);
   const double air_mass = relativeAirMass(sun.apparent_zenith);
   sky.perez = perezSky(weather.dhi, weather.dni, dni_extra, sun.apparent_zenith, air_mass);

@@ -59,6 +59,9 @@ struct PvSky {
   PerezSky perez;
   HayDaviesSky hay_davies;
   std::array<SapmHeatFactor, 4> sapm;  // per kSapmPresets entry
+  // Light reaches the arrays: the sun is up or there is global or diffuse light (else it is
+  // night, and pvSky and pvPower skip the step).
+  bool lit() const { return sun_up || !(weather.ghi <= 0.0) || !(weather.dhi <= 0.0); }
 };
 
 // sun: the position at the middle of the step; day_of_year: 1..366 of the local date.
@@ -114,7 +117,7 @@ inline PvOutput pvPower(const PvSystem& s, const PvSky& sky, double degradation 
                         const PvShade& shade = {}) {
   const WeatherStep& w = sky.weather;
   PvOutput out;
-  if (!sky.sun_up && w.ghi <= 0.0 && w.dhi <= 0.0) {  // night (pvSky skips it): no light
+  if (!sky.lit()) {  // night (pvSky skips it): no light
     out.temp_cell = w.temp_air;
     return out;
   }

@@ -1,18 +1,16 @@
 // SLEEF's vectorised functions (1.0-ulp variants) as Highway vector functions, for the target
 // being compiled: 8-lane AVX-512, 4-lane AVX2 and 2-lane SSE2 entry points of libsleef, and the
 // C library lane by lane on other targets. Included inside a Highway per-target namespace, once
-// per target (the toggle below, as Highway's own -inl.h headers do). SLEEF's header declares the
-// AVX and AVX-512 entry points only when the whole file is compiled for them, so the few used here
-// are declared with their documented signatures (sleef.h 3.5); sleef_pairs.h must be included
-// before, at global scope.
+// per target (the toggle below, as Highway's own -inl.h headers do), after <cmath>. x86 only.
+// SLEEF's header declares the AVX and AVX-512 entry points only when the whole file is compiled for
+// them, so the few used here are declared with their documented signatures (sleef.h 3.5);
+// sleef_pairs.h must be included before, at global scope.
 #if defined(PHYSICS_SIMD_MATH_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PHYSICS_SIMD_MATH_H_
 #undef PHYSICS_SIMD_MATH_H_
 #else
 #define PHYSICS_SIMD_MATH_H_
 #endif
-
-#include <cmath>
 
 #if HWY_TARGET <= HWY_AVX3
 #define PHYSICS_SLEEF(name) Sleef_##name##d8_u10avx512f
@@ -85,12 +83,12 @@ PHYSICS_BINARY(Pow, pow, std::pow)        // Pow(d, base, exponent)
 #undef PHYSICS_UNARY
 #undef PHYSICS_BINARY
 
-template <class D, class V>
+template <class V>
 struct SinCosLanes {
   V sin, cos;
 };
 template <class D, class V>
-HWY_INLINE SinCosLanes<D, V> SinCos(D d, V x) {
+HWY_INLINE SinCosLanes<V> SinCos(D d, V x) {
 #ifdef PHYSICS_SLEEF
   (void)d;
   const PHYSICS_SLEEF_PAIR r = PHYSICS_SLEEF(sincos)(x.raw);

@@ -9,6 +9,7 @@
 
 #include "physics/sky_series.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstddef>
@@ -223,17 +224,15 @@ struct NodeWindow {
   double first = 0.0, last_stencil = 0.0;
 };
 
+// One node of margin on each side: the kernel forms the steps' times in vector arithmetic (FMA
+// where the target has it), which may round a time across a node boundary.
 NodeWindow nodeWindow(const SunEphemeris& sun, double first_middle, double last_middle) {
   const std::vector<GeocentricSun>& nodes = sun.nodes();
   NodeWindow w;
-  w.last_stencil = static_cast<double>(nodes.size()) - 3.0;
-  const auto stencil = [&](double t) {
-    const double s = std::floor((t - sun.firstNode()) / SunEphemeris::kNodeSpacing);
-    return std::fmax(1.0, std::fmin(s, w.last_stencil));
-  };
-  w.first = stencil(first_middle) - 1.0;
-  const auto lo = static_cast<size_t>(w.first);
-  const auto hi = static_cast<size_t>(stencil(last_middle)) + 2;
+  w.last_stencil = sun.lastStencil();
+  const auto lo = static_cast<size_t>(std::max(0.0, sun.stencil(first_middle) - 2.0));
+  const size_t hi = std::min(nodes.size() - 1, static_cast<size_t>(sun.stencil(last_middle)) + 3);
+  w.first = static_cast<double>(lo);
   for (size_t k = lo; k <= hi; ++k) {
     w.columns[0].push_back(nodes[k].right_ascension);
     w.columns[1].push_back(nodes[k].declination);
@@ -271,7 +270,7 @@ sky_series_detail::SkyArgs skyArgs(const SunEphemeris& sun, const SiteLocation& 
   a.cos_lat = o.cos_lat;
   a.x = o.x;
   a.y = o.y;
-  a.parallax_arcsec = 8.794 * units::deg / 3600.0;
+  a.parallax_arcsec = kParallaxArcsec;
   a.refraction_scale = refractionScale(air);
   a.dni_extra = extraterrestrialNormalIrradiance(day_of_year, kPvwattsSolarConstant);
   for (size_t k = 0; k < 6; ++k) a.perez[k] = perezColumns()[k].data();

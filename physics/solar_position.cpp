@@ -254,7 +254,7 @@ SolarPosition topocentricSolarPosition(const GeocentricSun& sun, const SiteLocat
                                        const RefractionAir& air) {
   const ObserverTerms o = observerTerms(site);
   const double sin_lat = o.sin_lat, cos_lat = o.cos_lat, x = o.x, y = o.y;
-  const double sin_xi = std::sin(8.794 * kArcsec / sun.earth_radius);  // eq. 33
+  const double sin_xi = std::sin(kParallaxArcsec / sun.earth_radius);  // eq. 33
 
   // Sec. 3.11: the local hour angle; any multiple of 2 pi drops out of its sine and cosine.
   const double hour_angle = sun.sidereal_time + site.longitude - sun.right_ascension;
@@ -332,11 +332,15 @@ SunEphemeris::SunEphemeris(const std::vector<double>& node_times, std::vector<Ge
   }
 }
 
+double SunEphemeris::stencil(double unix_time) const {
+  return std::fmax(1.0,
+                   std::fmin(std::floor((unix_time - first_node_) / kNodeStep), lastStencil()));
+}
+
 GeocentricSun SunEphemeris::at(double unix_time) const {
   // Nodes i-1..i+2 around t; clamped (NaN included) so that any t reads valid nodes.
   const double s = (unix_time - first_node_) / kNodeStep;
-  const double i_real =
-      std::fmax(1.0, std::fmin(std::floor(s), static_cast<double>(nodes_.size()) - 3.0));
+  const double i_real = std::fmax(1.0, std::fmin(std::floor(s), lastStencil()));
   const auto i = static_cast<std::size_t>(i_real);
   const double f = s - i_real;
   // 4-point Lagrange weights for abscissae -1, 0, 1, 2.

@@ -10,6 +10,8 @@
 
 #include <vector>
 
+#include "physics/units.h"
+
 namespace physics {
 
 struct SiteLocation {
@@ -54,6 +56,9 @@ double estimateDeltaT(double decimal_year);
 GeocentricSun computeGeocentricSun(double unix_time, double delta_t);
 // The observer's terms of SPA sec. 3.12 (eq. 34-38) for a site: its latitude's sine and cosine and
 // x = rho cos phi', y = rho sin phi' on the reference ellipsoid.
+// SPA eq. 33's equatorial horizontal parallax of the Sun at 1 AU: 8.794", rad.
+inline constexpr double kParallaxArcsec = 8.794 * (units::deg / 3600.0);
+
 struct ObserverTerms {
   double sin_lat = 0.0, cos_lat = 1.0, x = 1.0, y = 0.0;
 };
@@ -87,8 +92,12 @@ class SunEphemeris {
   // The nodes, for the vectorised interpolation of sky_series.h: node i is at
   // firstNode() + i kNodeSpacing, its angles unwrapped.
   static constexpr double kNodeSpacing = 3 * 3600.0;  // s
+  // The node i of at()'s stencil (nodes i - 1 .. i + 2) for a time, as a double.
+  double stencil(double unix_time) const;
   double firstNode() const { return first_node_; }
   const std::vector<GeocentricSun>& nodes() const { return nodes_; }
+  // The last node a stencil may start at.
+  double lastStencil() const { return static_cast<double>(nodes_.size()) - 3.0; }
 
  private:
   double first_node_ = 0.0;           // Unix time of node 0

@@ -10,6 +10,9 @@
 
 #include "physics/term_sums.h"
 
+#include <algorithm>
+#include <cmath>
+
 HWY_BEFORE_NAMESPACE();
 namespace physics::HWY_NAMESPACE {
 namespace hn = hwy::HWY_NAMESPACE;
@@ -60,6 +63,8 @@ HWY_EXPORT(SumNutation);
 
 namespace {
 
+constexpr double kCosineRange = 39000.0;  // rad: Highway's Sin and Cos are valid within it
+
 // Appends one term's values and pads every column with zeros to a multiple of 8 terms (the widest
 // x86 vector; HWY_MAX_BYTES here would be the last target's).
 template <std::size_t N>
@@ -76,18 +81,42 @@ void appendTerm(std::array<std::vector<double>, N>& columns, std::size_t& terms,
 
 }  // namespace
 
-void CosineTerms::add(double a, double b, double c) { appendTerm(columns_, terms_, {a, b, c}); }
+void CosineTerms::add(double a, double b, double c) {
+  appendTerm(columns_, terms_, {a, b, c});
+  max_b_ = std::max(max_b_, std::abs(b));
+  max_c_ = std::max(max_c_, std::abs(c));
+}
 
 double CosineTerms::sum(double tau) const {
-  return HWY_DYNAMIC_DISPATCH(SumCosines)(columns_[0].data(), columns_[1].data(),
-                                          columns_[2].data(), columns_[0].size(), tau);
+  if (max_b_ + max_c_ * std::abs(tau) <= kCosineRange) {
+    return HWY_DYNAMIC_DISPATCH(SumCosines)(columns_[0].data(), columns_[1].data(),
+                                            columns_[2].data(), columns_[0].size(), tau);
+  }
+  double sum = 0.0;
+  for (std::size_t i = 0; i < terms_; ++i) {
+    sum += columns_[0][i] * std::cos(columns_[1][i] + columns_[2][i] * tau);
+  }
+  return sum;
 }
 
 void NutationTerms::add(const std::array<double, 5>& y, double a, double b, double c, double d) {
   appendTerm(columns_, terms_, {y[0], y[1], y[2], y[3], y[4], a, b, c, d});
+  for (std::size_t j = 0; j < y.size(); ++j) max_y_[j] = std::max(max_y_[j], std::abs(y[j]));
 }
 
 NutationTerms::Sums NutationTerms::sum(const std::array<double, 5>& x, double t) const {
+  double bound = 0.0;  // of |arg| over the terms
+  for (std::size_t j = 0; j < x.size(); ++j) bound += max_y_[j] * std::abs(x[j]);
+  if (bound > kCosineRange) {
+    Sums s;
+    for (std::size_t i = 0; i < terms_; ++i) {
+      double arg = 0.0;
+      for (std::size_t j = 0; j < x.size(); ++j) arg += columns_[j][i] * x[j];
+      s.psi += (columns_[5][i] + columns_[6][i] * t) * std::sin(arg);
+      s.epsilon += (columns_[7][i] + columns_[8][i] * t) * std::cos(arg);
+    }
+    return s;
+  }
   std::array<const double*, 9> columns;
   for (std::size_t k = 0; k < columns.size(); ++k) columns[k] = columns_[k].data();
   double out[2];

@@ -13,6 +13,7 @@
 
 #include "physics/synthetic_weather.h"
 #include "physics/units.h"
+#include "pinned_target.h"
 
 namespace physics {
 namespace {
@@ -97,11 +98,10 @@ TEST(PvSeries, WithinOneBillionthOfTheScalarPathOnEveryTarget) {
   PvSkySeries sky;
   sky.assign(yearOfSkies());
   for (const int64_t target : hwy::SupportedAndGeneratedTargets()) {
-    hwy::SetSupportedTargetsForTest(target);
+    const test::PinnedTarget pinned(target);
     ASSERT_EQ(std::string(pvSeriesTarget()), hwy::TargetName(target));
     expectSeriesMatchScalar(sky, hwy::TargetName(target));
   }
-  hwy::SetSupportedTargetsForTest(0);  // back to what the CPU has
 }
 
 TEST(PvSeries, AStepsResultDoesNotDependOnItsPlaceInTheSeries) {

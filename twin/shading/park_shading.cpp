@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "twin/model/park_occluders.h"
+#include "twin/parkfile/sha256.h"
 
 namespace twin::shading {
 namespace {
@@ -29,6 +30,12 @@ ParkShading parkShading(const ParkModel& model) {
     out.arrays.push_back(std::move(am));
   }
   out.scene = std::make_unique<OccluderScene>(t);
+  std::string bytes;
+  bytes.append(reinterpret_cast<const char*>(t.vertices.data()),
+               t.vertices.size() * sizeof(Eigen::Vector3d));
+  bytes.append(reinterpret_cast<const char*>(t.triangles.data()),
+               t.triangles.size() * sizeof(std::array<unsigned, 3>));
+  out.geometry = sha256Hex(bytes);
   return out;
 }
 

@@ -9,6 +9,8 @@
 
 #include "physics/pv_mismatch.h"
 #include "physics/units.h"
+#include "twin/parkfile/sha256.h"
+#include "twin/shading/shade_table_cache.h"
 
 namespace twin::shading {
 namespace {
@@ -177,9 +179,25 @@ physics::PvShade ShadeTable::shadeAt(double zenith, double azimuth) const {
   shade.sky = sky;
   shade.ground = ground;
   if (zenith >= 0.5 * u::pi) return shade;
-  const Corners c = cornersOf(zenith, azimuth);
+  Corners c = cornersOf(zenith, azimuth);
+  // A sun a rounding away from the ones the table was computed for (the engine's vectorised sun
+  // against the run plan's) may fall next to a node left out (NaN): the others share its weight.
+  bool missing = false;
+  double kept = 0.0;
+  for (size_t j = 0; j < 4; ++j) {
+    const bool left_out = std::isnan(beam[c.nodes[j]][0]);
+    missing = missing || left_out;
+    kept += left_out ? 0.0 : c.weights[j];
+  }
+  if (missing) {
+    if (!(kept > 0.0)) return shade;  // no node computed near this sun: unshaded
+    for (size_t j = 0; j < 4; ++j) {
+      c.weights[j] = std::isnan(beam[c.nodes[j]][0]) ? 0.0 : c.weights[j] / kept;
+    }
+  }
   shade.beam.fill(0.0);
   for (size_t j = 0; j < 4; ++j) {
+    if (c.weights[j] == 0.0) continue;
     for (size_t q = 0; q < shade.beam.size(); ++q)
       shade.beam[q] += c.weights[j] * beam[c.nodes[j]][q];
   }
@@ -187,6 +205,29 @@ physics::PvShade ShadeTable::shadeAt(double zenith, double azimuth) const {
       std::any_of(shade.beam.begin(), shade.beam.end(), [](double b) { return b < 1.0; });
   return shade;
 }
+
+namespace {
+
+// What a model's tables depend on besides the compiled-in sample counts: its geometry, each array's
+// modules and strings, the sun nodes and the hours.
+std::string tablesKey(const ParkModel& model, const ParkShading& park,
+                      const std::vector<size_t>& nodes, const std::vector<SunHour>& hours) {
+  std::string bytes = park.geometry;
+  const auto put = [&](double v) { bytes.append(reinterpret_cast<const char*>(&v), sizeof v); };
+  for (size_t i = 0; i < model.pv.size(); ++i) {
+    put(model.pv[i].shading ? 1.0 : 0.0);
+    put(static_cast<double>(park.arrays[i].modules.size()));
+    put(static_cast<double>(model.pv[i].modules_per_string));
+  }
+  for (size_t n : nodes) put(static_cast<double>(n));
+  for (const SunHour& h : hours) {
+    for (double v : {h.time, h.sun.x(), h.sun.y(), h.sun.z(), h.zenith, h.azimuth, h.dni, h.dhi})
+      put(v);
+  }
+  return sha256Hex(bytes);
+}
+
+}  // namespace
 
 std::vector<std::optional<ShadeTable>> shadeTables(
     const ParkModel& model, const std::vector<std::pair<double, double>>& suns,
@@ -197,13 +238,15 @@ std::vector<std::optional<ShadeTable>> shadeTables(
   if (!any) return out;
   const ParkShading park = parkShading(model);
   const std::vector<size_t> nodes = neededNodes(suns, hours);
-  for (size_t i = 0; i < model.pv.size(); ++i) {
-    const ArrayModules& am = park.arrays[i];
-    if (!model.pv[i].shading || am.modules.empty()) continue;
-    const auto per_string = static_cast<size_t>(model.pv[i].modules_per_string);
-    out[i] = arrayTable(park, am, per_string, nodes, hours);
-  }
-  return out;
+  return cachedShadeTables(tablesKey(model, park, nodes, hours), [&] {
+    for (size_t i = 0; i < model.pv.size(); ++i) {
+      const ArrayModules& am = park.arrays[i];
+      if (!model.pv[i].shading || am.modules.empty()) continue;
+      const auto per_string = static_cast<size_t>(model.pv[i].modules_per_string);
+      out[i] = arrayTable(park, am, per_string, nodes, hours);
+    }
+    return out;
+  });
 }
 
 }  // namespace twin::shading

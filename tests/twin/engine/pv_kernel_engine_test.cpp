@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <optional>
+#include <string>
 
 #include "twin/base/error.h"
 #include "twin/engine/engine.h"
@@ -16,11 +18,23 @@
 namespace twin {
 namespace {
 
-// Sets PARKTWIN_PV_KERNEL for the scope.
+// Sets PARKTWIN_PV_KERNEL for the scope, and puts back what was there.
 class KernelEnvironment {
  public:
-  explicit KernelEnvironment(const char* value) { setenv("PARKTWIN_PV_KERNEL", value, 1); }
-  ~KernelEnvironment() { unsetenv("PARKTWIN_PV_KERNEL"); }
+  explicit KernelEnvironment(const char* value) {
+    if (const char* before = std::getenv("PARKTWIN_PV_KERNEL")) before_ = before;
+    setenv("PARKTWIN_PV_KERNEL", value, 1);
+  }
+  ~KernelEnvironment() {
+    if (before_) {
+      setenv("PARKTWIN_PV_KERNEL", before_->c_str(), 1);
+    } else {
+      unsetenv("PARKTWIN_PV_KERNEL");
+    }
+  }
+
+ private:
+  std::optional<std::string> before_;
 };
 
 // Arrays of every sky, incidence and temperature model, with an inverter that clips.

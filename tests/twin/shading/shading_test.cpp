@@ -13,6 +13,8 @@
 #include "twin/model/compile_park.h"
 #include "twin/model/shade_filter.h"
 #include "twin/shading/array_shading.h"
+#include "twin/shading/shade_table_cache.h"
+#include "twin/shading/shaded_park.h"
 #include "twin/test_park.h"
 
 namespace twin::shading {
@@ -150,44 +152,10 @@ TEST(Shading, AWallAcrossTheStreetHidesTheGround) {
   }
 }
 
-// A workshop with PV wherever it fits, a tower south-east of it, a chimney and a tree.
-std::string shadedParkText(const std::string& obstacles) {
-  return R"(schema: 1
-site: {name: Shading park, latitude: 31.2, longitude: 121.5, utc_offset: "+08:00",
-       elevation: "4 m"}
-simulation: {start: 2025-01-01, end: 2025-01-02, step: 60min}
-schedules:
-  - id: always
-    weekday: {constant: 1}
-buildings:
-  - {id: W1, name: Workshop, kind: workshop, footprint: [[0, 0], [40, 0], [40, 20], [0, 20]],
-     height: "8 m", roof: flat}
-  - {id: TOWER, name: Office tower, kind: office,
-     footprint: [[45, -15], [60, -15], [60, 0], [45, 0]], height: "40 m"}
-)" + test::smallParkNetworkYaml() +
-         R"(pv:
-  - id: PV-W1
-    surface: roof
-    building: W1
-    bus: LV1
-    tilt: "15 deg"
-    install: wherever_possible
-    module: {power: "550 W", length: "2.256 m", width: "1.133 m"}
-    layout: {setback: "1 m", standoff: "0.1 m"}
-)" + obstacles +
-         test::flatTariffYaml();
-}
-
-const std::string kObstacles = R"(obstacles:
-  - {id: CHIMNEY, kind: cylinder, center: [20, -10], radius: "1 m", height: "30 m"}
-  - {id: TREE, kind: tree, center: [-6, 10], crown_radius: "3 m", crown_base: "3 m",
-     height: "12 m"}
-)";
-
 // Laid-out modules stand off the roof by the array's standoff; the tower, the chimney and the
 // tree shade them in a winter morning; the figures are the same bit for bit on 1 and 2 threads.
 TEST(Shading, AParkShadesItsModulesTheSameOnAnyThreadCount) {
-  const CompiledPark park = test::compileText(shadedParkText(kObstacles));
+  const CompiledPark park = test::compileText(test::shadedParkText(test::kObstacles));
   ASSERT_EQ(park.baseline.obstacles.size(), 2u);
   const ParkShading scene = parkShading(park.baseline);
   ASSERT_EQ(scene.arrays.size(), 1u);
@@ -215,17 +183,18 @@ TEST(Shading, AParkShadesItsModulesTheSameOnAnyThreadCount) {
   EXPECT_GT(*one[0].beam[0], 0.0);  // the low south-east sun: the tower's and chimney's shadows
   EXPECT_LT(*one[0].view, 1.0);     // the tower and the rows hide some sky
   // Without the obstacles, less is shaded.
-  const CompiledPark open = test::compileText(shadedParkText(""));
+  const CompiledPark open = test::compileText(test::shadedParkText(""));
   EXPECT_LT(*shadeArrays(parkShading(open.baseline), suns)[0].beam[0], *one[0].beam[0]);
 }
 
 // In the engine: the park's shade costs energy (KPI pv_shading_loss_kWh, series
 // pv/beam_shading_pct), bit for bit the same on 1 and 2 threads; `shading: none` turns it off.
 TEST(Shading, TheEngineShadesArraysTheSameOnAnyThreadCount) {
-  const CompiledPark park = test::compileText(shadedParkText(kObstacles));
+  const CompiledPark park = test::compileText(test::shadedParkText(test::kObstacles));
   const TimeGrid grid = makeTimeGrid(park.baseline, {});
   Kpis kpis, kpis_two;
   const test::MemorySink one = test::runWithThreads(park.baseline, grid, 1, &kpis);
+  forgetShadeTables();  // the 2-thread run computes its own tables
   const test::MemorySink two = test::runWithThreads(park.baseline, grid, 2, &kpis_two);
   test::expectBitIdentical(one, two);
   EXPECT_GT(kpis.total.pv_shading_loss, 0.0);
@@ -246,7 +215,7 @@ TEST(Shading, TheEngineShadesArraysTheSameOnAnyThreadCount) {
   for (double v : one.series(kPvBeamShading)) max_shading = std::max(max_shading, v);
   EXPECT_GT(max_shading, 0.0);
   EXPECT_LE(max_shading, 1.0);
-  std::string text = shadedParkText(kObstacles);
+  std::string text = test::shadedParkText(test::kObstacles);
   text.replace(text.find("    install: wherever_possible"), 0, "    shading: none\n");
   Kpis off;
   test::runWithThreads(test::compileText(text).baseline, grid, 1, &off);
@@ -258,7 +227,7 @@ TEST(Shading, TheEngineShadesArraysTheSameOnAnyThreadCount) {
 // can give at most the sum of its modules' maximum power points: physics/pv_mismatch.h).
 TEST(Shading, LongerStringsLoseMoreToPartialShade) {
   auto lossWith = [](long per_string) {
-    std::string text = shadedParkText(kObstacles);
+    std::string text = test::shadedParkText(test::kObstacles);
     text.replace(text.find("standoff: \"0.1 m\""), 0,
                  "modules_per_string: " + std::to_string(per_string) + ", ");
     const CompiledPark park = test::compileText(text);
@@ -275,7 +244,7 @@ TEST(Shading, LongerStringsLoseMoreToPartialShade) {
 // Modules that a taller neighbour swallows are a located warning: the tower moved over the east
 // end of the workshop's roof.
 TEST(Shading, ModulesInsideAnotherBuildingAreAWarning) {
-  std::string text = shadedParkText("");
+  std::string text = test::shadedParkText("");
   text.replace(text.find("[[45, -15], [60, -15], [60, 0], [45, 0]]"),
                std::string("[[45, -15], [60, -15], [60, 0], [45, 0]]").size(),
                "[[32, 5], [50, 5], [50, 30], [32, 30]]");
@@ -285,13 +254,13 @@ TEST(Shading, ModulesInsideAnotherBuildingAreAWarning) {
   EXPECT_NE(park.warnings[0].find("modules lie inside building TOWER (taller, over the roof)"),
             std::string::npos)
       << park.warnings[0];
-  EXPECT_TRUE(test::compileText(shadedParkText("")).warnings.empty());
+  EXPECT_TRUE(test::compileText(test::shadedParkText("")).warnings.empty());
 }
 
 // max_shading_loss: the spots that lose more than the limit of the year's light to shade are left
 // empty, the capacity follows, and every spot kept loses at most the limit.
 TEST(Shading, MaxShadingLossLeavesShadedSpotsEmpty) {
-  const CompiledPark all = test::compileText(shadedParkText(kObstacles));
+  const CompiledPark all = test::compileText(test::shadedParkText(test::kObstacles));
   const PvArray& a = all.baseline.pv[0];
   std::vector<double> before = annualSpotLosses(all.baseline, a);
   ASSERT_EQ(before.size(), a.modules.size());
@@ -299,7 +268,7 @@ TEST(Shading, MaxShadingLossLeavesShadedSpotsEmpty) {
   std::sort(sorted.begin(), sorted.end());
   EXPECT_GT(sorted.back(), sorted.front());        // the tower's side loses more than the open side
   const double limit = sorted[sorted.size() / 2];  // the median spot's loss
-  std::string text = shadedParkText(kObstacles);
+  std::string text = test::shadedParkText(test::kObstacles);
   text.replace(text.find("    install: wherever_possible"), 0,
                fmt::format("    max_shading_loss: \"{:.6f} %\"\n", 100 * limit));
   const CompiledPark limited = test::compileText(text);
@@ -310,7 +279,7 @@ TEST(Shading, MaxShadingLossLeavesShadedSpotsEmpty) {
   EXPECT_EQ(static_cast<size_t>(b.spots_left_for_shade), over);
   EXPECT_EQ(b.modules.size() + over, a.modules.size());
   EXPECT_NEAR(b.dc_capacity, 550.0 * static_cast<double>(b.modules.size()), 1e-6);
-  std::string capacity = shadedParkText(kObstacles);
+  std::string capacity = test::shadedParkText(test::kObstacles);
   capacity.replace(capacity.find("    install: wherever_possible"),
                    std::string("    install: wherever_possible").size(),
                    "    capacity: \"50 kWp\"\n    max_shading_loss: \"3 %\"");
@@ -341,7 +310,7 @@ TEST(Shading, BadObstaclesAreLocatedErrors) {
   };
   for (const auto& [entry, message] : cases) {
     try {
-      test::compileText(shadedParkText("obstacles:\n" + entry));
+      test::compileText(test::shadedParkText("obstacles:\n" + entry));
       ADD_FAILURE() << "accepted: " << entry;
     } catch (const InputError& e) {
       EXPECT_NE(std::string(e.what()).find(message), std::string::npos) << e.what();

@@ -3,7 +3,8 @@
 // C library lane by lane on other targets. Included inside a Highway per-target namespace, once
 // per target (the toggle below, as Highway's own -inl.h headers do), after <cmath>. x86 only.
 // SLEEF's header declares the AVX and AVX-512 entry points only when the whole file is compiled for
-// them, so the few used here are declared with their documented signatures (sleef.h 3.5).
+// them, so the few used here are declared with their documented signatures (sleef.h 3.5), with
+// sincos's pair of vectors from sleef_pairs.h (included before, at global scope).
 #if defined(PHYSICS_SIMD_MATH_H_) == defined(HWY_TARGET_TOGGLE)
 #ifdef PHYSICS_SIMD_MATH_H_
 #undef PHYSICS_SIMD_MATH_H_
@@ -18,12 +19,15 @@
 #elif HWY_TARGET <= HWY_AVX3
 #define PHYSICS_SLEEF(name) Sleef_##name##d8_u10avx512f
 #define PHYSICS_SLEEF_VEC __m512d
+#define PHYSICS_SLEEF_PAIR ::PhysicsSleefPair8
 #elif HWY_TARGET == HWY_AVX2
 #define PHYSICS_SLEEF(name) Sleef_##name##d4_u10avx2
 #define PHYSICS_SLEEF_VEC __m256d
+#define PHYSICS_SLEEF_PAIR ::PhysicsSleefPair4
 #elif HWY_TARGET == HWY_SSE4 || HWY_TARGET == HWY_SSSE3
 #define PHYSICS_SLEEF(name) Sleef_##name##d2_u10sse2
 #define PHYSICS_SLEEF_VEC __m128d
+#define PHYSICS_SLEEF_PAIR ::PhysicsSleefPair2
 #endif
 
 #ifdef PHYSICS_SLEEF
@@ -34,6 +38,7 @@ PHYSICS_SLEEF_VEC PHYSICS_SLEEF(tan)(PHYSICS_SLEEF_VEC);
 PHYSICS_SLEEF_VEC PHYSICS_SLEEF(exp)(PHYSICS_SLEEF_VEC);
 PHYSICS_SLEEF_VEC PHYSICS_SLEEF(atan2)(PHYSICS_SLEEF_VEC, PHYSICS_SLEEF_VEC);
 PHYSICS_SLEEF_VEC PHYSICS_SLEEF(pow)(PHYSICS_SLEEF_VEC, PHYSICS_SLEEF_VEC);
+PHYSICS_SLEEF_PAIR PHYSICS_SLEEF(sincos)(PHYSICS_SLEEF_VEC);
 }
 #endif
 
@@ -86,13 +91,18 @@ template <class V>
 struct SinCosLanes {
   V sin, cos;
 };
-// Two calls, not SLEEF's sincos: that returns a struct of two vectors, which GCC (that built
-// libsleef) and Clang return differently, so a Clang build got garbage from it.
 template <class D, class V>
 HWY_INLINE SinCosLanes<V> SinCos(D d, V x) {
+#ifdef PHYSICS_SLEEF
+  (void)d;
+  const PHYSICS_SLEEF_PAIR r = PHYSICS_SLEEF(sincos)(x.raw);
+  return {V{r.x}, V{r.y}};
+#else
   return {Sin(d, x), Cos(d, x)};
+#endif
 }
 
 #undef PHYSICS_SLEEF
 #undef PHYSICS_SLEEF_VEC
+#undef PHYSICS_SLEEF_PAIR
 #endif  // PHYSICS_SIMD_MATH_H_

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "physics/sky_series_args.h"
+#include "physics/sleef_pairs.h"
 
 HWY_BEFORE_NAMESPACE();
 namespace physics::HWY_NAMESPACE {

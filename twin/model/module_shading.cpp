@@ -25,8 +25,9 @@ double radicalInverse(unsigned i) {
   return inverse;
 }
 
-// The sample grid of a module, n x n cell centres, just in front of it (i across, j up).
-std::vector<Eigen::Vector3d> samplePoints(const ShadedModule& m, int n) {
+}  // namespace
+
+std::vector<Eigen::Vector3d> beamSamplePoints(const ShadedModule& m, int n) {
   std::vector<Eigen::Vector3d> out;
   out.reserve(static_cast<size_t>(n * n));
   for (int i = 0; i < n; ++i) {
@@ -36,8 +37,6 @@ std::vector<Eigen::Vector3d> samplePoints(const ShadedModule& m, int n) {
   }
   return out;
 }
-
-}  // namespace
 
 ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
   ShadedModule m;
@@ -52,7 +51,7 @@ std::optional<double> beamShadedFraction(const OccluderScene& scene, const Shade
                                          const Eigen::Vector3d& sun, int samples_per_side) {
   if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return std::nullopt;
   std::vector<char> hidden;
-  scene.occludedAlong(samplePoints(m, samples_per_side), sun, hidden);
+  scene.occludedAlong(beamSamplePoints(m, samples_per_side), sun, hidden);
   long count = 0;
   for (char h : hidden) count += h;
   return static_cast<double>(count) / static_cast<double>(hidden.size());
@@ -61,6 +60,14 @@ std::optional<double> beamShadedFraction(const OccluderScene& scene, const Shade
 void substringBeamLosses(const OccluderScene& scene, const ShadedModule& m,
                          const Eigen::Vector3d& sun, int samples_per_side,
                          std::vector<double>& losses, int substrings, int rows) {
+  substringBeamLossesFrom(scene, m, beamSamplePoints(m, samples_per_side), samples_per_side, sun,
+                          losses, substrings, rows);
+}
+
+void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
+                             const std::vector<Eigen::Vector3d>& points, int samples_per_side,
+                             const Eigen::Vector3d& sun, std::vector<double>& losses,
+                             int substrings, int rows) {
   const size_t first = losses.size();
   losses.resize(first + static_cast<size_t>(substrings), 0.0);
   if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return;
@@ -69,7 +76,7 @@ void substringBeamLosses(const OccluderScene& scene, const ShadedModule& m,
   const bool long_along_first =
       (m.corners[1] - m.corners[0]).norm() >= (m.corners[3] - m.corners[0]).norm();
   std::vector<char> occluded;
-  scene.occludedAlong(samplePoints(m, n), sun, occluded);
+  scene.occludedAlong(points, sun, occluded);
   std::vector<int> hidden(static_cast<size_t>(substrings), 0), total(hidden);
   for (int i = 0; i < n; ++i) {
     for (int j = 0; j < n; ++j) {

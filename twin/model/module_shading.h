@@ -50,6 +50,17 @@ void substringBeamLosses(const OccluderScene& scene, const ShadedModule& m,
                          std::vector<double>& losses, int substrings = kBypassSubstrings,
                          int rows = kCellRows);
 
+// The origins of a module's beam rays: the centres of an n x n grid of cells over it (i across,
+// j up), kRayOffset in front of it.
+std::vector<Eigen::Vector3d> beamSamplePoints(const ShadedModule& m, int samples_per_side);
+
+// substringBeamLosses from the module's beamSamplePoints(m, samples_per_side), computed once for
+// the many suns of a year.
+void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
+                             const std::vector<Eigen::Vector3d>& points, int samples_per_side,
+                             const Eigen::Vector3d& sun, std::vector<double>& losses,
+                             int substrings = kBypassSubstrings, int rows = kCellRows);
+
 // The share of its beam-only power a module keeps behind its bypass diodes
 // (physics/pv_mismatch.h with the substring losses above); 1 unshaded.
 double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,

@@ -10,7 +10,8 @@
 
 namespace twin {
 
-// Throws InputError when walking `path`'s structure crashes or takes more than 10 s.
+// Throws InputError when walking `path`'s structure crashes or takes longer than 2 s and 1 s more
+// per 32 MiB of the file.
 void probeResultsFile(const std::string& path);
 
 }  // namespace twin

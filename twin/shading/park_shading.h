@@ -24,6 +24,7 @@ struct ArrayModules {
 struct ParkShading {
   std::vector<ArrayModules> arrays;  // one per PV array of the model, in its order
   std::unique_ptr<OccluderScene> scene;
+  Triangles triangles;   // the scene's, for the sun frames of the tables (twin/model/sun_frame.h)
   std::string geometry;  // SHA-256 (hex) of the scene's vertices and triangles
 };
 

@@ -9,6 +9,7 @@
 
 #include "physics/pv_mismatch.h"
 #include "physics/units.h"
+#include "twin/model/sun_frame.h"
 #include "twin/parkfile/sha256.h"
 #include "twin/shading/shade_table_cache.h"
 
@@ -62,12 +63,21 @@ struct NodeFigures {
   std::vector<double> module;
 };
 
-NodeFigures nodeFigures(const OccluderScene& scene, const std::vector<ShadedModule>& modules,
+// A module's beam ray origins, computed once for every node.
+using ModulePoints = std::vector<std::vector<Eigen::Vector3d>>;
+
+NodeFigures nodeFigures(const OccluderScene& scene, const SunFrame& frame,
+                        const std::vector<ShadedModule>& modules, const ModulePoints& points,
                         size_t per_string, const Eigen::Vector3d& sun) {
   std::vector<double> losses;
   losses.reserve(modules.size() * kBypassSubstrings);
-  for (const ShadedModule& m : modules)
-    substringBeamLosses(scene, m, sun, kYearBeamSamples, losses);
+  for (size_t m = 0; m < modules.size(); ++m) {
+    if (frame.mayShade(modules[m])) {
+      substringBeamLossesFrom(scene, modules[m], points[m], kYearBeamSamples, sun, losses);
+    } else {  // every ray would miss: no loss, as casting them gives
+      losses.resize(losses.size() + kBypassSubstrings, 0.0);
+    }
+  }
   NodeFigures f;
   f.module.resize(modules.size());
   std::vector<double> sorted;
@@ -153,23 +163,52 @@ void moduleLosses(const ArrayModules& am, const std::vector<SunHour>& hours,
   }
 }
 
-ShadeTable arrayTable(const ParkShading& park, const ArrayModules& am, size_t per_string,
-                      const std::vector<size_t>& nodes, const std::vector<SunHour>& hours) {
+// An array's table from its figures at the nodes.
+ShadeTable arrayTable(const ParkShading& park, const ArrayModules& am,
+                      const std::vector<size_t>& nodes, std::vector<NodeFigures>& figures,
+                      const std::vector<SunHour>& hours) {
   ShadeTable t;
   BeamShares unused;
   unused.fill(kNaN);
   t.beam.assign(kNodes, unused);
   std::vector<std::vector<double>> factor(nodes.size());
-  tbb::parallel_for(size_t(0), nodes.size(), [&](size_t k) {
-    const int el = static_cast<int>(nodes[k]) / kAzimuthNodes;
-    const int az = static_cast<int>(nodes[k]) % kAzimuthNodes;
-    NodeFigures f = nodeFigures(*park.scene, am.modules, per_string, nodeSun(el, az));
-    t.beam[nodes[k]] = f.beam;
-    factor[k] = std::move(f.module);
-  });
+  for (size_t k = 0; k < nodes.size(); ++k) {
+    t.beam[nodes[k]] = figures[k].beam;
+    factor[k] = std::move(figures[k].module);
+  }
   viewsOf(park, am, t);
   moduleLosses(am, hours, nodes, factor, t.modules);
   return t;
+}
+
+// The tables of the arrays `shaded` (indices into the model's PV): their figures at each node in
+// parallel over the nodes, the scene seen from each node's sun once for all of them.
+std::vector<std::optional<ShadeTable>> tablesOf(const ParkModel& model, const ParkShading& park,
+                                                const std::vector<size_t>& shaded,
+                                                const std::vector<size_t>& nodes,
+                                                const std::vector<SunHour>& hours) {
+  std::vector<ModulePoints> points(shaded.size());
+  for (size_t j = 0; j < shaded.size(); ++j) {
+    for (const ShadedModule& m : park.arrays[shaded[j]].modules)
+      points[j].push_back(beamSamplePoints(m, kYearBeamSamples));
+  }
+  std::vector<std::vector<NodeFigures>> figures(shaded.size(),
+                                                std::vector<NodeFigures>(nodes.size()));
+  tbb::parallel_for(size_t(0), nodes.size(), [&](size_t k) {
+    const int el = static_cast<int>(nodes[k]) / kAzimuthNodes;
+    const int az = static_cast<int>(nodes[k]) % kAzimuthNodes;
+    const Eigen::Vector3d sun = nodeSun(el, az);
+    const SunFrame frame(park.triangles, sun);
+    for (size_t j = 0; j < shaded.size(); ++j) {
+      const auto per_string = static_cast<size_t>(model.pv[shaded[j]].modules_per_string);
+      figures[j][k] = nodeFigures(*park.scene, frame, park.arrays[shaded[j]].modules, points[j],
+                                  per_string, sun);
+    }
+  });
+  std::vector<std::optional<ShadeTable>> out(model.pv.size());
+  for (size_t j = 0; j < shaded.size(); ++j)
+    out[shaded[j]] = arrayTable(park, park.arrays[shaded[j]], nodes, figures[j], hours);
+  return out;
 }
 
 }  // namespace
@@ -232,21 +271,17 @@ std::string tablesKey(const ParkModel& model, const ParkShading& park,
 std::vector<std::optional<ShadeTable>> shadeTables(
     const ParkModel& model, const std::vector<std::pair<double, double>>& suns,
     const std::vector<SunHour>& hours) {
-  std::vector<std::optional<ShadeTable>> out(model.pv.size());
   bool any = false;
   for (const PvArray& a : model.pv) any = any || (a.shading && !a.modules.empty());
-  if (!any) return out;
+  if (!any) return std::vector<std::optional<ShadeTable>>(model.pv.size());
   const ParkShading park = parkShading(model);
   const std::vector<size_t> nodes = neededNodes(suns, hours);
-  return cachedShadeTables(tablesKey(model, park, nodes, hours), [&] {
-    for (size_t i = 0; i < model.pv.size(); ++i) {
-      const ArrayModules& am = park.arrays[i];
-      if (!model.pv[i].shading || am.modules.empty()) continue;
-      const auto per_string = static_cast<size_t>(model.pv[i].modules_per_string);
-      out[i] = arrayTable(park, am, per_string, nodes, hours);
-    }
-    return out;
-  });
+  std::vector<size_t> shaded;
+  for (size_t i = 0; i < model.pv.size(); ++i) {
+    if (model.pv[i].shading && !park.arrays[i].modules.empty()) shaded.push_back(i);
+  }
+  return cachedShadeTables(tablesKey(model, park, nodes, hours),
+                           [&] { return tablesOf(model, park, shaded, nodes, hours); });
 }
 
 }  // namespace twin::shading

@@ -18,8 +18,7 @@ constexpr double kSliverSine = 1e-6;
 
 }  // namespace
 
-SunFrame::SunFrame(const Triangles& triangles, const Eigen::Vector3d& sun)
-    : triangles_(triangles), sun_(sun) {
+SunFrame::SunFrame(const Triangles& triangles, const Eigen::Vector3d& sun) : sun_(sun) {
   const Eigen::Vector3d helper =
       std::abs(sun.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
   across_ = sun.cross(helper).normalized();
@@ -35,6 +34,7 @@ SunFrame::SunFrame(const Triangles& triangles, const Eigen::Vector3d& sun)
     const Eigen::Vector3d& b = triangles.vertices[t[1]];
     const Eigen::Vector3d& c = triangles.vertices[t[2]];
     Seen s;
+    s.vertices = {a, b, c};
     s.corners = {across(a), across(b), across(c)};
     s.low = s.corners[0].cwiseMin(s.corners[1]).cwiseMin(s.corners[2]);
     s.high = s.corners[0].cwiseMax(s.corners[1]).cwiseMax(s.corners[2]);
@@ -62,7 +62,11 @@ SunFrame::SunFrame(const Triangles& triangles, const Eigen::Vector3d& sun)
         fn(static_cast<size_t>(r * columns_ + c));
     }
   };
-  for (const Seen& s : seen_) visit(s, [&](size_t c) { ++first_[c + 1]; });
+  for (Seen& s : seen_) {
+    s.column = cell(s.low.x(), origin_.x(), columns_);
+    s.row = cell(s.low.y(), origin_.y(), rows_);
+    visit(s, [&](size_t c) { ++first_[c + 1]; });
+  }
   for (size_t c = 1; c < first_.size(); ++c) first_[c] += first_[c - 1];
   index_.resize(first_.back());
   std::vector<unsigned> next(first_.begin(), first_.end() - 1);
@@ -92,13 +96,15 @@ bool SunFrame::mayShade(const ShadedModule& m) const {
   o.depth -= margin_;
   const Eigen::Vector2d far = origin_ + cell_ * Eigen::Vector2d(columns_, rows_);
   if ((o.high.array() < origin_.array()).any() || (o.low.array() > far.array()).any()) return false;
-  for (long r = cell(o.low.y(), origin_.y(), rows_); r <= cell(o.high.y(), origin_.y(), rows_);
-       ++r) {
-    for (long c = cell(o.low.x(), origin_.x(), columns_);
-         c <= cell(o.high.x(), origin_.x(), columns_); ++c) {
+  const long r0 = cell(o.low.y(), origin_.y(), rows_), c0 = cell(o.low.x(), origin_.x(), columns_);
+  for (long r = r0; r <= cell(o.high.y(), origin_.y(), rows_); ++r) {
+    for (long c = c0; c <= cell(o.high.x(), origin_.x(), columns_); ++c) {
       const auto at = static_cast<size_t>(r * columns_ + c);
       for (unsigned i = first_[at]; i < first_[at + 1]; ++i) {
-        if (mayHit(index_[i], o, m)) return true;
+        const Seen& t = seen_[index_[i]];
+        // Each triangle once: in the first cell it shares with the module.
+        if (std::max(t.row, r0) != r || std::max(t.column, c0) != c) continue;
+        if (mayHit(t, o, m)) return true;
       }
     }
   }
@@ -109,17 +115,16 @@ bool SunFrame::mayShade(const ShadedModule& m) const {
 // only where it cannot: the two are apart across the sun, the triangle lies wholly behind the
 // origins along the sun, behind the module's plane (which the rays leave), or the origins lie on
 // the side of the triangle's plane that the rays move away from.
-bool SunFrame::mayHit(size_t triangle, const Origins& o, const ShadedModule& m) const {
-  const Seen& s = seen_[triangle];
+bool SunFrame::mayHit(const Seen& s, const Origins& o, const ShadedModule& m) const {
   if ((s.high.array() < o.low.array()).any() || (s.low.array() > o.high.array()).any())
     return false;
   if (s.depth < o.depth) return false;
-  const auto& t = triangles_.triangles[triangle];
   double ahead = -kInf;  // the triangle's furthest reach in front of the module's plane
-  for (unsigned v : t) ahead = std::max(ahead, m.normal.dot(triangles_.vertices[v] - m.corners[0]));
+  for (const Eigen::Vector3d& v : s.vertices)
+    ahead = std::max(ahead, m.normal.dot(v - m.corners[0]));
   if (ahead < kRayOffset - margin_) return false;
   if (s.normal.isZero()) return true;
-  const Eigen::Vector3d& on = triangles_.vertices[t[0]];
+  const Eigen::Vector3d& on = s.vertices[0];
   double nearest = kInf, furthest = -kInf;  // the origins' signed distances to the triangle's plane
   for (const Eigen::Vector3d& p : o.corners) {
     const double d = s.normal.dot(p - on);

@@ -28,10 +28,12 @@ class SunFrame {
   // A triangle as the sun sees it: its projected box, its highest depth towards the sun, and the
   // unit normal of its plane (zero for a degenerate triangle).
   struct Seen {
+    std::array<Eigen::Vector3d, 3> vertices;
     std::array<Eigen::Vector2d, 3> corners;  // projected
     Eigen::Vector2d low, high;
     double depth = 0.0;
     Eigen::Vector3d normal = Eigen::Vector3d::Zero();
+    long column = 0, row = 0;  // the first cell of its box
   };
   // The module's ray origins bounded: the corners of the quad they lie in, its box across the sun
   // and its lowest depth towards the sun.
@@ -41,12 +43,11 @@ class SunFrame {
     Eigen::Vector2d low, high;
     double depth = 0.0;
   };
-  bool mayHit(size_t triangle, const Origins& o, const ShadedModule& m) const;
+  bool mayHit(const Seen& t, const Origins& o, const ShadedModule& m) const;
   bool apart(const Seen& t, const Origins& o) const;
   Eigen::Vector2d across(const Eigen::Vector3d& p) const { return {across_.dot(p), up_.dot(p)}; }
   long cell(double coordinate, double origin, long cells) const;
 
-  const Triangles& triangles_;
   Eigen::Vector3d sun_, across_, up_;
   double margin_ = 0.0;  // m: above what single-precision rays may be off by
   std::vector<Seen> seen_;

@@ -74,4 +74,27 @@ void deflateChunk(std::span<const unsigned char> shuffled, int level,
   out.resize(length);
 }
 
+bool inflateChunk(std::span<const unsigned char> stored, size_t count, std::vector<float>& out) {
+  struct Owned {
+    libdeflate_decompressor* decompressor = libdeflate_alloc_decompressor();
+    ~Owned() { libdeflate_free_decompressor(decompressor); }
+  };
+  thread_local Owned owned;
+  if (!owned.decompressor) throw std::bad_alloc();
+  constexpr size_t kBytes = sizeof(float);
+  thread_local std::vector<unsigned char> shuffled;
+  shuffled.resize(count * kBytes);
+  if (libdeflate_zlib_decompress(owned.decompressor, stored.data(), stored.size(), shuffled.data(),
+                                 shuffled.size(), nullptr) != LIBDEFLATE_SUCCESS) {
+    return false;  // with no actual size asked, a stream of another length is refused
+  }
+  out.resize(count);
+  for (size_t i = 0; i < count; ++i) {
+    std::uint32_t u = 0;
+    for (size_t b = 0; b < kBytes; ++b) u |= std::uint32_t{shuffled[b * count + i]} << (8 * b);
+    std::memcpy(&out[i], &u, kBytes);
+  }
+  return true;
+}
+
 }  // namespace twin

@@ -32,4 +32,9 @@ ChunkDigest chunkDigest(std::span<const unsigned char> shuffled);
 void deflateChunk(std::span<const unsigned char> shuffled, int level,
                   std::vector<unsigned char>& out);
 
+// The inverse of deflateChunk and shuffledChunk: a stored chunk inflated (libdeflate) and
+// unshuffled into `count` float32 values in out. False when it is not a zlib stream of exactly
+// count values.
+bool inflateChunk(std::span<const unsigned char> stored, size_t count, std::vector<float>& out);
+
 }  // namespace twin

@@ -10,6 +10,7 @@
 #include <type_traits>
 
 #include "twin/base/error.h"
+#include "twin/results/chunk_reader.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
 #include "twin/results/module_shading_io.h"
@@ -141,6 +142,7 @@ H5::DataSet openSeries(H5::H5File& file, const std::string& path, const std::str
 void readRows(const H5::DataSet& ds, size_t first, size_t count, SeriesData& out) {
   out.first_row = first;
   out.rows = count;
+  if (count * out.columns > 0 && readStoredRows(ds, first, count, out.columns, out.values)) return;
   out.values.resize(count * out.columns);
   if (out.values.empty()) return;
   const hsize_t start[2] = {first, 0};

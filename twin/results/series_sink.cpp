@@ -6,6 +6,7 @@
 
 #include "twin/base/error.h"
 #include "twin/results/chunk_codec.h"
+#include "twin/results/chunk_reader.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/output_file.h"
 
@@ -28,14 +29,9 @@ H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
 }
 
 std::vector<unsigned char> readChunk(const H5::DataSet& ds, hsize_t first_step) {
-  const hsize_t offset[2] = {first_step, 0};
-  hsize_t size = 0;
-  if (H5Dget_chunk_storage_size(ds.getId(), offset, &size) < 0) {
-    throw std::runtime_error("HDF5: reading the size of a baseline chunk failed");
-  }
-  std::vector<unsigned char> bytes(size);
-  uint32_t filters = 0;
-  if (size > 0 && H5Dread_chunk(ds.getId(), H5P_DEFAULT, offset, &filters, bytes.data()) < 0) {
+  std::vector<unsigned char> bytes;
+  uint32_t skipped = 0;
+  if (!readRawChunk(ds, first_step, bytes, skipped)) {
     throw std::runtime_error("HDF5: reading a baseline chunk failed");
   }
   return bytes;

@@ -1,7 +1,7 @@
 // The chunk codec: values rounded to kSignificandBits and byte-shuffled as HDF5's shuffle filter
 // lays them out (H5Z shuffle: byte b of every element together, little-endian); digests equal
 // exactly when the shuffled bytes are; the zlib stream (RFC 1950 header 0x78) is the same bytes
-// on every thread, so a digest identifies stored bytes.
+// on every thread, so a digest identifies stored bytes; a stored chunk inflates back to its values.
 #include "twin/results/chunk_codec.h"
 
 #include <gtest/gtest.h>
@@ -51,6 +51,26 @@ TEST(ChunkCodec, DeflatedBytesAreTheSameOnEveryThread) {
   std::vector<unsigned char> there;
   std::thread([&] { deflateChunk(shuffledChunk(values, 0.0, 1e-3), 6, there); }).join();
   EXPECT_EQ(there, here);
+}
+
+TEST(ChunkCodec, InflatesWhatItDeflated) {
+  std::vector<double> values(96 * 7);
+  for (size_t i = 0; i < values.size(); ++i) values[i] = 1e3 * std::cos(0.3 * double(i));
+  const std::span<const unsigned char> shuffled = shuffledChunk(values, 0.0, 1.0);
+  const std::vector<unsigned char> bytes(shuffled.begin(), shuffled.end());
+  std::vector<unsigned char> stored;
+  deflateChunk(bytes, 6, stored);
+  std::vector<float> back;
+  ASSERT_TRUE(inflateChunk(stored, values.size(), back));
+  ASSERT_EQ(back.size(), values.size());
+  for (size_t i = 0; i < values.size(); ++i) {  // the stored float32, rounded to 14 bits
+    EXPECT_EQ(chunkDigest(shuffledChunk({double(back[i])}, 0.0, 1.0)),
+              chunkDigest(shuffledChunk({values[i]}, 0.0, 1.0)));
+    EXPECT_NEAR(back[i], values[i], std::abs(values[i]) * std::ldexp(1.0, -15));
+  }
+  EXPECT_FALSE(inflateChunk(stored, values.size() - 1, back));  // not exactly its size
+  stored[stored.size() / 2] ^= 0xFF;
+  EXPECT_FALSE(inflateChunk(stored, values.size(), back));  // damaged: fails, does not crash
 }
 
 }  // namespace

@@ -162,6 +162,32 @@ TEST_F(StoreTest, SeriesReadByBlocksAndRowRanges) {
             0u);
 }
 
+// Series are read straight from their stored chunks (chunk_reader.h): the same values as HDF5's
+// own filter pipeline and float32-to-double conversion give, whole and across a chunk's edge.
+TEST_F(StoreTest, StoredChunksReadAsHdf5ReadsThem) {
+  const CompiledPark park = test::compileText(test::smallParkYaml());
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  const std::string path = (dir_ / "out.h5").string();
+  {
+    ResultsWriter writer(path, RunMeta{}, grid);
+    BlockSink& sink = writer.beginScenario(park.baseline, "");
+    writer.endScenario(runSimulation(park.baseline, grid, &sink));
+    writer.commit();
+  }
+  for (const char* field : {"input_power_kW", "efficiency_pct"}) {
+    const SeriesData fast = readSeries(path, "baseline", "motor", field);
+    std::vector<double> hdf5(fast.rows * fast.columns);
+    H5::H5File(path, H5F_ACC_RDONLY)
+        .openDataSet(std::string("series/motor/") + field)
+        .read(hdf5.data(), H5::PredType::NATIVE_DOUBLE);
+    EXPECT_EQ(fast.values, hdf5) << field;
+    const SeriesData edge = readSeries(path, "baseline", "motor", field, RowRange{90, 10});
+    EXPECT_EQ(edge.values,
+              std::vector<double>(hdf5.begin() + 90 * static_cast<long>(fast.columns),
+                                  hdf5.begin() + 100 * static_cast<long>(fast.columns)));
+  }
+}
+
 TEST_F(StoreTest, UncommittedWriteLeavesNoFileAndKeepsExistingTarget) {
   const CompiledPark park = test::compileText(test::smallParkYaml());
   const TimeGrid grid = makeTimeGrid(park.baseline, {});

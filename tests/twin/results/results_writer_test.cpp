@@ -55,6 +55,17 @@ class StoreTest : public ::testing::Test {
     fs::create_directories(dir_);
   }
   void TearDown() override { fs::remove_all(dir_); }
+  // The small test park's baseline written to out.h5 in the test's folder.
+  std::string smallParkFile() const {
+    const CompiledPark park = test::compileText(test::smallParkYaml());
+    const TimeGrid grid = makeTimeGrid(park.baseline, {});
+    const std::string path = (dir_ / "out.h5").string();
+    ResultsWriter writer(path, RunMeta{}, grid);
+    BlockSink& sink = writer.beginScenario(park.baseline, "");
+    writer.endScenario(runSimulation(park.baseline, grid, &sink));
+    writer.commit();
+    return path;
+  }
   fs::path dir_;
 };
 
@@ -127,15 +138,7 @@ TEST_F(StoreTest, RoundTripsSeriesKpisAndMeta) {
 // Readers that need less than a whole series: a chunk (a day of steps) at a time, or a range of
 // rows (clamped to the series), give the whole read's values at those steps.
 TEST_F(StoreTest, SeriesReadByBlocksAndRowRanges) {
-  const CompiledPark park = test::compileText(test::smallParkYaml());
-  const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const std::string path = (dir_ / "out.h5").string();
-  {
-    ResultsWriter writer(path, RunMeta{}, grid);
-    BlockSink& sink = writer.beginScenario(park.baseline, "");
-    writer.endScenario(runSimulation(park.baseline, grid, &sink));
-    writer.commit();
-  }
+  const std::string path = smallParkFile();
   const SeriesData all = readSeries(path, "baseline", "motor", "input_power_kW");
   std::vector<double> blocks;
   size_t next = 0;
@@ -165,15 +168,7 @@ TEST_F(StoreTest, SeriesReadByBlocksAndRowRanges) {
 // Series are read straight from their stored chunks (chunk_reader.h): the same values as HDF5's
 // own filter pipeline and float32-to-double conversion give, whole and across a chunk's edge.
 TEST_F(StoreTest, StoredChunksReadAsHdf5ReadsThem) {
-  const CompiledPark park = test::compileText(test::smallParkYaml());
-  const TimeGrid grid = makeTimeGrid(park.baseline, {});
-  const std::string path = (dir_ / "out.h5").string();
-  {
-    ResultsWriter writer(path, RunMeta{}, grid);
-    BlockSink& sink = writer.beginScenario(park.baseline, "");
-    writer.endScenario(runSimulation(park.baseline, grid, &sink));
-    writer.commit();
-  }
+  const std::string path = smallParkFile();
   for (const char* field : {"input_power_kW", "efficiency_pct"}) {
     const SeriesData fast = readSeries(path, "baseline", "motor", field);
     std::vector<double> hdf5(fast.rows * fast.columns);

@@ -3,6 +3,7 @@
 // times, series) open them.
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -18,10 +19,15 @@
 #include <pthread.h>
 #include <sanitizer/common_interface_defs.h>
 // HDF5 crashing in the structure probe's child is the probe doing its job: the child reports
-// it (ASan) and dies, the file is refused. Without libFuzzer's death callback there, the child
-// writes no crash artifact of its own; the fuzzing process keeps its callback for real findings.
-const int kQuietChildren =
-    pthread_atfork(nullptr, nullptr, [] { __sanitizer_set_death_callback(nullptr); });
+// it (ASan) and dies, the file is refused. Without libFuzzer's death callback and its abort and
+// illegal-instruction handlers there, the child writes no crash artifact of its own; the fuzzing
+// process keeps them for real findings. (An allocation over -malloc_limit_mb in a child still
+// leaves an oom-* artifact: libFuzzer's malloc hook cannot be taken back.)
+const int kQuietChildren = pthread_atfork(nullptr, nullptr, [] {
+  __sanitizer_set_death_callback(nullptr);
+  std::signal(SIGABRT, SIG_DFL);
+  std::signal(SIGILL, SIG_DFL);
+});
 #endif
 #endif
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "physics/pv_mismatch.h"
+#include "twin/model/sun_frame.h"
 
 namespace twin::shading {
 namespace {
@@ -48,8 +49,10 @@ ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
 }
 
 std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
-                                         const Eigen::Vector3d& sun, int samples_per_side) {
+                                         const Eigen::Vector3d& sun, int samples_per_side,
+                                         const SunFrame* frame) {
   if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return std::nullopt;
+  if (frame && !frame->mayShade(m)) return 0.0;
   std::vector<char> hidden;
   scene.occludedAlong(beamSamplePoints(m, samples_per_side), sun, hidden);
   long count = 0;
@@ -92,9 +95,13 @@ void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
 }
 
 double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side) {
+                        const Eigen::Vector3d& sun, int samples_per_side, const SunFrame* frame) {
   std::vector<double> losses;
-  substringBeamLosses(scene, m, sun, samples_per_side, losses);
+  if (frame && !frame->mayShade(m)) {
+    losses.assign(kBypassSubstrings, 0.0);  // what casting the rays gives
+  } else {
+    substringBeamLosses(scene, m, sun, samples_per_side, losses);
+  }
   std::sort(losses.begin(), losses.end());
   return physics::bypassStringPowerSorted(losses, 1.0);
 }

@@ -12,6 +12,8 @@
 
 namespace twin::shading {
 
+class SunFrame;
+
 // A module as a planar quad: corners counter-clockwise seen from the front, m; normal out of
 // the front.
 struct ShadedModule {
@@ -33,10 +35,12 @@ inline constexpr int kBeamSamples = 26;
 
 // The beam shaded fraction (0..1) of a module for the unit vector `sun` towards the sun: the
 // share of its sample points from which the sun is hidden. nullopt when the sun is below the
-// horizon or behind the module.
+// horizon or behind the module. With `frame` (that sun's SunFrame, sun_frame.h) a module it
+// clears casts no ray: 0, as casting them gives.
 std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
                                          const Eigen::Vector3d& sun,
-                                         int samples_per_side = kBeamSamples);
+                                         int samples_per_side = kBeamSamples,
+                                         const SunFrame* frame = nullptr);
 
 // A partly shaded module's bypass-diode substrings: its cells form `substrings` substrings side by
 // side, each running along the module's long side with `rows` cells along it. A substring's beam
@@ -62,9 +66,10 @@ void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
                              int substrings = kBypassSubstrings, int rows = kCellRows);
 
 // The share of its beam-only power a module keeps behind its bypass diodes
-// (physics/pv_mismatch.h with the substring losses above); 1 unshaded.
+// (physics/pv_mismatch.h with the substring losses above); 1 unshaded. With `frame`, as above.
 double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side);
+                        const Eigen::Vector3d& sun, int samples_per_side,
+                        const SunFrame* frame = nullptr);
 
 // What a module sees of the sky and of the ground, each averaged over its area: points_per_side^2
 // points, each casting `directions` cosine-weighted rays over its front hemisphere (a Hammersley

@@ -2,12 +2,14 @@
 
 #include <tbb/parallel_for.h>
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 
 #include "physics/units.h"
 #include "twin/model/park_occluders.h"
 #include "twin/model/park_sun.h"
+#include "twin/model/sun_frame.h"
 
 namespace twin {
 namespace {
@@ -51,22 +53,41 @@ shading::Triangles occluders(const ParkModel& model, const std::vector<Quad>& ow
 std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& array) {
   if (!model.weather.hourly || array.modules.empty()) return {};
   const std::vector<Quad> quads = standingModules(model, array);
-  const shading::OccluderScene scene(occluders(model, quads));
-  const Eigen::Vector3d normal = shading::shadedModule(quads[0]).normal;
+  const shading::Triangles triangles = occluders(model, quads);
+  const shading::OccluderScene scene(triangles);
+  std::vector<shading::ShadedModule> spots;
+  for (const Quad& q : quads) spots.push_back(shading::shadedModule(q));
   const std::vector<SunHour> hours = yearSunHours(model);
-  const YearLight light = yearLight(hours, normal);
-  const std::vector<Node> nodes = sunNodes(hours, normal);
-  std::vector<double> losses(quads.size(), 0.0);
-  tbb::parallel_for(size_t(0), quads.size(), [&](size_t i) {
-    const shading::ShadedModule m = shading::shadedModule(quads[i]);
+  const YearLight light = yearLight(hours, spots[0].normal);
+  const std::vector<Node> nodes = sunNodes(hours, spots[0].normal);
+  const size_t n = spots.size();
+  std::vector<double> lost(n);
+  tbb::parallel_for(size_t(0), n, [&](size_t i) {
     const shading::ViewFractions view =
-        shading::viewFractions(scene, m, kYearViewPoints, kYearViewDirections);
-    double lost = light.diffuse * (1.0 - view.sky);
-    for (const Node& n : nodes)
-      lost += n.beam * (1.0 - shading::moduleBeamFactor(scene, m, n.sun, kYearBeamSamples));
-    const double total = light.beam + light.diffuse;
-    losses[i] = total > 0 ? lost / total : 0.0;
+        shading::viewFractions(scene, spots[i], kYearViewPoints, kYearViewDirections);
+    lost[i] = light.diffuse * (1.0 - view.sky);
   });
+  // The beam a batch of nodes at a time, each node's sun frame built once for every spot; each
+  // spot's sum in the order of the nodes, so the same on any thread count.
+  constexpr size_t kBatch = 16;
+  std::vector<double> factor(kBatch * n);
+  for (size_t first = 0; first < nodes.size(); first += kBatch) {
+    const size_t count = std::min(kBatch, nodes.size() - first);
+    tbb::parallel_for(size_t(0), count, [&](size_t k) {
+      const shading::SunFrame frame(triangles, nodes[first + k].sun);
+      for (size_t i = 0; i < n; ++i) {
+        factor[k * n + i] = shading::moduleBeamFactor(scene, spots[i], nodes[first + k].sun,
+                                                      kYearBeamSamples, &frame);
+      }
+    });
+    for (size_t i = 0; i < n; ++i) {
+      for (size_t k = 0; k < count; ++k)
+        lost[i] += nodes[first + k].beam * (1.0 - factor[k * n + i]);
+    }
+  }
+  const double total = light.beam + light.diffuse;
+  std::vector<double> losses(n);
+  for (size_t i = 0; i < n; ++i) losses[i] = total > 0 ? lost[i] / total : 0.0;
   return losses;
 }
 

@@ -2,6 +2,8 @@
 
 #include <tbb/parallel_for.h>
 
+#include "twin/model/sun_frame.h"
+
 namespace twin::shading {
 namespace {
 
@@ -32,13 +34,23 @@ std::vector<ArrayFigures> shadeArrays(const ParkShading& park,
                                       const std::vector<Eigen::Vector3d>& suns, int beam_samples) {
   std::vector<ArrayFigures> out(park.arrays.size());
   for (size_t i = 0; i < park.arrays.size(); ++i) {
+    out[i].modules.resize(park.arrays[i].modules.size());
+    for (ModuleFigures& f : out[i].modules) f.beam.resize(suns.size());
+  }
+  for (size_t s = 0; s < suns.size(); ++s) {  // each sun's frame once for every array
+    const SunFrame frame(park.triangles, suns[s]);
+    for (size_t i = 0; i < park.arrays.size(); ++i) {
+      const ArrayModules& am = park.arrays[i];
+      tbb::parallel_for(size_t(0), am.modules.size(), [&](size_t m) {
+        out[i].modules[m].beam[s] =
+            beamShadedFraction(*park.scene, am.modules[m], suns[s], beam_samples, &frame);
+      });
+    }
+  }
+  for (size_t i = 0; i < park.arrays.size(); ++i) {
     const ArrayModules& am = park.arrays[i];
-    out[i].modules.resize(am.modules.size());
     tbb::parallel_for(size_t(0), am.modules.size(), [&](size_t m) {
       ModuleFigures& f = out[i].modules[m];
-      for (const Eigen::Vector3d& sun : suns) {
-        f.beam.push_back(beamShadedFraction(*park.scene, am.modules[m], sun, beam_samples));
-      }
       const ViewFractions v = viewFractions(*park.scene, am.modules[m]);
       f.view = v.sky;
       f.ground = v.ground;

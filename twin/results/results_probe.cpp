@@ -25,22 +25,39 @@ namespace {
 std::chrono::milliseconds walkLimit(uintmax_t bytes) {
   return std::chrono::milliseconds(2000 + static_cast<long>(bytes / 33554));
 }
+
 constexpr hsize_t kFullReadBytes = hsize_t{256} << 10;  // datasets read whole up to this size
 
-// Reads every attribute of an object as raw bytes of its own type.
+// Runs one step of the walk; an HDF5 error ends that step only (the readers report it), so that
+// the walk still reaches everything after it.
+template <typename Fn>
+void step(Fn&& fn) {
+  try {
+    fn();
+  } catch (const H5::Exception&) {
+  } catch (const LayoutError&) {
+  }
+}
+
+// Reads every attribute of an object: a string or a list of strings as the readers read them,
+// anything else as raw bytes of its own type. One attribute's error does not stop the others.
 void readAttributes(const H5::H5Object& object) {
-  for (int i = 0; i < object.getNumAttrs(); ++i) {
-    const H5::Attribute a = object.openAttribute(static_cast<unsigned>(i));
-    const H5::DataType type = a.getDataType();
-    if (type.getClass() == H5T_STRING) {
-      if (a.getSpace().getSimpleExtentNpoints() == 1) {
+  int count = 0;
+  step([&] { count = object.getNumAttrs(); });
+  for (int i = 0; i < count; ++i) {
+    step([&] {
+      const H5::Attribute a = object.openAttribute(static_cast<unsigned>(i));
+      const H5::DataType type = a.getDataType();
+      if (type.getClass() != H5T_STRING) {
+        std::vector<char> bytes(a.getInMemDataSize());
+        a.read(type, bytes.data());
+      } else if (a.getSpace().getSimpleExtentNpoints() == 1) {
         std::string value;
         a.read(a.getStrType(), value);
+      } else {
+        readStringList(a, "attribute");
       }
-      continue;
-    }
-    std::vector<char> bytes(a.getInMemDataSize());
-    a.read(type, bytes.data());
+    });
   }
 }
 
@@ -53,6 +70,8 @@ void readDataset(const H5::DataSet& ds) {
     if (space.getSimpleExtentNpoints() == 1) {
       std::string value;
       ds.read(value, ds.getStrType());
+    } else {
+      readStringList(ds, "dataset");
     }
     return;
   }
@@ -74,17 +93,6 @@ void readDataset(const H5::DataSet& ds) {
   for (size_t k = 1; k < count.size(); ++k) row *= count[k];
   std::vector<char> bytes(row * type.getSize());
   ds.read(bytes.data(), type, H5::DataSpace(1, &row), file_space);
-}
-
-// Runs one step of the walk; an HDF5 error ends that step only (the readers report it), so that
-// the walk still reaches everything after it.
-template <typename Fn>
-void step(Fn&& fn) {
-  try {
-    fn();
-  } catch (const H5::Exception&) {
-  } catch (const LayoutError&) {
-  }
 }
 
 void walkGroup(const H5::Group& group, int depth) {

@@ -34,22 +34,31 @@ libdeflate_compressor* compressorFor(int level) {
 std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, double offset,
                                              double scale) {
   constexpr size_t kBytes = sizeof(float);
+  constexpr int kDrop = 23 - kSignificandBits;
   const size_t n = values.size();
   // Reused across chunks of this thread: a fresh buffer per chunk is a page-faulting memset.
+  thread_local std::vector<std::uint32_t> bits;
   thread_local std::vector<unsigned char> shuffled;
+  if (bits.size() < n) bits.resize(n);
   if (shuffled.size() < n * kBytes) shuffled.resize(n * kBytes);
+  // Two passes the compiler vectorises: each value's rounded bits, then each byte plane.
   for (size_t i = 0; i < n; ++i) {
     const auto v = static_cast<float>((values[i] - offset) * scale);
     std::uint32_t u = 0;
     std::memcpy(&u, &v, kBytes);
-    if ((u & 0x7F800000u) != 0x7F800000u) {  // finite: round the significand to kSignificandBits
-      constexpr int kDrop = 23 - kSignificandBits;
-      u = (u + (1u << (kDrop - 1))) & ~((1u << kDrop) - 1u);
-    }
-    for (size_t b = 0; b < kBytes; ++b) {  // little-endian byte b of every value together
-      shuffled[b * n + i] = static_cast<unsigned char>(u >> (8 * b));
-    }
+    const std::uint32_t rounded = (u + (1u << (kDrop - 1))) & ~((1u << kDrop) - 1u);
+    // Finite values rounded to kSignificandBits; NaN and infinities kept as they are.
+    bits[i] = (u & 0x7F800000u) != 0x7F800000u ? rounded : u;
   }
+  // Little-endian byte b of every value together, each plane with its shift a constant and its
+  // bytes known not to alias the bits (else a char store could change them: no vectors).
+  auto plane = [n]<int kShift>(const std::uint32_t* __restrict in, unsigned char* __restrict out) {
+    for (size_t i = 0; i < n; ++i) out[i] = static_cast<unsigned char>(in[i] >> kShift);
+  };
+  plane.template operator()<0>(bits.data(), shuffled.data());
+  plane.template operator()<8>(bits.data(), shuffled.data() + n);
+  plane.template operator()<16>(bits.data(), shuffled.data() + 2 * n);
+  plane.template operator()<24>(bits.data(), shuffled.data() + 3 * n);
   return {shuffled.data(), n * kBytes};
 }
 

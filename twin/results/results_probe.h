@@ -11,7 +11,7 @@
 namespace twin {
 
 // Throws InputError when walking `path`'s structure crashes or takes longer than 2 s and 1 s more
-// per 32 MiB of the file.
+// per 8 MiB of the file.
 void probeResultsFile(const std::string& path);
 
 }  // namespace twin

@@ -141,13 +141,15 @@ int reportCommand(const ReportRequest& request) {
   data["compare"] = compareJson(request.results, summary, names);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
+  SeriesSums sums(request.results);
   for (const ReportRun& run : runs) {
     data["monthly"].push_back(monthlyJson(runListing(summary, run.name)));
     data["load_duration"].push_back(loadDurationJson(request.results, run.name, step_h));
-    for (Json& p : profilesJson(request.results, run, summary, zh)) data["profiles"].push_back(p);
-    data["sankey"].push_back(sankeyJson(request.results, run, summary, zh));
+    for (Json& p : profilesJson(request.results, sums, run, summary, zh))
+      data["profiles"].push_back(p);
+    data["sankey"].push_back(sankeyJson(sums, run, summary, zh));
   }
-  data["motors"] = motorsJson(request.results, runs[0], zh);
+  data["motors"] = motorsJson(sums, runs[0], zh);
   data["limits"] = limitsJson(request.results, runs);
   data["dr_events"] = drEventsJson(request.results, runs);
   data["variants"] = variantsJson(request.results);

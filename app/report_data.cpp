@@ -23,18 +23,6 @@ const ScenarioResults& runListing(const ResultsSummary& summary, const std::stri
   return summary.scenarios.front();
 }
 
-std::vector<double> columnTotals(const std::string& path, const std::string& scenario,
-                                 const std::string& kind, const std::string& field, double step_h) {
-  std::vector<double> out;
-  forEachSeriesBlock(path, scenario, kind, field, [&](const SeriesData& s) {
-    out.resize(s.columns, 0.0);
-    for (size_t r = 0; r < s.rows; ++r) {
-      for (size_t c = 0; c < s.columns; ++c) out[c] += s.values[r * s.columns + c] * step_h;
-    }
-  });
-  return out;
-}
-
 Json monthlyJson(const ScenarioResults& run) {
   Json j = {{"scenario", run.name}, {"months", run.months}};
   for (const auto& [key, kpi] : {std::pair{"grid_import_kwh", "grid_import_kWh"},
@@ -62,12 +50,10 @@ Json loadDurationJson(const std::string& path, const std::string& scenario, doub
   return {{"scenario", scenario}, {"hours", hours}, {"grid_import_kw", kw}};
 }
 
-Json motorsJson(const std::string& path, const ReportRun& baseline, bool zh) {
+Json motorsJson(SeriesSums& sums, const ReportRun& baseline, bool zh) {
   const ParkModel& m = baseline.model;
-  const std::vector<double> shaft =
-      columnTotals(path, baseline.name, "motor", "shaft_power_kW", 1.0);
-  const std::vector<double> input =
-      columnTotals(path, baseline.name, "motor", "input_power_kW", 1.0);
+  const std::vector<double> shaft = sums.columns(baseline.name, "motor", "shaft_power_kW");
+  const std::vector<double> input = sums.columns(baseline.name, "motor", "input_power_kW");
   Json rows = Json::array();
   std::vector<double> gaps;
   for (size_t i = 0; i < m.motors.size() && i < input.size(); ++i) {

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "app/report_sums.h"
 #include "twin/model/model.h"
 #include "twin/results/results_reader.h"
 
@@ -34,7 +35,7 @@ Json loadDurationJson(const std::string& path, const std::string& scenario, doub
 // Each motor's operating efficiency (shaft over input energy over the run) against
 // its class's minimum at rated load (IEC 60034-30-1): a histogram of the gap and the worst ten.
 // zh: names in Chinese where the park file gives them.
-Json motorsJson(const std::string& path, const ReportRun& baseline, bool zh);
+Json motorsJson(SeriesSums& sums, const ReportRun& baseline, bool zh);
 // Network limits crossed and demand-response events, per run.
 Json limitsJson(const std::string& path, const std::vector<ReportRun>& runs);
 Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);
@@ -42,20 +43,14 @@ Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);
 // Typical workday and weekend of each season (per step of day, means over the days), demand by
 // equipment kind, PV, battery and grid; and the year's energy flows from the grid and PV through
 // the buildings to the equipment kinds (report_flows.cpp).
-Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
-                  bool zh);
-Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
-                bool zh);
+Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& run,
+                  const ResultsSummary& summary, bool zh);
+Json sankeyJson(SeriesSums& sums, const ReportRun& run, const ResultsSummary& summary, bool zh);
 
 // A sweep's or a sizing's rows (/sweep/variants; null without it): `variations`, `count` (rows
 // that are not a park's baseline) and the `max_rows` of them with the highest NPV, each with its
 // name, scenario, status, `vary` values (in the order of `variations`), cost, peak, CO2,
 // investment, NPV and payback (report_variants.cpp).
 Json variantsJson(const std::string& path, size_t max_rows = 200);
-
-// Per column of a stored series: the sum over its steps times step_h (kWh from kW with the step
-// in hours), read a chunk at a time.
-std::vector<double> columnTotals(const std::string& path, const std::string& scenario,
-                                 const std::string& kind, const std::string& field, double step_h);
 
 }  // namespace twin::cli

@@ -50,27 +50,20 @@ bool hasSeries(const ScenarioResults& run, const std::string& kind, const std::s
 
 // Per step: the demand of each equipment kind, kW (motors and loads where the file keeps them,
 // else the park's demand as "other").
-std::map<std::string, std::vector<double>> demandByKind(const std::string& path,
-                                                        const ReportRun& run,
+std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const ReportRun& run,
                                                         const ScenarioResults& listed,
                                                         size_t steps) {
   std::map<std::string, std::vector<double>> out;
-  // Per step, the columns of each kind summed, a chunk of the file at a time.
+  // Each kind's columns summed per step; a kind of both motors and loads ("other") adds up.
   auto add = [&](const char* kind, const char* field, const std::vector<std::string>& kinds) {
-    std::vector<std::vector<double>*> of_column;
-    for (const std::string& k : kinds) {
-      std::vector<double>& v = out[k];
-      v.resize(steps, 0.0);
-      of_column.push_back(&v);
-    }
-    forEachSeriesBlock(path, run.name, kind, field, [&](const SeriesData& s) {
-      const size_t columns = std::min(s.columns, of_column.size());
-      for (size_t r = 0; r < s.rows && s.first_row + r < steps; ++r) {
-        for (size_t c = 0; c < columns; ++c) {
-          (*of_column[c])[s.first_row + r] += s.values[r * s.columns + c];
-        }
+    for (const auto& [k, v] : sums.byGroup(run.name, kind, field, kinds, steps)) {
+      std::vector<double>& total = out[k];
+      if (total.empty()) {
+        total = v;
+      } else {
+        for (size_t i = 0; i < v.size(); ++i) total[i] += v[i];
       }
-    });
+    }
   };
   if (!hasSeries(listed, "motor", "input_power_kW") || !hasSeries(listed, "load", "power_kW")) {
     add("park", "demand_kW", {"other"});
@@ -92,12 +85,13 @@ size_t seasonOf(int month) { return static_cast<size_t>((month % 12) / 3); }
 
 }  // namespace
 
-Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
-                  bool zh) {
+Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& run,
+                  const ResultsSummary& summary, bool zh) {
   const ScenarioResults& listed = runListing(summary, run.name);
   const std::vector<int64_t> times = readTimes(path);
   const auto per_day = static_cast<size_t>(86400 / summary.step_s);
-  std::map<std::string, std::vector<double>> series = demandByKind(path, run, listed, times.size());
+  std::map<std::string, std::vector<double>> series =
+      demandByKind(stored, run, listed, times.size());
   const std::vector<std::string> kinds = [&] {
     std::vector<std::string> k;
     for (const auto& [key, v] : series) k.push_back(key);
@@ -148,8 +142,7 @@ Json profilesJson(const std::string& path, const ReportRun& run, const ResultsSu
   return out;
 }
 
-Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSummary& summary,
-                bool zh) {
+Json sankeyJson(SeriesSums& sums, const ReportRun& run, const ResultsSummary& summary, bool zh) {
   const ScenarioResults& listed = runListing(summary, run.name);
   const double step_h = summary.step_s / 3600.0;
   const auto kpi = [&](const char* name) { return storedKpi(listed.total, name); };
@@ -168,16 +161,15 @@ Json sankeyJson(const std::string& path, const ReportRun& run, const ResultsSumm
   // Each building's motors and loads by kind, where the file keeps them.
   std::map<std::pair<int, std::string>, double> by_building;
   if (hasSeries(listed, "motor", "input_power_kW") && hasSeries(listed, "load", "power_kW")) {
-    const std::vector<double> motors =
-        columnTotals(path, run.name, "motor", "input_power_kW", step_h);
-    const std::vector<double> loads = columnTotals(path, run.name, "load", "power_kW", step_h);
+    const std::vector<double>& motors = sums.columns(run.name, "motor", "input_power_kW");
+    const std::vector<double>& loads = sums.columns(run.name, "load", "power_kW");
     for (size_t i = 0; i < motors.size() && i < run.model.motors.size(); ++i) {
       const Motor& m = run.model.motors[i];
-      by_building[{m.building, motorKind(m)}] += motors[i];
+      by_building[{m.building, motorKind(m)}] += motors[i] * step_h;
     }
     for (size_t i = 0; i < loads.size() && i < run.model.loads.size(); ++i) {
       const Load& l = run.model.loads[i];
-      by_building[{l.building, loadKind(l)}] += loads[i];
+      by_building[{l.building, loadKind(l)}] += loads[i] * step_h;
     }
   }
   std::map<int, double> building_total;

@@ -10,9 +10,14 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 // Rounding of Embree's single-precision rays and triangles: a float is within 2^-24 of its
-// magnitude of the double it stands for, and Embree's watertight test adds a few such roundings.
-// The margins are 6 of them at the scene's largest coordinate (0.37 mm at 512 m).
-constexpr double kMarginUlps = 6.0 * 0x1p-23;
+// magnitude of the double it stands for. A ray's origin and a triangle's vertices are each off by
+// about one such rounding at the scene's largest coordinate, and its direction's rounding turns
+// it by 2^-24 rad, about three more over the scene's width. The margins are 8 of them at the
+// scene's largest coordinate (0.49 mm at 512 m).
+constexpr double kMarginUlps = 8.0 * 0x1p-23;
+// A ray this close to parallel to a plane might, once rounded, turn towards it: the plane tests
+// below are not used for it.
+constexpr double kGrazing = 1e-6;
 // Below this sine of the angle between its edges a triangle's plane is not trusted.
 constexpr double kSliverSine = 1e-6;
 
@@ -79,7 +84,9 @@ long SunFrame::cell(double coordinate, double origin, long cells) const {
 }
 
 bool SunFrame::mayShade(const ShadedModule& m) const {
-  if (sun_.z() <= 0.0 || sun_.dot(m.normal) <= 0.0 || seen_.empty()) return false;
+  const double facing = sun_.dot(m.normal);
+  if (sun_.z() <= 0.0 || facing <= 0.0 || seen_.empty()) return false;
+  if (facing < kGrazing) return true;  // rays along the module's plane: cast them
   Origins o;
   o.low = Eigen::Vector2d(kInf, kInf);
   o.high = -o.low;
@@ -132,7 +139,8 @@ bool SunFrame::mayHit(const Seen& s, const Origins& o, const ShadedModule& m) co
     furthest = std::max(furthest, d);
   }
   const double toward = s.normal.dot(sun_);
-  if ((toward >= 0.0 && nearest > margin_) || (toward <= 0.0 && furthest < -margin_)) return false;
+  if ((toward >= kGrazing && nearest > margin_) || (toward <= -kGrazing && furthest < -margin_))
+    return false;
   return !apart(s, o);
 }
 

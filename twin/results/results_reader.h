@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,10 @@ SeriesData readSeries(const std::string& path, const std::string& scenario, cons
 void forEachSeriesBlock(const std::string& path, const std::string& scenario,
                         const std::string& kind, const std::string& field,
                         const std::function<void(const SeriesData&)>& fn);
+// Where scenario/kind/field is stored in the file (its object's address): the same for every
+// scenario whose series is a hard link to the baseline's. nullopt when the run has no such series.
+std::optional<uint64_t> seriesAddress(const std::string& path, const std::string& scenario,
+                                      const std::string& kind, const std::string& field);
 std::string readParkText(const std::string& path);
 // The park model of scenario "baseline" or a named one, as stored under its /model
 // (twin/results/model_tables.h: the described part, not enough to simulate).

@@ -18,6 +18,7 @@
 #include "twin/results/model_tables.h"
 #include "twin/results/module_shading_io.h"
 #include "twin/results/output_file.h"
+#include "twin/results/results_probe.h"
 #include "twin/results/series_sink.h"
 
 namespace twin {
@@ -294,6 +295,7 @@ void ResultsWriter::commit() {
   hdf5(target_path_, "closing the file", [&] { impl_->file.close(); });
   std::filesystem::rename(temp_path_, target_path_);
   committed_ = true;
+  trustResultsFile(target_path_);  // what this process wrote needs no guard to be read back
 }
 
 }  // namespace twin

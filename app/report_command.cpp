@@ -141,7 +141,7 @@ int reportCommand(const ReportRequest& request) {
   data["compare"] = compareJson(request.results, summary, names);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
-  SeriesSums sums(request.results);
+  SeriesSums sums(request.results, step_h);
   for (const ReportRun& run : runs) {
     data["monthly"].push_back(monthlyJson(runListing(summary, run.name)));
     data["load_duration"].push_back(loadDurationJson(request.results, run.name, step_h));

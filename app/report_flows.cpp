@@ -54,7 +54,8 @@ std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const 
                                                         const ScenarioResults& listed,
                                                         size_t steps) {
   std::map<std::string, std::vector<double>> out;
-  // Each kind's columns summed per step; a kind of both motors and loads ("other") adds up.
+  // Each kind's columns summed per step. A kind of both motors and loads ("other") adds the loads'
+  // sum onto the motors' (column by column before the sums were kept: the same up to rounding).
   auto add = [&](const char* kind, const char* field, const std::vector<std::string>& kinds) {
     for (const auto& [k, v] : sums.byGroup(run.name, kind, field, kinds, steps)) {
       std::vector<double>& total = out[k];
@@ -144,7 +145,6 @@ Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& 
 
 Json sankeyJson(SeriesSums& sums, const ReportRun& run, const ResultsSummary& summary, bool zh) {
   const ScenarioResults& listed = runListing(summary, run.name);
-  const double step_h = summary.step_s / 3600.0;
   const auto kpi = [&](const char* name) { return storedKpi(listed.total, name); };
   Json nodes = Json::array(), links = Json::array();
   auto node = [&](const std::string& id, const std::string& text, int column) {
@@ -161,15 +161,15 @@ Json sankeyJson(SeriesSums& sums, const ReportRun& run, const ResultsSummary& su
   // Each building's motors and loads by kind, where the file keeps them.
   std::map<std::pair<int, std::string>, double> by_building;
   if (hasSeries(listed, "motor", "input_power_kW") && hasSeries(listed, "load", "power_kW")) {
-    const std::vector<double>& motors = sums.columns(run.name, "motor", "input_power_kW");
-    const std::vector<double>& loads = sums.columns(run.name, "load", "power_kW");
+    const std::vector<double>& motors = sums.energies(run.name, "motor", "input_power_kW");
+    const std::vector<double>& loads = sums.energies(run.name, "load", "power_kW");
     for (size_t i = 0; i < motors.size() && i < run.model.motors.size(); ++i) {
       const Motor& m = run.model.motors[i];
-      by_building[{m.building, motorKind(m)}] += motors[i] * step_h;
+      by_building[{m.building, motorKind(m)}] += motors[i];
     }
     for (size_t i = 0; i < loads.size() && i < run.model.loads.size(); ++i) {
       const Load& l = run.model.loads[i];
-      by_building[{l.building, loadKind(l)}] += loads[i] * step_h;
+      by_building[{l.building, loadKind(l)}] += loads[i];
     }
   }
   std::map<int, double> building_total;

@@ -20,14 +20,17 @@ hsize_t parkTwinChunkRows(const H5::DataSet& ds, size_t columns) {
   hsize_t chunk[2] = {0, 0};
   if (props.getChunk(2, chunk) != 2 || chunk[1] != columns || chunk[0] == 0) return 0;
   if (chunk[0] * columns > kMaxChunkValues) return 0;
+  unsigned values[8];
+  size_t count = 8;
   auto filter = [&](unsigned index) {
-    unsigned flags = 0, config = 0, values[8];
-    size_t count = 8;
+    unsigned flags = 0, config = 0;
     char name[32];
+    count = 8;
     return H5Pget_filter2(props.getId(), index, &flags, &count, values, sizeof name, name, &config);
   };
-  const H5Z_filter_t first = filter(0), second = filter(1);
-  return first == H5Z_FILTER_SHUFFLE && second == H5Z_FILTER_DEFLATE ? chunk[0] : 0;
+  // The shuffle of 4-byte elements (its one parameter), then deflate.
+  const bool shuffle4 = filter(0) == H5Z_FILTER_SHUFFLE && count == 1 && values[0] == 4;
+  return shuffle4 && filter(1) == H5Z_FILTER_DEFLATE ? chunk[0] : 0;
 }
 
 }  // namespace

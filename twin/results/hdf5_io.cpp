@@ -26,6 +26,12 @@ std::vector<std::string> readStrings(const Object& object, const std::string& wh
       !object.getStrType().isVariableStr()) {
     throw LayoutError(what + " is not a list of strings");
   }
+  // ParkTwin's lists name columns and runs; a file claiming more would only make HDF5 allocate.
+  constexpr hsize_t kMaxStrings = hsize_t{1} << 24;
+  if (dims[0] > kMaxStrings) {
+    throw LayoutError(what + " claims " + std::to_string(dims[0]) + " strings; expected at most " +
+                      std::to_string(kMaxStrings));
+  }
   std::vector<char*> raw(dims[0], nullptr);
   if (raw.empty()) return {};
   if constexpr (std::is_same_v<Object, H5::Attribute>) {

@@ -6,12 +6,16 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <sstream>
 #include <thread>
 #include <vector>
 
@@ -22,11 +26,30 @@
 namespace twin {
 namespace {
 
-// How long the walk may take: 2 s, and 1 s more per 8 MiB of file. A sound file's walk takes
-// about 15 ms per MiB (the demo's 54 MB in 0.8 s with `info`'s own reading), so the limit is a
-// tenth of that pace; HDF5 looping on a damaged one is cut short.
+// How much processor time the walk may take: 2 s, and 1 s more per 8 MiB of file (at most 2 GiB
+// are read). A sound file's walk takes about 15 ms per MiB (the demo's 54 MB in 0.8 s with
+// `info`'s own reading), so the limit is a tenth of that pace; HDF5 looping on a damaged one is
+// cut short. Counted in the child's processor time, a loaded machine does not make a sound file
+// look damaged; ten times the limit in wall time ends a child that waits instead.
 std::chrono::milliseconds walkLimit(uintmax_t bytes) {
-  return std::chrono::milliseconds(2000 + static_cast<long>(bytes / 8389));
+  return std::chrono::milliseconds(
+      2000 + static_cast<long>(std::min<uintmax_t>(bytes, 1ull << 31) / 8389));
+}
+
+// The child's processor time so far (user + system, /proc/PID/stat); zero when unreadable.
+std::chrono::milliseconds cpuTime(pid_t child) {
+  std::ifstream stat("/proc/" + std::to_string(child) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  const size_t end = line.rfind(')');  // fields after the command name, which may hold spaces
+  if (end == std::string::npos) return std::chrono::milliseconds(0);
+  std::istringstream fields(line.substr(end + 2));
+  std::string field;
+  long ticks = 0;
+  for (int k = 3; k <= 15 && fields >> field; ++k) {  // utime is field 14, stime 15
+    if (k >= 14) ticks += std::atol(field.c_str());
+  }
+  return std::chrono::milliseconds(ticks * 1000 / std::max(1L, sysconf(_SC_CLK_TCK)));
 }
 
 constexpr hsize_t kFullReadBytes = hsize_t{256} << 10;  // datasets read whole up to this size
@@ -127,17 +150,19 @@ void walkGroup(const H5::Group& group, int depth) {
 
 // What the child's end says: "" when it walked the file, else why not.
 std::string awaitChild(pid_t child, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
+  const auto deadline = std::chrono::steady_clock::now() + 10 * limit;
   int status = 0;
   for (;;) {
     const pid_t done = waitpid(child, &status, WNOHANG);
     if (done == child) break;
     if (done < 0) return "";  // reaped elsewhere: nothing to judge by
-    if (std::chrono::steady_clock::now() > deadline) {
+    const bool busy = cpuTime(child) > limit;
+    if (busy || std::chrono::steady_clock::now() > deadline) {
       kill(child, SIGKILL);
       waitpid(child, &status, 0);
-      return fmt::format("reading its structure did not end within {:.1f} s",
-                         static_cast<double>(limit.count()) / 1000.0);
+      return fmt::format("reading its structure did not end within {:.1f} s{}",
+                         static_cast<double>((busy ? 1 : 10) * limit.count()) / 1000.0,
+                         busy ? " of processor time" : "");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
@@ -168,9 +193,12 @@ Verdicts& verdicts() {
 
 // The file's size and modification time now; nullopt when they cannot be read.
 std::optional<Verdict> stamp(const std::string& path) {
-  std::error_code ec;
-  Verdict now{std::filesystem::file_size(path, ec), std::filesystem::last_write_time(path, ec), ""};
-  if (ec) return std::nullopt;
+  std::error_code size_error, time_error;
+  Verdict now{std::filesystem::file_size(path, size_error),
+              std::filesystem::last_write_time(path, time_error), ""};
+  if (size_error || time_error || !std::filesystem::is_regular_file(path, size_error)) {
+    return std::nullopt;  // not a file to walk: opening it will say what is wrong
+  }
   return now;
 }
 

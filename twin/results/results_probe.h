@@ -10,8 +10,8 @@
 
 namespace twin {
 
-// Throws InputError when walking `path`'s structure crashes or takes longer than 2 s and 1 s more
-// per 8 MiB of the file.
+// Throws InputError when walking `path`'s structure crashes, or takes more processor time than 2 s
+// and 1 s more per 8 MiB of the file (or ten times that in wall time).
 void probeResultsFile(const std::string& path);
 
 // Marks `path`, as it is now, as passed without walking it: for a file this process has just

@@ -186,10 +186,10 @@ void forEachSeriesBlock(const std::string& path, const std::string& scenario,
   });
 }
 
-std::optional<uint64_t> seriesAddress(const std::string& path, const std::string& scenario,
-                                      const std::string& kind, const std::string& field) {
+std::optional<StoredObject> seriesAddress(const std::string& path, const std::string& scenario,
+                                          const std::string& kind, const std::string& field) {
   H5::H5File file = openResults(path);
-  return guarded(path, [&]() -> std::optional<uint64_t> {
+  return guarded(path, [&]() -> std::optional<StoredObject> {
     H5::Group root = scenarioGroup(file, scenario);
     const std::string name = "series/" + kind + "/" + field;
     if (!root.nameExists("series") || !root.openGroup("series").nameExists(kind) ||
@@ -200,7 +200,7 @@ std::optional<uint64_t> seriesAddress(const std::string& path, const std::string
     if (H5Oget_info_by_name(root.getId(), name.c_str(), &info, H5P_DEFAULT) < 0) {
       throw LayoutError(name + ": its object cannot be read");
     }
-    return static_cast<uint64_t>(info.addr);
+    return StoredObject{info.fileno, static_cast<uint64_t>(info.addr)};
   });
 }
 

@@ -8,6 +8,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "twin/model/model.h"
@@ -78,10 +79,12 @@ SeriesData readSeries(const std::string& path, const std::string& scenario, cons
 void forEachSeriesBlock(const std::string& path, const std::string& scenario,
                         const std::string& kind, const std::string& field,
                         const std::function<void(const SeriesData&)>& fn);
-// Where scenario/kind/field is stored in the file (its object's address): the same for every
-// scenario whose series is a hard link to the baseline's. nullopt when the run has no such series.
-std::optional<uint64_t> seriesAddress(const std::string& path, const std::string& scenario,
-                                      const std::string& kind, const std::string& field);
+// Where scenario/kind/field is stored: the file's number and the object's address in it, the same
+// for every scenario whose series is a hard link to the baseline's. nullopt when the run has no
+// such series.
+using StoredObject = std::pair<unsigned long, uint64_t>;
+std::optional<StoredObject> seriesAddress(const std::string& path, const std::string& scenario,
+                                          const std::string& kind, const std::string& field);
 std::string readParkText(const std::string& path);
 // The park model of scenario "baseline" or a named one, as stored under its /model
 // (twin/results/model_tables.h: the described part, not enough to simulate).

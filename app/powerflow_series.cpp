@@ -77,13 +77,14 @@ SeriesSolution solveSeries(const BusSeries& s, const physics::PfNetwork& net,
   }
   physics::PowerFlowSolver solver(net, options);
   std::vector<double> pd, qd;
+  physics::PfResult res;
   for (size_t t = 0; t < steps; ++t) {
     pd = pd0;
     qd = qd0;
     for (size_t k = 0; k < s.columns.size(); ++k) {
       (s.columns[k].reactive ? qd : pd)[s.columns[k].bus] = s.rows[t][k] / base;
     }
-    const physics::PfResult res = solver.solve(pd, qd);
+    solver.solve(pd, qd, res);
     for (size_t b = 0; b < nbus; ++b) {
       out.vm[t * nbus + b] = res.vm.at(b);
       out.va[t * nbus + b] = res.va.at(b) * kRadToDeg;

@@ -1,7 +1,7 @@
 // AC power flow speed (issue 5, part 9a):
 //  - BM_BaranWu33Year: the Baran & Wu 33-bus radial feeder (tests/app/data/case33bw.m) over a year
-//    of hourly steps (8,760), each a warm-started physics::PowerFlowSolver::solve(pd, qd) with
-//    every bus's PD and QD scaled by the same deterministic daily profile
+//    of hourly steps (8,760), each a warm-started physics::PowerFlowSolver::solve(pd, qd, result)
+//    with every bus's PD and QD scaled by the same deterministic daily profile
 //      s(h) = 0.6 + 0.4 * sin(pi * h / 24)^2,  h = hour of day 0..23,
 //    which runs from 0.6 of the case's load at midnight to 1.0 at noon (a smooth one-peak day).
 //    Goal: the year in under 0.2 s (pandapower's fastest driving takes about 23 s). Reports
@@ -45,13 +45,14 @@ void BM_BaranWu33Year(benchmark::State& state) {
   double losses = 0.0;
   for (auto _ : state) {
     physics::PowerFlowSolver solver(c.network);
+    physics::PfResult r;
     for (int h = 0; h < kHoursPerYear; ++h) {
       const double s = dailyScale(h);
       for (size_t i = 0; i < n; ++i) {
         pd[i] = s * pd0[i];
         qd[i] = s * qd0[i];
       }
-      const physics::PfResult r = solver.solve(pd, qd);
+      solver.solve(pd, qd, r);
       failed += r.converged ? 0 : 1;
       losses += r.losses_p;
       iterations += r.iterations;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <complex>
+#include <cstring>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -31,11 +32,13 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
     trip.emplace_back(i, i, Complex(net.buses[i].gs, net.buses[i].bs));
   }
   branch_y.assign(net.branches.size(), BranchAdmittance{});
+  branch_plain.assign(net.branches.size(), 0);
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
     if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= n || br.to >= n) continue;
     const BranchAdmittance y = branchAdmittance(br);
     branch_y[l] = y;
+    branch_plain[l] = plainLine(br) ? 1 : 0;
     trip.emplace_back(br.from, br.from, y.yff);
     trip.emplace_back(br.from, br.to, y.yft);
     trip.emplace_back(br.to, br.from, y.ytf);
@@ -74,8 +77,10 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
 
   v.resize(n);
   ibus.resize(n);
+  mis.resize(n);
+  ibus_valid = false;
   analyze(base_types);
-  planSweep();
+  radial = opt.method == PfMethod::kAuto && radial_sweep.plan(net, branch_y, base_types);
 }
 
 // MATPOWER's newtonpf from the present voltages.
@@ -196,26 +201,31 @@ void PowerFlowSolver::Impl::fillJacobian(const CVector& vv) {
   }
 }
 
+// Ybus V into ibus, unless ibus already holds it for these very voltages (bit for bit): the
+// sweep's first mismatch is at the last solve's final voltages, and pfsoln follows a mismatch.
+void PowerFlowSolver::Impl::busCurrents(const CVector& vv) {
+  const size_t bytes = static_cast<size_t>(n) * sizeof(Complex);
+  if (ibus_valid && std::memcmp(ibus_at.data(), vv.data(), bytes) == 0) return;
+  ibus.noalias() = ybus * vv;
+  ibus_at = vv;
+  ibus_valid = true;
+}
+
 // F = [Re(mis(pvpq)); Im(mis(pq))], mis = V conj(Ybus V) - Sbus. Also leaves Ybus V in ibus.
 double PowerFlowSolver::Impl::mismatch(const CVector& vv, const CVector& sbus) {
-  ibus.noalias() = ybus * vv;
+  busCurrents(vv);
+  for (int i = 0; i < n; ++i) mis[i] = vv[i] * std::conj(ibus[i]) - sbus[i];
   double m = 0.0;
+  bool nan = false;
+  const auto take = [&](int row, double x) {
+    f[row] = x;
+    m = std::max(m, std::abs(x));
+    nan = nan || std::isnan(x);
+  };
   const int npvpq = static_cast<int>(pvpq.size());
-  for (int j = 0; j < npvpq; ++j) {
-    const int i = pvpq[static_cast<size_t>(j)];
-    const Complex s = vv[i] * std::conj(ibus[i]) - sbus[i];
-    f[j] = s.real();
-    m = std::max(m, std::abs(f[j]));
-    if (std::isnan(f[j])) m = std::numeric_limits<double>::quiet_NaN();
-  }
-  for (size_t j = 0; j < pq.size(); ++j) {
-    const int i = pq[j];
-    const Complex s = vv[i] * std::conj(ibus[i]) - sbus[i];
-    f[npvpq + static_cast<int>(j)] = s.imag();
-    m = std::max(m, std::abs(s.imag()));
-    if (std::isnan(s.imag())) m = std::numeric_limits<double>::quiet_NaN();
-  }
-  return m;
+  for (int j = 0; j < npvpq; ++j) take(j, mis[pvpq[static_cast<size_t>(j)]].real());
+  for (size_t j = 0; j < pq.size(); ++j) take(npvpq + static_cast<int>(j), mis[pq[j]].imag());
+  return nan ? std::numeric_limits<double>::quiet_NaN() : m;
 }
 
 PowerFlowSolver::PowerFlowSolver(const PfNetwork& network, const PfOptions& options)
@@ -233,17 +243,26 @@ PfResult PowerFlowSolver::solve() {
     pd[i] = impl_->net.buses[i].pd;
     qd[i] = impl_->net.buses[i].qd;
   }
-  return impl_->solveWith(pd, qd);
+  PfResult res;
+  impl_->solveWith(pd, qd, res);
+  return res;
 }
 
 PfResult PowerFlowSolver::solve(const std::vector<double>& pd, const std::vector<double>& qd) {
+  PfResult res;
+  solve(pd, qd, res);
+  return res;
+}
+
+void PowerFlowSolver::solve(const std::vector<double>& pd, const std::vector<double>& qd,
+                            PfResult& result) {
   if (pd.size() != impl_->net.buses.size() || qd.size() != impl_->net.buses.size()) {
     // A wrong-sized demand vector is a caller error; report it as a failed solve, never throw.
-    PfResult res;
-    res.max_mismatch = std::numeric_limits<double>::infinity();
-    return res;
+    result = PfResult{};
+    result.max_mismatch = std::numeric_limits<double>::infinity();
+    return;
   }
-  return impl_->solveWith(pd, qd);
+  impl_->solveWith(pd, qd, result);
 }
 
 }  // namespace physics

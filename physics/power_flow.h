@@ -6,7 +6,8 @@
 // Radial networks with one slack bus and no PV bus are solved by a backward/forward sweep of
 // branch currents (Shirmohammadi et al. 1988, generalised to the pi branch with taps): the same
 // equations and the same mismatch tolerance, without a matrix factorisation; where the sweep
-// does not converge the solve falls back to Newton-Raphson.
+// does not converge the solve falls back to Newton-Raphson. Plain lines (no charging, tap or
+// shift) take the classical sweep's exact coefficients, and their currents are ys (Vf - Vt).
 // Non-convergence is a status (with the mismatch and iterations), never an exception.
 // All quantities in per unit on base_mva except angles (rad).
 #pragma once
@@ -92,6 +93,8 @@ class PowerFlowSolver {
   PfResult solve();
   // Solves with these bus demands (pu, one per bus), warm-starting from the last solution.
   PfResult solve(const std::vector<double>& pd, const std::vector<double>& qd);
+  // The same into result, reusing its vectors' storage (a series of solves allocates nothing).
+  void solve(const std::vector<double>& pd, const std::vector<double>& qd, PfResult& result);
 
  private:
   struct Impl;

@@ -34,6 +34,56 @@ inline BranchAdmittance branchAdmittance(const PfBranch& br) {
   return {ytt / (ratio * ratio), -ys / std::conj(tap), -ys / tap, ytt};
 }
 
+// The backward/forward sweep over a radial network. Buses are held in sweep order (the slack
+// first, each bus after its parent) as separate real and imaginary arrays, so that the per-bus
+// currents vectorise. Each later bus c hangs from its parent p by a branch oriented
+// [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc]. With J the current c's subtree draws (Ic = -J):
+//   Vc = a Vp - m J,  a = -ycp / ycc,  m = 1 / ycc;
+//   the parent draws Ip = s Vp + k J,  s = ypp - ypc ycp / ycc,  k = -ypc / ycc.
+// A plain line (no charging, no tap, no shift) has a = k = 1, s = 0 and m = r + jx exactly, and
+// a network of plain lines takes the classical sweep: J_p += J_c, Vc = Vp - z J_c.
+class RadialSweep {
+ public:
+  // False (and no plan) unless the in-service branches form a tree over all buses rooted at the
+  // only slack bus, no bus is PV and no branch has a zero ycc.
+  bool plan(const PfNetwork& net, const std::vector<BranchAdmittance>& branch_y,
+            const std::vector<BusType>& types);
+  // Voltages and injections (bus order) to start from.
+  void load(const CVector& v, const CVector& sbus);
+  // One backward and forward sweep: the largest squared change of a voltage, NaN when a
+  // voltage is not finite.
+  double sweep();
+  // The largest |mismatch| of a bus's P or Q (the slack's excepted) at the present voltages,
+  // NaN if one is NaN. Ybus V is summed branch by branch: for a plain line, ys (Vp - Vc) at
+  // either end, without the cancellation of Ybus's diagonal against its off-diagonal terms.
+  double mismatch();
+  // The voltages and Ybus V at them (as the last mismatch() found it), in bus order.
+  void store(CVector& v, CVector& ybus_v) const;
+
+ private:
+  template <bool kPlain>
+  double sweepAs();
+  template <bool kPlain>
+  void branchCurrents();
+
+  bool plain_ = false;
+  std::vector<int> bus_;  // per position: its bus
+  std::vector<int> up_;   // per position: its parent's position (unused at 0)
+  // Per position, real and imaginary parts: a, m, s, k above and the bus shunt gs + j bs.
+  std::vector<double> ar_, ai_, mr_, mi_, sr_, si_, kr_, ki_, gr_, gi_;
+  // Per position: the branch to its parent, oriented [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc].
+  std::vector<Complex> ypp_, ypc_, ycp_, ycc_;
+  // Per position: voltage, current drawn by its subtree, injection.
+  std::vector<double> vr_, vi_, jr_, ji_, pr_, pi_;
+  std::vector<Complex> ybus_v_;  // per position: Ybus V at the last mismatch()
+};
+
+// A plain line: no charging, no tap, no phase shift. Its admittances are exactly yff = ytt = ys
+// and yft = ytf = -ys, so what flows in at either end is ys times the voltage difference.
+inline bool plainLine(const PfBranch& br) {
+  return br.b == 0.0 && (br.ratio == 0.0 || br.ratio == 1.0) && br.shift == 0.0;
+}
+
 }  // namespace physics::power_flow_detail
 
 namespace physics {
@@ -52,6 +102,7 @@ struct PowerFlowSolver::Impl {
 
   CSparse ybus;
   std::vector<BranchAdmittance> branch_y;  // per branch (unused when out of service)
+  std::vector<char> branch_plain;          // per branch: plainLine()
 
   // Generators in service, grouped by bus.
   std::vector<std::vector<int>> gens_at_bus;
@@ -71,23 +122,19 @@ struct PowerFlowSolver::Impl {
   Eigen::SparseLU<RSparse, Eigen::COLAMDOrdering<int>> lu;
   bool pattern_ok = false;
 
-  // Radial sweep: buses root (slack) first. Each later bus c has a parent branch from bus p,
-  // oriented [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc]. With Ic = -J (J: the current c's subtree
-  // draws), Vc = -(J + ycp Vp) / ycc and Ip = (ypp - ypc ycp / ycc) Vp - (ypc / ycc) J.
+  // The radial sweep (power_flow_sweep.cpp), planned where the network allows it.
   bool radial = false;
-  std::vector<int> sweep_order;
-  std::vector<int> parent;
-  std::vector<Complex> ycp, inv_ycc;    // per bus (child), unused at the root
-  std::vector<Complex> shunt_p, carry;  // ypp - ypc ycp / ycc and -ypc / ycc
-  CVector cur;                          // per bus: current drawn by its subtree
-  std::vector<Complex> bus_shunt;       // per bus: gs + j bs
+  power_flow_detail::RadialSweep radial_sweep;
 
   // Warm start.
   CVector v_last;
   bool have_last = false;
 
   // Work buffers (per-solve state kept between solves to spare allocations).
-  CVector v, v_start, ibus, sbus_work;
+  CVector v, v_start, sbus_work;
+  CVector ibus, ibus_at;  // Ybus V and the V it was computed at
+  bool ibus_valid = false;
+  CVector mis;  // per bus: V conj(Ybus V) - Sbus at the last mismatch
   std::vector<BusType> types_work;
   std::vector<char> q_fixed_work;
   std::vector<double> gen_qfix_work;
@@ -95,12 +142,12 @@ struct PowerFlowSolver::Impl {
 
   void build(const PfNetwork& network, const PfOptions& options);
   void analyze(const std::vector<BusType>& types);
-  void planSweep();
   bool sweep(const CVector& sbus, int& iterations, double& max_mis);
   bool newton(const CVector& sbus, int& iterations, double& max_mis);
   void fillJacobian(const CVector& vv);
+  void busCurrents(const CVector& vv);
   double mismatch(const CVector& vv, const CVector& sbus);
-  PfResult solveWith(const std::vector<double>& pd, const std::vector<double>& qd);
+  void solveWith(const std::vector<double>& pd, const std::vector<double>& qd, PfResult& res);
   bool fixQLimits(const std::vector<double>& qd);
   void pfsoln(const std::vector<double>& pd, const std::vector<double>& qd, PfResult& res);
 };

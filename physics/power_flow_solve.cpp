@@ -2,6 +2,7 @@
 // Newton-Raphson, MATPOWER runpf's reactive-limit loop and pfsoln's outputs.
 #include <algorithm>
 #include <cmath>
+#include <utility>
 #include <vector>
 
 #include "physics/power_flow_impl.h"
@@ -26,20 +27,30 @@ double sharedQ(const std::vector<PfGen>& gens, const std::vector<int>& gl, doubl
              : qtot / static_cast<double>(gl.size());
 }
 
+// A result of these sizes, all zero, in res's storage.
+void clearResult(PfResult& res, size_t buses, size_t branches, size_t gens) {
+  PfResult blank;
+  blank.vm.swap(res.vm);
+  blank.va.swap(res.va);
+  blank.flows.swap(res.flows);
+  blank.gen_p.swap(res.gen_p);
+  blank.gen_q.swap(res.gen_q);
+  blank.vm.assign(buses, 0.0);
+  blank.va.assign(buses, 0.0);
+  blank.flows.assign(branches, BranchFlow{});
+  blank.gen_p.assign(gens, 0.0);
+  blank.gen_q.assign(gens, 0.0);
+  res = std::move(blank);
+}
+
 }  // namespace
 
-PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
-                                          const std::vector<double>& qd) {
-  PfResult res;
-  const size_t nb = static_cast<size_t>(n);
-  res.vm.assign(nb, 0.0);
-  res.va.assign(nb, 0.0);
-  res.flows.assign(net.branches.size(), BranchFlow{});
-  res.gen_p.assign(net.gens.size(), 0.0);
-  res.gen_q.assign(net.gens.size(), 0.0);
+void PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd, const std::vector<double>& qd,
+                                      PfResult& res) {
+  clearResult(res, static_cast<size_t>(n), net.branches.size(), net.gens.size());
   if (n == 0) {
     res.converged = true;
-    return res;
+    return;
   }
 
   // Per-solve state: bus types and gens fixed at a Q limit (enforce_q_limits).
@@ -100,12 +111,11 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
     res.vm[static_cast<size_t>(i)] = std::sqrt(std::norm(v[i]));  // |v| without hypot's care
     res.va[static_cast<size_t>(i)] = std::arg(v[i]);
   }
-  if (!converged) return res;
+  if (!converged) return;
   v_last = v;
   have_last = true;
 
   pfsoln(pd, qd, res);
-  return res;
 }
 
 // runpf with enforce_q_lims: generators at PV buses beyond a Q limit are fixed at it and their
@@ -113,7 +123,7 @@ PfResult PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd,
 bool PowerFlowSolver::Impl::fixQLimits(const std::vector<double>& qd) {
   // runpf with enforce_q_lims: generators at PV buses beyond a Q limit are fixed at it and
   // their buses become PQ; the slack bus is left alone. Re-solve until none is violated.
-  ibus.noalias() = ybus * v;
+  busCurrents(v);
   bool changed = false;
   for (int i = 0; i < n; ++i) {
     if (types_work[static_cast<size_t>(i)] != BusType::kPV) continue;
@@ -153,7 +163,7 @@ bool PowerFlowSolver::Impl::fixQLimits(const std::vector<double>& qd) {
 // pfsoln: generator outputs, branch flows, losses of a converged solution.
 void PowerFlowSolver::Impl::pfsoln(const std::vector<double>& pd, const std::vector<double>& qd,
                                    PfResult& res) {
-  ibus.noalias() = ybus * v;
+  busCurrents(v);
   for (size_t g = 0; g < net.gens.size(); ++g) {
     if (!net.gens[g].in_service) continue;
     res.gen_p[g] = net.gens[g].pg;
@@ -179,18 +189,25 @@ void PowerFlowSolver::Impl::pfsoln(const std::vector<double>& pd, const std::vec
       res.gen_p[static_cast<size_t>(gl.front())] = s.real() + pd[static_cast<size_t>(i)] - others;
     }
   }
+  double losses_p = 0.0,
+         losses_q = 0.0;  // in registers: res might alias the flows for the compiler
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
     if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= n || br.to >= n) continue;
     const BranchAdmittance& y = branch_y[l];
     const Complex vf = v[br.from];
     const Complex vt = v[br.to];
-    const Complex sf = vf * std::conj(y.yff * vf + y.yft * vt);
-    const Complex st = vt * std::conj(y.ytf * vf + y.ytt * vt);
+    // A plain line's current is ys (vf - vt): one product, and no cancellation of two large ones.
+    const Complex into_from = branch_plain[l] ? y.yff * (vf - vt) : y.yff * vf + y.yft * vt;
+    const Complex into_to = branch_plain[l] ? -into_from : y.ytf * vf + y.ytt * vt;
+    const Complex sf = vf * std::conj(into_from);
+    const Complex st = vt * std::conj(into_to);
     res.flows[l] = BranchFlow{sf.real(), sf.imag(), st.real(), st.imag()};
-    res.losses_p += sf.real() + st.real();
-    res.losses_q += sf.imag() + st.imag();
+    losses_p += sf.real() + st.real();
+    losses_q += sf.imag() + st.imag();
   }
+  res.losses_p = losses_p;
+  res.losses_q = losses_q;
 }
 
 }  // namespace physics

@@ -47,6 +47,7 @@ void networkStage(const RunPlan& plan, BlockResult& block) {
   const double base = kPowerFlowBase;
   physics::PowerFlowSolver solver(plan.power_flow, {.tolerance = kParkPowerFlowTolerance});
   std::vector<double> pd(nb), qd(nb);
+  physics::PfResult r;
   for (int k = 0; k < block.steps; ++k) {
     double demand = 0.0;
     for (size_t b = 0; b < nb; ++b) {
@@ -57,7 +58,7 @@ void networkStage(const RunPlan& plan, BlockResult& block) {
       qd[b] = block.at(kBusLoadReactivePower, k, b, nb) / base;
     }
     block.at(kParkDemand, k, 0, 1) = demand;
-    const physics::PfResult r = solver.solve(pd, qd);
+    solver.solve(pd, qd, r);
     block.at(kParkPowerFlowConverged, k, 0, 1) = r.converged ? 1.0 : 0.0;
     block.at(kParkPowerFlowIterations, k, 0, 1) = r.iterations;
     block.at(kParkPowerFlowMismatch, k, 0, 1) = r.max_mismatch * base;

@@ -204,6 +204,7 @@ struct ResultsWriter::Impl {
   const ParkModel* model = nullptr;
   std::unique_ptr<SeriesSink> sink;
   std::optional<StoredSeries> baseline;  // what scenarios' equal series link to
+  EncodedChunks chunks{SeriesSink::kDeflateLevel};
 };
 
 std::string utcNowIso() {
@@ -267,7 +268,7 @@ BlockSink& ResultsWriter::beginScenario(const ParkModel& model, const std::strin
     impl_->sink = std::make_unique<SeriesSink>(
         root, model, impl_->grid,
         model.scenario.empty() || !impl_->baseline ? nullptr : &*impl_->baseline,
-        store == StoreLevel::kPark, target_path_);
+        store == StoreLevel::kPark, target_path_, impl_->chunks);
     return *impl_->sink;
   });
 }

@@ -13,18 +13,12 @@
 namespace twin {
 namespace {
 
-// libdeflate level of the series chunks. Measured on the demo's stored motor, bus and load
-// chunks (106 MB shuffled, one thread, docs/performance.md): level 6 compresses at 483 MB/s to
-// 2.66 %, where zlib's level 4 (used before) made 356 MB/s and 2.78 %; libdeflate's level 4 is
-// faster still (599 MB/s) but stores 15 % more.
-constexpr int kDeflateLevel = 6;
-
 H5::DSetCreatPropList chunked(hsize_t rows, hsize_t cols) {
   H5::DSetCreatPropList props;
   const hsize_t chunk[2] = {rows, cols};
   props.setChunk(2, chunk);
   props.setShuffle();
-  props.setDeflate(kDeflateLevel);
+  props.setDeflate(SeriesSink::kDeflateLevel);
   return props;
 }
 
@@ -50,12 +44,14 @@ void SeriesSink::writeChunk(const H5::DataSet& ds, hsize_t first_step,
 }
 
 SeriesSink::SeriesSink(H5::Group& root, const ParkModel& model, const TimeGrid& grid,
-                       const StoredSeries* baseline, bool park_only, std::string target)
+                       const StoredSeries* baseline, bool park_only, std::string target,
+                       EncodedChunks& chunks)
     : series_(root.createGroup("series")),
       baseline_(baseline),
       steps_(static_cast<hsize_t>(grid.steps())),
       rows_(static_cast<hsize_t>(grid.stepsPerDay())),
-      target_(std::move(target)) {
+      target_(std::move(target)),
+      chunks_(chunks) {
   for (int s = 0; s < kSeriesCount; ++s) {
     const SeriesDecl& decl = kSeries[s];
     const std::string kind(decl.kind);
@@ -109,7 +105,7 @@ void SeriesSink::prepare(BlockResult& block) const {
     if (sameAsBaseline(s, block)) {
       block.encoded[s].clear();
     } else {
-      deflateChunk(shuffled, kDeflateLevel, block.encoded[s]);
+      chunks_.encode(block.digest[s], shuffled, block.encoded[s]);
     }
   }
 }

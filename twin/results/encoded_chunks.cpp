@@ -1,0 +1,39 @@
+#include "twin/results/encoded_chunks.h"
+
+#include <cstring>
+
+namespace twin {
+
+size_t EncodedChunks::DigestHash::operator()(const ChunkDigest& d) const {
+  size_t h = 0;  // a SHA-256 digest's bytes are already uniformly spread
+  std::memcpy(&h, d.data(), sizeof h);
+  return h;
+}
+
+EncodedChunks::EncodedChunks(int level, size_t budget_bytes)
+    : level_(level), budget_(budget_bytes) {}
+
+void EncodedChunks::encode(const ChunkDigest& digest, std::span<const unsigned char> shuffled,
+                           std::vector<unsigned char>& out) {
+  {
+    const std::lock_guard lock(mutex_);
+    const auto found = kept_.find(digest);
+    if (found != kept_.end()) {
+      out = found->second;
+      ++copies_;
+      return;
+    }
+  }
+  deflateChunk(shuffled, level_, out);  // outside the lock: workers compress in parallel
+  const std::lock_guard lock(mutex_);
+  if (bytes_ + out.size() > budget_) return;
+  // Two workers may have deflated the same chunk at once: the bytes are equal, one is kept.
+  if (kept_.try_emplace(digest, out).second) bytes_ += out.size();
+}
+
+size_t EncodedChunks::copies() const {
+  const std::lock_guard lock(mutex_);
+  return copies_;
+}
+
+}  // namespace twin

@@ -1,7 +1,7 @@
 // The sun and sky of consecutive time steps, vectorised over the steps (Highway, runtime dispatch
-// as pv_series.h), with SLEEF's vectorised sine, cosine, tangent, arctangent, power and
-// exponential (1.0-ulp functions, Shibata & Petrogalli 2020, IEEE TPDS 31(6) 1316-1327): for
-// each step, what
+// as pv_series.h), with SLEEF's vectorised sine, cosine, tangent, arctangent (3.5-ulp variants:
+// the sun's angles, where SPA's own accuracy is 5e-6 rad), power and exponential (1.0-ulp; Shibata
+// & Petrogalli 2020, IEEE TPDS 31(6) 1316-1327): for each step, what
 //   pvSky(topocentricSolarPosition(sun.at(middle), site, air), weather, day_of_year)
 // gives, with the apparent zenith and azimuth. The vector path differs from that chain by the
 // rounding of its functions (test: within 1e-9 of each field's scale over a year at 1-minute

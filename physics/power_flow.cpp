@@ -35,7 +35,7 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
   branch_plain.assign(net.branches.size(), 0);
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
-    if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= n || br.to >= n) continue;
+    if (!usableBranch(br, n)) continue;
     const BranchAdmittance y = branchAdmittance(br);
     branch_y[l] = y;
     branch_plain[l] = plainLine(br) ? 1 : 0;
@@ -80,7 +80,8 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
   mis.resize(n);
   ibus_valid = false;
   analyze(base_types);
-  radial = opt.method == PfMethod::kAuto && radial_sweep.plan(net, branch_y, base_types);
+  radial =
+      opt.method == PfMethod::kAuto && radial_sweep.plan(net, branch_y, branch_plain, base_types);
 }
 
 // MATPOWER's newtonpf from the present voltages.
@@ -201,8 +202,10 @@ void PowerFlowSolver::Impl::fillJacobian(const CVector& vv) {
   }
 }
 
-// Ybus V into ibus, unless ibus already holds it for these very voltages (bit for bit): the
-// sweep's first mismatch is at the last solve's final voltages, and pfsoln follows a mismatch.
+// Ybus V into ibus, unless ibus already holds it for these very voltages (compared bit for bit):
+// pfsoln and the reactive-limit check follow a mismatch at the same voltages, and Newton-Raphson
+// after a failed sweep starts from the last solve's, whose currents the sweep left (summed branch
+// by branch, so equal to Ybus V up to rounding).
 void PowerFlowSolver::Impl::busCurrents(const CVector& vv) {
   const size_t bytes = static_cast<size_t>(n) * sizeof(Complex);
   if (ibus_valid && std::memcmp(ibus_at.data(), vv.data(), bytes) == 0) return;

@@ -93,7 +93,8 @@ class PowerFlowSolver {
   PfResult solve();
   // Solves with these bus demands (pu, one per bus), warm-starting from the last solution.
   PfResult solve(const std::vector<double>& pd, const std::vector<double>& qd);
-  // The same into result, reusing its vectors' storage (a series of solves allocates nothing).
+  // The same into result, reusing its vectors' storage (a series of swept solves allocates
+  // nothing; Newton-Raphson's factorisation still does).
   void solve(const std::vector<double>& pd, const std::vector<double>& qd, PfResult& result);
 
  private:

@@ -47,28 +47,29 @@ class RadialSweep {
   // False (and no plan) unless the in-service branches form a tree over all buses rooted at the
   // only slack bus, no bus is PV and no branch has a zero ycc.
   bool plan(const PfNetwork& net, const std::vector<BranchAdmittance>& branch_y,
-            const std::vector<BusType>& types);
+            const std::vector<char>& branch_plain, const std::vector<BusType>& types);
   // Voltages and injections (bus order) to start from.
   void load(const CVector& v, const CVector& sbus);
   // One backward and forward sweep: the largest squared change of a voltage, NaN when a
   // voltage is not finite.
   double sweep();
   // The largest |mismatch| of a bus's P or Q (the slack's excepted) at the present voltages,
-  // NaN if one is NaN. Ybus V is summed branch by branch: for a plain line, ys (Vp - Vc) at
-  // either end, without the cancellation of Ybus's diagonal against its off-diagonal terms.
+  // NaN if one is NaN. Ybus V is summed branch by branch: what flows into a plain line is
+  // ys (Vp - Vc) at either end, without the cancellation of Ybus's diagonal against its
+  // off-diagonal terms; any other branch takes its pi model's products.
   double mismatch();
-  // The voltages and Ybus V at them (as the last mismatch() found it), in bus order.
+  // The voltages and Ybus V at them (as the last mismatch() summed it), in bus order.
   void store(CVector& v, CVector& ybus_v) const;
 
  private:
   template <bool kPlain>
   double sweepAs();
-  template <bool kPlain>
   void branchCurrents();
 
-  bool plain_ = false;
-  std::vector<int> bus_;  // per position: its bus
-  std::vector<int> up_;   // per position: its parent's position (unused at 0)
+  bool plain_ = false;          // every branch of the tree is a plain line
+  std::vector<char> plain_at_;  // per position: its branch is a plain line
+  std::vector<int> bus_;        // per position: its bus
+  std::vector<int> up_;         // per position: its parent's position (unused at 0)
   // Per position, real and imaginary parts: a, m, s, k above and the bus shunt gs + j bs.
   std::vector<double> ar_, ai_, mr_, mi_, sr_, si_, kr_, ki_, gr_, gi_;
   // Per position: the branch to its parent, oriented [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc].
@@ -77,6 +78,11 @@ class RadialSweep {
   std::vector<double> vr_, vi_, jr_, ji_, pr_, pi_;
   std::vector<Complex> ybus_v_;  // per position: Ybus V at the last mismatch()
 };
+
+// A branch the network uses: in service, between two of its n buses.
+inline bool usableBranch(const PfBranch& br, int n) {
+  return br.in_service && br.from >= 0 && br.to >= 0 && br.from < n && br.to < n;
+}
 
 // A plain line: no charging, no tap, no phase shift. Its admittances are exactly yff = ytt = ys
 // and yft = ytf = -ys, so what flows in at either end is ys times the voltage difference.
@@ -134,7 +140,7 @@ struct PowerFlowSolver::Impl {
   CVector v, v_start, sbus_work;
   CVector ibus, ibus_at;  // Ybus V and the V it was computed at
   bool ibus_valid = false;
-  CVector mis;  // per bus: V conj(Ybus V) - Sbus at the last mismatch
+  CVector mis;  // mismatch()'s scratch: per bus, V conj(Ybus V) - Sbus
   std::vector<BusType> types_work;
   std::vector<char> q_fixed_work;
   std::vector<double> gen_qfix_work;

@@ -193,7 +193,7 @@ void PowerFlowSolver::Impl::pfsoln(const std::vector<double>& pd, const std::vec
          losses_q = 0.0;  // in registers: res might alias the flows for the compiler
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
-    if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= n || br.to >= n) continue;
+    if (!usableBranch(br, n)) continue;
     const BranchAdmittance& y = branch_y[l];
     const Complex vf = v[br.from];
     const Complex vt = v[br.to];

@@ -27,8 +27,7 @@ Tree treeFrom(const PfNetwork& net, int root) {
   size_t in_service = 0;
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
-    const auto nb = static_cast<int>(n);
-    if (!br.in_service || br.from < 0 || br.to < 0 || br.from >= nb || br.to >= nb) continue;
+    if (!usableBranch(br, static_cast<int>(n))) continue;
     ++in_service;
     adjacent[static_cast<size_t>(br.from)].push_back(static_cast<int>(l));
     adjacent[static_cast<size_t>(br.to)].push_back(static_cast<int>(l));
@@ -70,7 +69,7 @@ void drawnCurrents(size_t n, const double* __restrict vr, const double* __restri
 }  // namespace
 
 bool RadialSweep::plan(const PfNetwork& net, const std::vector<BranchAdmittance>& branch_y,
-                       const std::vector<BusType>& types) {
+                       const std::vector<char>& branch_plain, const std::vector<BusType>& types) {
   const size_t n = net.buses.size();
   int root = -1;
   for (size_t i = 0; i < n; ++i) {
@@ -87,6 +86,7 @@ bool RadialSweep::plan(const PfNetwork& net, const std::vector<BranchAdmittance>
     a->assign(n, 0.0);
   }
   for (auto* a : {&ypp_, &ypc_, &ycp_, &ycc_, &ybus_v_}) a->assign(n, Complex{});
+  plain_at_.assign(n, 0);
   bus_ = tree.order;
   up_.assign(n, 0);
   std::vector<int> position(n, 0);
@@ -108,8 +108,9 @@ bool RadialSweep::plan(const PfNetwork& net, const std::vector<BranchAdmittance>
     const Complex ycp = forward ? y.ytf : y.yft;
     ypp_[k] = ypp, ypc_[k] = ypc, ycp_[k] = ycp, ycc_[k] = ycc;
     up_[k] = position[static_cast<size_t>(forward ? br.from : br.to)];
-    const bool plain = plainLine(br);
+    const bool plain = branch_plain[static_cast<size_t>(l)] != 0;
     plain_ = plain_ && plain;
+    plain_at_[k] = plain ? 1 : 0;
     const Complex m = plain ? Complex(br.r, br.x) : 1.0 / ycc;
     const Complex a = plain ? Complex(1.0) : -ycp * m;
     const Complex s = plain ? Complex{} : ypp + ypc * a;
@@ -135,14 +136,13 @@ void RadialSweep::store(CVector& v, CVector& ybus_v) const {
   }
 }
 
-template <bool kPlain>
 void RadialSweep::branchCurrents() {
   const size_t n = bus_.size();
   for (size_t k = 0; k < n; ++k) ybus_v_[k] = Complex(gr_[k], gi_[k]) * Complex(vr_[k], vi_[k]);
   for (size_t k = 1; k < n; ++k) {
     const auto p = static_cast<size_t>(up_[k]);
     const Complex vp(vr_[p], vi_[p]), vc(vr_[k], vi_[k]);
-    if constexpr (kPlain) {
+    if (plain_at_[k]) {
       const Complex into_parent_end = ypp_[k] * (vp - vc);
       ybus_v_[p] += into_parent_end;
       ybus_v_[k] -= into_parent_end;
@@ -154,7 +154,7 @@ void RadialSweep::branchCurrents() {
 }
 
 double RadialSweep::mismatch() {
-  plain_ ? branchCurrents<true>() : branchCurrents<false>();
+  branchCurrents();
   double m = 0.0;
   bool nan = false;
   for (size_t k = 1; k < bus_.size(); ++k) {
@@ -212,8 +212,8 @@ double RadialSweep::sweepAs() {
 }  // namespace power_flow_detail
 
 // Sweeps until the voltages settle (no change beyond 1e-6 pu) and the mismatch is within the
-// tolerance. The mismatch (a product with Ybus) is checked once the voltages settle: while they
-// still move by more than 1e-6 pu it cannot be below any useful tolerance.
+// tolerance. The mismatch (Ybus V summed branch by branch) is checked once the voltages settle:
+// while they still move by more than 1e-6 pu it cannot be below any useful tolerance.
 bool PowerFlowSolver::Impl::sweep(const CVector& sbus, int& iterations, double& max_mis) {
   iterations = 0;
   radial_sweep.load(v, sbus);

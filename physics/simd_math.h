@@ -31,8 +31,9 @@
 #endif
 
 // The trigonometric functions are SLEEF's 3.5-ulp variants (u35), about twice as fast as the
-// 1.0-ulp ones: they give the sun's angles, where 3.5 ulp (below 1e-15 rad) is ten orders of
-// magnitude under SPA's own accuracy (5e-6 rad). exp and pow, which scale powers, are 1.0-ulp.
+// 1.0-ulp ones: they give the sun's angles (and refraction's tangent), where 3.5 ulp (at most
+// 1.6e-15 rad) is ten orders of magnitude under SPA's own accuracy (5e-6 rad); they keep it for
+// arguments up to about 1e15. exp and pow, which scale powers, are 1.0-ulp.
 #ifdef PHYSICS_SLEEF
 extern "C" {
 PHYSICS_SLEEF_VEC PHYSICS_SLEEF(sin, u35)(PHYSICS_SLEEF_VEC);

@@ -15,20 +15,26 @@ EncodedChunks::EncodedChunks(int level, size_t budget_bytes)
 
 void EncodedChunks::encode(const ChunkDigest& digest, std::span<const unsigned char> shuffled,
                            std::vector<unsigned char>& out) {
+  std::shared_ptr<const std::vector<unsigned char>> kept;
   {
     const std::lock_guard lock(mutex_);
     const auto found = kept_.find(digest);
     if (found != kept_.end()) {
-      out = found->second;
+      kept = found->second;
       ++copies_;
-      return;
     }
   }
+  if (kept) {
+    out = *kept;
+    return;
+  }
   deflateChunk(shuffled, level_, out);  // outside the lock: workers compress in parallel
+  const size_t cost = out.size() + kEntryOverhead;
   const std::lock_guard lock(mutex_);
-  if (bytes_ + out.size() > budget_) return;
+  if (bytes_ + cost > budget_) return;
   // Two workers may have deflated the same chunk at once: the bytes are equal, one is kept.
-  if (kept_.try_emplace(digest, out).second) bytes_ += out.size();
+  if (kept_.try_emplace(digest, std::make_shared<const std::vector<unsigned char>>(out)).second)
+    bytes_ += cost;
 }
 
 size_t EncodedChunks::copies() const {

@@ -4,10 +4,13 @@
 // have 3 distinct days in a year, in each of their 6 series), and a retrofit leaves most series
 // of most days as they were. The encoding is deterministic (chunk_codec.h), so the file's bytes
 // are the same whether a chunk was found here or deflated. Thread-safe (the engine's workers
-// compress in parallel). Holds at most a byte budget; beyond it, chunks are deflated as usual.
+// compress in parallel). Holds at most a byte budget (the chunks and about 128 bytes of
+// bookkeeping each), filled in the order chunks come and never emptied before the file is done;
+// beyond it, chunks are deflated as usual.
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <span>
 #include <unordered_map>
@@ -21,6 +24,9 @@ class EncodedChunks {
  public:
   // 64 MiB: every compressed chunk of the demo's eight scenario-years (54 MB) fits.
   static constexpr size_t kDefaultBudget = size_t{64} << 20;
+  // What the budget counts for an entry besides its bytes: the digest, the map's node and the
+  // vector's header and allocation.
+  static constexpr size_t kEntryOverhead = 128;
 
   explicit EncodedChunks(int level, size_t budget_bytes = kDefaultBudget);
 
@@ -40,7 +46,9 @@ class EncodedChunks {
   int level_;
   size_t budget_;
   mutable std::mutex mutex_;
-  std::unordered_map<ChunkDigest, std::vector<unsigned char>, DigestHash> kept_;
+  // Shared so that a hit copies the bytes outside the lock.
+  std::unordered_map<ChunkDigest, std::shared_ptr<const std::vector<unsigned char>>, DigestHash>
+      kept_;
   size_t bytes_ = 0;
   size_t copies_ = 0;
 };

@@ -198,13 +198,13 @@ decltype(auto) hdf5(const std::string& target, const char* what, Fn&& fn) {
 }  // namespace
 
 struct ResultsWriter::Impl {
+  EncodedChunks chunks{SeriesSink::kDeflateLevel};  // before the sinks that refer to it
   H5::H5File file;
   TimeGrid grid;
   std::optional<H5::Group> scenario_root;
   const ParkModel* model = nullptr;
   std::unique_ptr<SeriesSink> sink;
   std::optional<StoredSeries> baseline;  // what scenarios' equal series link to
-  EncodedChunks chunks{SeriesSink::kDeflateLevel};
 };
 
 std::string utcNowIso() {

@@ -51,7 +51,7 @@ TEST(EncodedChunks, KeepsNothingBeyondItsBudget) {
   none.encode(chunkDigest(a), a, out);
   EXPECT_EQ(none.copies(), 0u);
   EXPECT_EQ(out, deflated(a));
-  EncodedChunks one(kLevel, deflated(a).size());  // room for exactly one chunk
+  EncodedChunks one(kLevel, deflated(a).size() + EncodedChunks::kEntryOverhead);  // room for one
   const std::vector<unsigned char> b = shuffledDay(2.0);
   one.encode(chunkDigest(a), a, out);
   one.encode(chunkDigest(b), b, out);  // over the budget: not kept

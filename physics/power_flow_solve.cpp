@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "physics/bus_angles.h"
 #include "physics/power_flow_impl.h"
 
 namespace physics {
@@ -109,8 +110,8 @@ void PowerFlowSolver::Impl::solveWith(const std::vector<double>& pd, const std::
   res.max_mismatch = max_mis;
   for (int i = 0; i < n; ++i) {
     res.vm[static_cast<size_t>(i)] = std::sqrt(std::norm(v[i]));  // |v| without hypot's care
-    res.va[static_cast<size_t>(i)] = std::arg(v[i]);
   }
+  busAngles(v.data(), static_cast<size_t>(n), res.va.data());
   if (!converged) return;
   v_last = v;
   have_last = true;

@@ -81,8 +81,7 @@ for f in cut hole; do
     fi
   done
   if command -v xvfb-run >/dev/null; then
-    ASAN_OPTIONS=detect_leaks=0 xvfb-run -a "$pt" view "$work/$f.h5" --frames 2 \
-      >/dev/null 2>"$work/err.txt"
+    under_xvfb 1280x1024x24 "$work/err.txt" "$pt" view "$work/$f.h5" --frames 2
     code=$?
     check "view on a $f file: exit 2 (or 0 where unharmed)" refused_or_unharmed "$code" "$f"
   fi

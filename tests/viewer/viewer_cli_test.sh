@@ -129,8 +129,8 @@ if command -v xvfb-run >/dev/null; then
   ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view "$work/r.h5" \
     --size 1280x720 --tour board --frames 3 >"$work/tour.txt" 2>&1
   check "view --tour flies the park's tour" grep -q "drew 3 frames" "$work/tour.txt"
-  ASAN_OPTIONS=detect_leaks=0 xvfb-run -a -s "-screen 0 1280x720x24" "$pt" view "$work/r.h5" \
-    --size 1280x720 --tour nowhere --frames 3 >"$work/tour.txt" 2>&1
+  under_xvfb 1280x720x24 "$work/tour.txt" "$pt" view "$work/r.h5" --size 1280x720 \
+    --tour nowhere --frames 3
   check "an unknown tour exits 2" [ $? -eq 2 ]
   check "... listing the park's tours" grep -q 'no tour "nowhere" in the park (it has: board)' \
     "$work/tour.txt"

@@ -1,4 +1,4 @@
-// A motor's nameplate current and speed (docs/park-file.md): the speed must lie below the
+// A motor's nameplate current and speed (docs/park-file-equipment.md): the speed must lie below the
 // synchronous speed of its poles at 50 Hz (120 f / p rpm), and a rated current far from
 // P / (sqrt(3) V eff pf) (IEC 60034-1 rating relation; 25 % tolerance) is a located warning.
 #include <gtest/gtest.h>

@@ -77,7 +77,6 @@ void PowerFlowSolver::Impl::build(const PfNetwork& network, const PfOptions& opt
 
   v.resize(n);
   ibus.resize(n);
-  mis.resize(n);
   ibus_valid = false;
   analyze(base_types);
   radial =
@@ -217,7 +216,7 @@ void PowerFlowSolver::Impl::busCurrents(const CVector& vv) {
 // F = [Re(mis(pvpq)); Im(mis(pq))], mis = V conj(Ybus V) - Sbus. Also leaves Ybus V in ibus.
 double PowerFlowSolver::Impl::mismatch(const CVector& vv, const CVector& sbus) {
   busCurrents(vv);
-  for (int i = 0; i < n; ++i) mis[i] = vv[i] * std::conj(ibus[i]) - sbus[i];
+  const auto mis = [&](int i) { return vv[i] * std::conj(ibus[i]) - sbus[i]; };
   double m = 0.0;
   bool nan = false;
   const auto take = [&](int row, double x) {
@@ -226,8 +225,8 @@ double PowerFlowSolver::Impl::mismatch(const CVector& vv, const CVector& sbus) {
     nan = nan || std::isnan(x);
   };
   const int npvpq = static_cast<int>(pvpq.size());
-  for (int j = 0; j < npvpq; ++j) take(j, mis[pvpq[static_cast<size_t>(j)]].real());
-  for (size_t j = 0; j < pq.size(); ++j) take(npvpq + static_cast<int>(j), mis[pq[j]].imag());
+  for (int j = 0; j < npvpq; ++j) take(j, mis(pvpq[static_cast<size_t>(j)]).real());
+  for (size_t j = 0; j < pq.size(); ++j) take(npvpq + static_cast<int>(j), mis(pq[j]).imag());
   return nan ? std::numeric_limits<double>::quiet_NaN() : m;
 }
 

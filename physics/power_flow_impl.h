@@ -72,8 +72,8 @@ class RadialSweep {
   std::vector<int> up_;         // per position: its parent's position (unused at 0)
   // Per position, real and imaginary parts: a, m, s, k above and the bus shunt gs + j bs.
   std::vector<double> ar_, ai_, mr_, mi_, sr_, si_, kr_, ki_, gr_, gi_;
-  // Per position: the branch to its parent, oriented [Ip; Ic] = [ypp ypc; ycp ycc] [Vp; Vc].
-  std::vector<Complex> ypp_, ypc_, ycp_, ycc_;
+  // Per position: the admittances of the branch to its parent, oriented from the parent.
+  std::vector<BranchAdmittance> branch_;
   // Per position: voltage, current drawn by its subtree, injection.
   std::vector<double> vr_, vi_, jr_, ji_, pr_, pi_;
   std::vector<Complex> ybus_v_;  // per position: Ybus V at the last mismatch()
@@ -88,6 +88,22 @@ inline bool usableBranch(const PfBranch& br, int n) {
 // and yft = ytf = -ys, so what flows in at either end is ys times the voltage difference.
 inline bool plainLine(const PfBranch& br) {
   return br.b == 0.0 && (br.ratio == 0.0 || br.ratio == 1.0) && br.shift == 0.0;
+}
+
+// What flows into a branch at its from and to ends at these end voltages. A plain line's is
+// ys (vf - vt) and its negative: one product, without the cancellation of two large ones. Hot
+// loops call it with a constant `plain` in each arm of their own test, so that the compiler
+// does not compute both cases and select.
+struct EndCurrents {
+  Complex from, to;
+};
+inline EndCurrents endCurrents(const BranchAdmittance& y, bool plain, const Complex& vf,
+                               const Complex& vt) {
+  if (plain) {
+    const Complex into = y.yff * (vf - vt);
+    return {into, -into};
+  }
+  return {y.yff * vf + y.yft * vt, y.ytf * vf + y.ytt * vt};
 }
 
 }  // namespace physics::power_flow_detail
@@ -140,7 +156,6 @@ struct PowerFlowSolver::Impl {
   CVector v, v_start, sbus_work;
   CVector ibus, ibus_at;  // Ybus V and the V it was computed at
   bool ibus_valid = false;
-  CVector mis;  // mismatch()'s scratch: per bus, V conj(Ybus V) - Sbus
   std::vector<BusType> types_work;
   std::vector<char> q_fixed_work;
   std::vector<double> gen_qfix_work;

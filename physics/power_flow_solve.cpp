@@ -195,14 +195,12 @@ void PowerFlowSolver::Impl::pfsoln(const std::vector<double>& pd, const std::vec
   for (size_t l = 0; l < net.branches.size(); ++l) {
     const PfBranch& br = net.branches[l];
     if (!usableBranch(br, n)) continue;
-    const BranchAdmittance& y = branch_y[l];
     const Complex vf = v[br.from];
     const Complex vt = v[br.to];
-    // A plain line's current is ys (vf - vt): one product, and no cancellation of two large ones.
-    const Complex into_from = branch_plain[l] ? y.yff * (vf - vt) : y.yff * vf + y.yft * vt;
-    const Complex into_to = branch_plain[l] ? -into_from : y.ytf * vf + y.ytt * vt;
-    const Complex sf = vf * std::conj(into_from);
-    const Complex st = vt * std::conj(into_to);
+    const EndCurrents into = branch_plain[l] ? endCurrents(branch_y[l], true, vf, vt)
+                                             : endCurrents(branch_y[l], false, vf, vt);
+    const Complex sf = vf * std::conj(into.from);
+    const Complex st = vt * std::conj(into.to);
     res.flows[l] = BranchFlow{sf.real(), sf.imag(), st.real(), st.imag()};
     losses_p += sf.real() + st.real();
     losses_q += sf.imag() + st.imag();

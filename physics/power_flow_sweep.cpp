@@ -85,7 +85,8 @@ bool RadialSweep::plan(const PfNetwork& net, const std::vector<BranchAdmittance>
                   &ji_, &pr_, &pi_}) {
     a->assign(n, 0.0);
   }
-  for (auto* a : {&ypp_, &ypc_, &ycp_, &ycc_, &ybus_v_}) a->assign(n, Complex{});
+  ybus_v_.assign(n, Complex{});
+  branch_.assign(n, BranchAdmittance{});
   plain_at_.assign(n, 0);
   bus_ = tree.order;
   up_.assign(n, 0);
@@ -101,12 +102,10 @@ bool RadialSweep::plan(const PfNetwork& net, const std::vector<BranchAdmittance>
     const PfBranch& br = net.branches[static_cast<size_t>(l)];
     const bool forward = br.to == c;
     const BranchAdmittance& y = branch_y[static_cast<size_t>(l)];
-    const Complex ycc = forward ? y.ytt : y.yff;
+    branch_[k] = forward ? y : BranchAdmittance{y.ytt, y.ytf, y.yft, y.yff};
+    const Complex ypp = branch_[k].yff, ypc = branch_[k].yft;
+    const Complex ycp = branch_[k].ytf, ycc = branch_[k].ytt;
     if (ycc == Complex{}) return false;
-    const Complex ypp = forward ? y.yff : y.ytt;
-    const Complex ypc = forward ? y.yft : y.ytf;
-    const Complex ycp = forward ? y.ytf : y.yft;
-    ypp_[k] = ypp, ypc_[k] = ypc, ycp_[k] = ycp, ycc_[k] = ycc;
     up_[k] = position[static_cast<size_t>(forward ? br.from : br.to)];
     const bool plain = branch_plain[static_cast<size_t>(l)] != 0;
     plain_ = plain_ && plain;
@@ -142,14 +141,11 @@ void RadialSweep::branchCurrents() {
   for (size_t k = 1; k < n; ++k) {
     const auto p = static_cast<size_t>(up_[k]);
     const Complex vp(vr_[p], vi_[p]), vc(vr_[k], vi_[k]);
-    if (plain_at_[k]) {
-      const Complex into_parent_end = ypp_[k] * (vp - vc);
-      ybus_v_[p] += into_parent_end;
-      ybus_v_[k] -= into_parent_end;
-    } else {
-      ybus_v_[p] += ypp_[k] * vp + ypc_[k] * vc;
-      ybus_v_[k] += ycp_[k] * vp + ycc_[k] * vc;
-    }
+    // Each case on its own, so that the plain one is not computed with the pi model's products.
+    const EndCurrents into = plain_at_[k] ? endCurrents(branch_[k], true, vp, vc)
+                                          : endCurrents(branch_[k], false, vp, vc);
+    ybus_v_[p] += into.from;
+    ybus_v_[k] += into.to;
   }
 }
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <iostream>
 #include <sstream>
 
@@ -110,6 +111,23 @@ Json metaJson(const std::string& results, const ResultsSummary& summary, const P
           {"scenarios", runs}};
 }
 
+// The 3D snapshots, PNG data: URIs (null where one cannot be drawn): the baseline's, then the
+// first two scenarios' for before and after. They are drawn on a thread of their own while the
+// report's figures are summed, which takes as long: they read little of the file and spend their
+// time drawing. HDF5 is built thread-safe, and the file's structure has been walked already (by
+// readResultsSummary), so no probe forks while the thread runs.
+std::future<std::vector<Json>> drawSnapshots(const std::string& results,
+                                             const std::vector<ReportRun>& runs,
+                                             const ResultsSummary& summary, bool zh) {
+  std::vector<std::string> names;
+  for (size_t i = 0; i < runs.size() && i <= 2; ++i) names.push_back(runs[i].name);
+  return std::async(std::launch::async, [results, names, &summary, zh] {
+    std::vector<Json> out;
+    for (const std::string& name : names) out.push_back(snapshotUri(results, name, summary, zh));
+    return out;
+  });
+}
+
 // `compare --json` of the chosen scenarios; null for a file with the baseline only.
 Json compareJson(const std::string& results, const ResultsSummary& summary,
                  const std::vector<std::string>& names) {
@@ -136,8 +154,8 @@ int reportCommand(const ReportRequest& request) {
   const double step_h = summary.step_s / 3600.0;
   Json data;
   data["meta"] = metaJson(request.results, summary, runs[0].model, names, zh);
-  data["park"] = parkJson(runs[0].model, summary.scenarios.front(),
-                          snapshotUri(request.results, "baseline", summary, zh));
+  std::future<std::vector<Json>> snapshots = drawSnapshots(request.results, runs, summary, zh);
+  data["park"] = parkJson(runs[0].model, summary.scenarios.front(), nullptr);
   data["compare"] = compareJson(request.results, summary, names);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
@@ -153,9 +171,11 @@ int reportCommand(const ReportRequest& request) {
   data["limits"] = limitsJson(request.results, runs);
   data["dr_events"] = drEventsJson(request.results, runs);
   data["variants"] = variantsJson(request.results);
-  for (size_t i = 1; i < runs.size() && i <= 2; ++i) {
-    Json png = snapshotUri(request.results, runs[i].name, summary, zh);
-    if (!png.is_null()) data["snapshots"].push_back({{"scenario", runs[i].name}, {"png", png}});
+  std::vector<Json> pngs = snapshots.get();
+  data["park"]["snapshot_png"] = pngs.front();
+  for (size_t i = 1; i < pngs.size(); ++i) {
+    if (!pngs[i].is_null())
+      data["snapshots"].push_back({{"scenario", runs[i].name}, {"png", pngs[i]}});
   }
   if (!data["park"]["snapshot_png"].is_null() && !data["snapshots"].empty()) {
     data["snapshots"].insert(data["snapshots"].begin(),

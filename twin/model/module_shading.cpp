@@ -95,9 +95,9 @@ void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
 }
 
 double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side, const SunFrame* frame) {
+                        const Eigen::Vector3d& sun, int samples_per_side, bool cast) {
   std::vector<double> losses;
-  if (frame && !frame->mayShade(m)) {
+  if (!cast) {
     losses.assign(kBypassSubstrings, 0.0);  // what casting the rays gives
   } else {
     substringBeamLosses(scene, m, sun, samples_per_side, losses);

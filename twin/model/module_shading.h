@@ -66,10 +66,10 @@ void substringBeamLossesFrom(const OccluderScene& scene, const ShadedModule& m,
                              int substrings = kBypassSubstrings, int rows = kCellRows);
 
 // The share of its beam-only power a module keeps behind its bypass diodes
-// (physics/pv_mismatch.h with the substring losses above); 1 unshaded. With `frame`, as above.
+// (physics/pv_mismatch.h with the substring losses above); 1 unshaded. `cast` false for a module a
+// sun frame has cleared: no ray is cast, and the factor is what casting them gives.
 double moduleBeamFactor(const OccluderScene& scene, const ShadedModule& m,
-                        const Eigen::Vector3d& sun, int samples_per_side,
-                        const SunFrame* frame = nullptr);
+                        const Eigen::Vector3d& sun, int samples_per_side, bool cast = true);
 
 // What a module sees of the sky and of the ground, each averaged over its area: points_per_side^2
 // points, each casting `directions` cosine-weighted rays over its front hemisphere (a Hammersley

@@ -55,8 +55,11 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   const std::vector<Quad> quads = standingModules(model, array);
   const shading::Triangles triangles = occluders(model, quads);
   const shading::OccluderScene scene(triangles);
+  const shading::FrameScene frames(triangles);
   std::vector<shading::ShadedModule> spots;
   for (const Quad& q : quads) spots.push_back(shading::shadedModule(q));
+  const std::vector<shading::ModuleGroup> groups =
+      shading::moduleGroups(spots, shading::kGroupModules);
   const std::vector<SunHour> hours = yearSunHours(model);
   const YearLight light = yearLight(hours, spots[0].normal);
   const std::vector<Node> nodes = sunNodes(hours, spots[0].normal);
@@ -74,10 +77,13 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   for (size_t first = 0; first < nodes.size(); first += kBatch) {
     const size_t count = std::min(kBatch, nodes.size() - first);
     tbb::parallel_for(size_t(0), count, [&](size_t k) {
-      const shading::SunFrame frame(triangles, nodes[first + k].sun);
-      for (size_t i = 0; i < n; ++i) {
-        factor[k * n + i] = shading::moduleBeamFactor(scene, spots[i], nodes[first + k].sun,
-                                                      kYearBeamSamples, &frame);
+      const shading::SunFrame frame(frames, nodes[first + k].sun);
+      for (const shading::ModuleGroup& g : groups) {
+        const bool cast = frame.mayShadeAny(g);  // each spot of a group that may be shaded casts
+        for (size_t i = g.first; i < g.first + g.count; ++i) {
+          factor[k * n + i] = shading::moduleBeamFactor(scene, spots[i], nodes[first + k].sun,
+                                                        kYearBeamSamples, cast);
+        }
       }
     });
     for (size_t i = 0; i < n; ++i) {

@@ -21,34 +21,88 @@ constexpr double kGrazing = 1e-6;
 // Below this sine of the angle between its edges a triangle's plane is not trusted.
 constexpr double kSliverSine = 1e-6;
 
+// A group's modules have normals within this of each other (per component) and lie in one plane
+// to within kSamePlane (m): one row, so that the group's box stays thin.
+constexpr double kSameNormal = 1e-9;
+constexpr double kSamePlane = 1e-3;
+
 }  // namespace
 
-SunFrame::SunFrame(const Triangles& triangles, const Eigen::Vector3d& sun) : sun_(sun) {
+FrameScene::FrameScene(const Triangles& triangles) {
+  for (const Eigen::Vector3d& v : triangles.vertices)
+    extent_ = std::max(extent_, v.cwiseAbs().maxCoeff());
+  margin_ = kMarginUlps * extent_ + 1e-9;
+  triangles_.reserve(triangles.triangles.size());
+  for (const auto& t : triangles.triangles) {
+    Triangle s;
+    s.vertices = {triangles.vertices[t[0]], triangles.vertices[t[1]], triangles.vertices[t[2]]};
+    const Eigen::Vector3d e1 = s.vertices[1] - s.vertices[0], e2 = s.vertices[2] - s.vertices[0];
+    const Eigen::Vector3d n = e1.cross(e2);
+    if (n.norm() > kSliverSine * e1.norm() * e2.norm()) s.normal = n.normalized();
+    triangles_.push_back(s);
+  }
+}
+
+std::vector<ModuleGroup> moduleGroups(const std::vector<ShadedModule>& modules, size_t most) {
+  std::vector<ModuleGroup> out;
+  for (size_t i = 0; i < modules.size();) {
+    ModuleGroup g;
+    g.first = i;
+    g.normal = modules[i].normal;
+    size_t end = i + 1;
+    const double plane = g.normal.dot(modules[i].corners[0]);
+    while (end < modules.size() && end - i < most &&
+           (modules[end].normal - g.normal).cwiseAbs().maxCoeff() <= kSameNormal &&
+           std::abs(g.normal.dot(modules[end].corners[0]) - plane) <= kSamePlane)
+      ++end;
+    g.count = end - i;
+    // The modules' own frame: two directions in their plane and the normal.
+    const Eigen::Vector3d helper =
+        std::abs(g.normal.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
+    const Eigen::Vector3d t1 = helper.cross(g.normal).normalized(), t2 = g.normal.cross(t1);
+    Eigen::Vector3d low = Eigen::Vector3d::Constant(kInf), high = -low;
+    g.plane = kInf;
+    for (size_t m = i; m < end; ++m) {
+      for (const Eigen::Vector3d& c : modules[m].corners) {
+        g.plane = std::min(g.plane, g.normal.dot(c));
+        g.reach = std::max(g.reach, c.cwiseAbs().maxCoeff());
+        const Eigen::Vector3d p = c + kRayOffset * modules[m].normal;
+        const Eigen::Vector3d q(t1.dot(p), t2.dot(p), g.normal.dot(p));
+        low = low.cwiseMin(q);
+        high = high.cwiseMax(q);
+      }
+    }
+    const double pad = kSameNormal * (g.reach + 1.0);  // above the box's own rounding
+    low.array() -= pad;
+    high.array() += pad;
+    for (size_t k = 0; k < 8; ++k) {
+      g.box[k] = (k & 1 ? high : low).x() * t1 + (k & 2 ? high : low).y() * t2 +
+                 (k & 4 ? high : low).z() * g.normal;
+    }
+    out.push_back(g);
+    i = end;
+  }
+  return out;
+}
+
+SunFrame::SunFrame(const FrameScene& scene, const Eigen::Vector3d& sun)
+    : scene_(scene), sun_(sun), margin_(scene.margin_) {
   const Eigen::Vector3d helper =
       std::abs(sun.z()) < 0.9 ? Eigen::Vector3d::UnitZ() : Eigen::Vector3d::UnitX();
   across_ = sun.cross(helper).normalized();
   up_ = across_.cross(sun);
-  double extent = 0.0;
-  for (const Eigen::Vector3d& v : triangles.vertices)
-    extent = std::max(extent, v.cwiseAbs().maxCoeff());
-  margin_ = kMarginUlps * extent + 1e-9;
   Eigen::Vector2d low(kInf, kInf), high(-kInf, -kInf);
-  seen_.reserve(triangles.triangles.size());
-  for (const auto& t : triangles.triangles) {
-    const Eigen::Vector3d& a = triangles.vertices[t[0]];
-    const Eigen::Vector3d& b = triangles.vertices[t[1]];
-    const Eigen::Vector3d& c = triangles.vertices[t[2]];
-    Seen s;
-    s.vertices = {a, b, c};
-    s.corners = {across(a), across(b), across(c)};
+  seen_.resize(scene.triangles_.size());
+  for (size_t i = 0; i < seen_.size(); ++i) {
+    const auto& v = scene.triangles_[i].vertices;
+    Seen& s = seen_[i];
+    s.corners = {across(v[0]), across(v[1]), across(v[2])};
     s.low = s.corners[0].cwiseMin(s.corners[1]).cwiseMin(s.corners[2]);
     s.high = s.corners[0].cwiseMax(s.corners[1]).cwiseMax(s.corners[2]);
-    s.depth = std::max({sun.dot(a), sun.dot(b), sun.dot(c)});
-    const Eigen::Vector3d n = (b - a).cross(c - a);
-    if (n.norm() > kSliverSine * (b - a).norm() * (c - a).norm()) s.normal = n.normalized();
+    s.depth = std::max({sun.dot(v[0]), sun.dot(v[1]), sun.dot(v[2])});
+    s.index = static_cast<unsigned>(i);
     low = low.cwiseMin(s.low);
     high = high.cwiseMax(s.high);
-    seen_.push_back(s);
   }
   if (seen_.empty()) return;
   const Eigen::Vector2d size = high - low;
@@ -88,11 +142,40 @@ bool SunFrame::mayShade(const ShadedModule& m) const {
   if (sun_.z() <= 0.0 || facing <= 0.0 || seen_.empty()) return false;
   if (facing < kGrazing) return true;  // rays along the module's plane: cast them
   Origins o;
+  o.count = 4;
+  o.quad = true;
+  o.normal = m.normal;
+  o.plane = kInf;
+  for (size_t k = 0; k < 4; ++k) {
+    o.corners[k] = m.corners[k] + kRayOffset * m.normal;
+    o.plane = std::min(o.plane, m.normal.dot(m.corners[k]));
+  }
+  bound(o);
+  return mayHitAny(o);
+}
+
+bool SunFrame::mayShadeAny(const ModuleGroup& g) const {
+  const double facing = sun_.dot(g.normal);
+  if (sun_.z() <= 0.0 || seen_.empty() || facing < -2 * kGrazing) return false;
+  if (facing < 2 * kGrazing) return true;  // each module's own normal decides
+  Origins o;
+  o.count = 8;
+  o.corners = g.box;
+  o.normal = g.normal;
+  o.plane = g.plane;
+  // The modules' normals differ from the group's by at most kSameNormal a component, so their
+  // planes' distances to a point differ by at most 6 kSameNormal times the largest coordinate.
+  o.slack = 10 * kSameNormal * std::max(scene_.extent_, g.reach);
+  bound(o);
+  return mayHitAny(o);
+}
+
+// The origins' projections, box and depth, widened by the margin.
+void SunFrame::bound(Origins& o) const {
   o.low = Eigen::Vector2d(kInf, kInf);
   o.high = -o.low;
   o.depth = kInf;
-  for (size_t k = 0; k < 4; ++k) {
-    o.corners[k] = m.corners[k] + kRayOffset * m.normal;
+  for (size_t k = 0; k < o.count; ++k) {
     o.seen[k] = across(o.corners[k]);
     o.low = o.low.cwiseMin(o.seen[k]);
     o.high = o.high.cwiseMax(o.seen[k]);
@@ -101,6 +184,10 @@ bool SunFrame::mayShade(const ShadedModule& m) const {
   o.low.array() -= margin_;
   o.high.array() += margin_;
   o.depth -= margin_;
+}
+
+// Whether a triangle binned where the origins' box lies might be hit.
+bool SunFrame::mayHitAny(const Origins& o) const {
   const Eigen::Vector2d far = origin_ + cell_ * Eigen::Vector2d(columns_, rows_);
   if ((o.high.array() < origin_.array()).any() || (o.low.array() > far.array()).any()) return false;
   const long r0 = cell(o.low.y(), origin_.y(), rows_), c0 = cell(o.low.x(), origin_.x(), columns_);
@@ -109,44 +196,45 @@ bool SunFrame::mayShade(const ShadedModule& m) const {
       const auto at = static_cast<size_t>(r * columns_ + c);
       for (unsigned i = first_[at]; i < first_[at + 1]; ++i) {
         const Seen& t = seen_[index_[i]];
-        // Each triangle once: in the first cell it shares with the module.
+        // Each triangle once: in the first cell it shares with the origins.
         if (std::max(t.row, r0) != r || std::max(t.column, c0) != c) continue;
-        if (mayHit(t, o, m)) return true;
+        if (mayHit(t, o)) return true;
       }
     }
   }
   return false;
 }
 
-// Whether a ray from within the module's origins towards the sun might hit the triangle; false
-// only where it cannot: the two are apart across the sun, the triangle lies wholly behind the
-// origins along the sun, behind the module's plane (which the rays leave), or the origins lie on
-// the side of the triangle's plane that the rays move away from.
-bool SunFrame::mayHit(const Seen& s, const Origins& o, const ShadedModule& m) const {
+// Whether a ray from within the origins towards the sun might hit the triangle; false only where
+// it cannot: the two are apart across the sun, the triangle lies wholly behind the origins along
+// the sun, behind the modules' plane (which the rays leave), or the origins lie on the side of the
+// triangle's plane that the rays move away from.
+bool SunFrame::mayHit(const Seen& s, const Origins& o) const {
   if ((s.high.array() < o.low.array()).any() || (s.low.array() > o.high.array()).any())
     return false;
   if (s.depth < o.depth) return false;
-  double ahead = -kInf;  // the triangle's furthest reach in front of the module's plane
-  for (const Eigen::Vector3d& v : s.vertices)
-    ahead = std::max(ahead, m.normal.dot(v - m.corners[0]));
-  if (ahead < kRayOffset - margin_) return false;
-  if (s.normal.isZero()) return true;
-  const Eigen::Vector3d& on = s.vertices[0];
+  const FrameScene::Triangle& t = scene_.triangles_[s.index];
+  double ahead = -kInf;  // the triangle's furthest reach in front of the modules' plane
+  for (const Eigen::Vector3d& v : t.vertices) ahead = std::max(ahead, o.normal.dot(v) - o.plane);
+  if (ahead < kRayOffset - margin_ - o.slack) return false;
+  if (t.normal.isZero()) return true;
+  const Eigen::Vector3d& on = t.vertices[0];
   double nearest = kInf, furthest = -kInf;  // the origins' signed distances to the triangle's plane
-  for (const Eigen::Vector3d& p : o.corners) {
-    const double d = s.normal.dot(p - on);
+  for (size_t k = 0; k < o.count; ++k) {
+    const double d = t.normal.dot(o.corners[k] - on);
     nearest = std::min(nearest, d);
     furthest = std::max(furthest, d);
   }
-  const double toward = s.normal.dot(sun_);
+  const double toward = t.normal.dot(sun_);
   if ((toward >= kGrazing && nearest > margin_) || (toward <= -kGrazing && furthest < -margin_))
     return false;
   return !apart(s, o);
 }
 
-// Whether the triangle and the module's origins, both projected across the sun, are apart by more
-// than the margin along the normal of one of their edges (convex polygons that do not meet have
-// such an edge). A triangle seen edge on has a zero edge, which separates nothing.
+// Whether the triangle and the origins, both projected across the sun, are apart by more than the
+// margin along the normal of one of their edges (convex polygons that do not meet have such an
+// edge; a group's box is tried along the triangle's edges only). A triangle seen edge on has a
+// zero edge, which separates nothing.
 bool SunFrame::apart(const Seen& t, const Origins& o) const {
   auto separates = [&](const Eigen::Vector2d& from, const Eigen::Vector2d& to) {
     const Eigen::Vector2d axis(from.y() - to.y(), to.x() - from.x());
@@ -155,9 +243,9 @@ bool SunFrame::apart(const Seen& t, const Origins& o) const {
       t_low = std::min(t_low, axis.dot(p));
       t_high = std::max(t_high, axis.dot(p));
     }
-    for (const Eigen::Vector2d& p : o.seen) {
-      o_low = std::min(o_low, axis.dot(p));
-      o_high = std::max(o_high, axis.dot(p));
+    for (size_t k = 0; k < o.count; ++k) {
+      o_low = std::min(o_low, axis.dot(o.seen[k]));
+      o_high = std::max(o_high, axis.dot(o.seen[k]));
     }
     const double gap = margin_ * axis.norm();
     return t_high + gap < o_low || o_high + gap < t_low;
@@ -165,7 +253,7 @@ bool SunFrame::apart(const Seen& t, const Origins& o) const {
   for (size_t k = 0; k < 3; ++k) {
     if (separates(t.corners[k], t.corners[(k + 1) % 3])) return true;
   }
-  for (size_t k = 0; k < 4; ++k) {
+  for (size_t k = 0; o.quad && k < 4; ++k) {
     if (separates(o.seen[k], o.seen[(k + 1) % 4])) return true;
   }
   return false;

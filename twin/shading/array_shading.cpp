@@ -38,7 +38,7 @@ std::vector<ArrayFigures> shadeArrays(const ParkShading& park,
     for (ModuleFigures& f : out[i].modules) f.beam.resize(suns.size());
   }
   for (size_t s = 0; s < suns.size(); ++s) {  // each sun's frame once for every array
-    const SunFrame frame(park.triangles, suns[s]);
+    const SunFrame frame(*park.frames, suns[s]);
     for (size_t i = 0; i < park.arrays.size(); ++i) {
       const ArrayModules& am = park.arrays[i];
       tbb::parallel_for(size_t(0), am.modules.size(), [&](size_t m) {

@@ -36,7 +36,7 @@ ParkShading parkShading(const ParkModel& model) {
   bytes.append(reinterpret_cast<const char*>(t.triangles.data()),
                t.triangles.size() * sizeof(std::array<unsigned, 3>));
   out.geometry = sha256Hex(bytes);
-  out.triangles = std::move(t);
+  out.frames = std::make_unique<FrameScene>(t);
   return out;
 }
 

@@ -12,6 +12,7 @@
 #include "twin/model/model.h"
 #include "twin/model/module_shading.h"
 #include "twin/model/park_occluders.h"
+#include "twin/model/sun_frame.h"
 
 namespace twin::shading {
 
@@ -24,7 +25,7 @@ struct ArrayModules {
 struct ParkShading {
   std::vector<ArrayModules> arrays;  // one per PV array of the model, in its order
   std::unique_ptr<OccluderScene> scene;
-  Triangles triangles;   // the scene's, for the sun frames of the tables (twin/model/sun_frame.h)
+  std::unique_ptr<FrameScene> frames;  // the scene for the sun frames (twin/model/sun_frame.h)
   std::string geometry;  // SHA-256 (hex) of the scene's vertices and triangles
 };
 

@@ -63,19 +63,28 @@ struct NodeFigures {
   std::vector<double> module;
 };
 
-// A module's beam ray origins, computed once for every node.
-using ModulePoints = std::vector<std::vector<Eigen::Vector3d>>;
+// An array's modules as every node takes them: each one's beam ray origins, and the modules in
+// groups that one test of a sun frame may clear together.
+struct ArrayRays {
+  std::vector<std::vector<Eigen::Vector3d>> points;
+  std::vector<ModuleGroup> groups;
+};
 
 NodeFigures nodeFigures(const OccluderScene& scene, const SunFrame& frame,
-                        const std::vector<ShadedModule>& modules, const ModulePoints& points,
+                        const std::vector<ShadedModule>& modules, const ArrayRays& rays,
                         size_t per_string, const Eigen::Vector3d& sun) {
   std::vector<double> losses;
   losses.reserve(modules.size() * kBypassSubstrings);
-  for (size_t m = 0; m < modules.size(); ++m) {
-    if (frame.mayShade(modules[m])) {
-      substringBeamLossesFrom(scene, modules[m], points[m], kYearBeamSamples, sun, losses);
-    } else {  // every ray would miss: no loss, as casting them gives
-      losses.resize(losses.size() + kBypassSubstrings, 0.0);
+  for (const ModuleGroup& g : rays.groups) {
+    // Where the group may be shaded, nearly every module of it may be (asking each one cleared
+    // about 1 % of them in the demo's rooftop-pv), so each casts its rays.
+    const bool any = frame.mayShadeAny(g);
+    for (size_t m = g.first; m < g.first + g.count; ++m) {
+      if (any) {
+        substringBeamLossesFrom(scene, modules[m], rays.points[m], kYearBeamSamples, sun, losses);
+      } else {  // every ray would miss: no loss, as casting them gives
+        losses.resize(losses.size() + kBypassSubstrings, 0.0);
+      }
     }
   }
   NodeFigures f;
@@ -187,10 +196,12 @@ std::vector<std::optional<ShadeTable>> tablesOf(const ParkModel& model, const Pa
                                                 const std::vector<size_t>& shaded,
                                                 const std::vector<size_t>& nodes,
                                                 const std::vector<SunHour>& hours) {
-  std::vector<ModulePoints> points(shaded.size());
+  std::vector<ArrayRays> rays(shaded.size());
   for (size_t j = 0; j < shaded.size(); ++j) {
-    for (const ShadedModule& m : park.arrays[shaded[j]].modules)
-      points[j].push_back(beamSamplePoints(m, kYearBeamSamples));
+    const std::vector<ShadedModule>& modules = park.arrays[shaded[j]].modules;
+    for (const ShadedModule& m : modules)
+      rays[j].points.push_back(beamSamplePoints(m, kYearBeamSamples));
+    rays[j].groups = moduleGroups(modules, kGroupModules);
   }
   std::vector<std::vector<NodeFigures>> figures(shaded.size(),
                                                 std::vector<NodeFigures>(nodes.size()));
@@ -198,11 +209,11 @@ std::vector<std::optional<ShadeTable>> tablesOf(const ParkModel& model, const Pa
     const int el = static_cast<int>(nodes[k]) / kAzimuthNodes;
     const int az = static_cast<int>(nodes[k]) % kAzimuthNodes;
     const Eigen::Vector3d sun = nodeSun(el, az);
-    const SunFrame frame(park.triangles, sun);
+    const SunFrame frame(*park.frames, sun);
     for (size_t j = 0; j < shaded.size(); ++j) {
       const auto per_string = static_cast<size_t>(model.pv[shaded[j]].modules_per_string);
-      figures[j][k] = nodeFigures(*park.scene, frame, park.arrays[shaded[j]].modules, points[j],
-                                  per_string, sun);
+      figures[j][k] =
+          nodeFigures(*park.scene, frame, park.arrays[shaded[j]].modules, rays[j], per_string, sun);
     }
   });
   std::vector<std::optional<ShadeTable>> out(model.pv.size());

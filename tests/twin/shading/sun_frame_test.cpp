@@ -10,6 +10,7 @@
 #include <cmath>
 
 #include "twin/model/compile_park.h"
+#include "twin/model/park_occluders.h"
 #include "twin/shading/park_shading.h"
 #include "twin/shading/shaded_park.h"
 
@@ -24,27 +25,36 @@ Eigen::Vector3d sunAt(double elevation_deg, double azimuth_deg) {
 }
 
 struct Tally {
-  long cleared = 0, kept = 0, kept_shaded = 0;
+  long cleared = 0, kept = 0, kept_shaded = 0, groups_cleared = 0;
 };
 
-// Every module the frame clears at each sun has every one of its n x n rays lit.
+// Every module the frame clears at each sun, on its own or in its group, has every one of its
+// n x n rays lit; a group cleared clears each of its modules on its own too.
 Tally checkClearedAreLit(const Triangles& triangles, const std::vector<ShadedModule>& modules,
                          int n) {
   const OccluderScene scene(triangles);
+  const FrameScene frames(triangles);
+  const std::vector<ModuleGroup> groups = moduleGroups(modules, 8);
   Tally tally;
   for (double el = 1.0; el < 90.0; el += 6.0) {
     for (double az = 0.0; az < 360.0; az += 20.0) {
       const Eigen::Vector3d sun = sunAt(el, az);
-      const SunFrame frame(triangles, sun);
-      for (const ShadedModule& m : modules) {
-        const std::optional<double> hidden = beamShadedFraction(scene, m, sun, n);
-        if (frame.mayShade(m)) {
-          ++tally.kept;
-          tally.kept_shaded += hidden.value_or(0.0) > 0.0 ? 1 : 0;
-          continue;
+      const SunFrame frame(frames, sun);
+      for (const ModuleGroup& g : groups) {
+        const bool any = frame.mayShadeAny(g);
+        tally.groups_cleared += any ? 0 : 1;
+        for (size_t i = g.first; i < g.first + g.count; ++i) {
+          const ShadedModule& m = modules[i];
+          const std::optional<double> hidden = beamShadedFraction(scene, m, sun, n);
+          if (frame.mayShade(m)) {
+            EXPECT_TRUE(any) << "elevation " << el << ", azimuth " << az << ", module " << i;
+            ++tally.kept;
+            tally.kept_shaded += hidden.value_or(0.0) > 0.0 ? 1 : 0;
+            continue;
+          }
+          ++tally.cleared;
+          EXPECT_EQ(hidden.value_or(0.0), 0.0) << "elevation " << el << ", azimuth " << az;
         }
-        ++tally.cleared;
-        EXPECT_EQ(hidden.value_or(0.0), 0.0) << "elevation " << el << ", azimuth " << az;
       }
     }
   }
@@ -59,7 +69,11 @@ TEST(SunFrame, ClearsOnlyModulesNoRayReachesInTheShadingPark) {
     for (size_t m = 0; m < a.modules.size(); m += 3) modules.push_back(a.modules[m]);
   }
   ASSERT_GT(modules.size(), 20u);
-  const Tally t = checkClearedAreLit(shading.triangles, modules, 8);
+  Triangles triangles = buildingsAndObstacles(park.baseline);
+  for (const ArrayModules& a : shading.arrays) {
+    for (const ShadedModule& m : a.modules) triangles.addQuad(m.corners);
+  }
+  const Tally t = checkClearedAreLit(triangles, modules, 8);
   // The tower, chimney, tree and rows shade some modules at some suns; most are clear.
   EXPECT_GT(t.kept_shaded, 0);
   EXPECT_GT(t.cleared, 2 * t.kept);
@@ -92,15 +106,22 @@ TEST(SunFrame, ClearsOnlyModulesNoRayReachesFarFromTheOrigin) {
   const Tally tally = checkClearedAreLit(t, modules, 8);
   EXPECT_GT(tally.kept_shaded, 0);  // row to row, low in the south
   EXPECT_GT(tally.cleared, tally.kept);
+  EXPECT_GT(tally.groups_cleared, 0);
 }
 
 TEST(SunFrame, ClearsNeighboursTheRoofAndItsWallsUnderAHighSun) {
   Triangles t;
   std::vector<ShadedModule> modules;
   tiltedRows(Eigen::Vector3d(0, 0, 0), t, modules);
+  const FrameScene frames(t);
+  const std::vector<ModuleGroup> groups = moduleGroups(modules, 8);
+  ASSERT_EQ(groups.size(), 8u);  // 8 + 2 in each of the 4 rows: no group spans two rows
+  EXPECT_EQ(groups[1].first + groups[1].count, 10u);
   for (double az : {90.0, 180.0, 270.0}) {
-    const SunFrame frame(t, sunAt(60.0, az));
+    const SunFrame frame(frames, sunAt(60.0, az));
     for (const ShadedModule& m : modules) EXPECT_FALSE(frame.mayShade(m)) << az;
+    // Rows of 10 in groups of at most 8, each within a row: each is cleared by one test.
+    for (const ModuleGroup& g : groups) EXPECT_FALSE(frame.mayShadeAny(g)) << az;
   }
 }
 
@@ -109,10 +130,12 @@ TEST(SunFrame, KeepsModulesInATowersShadowAndClearsBelowTheHorizonOrBehind) {
   std::vector<ShadedModule> modules;
   tiltedRows(Eigen::Vector3d(0, 0, 0), t, modules);
   t.addPrism({{0, -8}, {10, -8}, {10, -6}, {0, -6}}, 0.0, 40.0);  // a tower south of the roof
-  const SunFrame noon(t, sunAt(45.0, 180.0));
+  const FrameScene frames(t);
+  const SunFrame noon(frames, sunAt(45.0, 180.0));
   EXPECT_TRUE(noon.mayShade(modules.front()));  // the front row is in its shadow
-  EXPECT_FALSE(SunFrame(t, sunAt(-5.0, 180.0)).mayShade(modules.front()));
-  EXPECT_FALSE(SunFrame(t, sunAt(10.0, 0.0)).mayShade(modules.front()));  // behind its back
+  EXPECT_TRUE(noon.mayShadeAny(moduleGroups(modules, 8).front()));
+  EXPECT_FALSE(SunFrame(frames, sunAt(-5.0, 180.0)).mayShade(modules.front()));
+  EXPECT_FALSE(SunFrame(frames, sunAt(10.0, 0.0)).mayShade(modules.front()));  // behind its back
 }
 
 }  // namespace

@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "physics/pv_mismatch.h"
-#include "twin/model/sun_frame.h"
 
 namespace twin::shading {
 namespace {
@@ -50,9 +49,9 @@ ShadedModule shadedModule(const std::array<Eigen::Vector3d, 4>& corners) {
 
 std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
                                          const Eigen::Vector3d& sun, int samples_per_side,
-                                         const SunFrame* frame) {
+                                         bool cast) {
   if (sun.z() <= 0.0 || sun.dot(m.normal) <= 0.0) return std::nullopt;
-  if (frame && !frame->mayShade(m)) return 0.0;
+  if (!cast) return 0.0;
   std::vector<char> hidden;
   scene.occludedAlong(beamSamplePoints(m, samples_per_side), sun, hidden);
   long count = 0;

@@ -12,8 +12,6 @@
 
 namespace twin::shading {
 
-class SunFrame;
-
 // A module as a planar quad: corners counter-clockwise seen from the front, m; normal out of
 // the front.
 struct ShadedModule {
@@ -35,12 +33,11 @@ inline constexpr int kBeamSamples = 26;
 
 // The beam shaded fraction (0..1) of a module for the unit vector `sun` towards the sun: the
 // share of its sample points from which the sun is hidden. nullopt when the sun is below the
-// horizon or behind the module. With `frame` (that sun's SunFrame, sun_frame.h) a module it
-// clears casts no ray: 0, as casting them gives.
+// horizon or behind the module. `cast` false for a module that sun's SunFrame (sun_frame.h) has
+// cleared: no ray is cast, and the fraction is 0, as casting them gives.
 std::optional<double> beamShadedFraction(const OccluderScene& scene, const ShadedModule& m,
                                          const Eigen::Vector3d& sun,
-                                         int samples_per_side = kBeamSamples,
-                                         const SunFrame* frame = nullptr);
+                                         int samples_per_side = kBeamSamples, bool cast = true);
 
 // A partly shaded module's bypass-diode substrings: its cells form `substrings` substrings side by
 // side, each running along the module's long side with `rows` cells along it. A substring's beam

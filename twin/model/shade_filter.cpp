@@ -79,7 +79,7 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
     tbb::parallel_for(size_t(0), count, [&](size_t k) {
       const shading::SunFrame frame(frames, nodes[first + k].sun);
       for (const shading::ModuleGroup& g : groups) {
-        const bool cast = frame.mayShadeAny(g);  // each spot of a group that may be shaded casts
+        const bool cast = frame.mayShade(g);  // each spot of a group that may be shaded casts
         for (size_t i = g.first; i < g.first + g.count; ++i) {
           factor[k * n + i] = shading::moduleBeamFactor(scene, spots[i], nodes[first + k].sun,
                                                         kYearBeamSamples, cast);

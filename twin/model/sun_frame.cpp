@@ -137,29 +137,11 @@ long SunFrame::cell(double coordinate, double origin, long cells) const {
   return std::clamp(static_cast<long>(std::floor((coordinate - origin) / cell_)), 0L, cells - 1);
 }
 
-bool SunFrame::mayShade(const ShadedModule& m) const {
-  const double facing = sun_.dot(m.normal);
-  if (sun_.z() <= 0.0 || facing <= 0.0 || seen_.empty()) return false;
-  if (facing < kGrazing) return true;  // rays along the module's plane: cast them
-  Origins o;
-  o.count = 4;
-  o.quad = true;
-  o.normal = m.normal;
-  o.plane = kInf;
-  for (size_t k = 0; k < 4; ++k) {
-    o.corners[k] = m.corners[k] + kRayOffset * m.normal;
-    o.plane = std::min(o.plane, m.normal.dot(m.corners[k]));
-  }
-  bound(o);
-  return mayHitAny(o);
-}
-
-bool SunFrame::mayShadeAny(const ModuleGroup& g) const {
+bool SunFrame::mayShade(const ModuleGroup& g) const {
   const double facing = sun_.dot(g.normal);
   if (sun_.z() <= 0.0 || seen_.empty() || facing < -2 * kGrazing) return false;
   if (facing < 2 * kGrazing) return true;  // each module's own normal decides
   Origins o;
-  o.count = 8;
   o.corners = g.box;
   o.normal = g.normal;
   o.plane = g.plane;
@@ -170,12 +152,12 @@ bool SunFrame::mayShadeAny(const ModuleGroup& g) const {
   return mayHitAny(o);
 }
 
-// The origins' projections, box and depth, widened by the margin.
+// The box's corners projected, their extent across the sun and depth, widened by the margin.
 void SunFrame::bound(Origins& o) const {
   o.low = Eigen::Vector2d(kInf, kInf);
   o.high = -o.low;
   o.depth = kInf;
-  for (size_t k = 0; k < o.count; ++k) {
+  for (size_t k = 0; k < o.corners.size(); ++k) {
     o.seen[k] = across(o.corners[k]);
     o.low = o.low.cwiseMin(o.seen[k]);
     o.high = o.high.cwiseMax(o.seen[k]);
@@ -186,7 +168,7 @@ void SunFrame::bound(Origins& o) const {
   o.depth -= margin_;
 }
 
-// Whether a triangle binned where the origins' box lies might be hit.
+// Whether a triangle binned where the box is seen might be hit.
 bool SunFrame::mayHitAny(const Origins& o) const {
   const Eigen::Vector2d far = origin_ + cell_ * Eigen::Vector2d(columns_, rows_);
   if ((o.high.array() < origin_.array()).any() || (o.low.array() > far.array()).any()) return false;
@@ -196,7 +178,7 @@ bool SunFrame::mayHitAny(const Origins& o) const {
       const auto at = static_cast<size_t>(r * columns_ + c);
       for (unsigned i = first_[at]; i < first_[at + 1]; ++i) {
         const Seen& t = seen_[index_[i]];
-        // Each triangle once: in the first cell it shares with the origins.
+        // Each triangle once: in the first cell it shares with the box.
         if (std::max(t.row, r0) != r || std::max(t.column, c0) != c) continue;
         if (mayHit(t, o)) return true;
       }
@@ -205,9 +187,9 @@ bool SunFrame::mayHitAny(const Origins& o) const {
   return false;
 }
 
-// Whether a ray from within the origins towards the sun might hit the triangle; false only where
-// it cannot: the two are apart across the sun, the triangle lies wholly behind the origins along
-// the sun, behind the modules' plane (which the rays leave), or the origins lie on the side of the
+// Whether a ray from within the group's box towards the sun might hit the triangle; false only
+// where it cannot: the two are apart across the sun, the triangle lies wholly behind the box along
+// the sun, behind the modules' plane (which the rays leave), or the box lies on the side of the
 // triangle's plane that the rays move away from.
 bool SunFrame::mayHit(const Seen& s, const Origins& o) const {
   if ((s.high.array() < o.low.array()).any() || (s.low.array() > o.high.array()).any())
@@ -220,8 +202,8 @@ bool SunFrame::mayHit(const Seen& s, const Origins& o) const {
   if (t.normal.isZero()) return true;
   const Eigen::Vector3d& on = t.vertices[0];
   double nearest = kInf, furthest = -kInf;  // the origins' signed distances to the triangle's plane
-  for (size_t k = 0; k < o.count; ++k) {
-    const double d = t.normal.dot(o.corners[k] - on);
+  for (const Eigen::Vector3d& p : o.corners) {
+    const double d = t.normal.dot(p - on);
     nearest = std::min(nearest, d);
     furthest = std::max(furthest, d);
   }
@@ -231,10 +213,9 @@ bool SunFrame::mayHit(const Seen& s, const Origins& o) const {
   return !apart(s, o);
 }
 
-// Whether the triangle and the origins, both projected across the sun, are apart by more than the
-// margin along the normal of one of their edges (convex polygons that do not meet have such an
-// edge; a group's box is tried along the triangle's edges only). A triangle seen edge on has a
-// zero edge, which separates nothing.
+// Whether the triangle and the group's box, both projected across the sun, are apart by more than
+// the margin along the normal of one of the triangle's edges. A triangle seen edge on has a zero
+// edge, which separates nothing.
 bool SunFrame::apart(const Seen& t, const Origins& o) const {
   auto separates = [&](const Eigen::Vector2d& from, const Eigen::Vector2d& to) {
     const Eigen::Vector2d axis(from.y() - to.y(), to.x() - from.x());
@@ -243,18 +224,15 @@ bool SunFrame::apart(const Seen& t, const Origins& o) const {
       t_low = std::min(t_low, axis.dot(p));
       t_high = std::max(t_high, axis.dot(p));
     }
-    for (size_t k = 0; k < o.count; ++k) {
-      o_low = std::min(o_low, axis.dot(o.seen[k]));
-      o_high = std::max(o_high, axis.dot(o.seen[k]));
+    for (const Eigen::Vector2d& p : o.seen) {
+      o_low = std::min(o_low, axis.dot(p));
+      o_high = std::max(o_high, axis.dot(p));
     }
     const double gap = margin_ * axis.norm();
     return t_high + gap < o_low || o_high + gap < t_low;
   };
   for (size_t k = 0; k < 3; ++k) {
     if (separates(t.corners[k], t.corners[(k + 1) % 3])) return true;
-  }
-  for (size_t k = 0; o.quad && k < 4; ++k) {
-    if (separates(o.seen[k], o.seen[(k + 1) % 4])) return true;
   }
   return false;
 }

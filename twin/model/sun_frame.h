@@ -1,9 +1,10 @@
 // Which modules the park's geometry could shade from one sun direction, found without casting a
 // ray: the scene's triangles seen along the sun (projected onto the plane across it) are binned on
-// a grid, and a module is tested against the triangles whose projection meets its own. The test
-// is conservative: it clears a module only where no triangle can be hit by a ray from its front
-// towards the sun, with margins above the rounding of Embree's single-precision rays. A cleared
-// module's rays would all have missed, so its beam figures are those of casting them, bit for bit.
+// a grid, and a group of modules (a stretch of one row, or a single module) is tested against the
+// triangles whose projection meets its box's. The test is conservative: it clears a group only
+// where no triangle can be hit by a ray from the front of its modules towards the sun, with
+// margins above the rounding of Embree's single-precision rays. A cleared module's rays would all
+// have missed, so its beam figures are those of casting them, bit for bit.
 #pragma once
 
 #include <Eigen/Core>
@@ -56,12 +57,10 @@ class SunFrame {
   // the frame.
   SunFrame(const FrameScene& scene, const Eigen::Vector3d& sun);
 
-  // False when no ray from the module's front (kRayOffset in front of it) towards the sun can hit
-  // a triangle: every beam sample of the module is then lit. True when one might.
-  bool mayShade(const ShadedModule& m) const;
-  // False when no ray of any module of the group can hit a triangle: mayShade would clear each.
-  // True when one might (or the sun grazes the modules), and then each module is to be asked.
-  bool mayShadeAny(const ModuleGroup& g) const;
+  // False when no ray from the front of a module of the group (kRayOffset in front of it) towards
+  // the sun can hit a triangle: every beam sample of each is then lit. True when one might, or
+  // when the sun grazes the modules' plane: then their rays are to be cast.
+  bool mayShade(const ModuleGroup& g) const;
 
  private:
   // A triangle as the sun sees it: its corners projected, their box, its highest depth towards
@@ -73,15 +72,12 @@ class SunFrame {
     long column = 0, row = 0;
     unsigned index = 0;  // into the scene's triangles
   };
-  // Points that bound the ray origins of one module (the corners of the quad they lie in, in
-  // order around it) or of a group (the corners of its box): projected across the sun, their
-  // box, their lowest depth towards the sun, and the plane the rays leave (every origin has
-  // normal . x >= plane + kRayOffset).
+  // A group's box as this sun sees it: its corners, projected across the sun, their extent there
+  // and lowest depth towards the sun, and the plane the rays leave (each module's corners have
+  // normal . x >= plane).
   struct Origins {
     std::array<Eigen::Vector3d, 8> corners;
     std::array<Eigen::Vector2d, 8> seen;
-    size_t count = 0;
-    bool quad = false;  // the corners go round a convex quad: its edges may separate too
     Eigen::Vector2d low, high;
     double depth = 0.0;
     Eigen::Vector3d normal;

@@ -78,7 +78,7 @@ NodeFigures nodeFigures(const OccluderScene& scene, const SunFrame& frame,
   for (const ModuleGroup& g : rays.groups) {
     // Where the group may be shaded, nearly every module of it may be (asking each one cleared
     // about 1 % of them in the demo's rooftop-pv), so each casts its rays.
-    const bool any = frame.mayShadeAny(g);
+    const bool any = frame.mayShade(g);
     for (size_t m = g.first; m < g.first + g.count; ++m) {
       if (any) {
         substringBeamLossesFrom(scene, modules[m], rays.points[m], kYearBeamSamples, sun, losses);

@@ -115,21 +115,24 @@ void OccluderScene::occludedAlong(const std::vector<Eigen::Vector3d>& origins,
   RTCIntersectContext context;
   rtcInitIntersectContext(&context);
   context.flags = RTC_INTERSECT_CONTEXT_FLAG_COHERENT;
+  // What every ray of every packet shares, set once; each packet then takes only its origins.
+  alignas(64) RTCRay16 rays{};
+  for (size_t k = 0; k < kPacket; ++k) {
+    rays.dir_x[k] = static_cast<float>(direction.x());
+    rays.dir_y[k] = static_cast<float>(direction.y());
+    rays.dir_z[k] = static_cast<float>(direction.z());
+    rays.mask[k] = 0xFFFFFFFFu;
+  }
   for (size_t first = 0; first < origins.size(); first += kPacket) {
     alignas(64) int valid[kPacket];
-    alignas(64) RTCRay16 rays{};
     for (size_t k = 0; k < kPacket; ++k) {
       const size_t i = std::min(first + k, origins.size() - 1);
       valid[k] = first + k < origins.size() ? -1 : 0;
       rays.org_x[k] = static_cast<float>(origins[i].x());
       rays.org_y[k] = static_cast<float>(origins[i].y());
       rays.org_z[k] = static_cast<float>(origins[i].z());
-      rays.dir_x[k] = static_cast<float>(direction.x());
-      rays.dir_y[k] = static_cast<float>(direction.y());
-      rays.dir_z[k] = static_cast<float>(direction.z());
       rays.tnear[k] = 0.0f;
-      rays.tfar[k] = std::numeric_limits<float>::infinity();
-      rays.mask[k] = 0xFFFFFFFFu;
+      rays.tfar[k] = std::numeric_limits<float>::infinity();  // a hit sets it to -inf
     }
     rtcOccluded16(valid, scene_, &context, &rays);
     for (size_t k = 0; k < kPacket && first + k < origins.size(); ++k) {

@@ -37,15 +37,12 @@ std::vector<ArrayFigures> shadeArrays(const ParkShading& park,
     out[i].modules.resize(park.arrays[i].modules.size());
     for (ModuleFigures& f : out[i].modules) f.beam.resize(suns.size());
   }
-  std::vector<std::vector<ModuleGroup>> groups;
-  for (const ArrayModules& am : park.arrays)
-    groups.push_back(moduleGroups(am.modules, kGroupModules));
   for (size_t s = 0; s < suns.size(); ++s) {  // each sun's frame once for every array
     const SunFrame frame(*park.frames, suns[s]);
     for (size_t i = 0; i < park.arrays.size(); ++i) {
       const ArrayModules& am = park.arrays[i];
-      tbb::parallel_for(size_t(0), groups[i].size(), [&](size_t k) {
-        const ModuleGroup& g = groups[i][k];
+      tbb::parallel_for(size_t(0), am.groups.size(), [&](size_t k) {
+        const ModuleGroup& g = am.groups[k];
         const bool cast = frame.mayShade(g);  // each module of a group that may be shaded casts
         for (size_t m = g.first; m < g.first + g.count; ++m) {
           out[i].modules[m].beam[s] =

@@ -21,12 +21,13 @@ ParkShading parkShading(const ParkModel& model) {
   Triangles t = buildingsAndObstacles(model);
   for (size_t i = 0; i < model.pv.size(); ++i) {
     const PvArray& a = model.pv[i];
-    ArrayModules am{i, {}, ""};
+    ArrayModules am{i, {}, {}, ""};
     for (const Quad& q : standingModules(model, a)) {
       am.modules.push_back(shadedModule(q));
       t.addQuad(q);
     }
     if (am.modules.empty()) am.unshaded = unshadedReason(a);
+    am.groups = moduleGroups(am.modules, kGroupModules);
     out.arrays.push_back(std::move(am));
   }
   out.scene = std::make_unique<OccluderScene>(t);

@@ -19,6 +19,7 @@ namespace twin::shading {
 struct ArrayModules {
   size_t array = 0;                   // index into model.pv
   std::vector<ShadedModule> modules;  // empty when the array has no layout
+  std::vector<ModuleGroup> groups;    // the modules a row at a time, for the sun frames
   std::string unshaded;               // why it has no modules ("" when it has)
 };
 
@@ -26,7 +27,7 @@ struct ParkShading {
   std::vector<ArrayModules> arrays;  // one per PV array of the model, in its order
   std::unique_ptr<OccluderScene> scene;
   std::unique_ptr<FrameScene> frames;  // the scene for the sun frames (twin/model/sun_frame.h)
-  std::string geometry;  // SHA-256 (hex) of the scene's vertices and triangles
+  std::string geometry;                // SHA-256 (hex) of the scene's vertices and triangles
 };
 
 // Builds the scene of a compiled model.

@@ -63,25 +63,21 @@ struct NodeFigures {
   std::vector<double> module;
 };
 
-// An array's modules as every node takes them: each one's beam ray origins, and the modules in
-// groups that one test of a sun frame may clear together.
-struct ArrayRays {
-  std::vector<std::vector<Eigen::Vector3d>> points;
-  std::vector<ModuleGroup> groups;
-};
+// A module's beam ray origins, computed once for every node.
+using ModulePoints = std::vector<std::vector<Eigen::Vector3d>>;
 
-NodeFigures nodeFigures(const OccluderScene& scene, const SunFrame& frame,
-                        const std::vector<ShadedModule>& modules, const ArrayRays& rays,
-                        size_t per_string, const Eigen::Vector3d& sun) {
+NodeFigures nodeFigures(const OccluderScene& scene, const SunFrame& frame, const ArrayModules& am,
+                        const ModulePoints& points, size_t per_string, const Eigen::Vector3d& sun) {
+  const std::vector<ShadedModule>& modules = am.modules;
   std::vector<double> losses;
   losses.reserve(modules.size() * kBypassSubstrings);
-  for (const ModuleGroup& g : rays.groups) {
+  for (const ModuleGroup& g : am.groups) {
     // Where the group may be shaded, nearly every module of it may be (asking each one cleared
     // about 1 % of them in the demo's rooftop-pv), so each casts its rays.
     const bool any = frame.mayShade(g);
     for (size_t m = g.first; m < g.first + g.count; ++m) {
       if (any) {
-        substringBeamLossesFrom(scene, modules[m], rays.points[m], kYearBeamSamples, sun, losses);
+        substringBeamLossesFrom(scene, modules[m], points[m], kYearBeamSamples, sun, losses);
       } else {  // every ray would miss: no loss, as casting them gives
         losses.resize(losses.size() + kBypassSubstrings, 0.0);
       }
@@ -196,12 +192,10 @@ std::vector<std::optional<ShadeTable>> tablesOf(const ParkModel& model, const Pa
                                                 const std::vector<size_t>& shaded,
                                                 const std::vector<size_t>& nodes,
                                                 const std::vector<SunHour>& hours) {
-  std::vector<ArrayRays> rays(shaded.size());
+  std::vector<ModulePoints> points(shaded.size());
   for (size_t j = 0; j < shaded.size(); ++j) {
-    const std::vector<ShadedModule>& modules = park.arrays[shaded[j]].modules;
-    for (const ShadedModule& m : modules)
-      rays[j].points.push_back(beamSamplePoints(m, kYearBeamSamples));
-    rays[j].groups = moduleGroups(modules, kGroupModules);
+    for (const ShadedModule& m : park.arrays[shaded[j]].modules)
+      points[j].push_back(beamSamplePoints(m, kYearBeamSamples));
   }
   std::vector<std::vector<NodeFigures>> figures(shaded.size(),
                                                 std::vector<NodeFigures>(nodes.size()));
@@ -213,7 +207,7 @@ std::vector<std::optional<ShadeTable>> tablesOf(const ParkModel& model, const Pa
     for (size_t j = 0; j < shaded.size(); ++j) {
       const auto per_string = static_cast<size_t>(model.pv[shaded[j]].modules_per_string);
       figures[j][k] =
-          nodeFigures(*park.scene, frame, park.arrays[shaded[j]].modules, rays[j], per_string, sun);
+          nodeFigures(*park.scene, frame, park.arrays[shaded[j]], points[j], per_string, sun);
     }
   });
   std::vector<std::optional<ShadeTable>> out(model.pv.size());

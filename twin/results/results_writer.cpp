@@ -219,6 +219,7 @@ ResultsWriter::ResultsWriter(std::string target_path, const RunMeta& meta, const
   try {
     H5::FileAccPropList access;
     access.setLibverBounds(H5F_LIBVER_V18, H5F_LIBVER_LATEST);  // large attributes (many ids)
+    access.setFcloseDegree(H5F_CLOSE_SEMI);
     impl_->file = H5::H5File(temp_path_, H5F_ACC_TRUNC, H5::FileCreatPropList::DEFAULT, access);
   } catch (const H5::Exception&) {
     throw InputError(target_path_ + ": cannot create the results file (is the folder writable?)");
@@ -293,7 +294,14 @@ void ResultsWriter::endScenario(const Kpis& kpis) {
 H5::H5File& ResultsWriter::file() { return impl_->file; }
 
 void ResultsWriter::commit() {
-  hdf5(target_path_, "closing the file", [&] { impl_->file.close(); });
+  // HDF5 writes a file's last metadata when its last object closes: every handle goes before the
+  // rename, so the target is complete when it appears (H5F_CLOSE_SEMI: one left open is an error).
+  hdf5(target_path_, "closing the file", [&] {
+    impl_->sink.reset();
+    impl_->scenario_root.reset();
+    impl_->baseline.reset();
+    impl_->file.close();
+  });
   std::filesystem::rename(temp_path_, target_path_);
   committed_ = true;
   trustResultsFile(target_path_);  // what this process wrote needs no guard to be read back

@@ -9,6 +9,8 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 
 #include "twin/engine/engine.h"
 #include "twin/memory_sink.h"
@@ -181,6 +183,31 @@ TEST_F(StoreTest, StoredChunksReadAsHdf5ReadsThem) {
               std::vector<double>(hdf5.begin() + 90 * static_cast<long>(fast.columns),
                                   hdf5.begin() + 100 * static_cast<long>(fast.columns)));
   }
+}
+
+// The target is complete when it appears: nothing is written to it after the rename, not even
+// when the writer, with the baseline's datasets it kept for linking, goes.
+TEST_F(StoreTest, CommittedTargetIsCompleteBeforeTheWriterGoes) {
+  const CompiledPark park = test::compileText(test::smallParkYaml());
+  const TimeGrid grid = makeTimeGrid(park.baseline, {});
+  const fs::path target = dir_ / "out.h5";
+  const auto bytes = [&] {
+    std::ifstream in(target, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  std::string at_commit;
+  {
+    ResultsWriter writer(target.string(), RunMeta{}, grid);
+    BlockSink& base = writer.beginScenario(park.baseline, "");
+    writer.endScenario(runSimulation(park.baseline, grid, &base));
+    BlockSink& ie4 = writer.beginScenario(park.scenarios[0], "");
+    writer.endScenario(runSimulation(park.scenarios[0], grid, &ie4));
+    writer.commit();
+    at_commit = bytes();
+  }
+  EXPECT_FALSE(at_commit.empty());
+  EXPECT_EQ(bytes(), at_commit);
+  EXPECT_EQ(readResultsSummary(target.string()).scenarios.size(), 2u);
 }
 
 TEST_F(StoreTest, UncommittedWriteLeavesNoFileAndKeepsExistingTarget) {

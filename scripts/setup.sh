@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake ninja-build pkg-config libyaml-cpp-dev libcli11-dev
-  nlohmann-json3-dev libdeflate-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
+  nlohmann-json3-dev libdeflate-dev libxxhash-dev libhdf5-dev libeigen3-dev libtbb-dev libssl-dev libgtest-dev libgmock-dev
   libfmt-dev libhwy-dev libsleef-dev libhowardhinnant-date-dev libcsv-dev libxlsxwriter-dev python3-openpyxl
   libembree-dev libjs-chart.js libavcodec-dev libavformat-dev libswscale-dev
   libbenchmark-dev hdf5-tools python3 python3-h5py coinor-libclp-dev

@@ -25,9 +25,9 @@ struct BlockResult {
   std::array<std::vector<double>, kSeriesCount> values;  // each steps x columnCount(kind)
   physics::PvSkySeries sky_series;  // per step: sun and weather shared by the PV arrays
   // What a sink's prepare() made of the values in parallel (e.g. compressed chunks), per series,
-  // and a digest of each series' block (e.g. SHA-256 of the bytes before compressing).
+  // and a digest of each series' block (e.g. a 128-bit hash of the bytes before compressing).
   std::array<std::vector<unsigned char>, kSeriesCount> encoded;
-  std::array<std::array<unsigned char, 32>, kSeriesCount> digest{};
+  std::array<std::array<unsigned char, 16>, kSeriesCount> digest{};
 
   double& at(SeriesId s, int step, size_t column, size_t columns) {
     return values[s][static_cast<size_t>(step) * columns + column];

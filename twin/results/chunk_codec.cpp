@@ -1,11 +1,14 @@
 #include "twin/results/chunk_codec.h"
 
 #include <libdeflate.h>
-#include <openssl/evp.h>
+#define XXH_STATIC_LINKING_ONLY  // XXH3_generateSecret
+#include <xxhash.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 #include <new>
+#include <random>
 #include <stdexcept>
 
 namespace twin {
@@ -27,6 +30,23 @@ libdeflate_compressor* compressorFor(int level) {
     if (!owned.compressor) throw std::bad_alloc();
   }
   return owned.compressor;
+}
+
+// The process's secret for chunk digests, drawn once from std::random_device: no park file can
+// be made to give two different chunks one digest without it, and it never leaves the process.
+// Equal chunks have equal digests under any secret, so what is stored does not depend on it.
+const std::array<unsigned char, 192>& digestSecret() {
+  static const std::array<unsigned char, 192> secret = [] {
+    std::array<unsigned, 8> seed{};
+    std::random_device device;
+    for (unsigned& word : seed) word = device();
+    std::array<unsigned char, 192> out{};
+    if (XXH3_generateSecret(out.data(), out.size(), seed.data(), sizeof seed) != XXH_OK) {
+      throw std::runtime_error("xxHash: the chunk digests' secret could not be made");
+    }
+    return out;
+  }();
+  return secret;
 }
 
 }  // namespace
@@ -63,13 +83,12 @@ std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, 
 }
 
 ChunkDigest chunkDigest(std::span<const unsigned char> shuffled) {
+  const std::array<unsigned char, 192>& secret = digestSecret();
+  const XXH128_hash_t hash =
+      XXH3_128bits_withSecret(shuffled.data(), shuffled.size(), secret.data(), secret.size());
   ChunkDigest digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(shuffled.data(), shuffled.size(), digest.data(), &length, EVP_sha256(), nullptr) !=
-          1 ||
-      length != digest.size()) {
-    throw std::runtime_error("OpenSSL: SHA-256 of a chunk failed");
-  }
+  std::memcpy(digest.data(), &hash.low64, sizeof hash.low64);
+  std::memcpy(digest.data() + sizeof hash.low64, &hash.high64, sizeof hash.high64);
   return digest;
 }
 

@@ -5,7 +5,7 @@
 namespace twin {
 
 size_t EncodedChunks::DigestHash::operator()(const ChunkDigest& d) const {
-  size_t h = 0;  // a SHA-256 digest's bytes are already uniformly spread
+  size_t h = 0;  // a keyed XXH3-128's bytes are already uniformly spread
   std::memcpy(&h, d.data(), sizeof h);
   return h;
 }

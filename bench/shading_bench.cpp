@@ -2,16 +2,22 @@
 // five roofs, the car-park canopy and the office facade). BM_ShadeTablesYear: what a year's run at
 // 15-minute steps adds before it starts (the Embree scene, each array's beam factor at the sun
 // nodes the year needs, 8 x 8 rays a module each, and the view fractions, 9 x 64 rays a module).
-// BM_ShadingThreeInstants: `parktwin shading` at three instants (26 x 26 beam rays and 16 x 128
-// view rays a module). Goal: shading adds at most 10 s to the year's run on 2 cores.
+// BM_ShadeTablesYearStored: the same in a process that finds the tables kept on disk by an earlier
+// one (twin/shading/shade_table_store.h). BM_ShadingThreeInstants: `parktwin shading` at three
+// instants (26 x 26 beam rays and 16 x 128 view rays a module). Goal: shading adds at most 10 s to
+// the year's run on 2 cores.
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <cmath>
+#include <cstdlib>
+#include <filesystem>
 #include <string>
 
 #include "twin/engine/run_plan.h"
 #include "twin/model/compile_park.h"
 #include "twin/shading/array_shading.h"
+#include "twin/shading/shade_table_cache.h"
 
 namespace {
 
@@ -30,11 +36,20 @@ size_t moduleCount(const twin::ParkModel& m) {
   return n;
 }
 
+// The tables of a fresh process: none kept in it, and on disk only in `folder` ("off": none).
+void freshProcess(const std::string& folder) {
+  setenv("PARKTWIN_CACHE_DIR", folder.c_str(), 1);
+  twin::shading::forgetShadeTables();
+}
+
 void BM_ShadeTablesYear(benchmark::State& state) {
   const twin::ParkModel& model = rooftopPv();
   const twin::TimeGrid grid = twin::makeTimeGrid(model, {});
   double rays = 0.0, nodes = 0.0;
   for (auto _ : state) {
+    state.PauseTiming();
+    freshProcess("off");
+    state.ResumeTiming();
     const twin::RunPlan plan = twin::makeRunPlan(model, grid);
     rays = nodes = 0.0;
     for (size_t i = 0; i < plan.pv_shade.size(); ++i) {
@@ -51,6 +66,23 @@ void BM_ShadeTablesYear(benchmark::State& state) {
   state.counters["beam_rays_per_s"] = benchmark::Counter(rays, benchmark::Counter::kIsRate);
 }
 BENCHMARK(BM_ShadeTablesYear)->Unit(benchmark::kMillisecond)->Iterations(1)->UseRealTime();
+
+void BM_ShadeTablesYearStored(benchmark::State& state) {
+  const twin::ParkModel& model = rooftopPv();
+  const twin::TimeGrid grid = twin::makeTimeGrid(model, {});
+  const std::filesystem::path folder = std::filesystem::temp_directory_path() /
+                                       ("parktwin-bench-store-" + std::to_string(::getpid()));
+  freshProcess(folder.string());
+  twin::makeRunPlan(model, grid);  // computes the tables and keeps them on disk
+  for (auto _ : state) {
+    state.PauseTiming();
+    freshProcess(folder.string());
+    state.ResumeTiming();
+    benchmark::DoNotOptimize(twin::makeRunPlan(model, grid));
+  }
+  std::filesystem::remove_all(folder);
+}
+BENCHMARK(BM_ShadeTablesYearStored)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_ShadingThreeInstants(benchmark::State& state) {
   const twin::ParkModel& model = rooftopPv();

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `parktwin shading` end to end: the JSON the issue fixes (times, arrays, modules with their
 # corners and fractions, nulls at night, an array without layout listed with its reason), the
-# summary with each array's shading loss over the period (the demo's rooftop-pv too), and bad
-# input with exit 2.
+# summary with each array's shading loss over the period (the demo's rooftop-pv too), shade tables
+# kept on disk between runs, and bad input with exit 2.
 # Usage: shading_test.sh PARKTWIN_BINARY TESTS_APP_DATA_DIR REPOSITORY_DIR
 pt=$1
 data=$2
@@ -56,6 +56,19 @@ j = json.load(open(sys.argv[1]))
 a = [x for x in j['pv'] if x['id'] == 'PV-W1'][0]
 assert a['spots_left_for_shade'] > 0, a
 " "$work/info.json"
+
+# Shade tables kept on disk: the second run (a new process) reads them back, to the same results;
+# a damaged file is computed again.
+store=$work/cache
+for n in 1 2; do
+  PARKTWIN_CACHE_DIR=$store "$pt" run "$park" -o "$work/kept$n.h5" >/dev/null 2>&1
+  check "run $n with PARKTWIN_CACHE_DIR exits 0" [ $? -eq 0 ]
+done
+check "the tables are kept in the folder" [ "$(ls "$store" | grep -c '^shade-.*\.bin$')" -eq 1 ]
+check "... and read back to the same series" h5diff "$work/kept1.h5" "$work/kept2.h5" /series
+for f in "$store"/shade-*.bin; do printf 'damaged' | dd of="$f" bs=1 seek=500 conv=notrunc 2>/dev/null; done
+PARKTWIN_CACHE_DIR=$store "$pt" run "$park" -o "$work/kept3.h5" >/dev/null 2>&1
+check "a damaged file: computed again, the same series" h5diff "$work/kept1.h5" "$work/kept3.h5" /series
 
 "$pt" shading "$park" --time "2025-01-10 09:00" >/dev/null 2>"$work/e1"
 check "a time without an offset: exit 2" [ $? -eq 2 ]

@@ -6,12 +6,9 @@
 #include <fstream>
 #include <string>
 
-namespace twin {
+#include "twin/base/temporary_path.h"
 
-// The hidden temporary beside a target path: DIR/.NAME.partial-PID. Writers create it, then
-// rename it onto the target when complete (also used for HDF5 outputs). Temporaries of the same
-// target whose process is gone (a run killed midway) are removed first.
-std::string temporaryPathBeside(const std::string& path);
+namespace twin {
 
 // After a failed write: throws WriteError ("`what`: No space left on device (the disk or a
 // file-size limit is full)") when errno says the disk, a quota or the file-size limit is full;

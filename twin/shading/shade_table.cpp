@@ -285,7 +285,7 @@ std::vector<std::optional<ShadeTable>> shadeTables(
   for (size_t i = 0; i < model.pv.size(); ++i) {
     if (model.pv[i].shading && !park.arrays[i].modules.empty()) shaded.push_back(i);
   }
-  return cachedShadeTables(tablesKey(model, park, nodes, hours),
+  return cachedShadeTables(tablesKey(model, park, nodes, hours), model.pv.size(),
                            [&] { return tablesOf(model, park, shaded, nodes, hours); });
 }
 

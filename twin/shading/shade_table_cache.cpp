@@ -1,10 +1,14 @@
 #include "twin/shading/shade_table_cache.h"
 
 #include <deque>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
+
+#include "twin/shading/shade_table_store.h"
 
 namespace twin::shading {
 namespace {
@@ -23,9 +27,29 @@ Cache& cache() {
   return c;
 }
 
+// The tables kept on disk under `key`, else compute()'s, kept there.
+ShadeTables storedOrComputed(const std::string& key, size_t arrays,
+                             const std::function<ShadeTables()>& compute) {
+  const std::optional<std::filesystem::path> folder = shadeStoreFolder();
+  if (folder) {
+    if (std::optional<ShadeTables> stored = loadStoredShadeTables(*folder, key, arrays)) {
+      return std::move(*stored);
+    }
+  }
+  {
+    Cache& c = cache();
+    const std::lock_guard<std::mutex> lock(c.mutex);
+    ++c.computations;
+  }
+  ShadeTables tables = compute();
+  if (folder) storeShadeTables(*folder, key, tables);
+  return tables;
+}
+
 }  // namespace
 
-ShadeTables cachedShadeTables(const std::string& key, const std::function<ShadeTables()>& compute) {
+ShadeTables cachedShadeTables(const std::string& key, size_t arrays,
+                              const std::function<ShadeTables()>& compute) {
   Cache& c = cache();
   std::promise<std::shared_ptr<const ShadeTables>> promise;
   std::shared_future<std::shared_ptr<const ShadeTables>> future;
@@ -39,7 +63,6 @@ ShadeTables cachedShadeTables(const std::string& key, const std::function<ShadeT
       future = promise.get_future().share();
       c.tables.emplace(key, future);
       c.order.push_back(key);
-      ++c.computations;
       mine = true;
       if (c.order.size() > kKept) {
         c.tables.erase(c.order.front());
@@ -49,7 +72,8 @@ ShadeTables cachedShadeTables(const std::string& key, const std::function<ShadeT
   }
   if (mine) {
     try {
-      promise.set_value(std::make_shared<const ShadeTables>(compute()));
+      promise.set_value(
+          std::make_shared<const ShadeTables>(storedOrComputed(key, arrays, compute)));
     } catch (...) {
       promise.set_exception(std::current_exception());
       const std::lock_guard<std::mutex> lock(c.mutex);

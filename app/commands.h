@@ -11,6 +11,10 @@
 #include "twin/model/time_grid.h"
 #include "twin/parkfile/meter_csv.h"
 
+namespace twin::economics {
+struct Comparison;
+}
+
 namespace twin::cli {
 
 struct PeriodFlags {
@@ -101,7 +105,9 @@ struct ReportRequest {
   std::string language = "en";  // en or zh
   std::string scenarios;        // comma-separated; "" = every scenario
 };
-int reportCommand(const ReportRequest& request);
+// `known`: the file's comparison against its baseline where the caller has it already (the demo
+// prints it first), else computed.
+int reportCommand(const ReportRequest& request, const economics::Comparison* known = nullptr);
 
 // `parktwin diagnose`: motors diagnosed from meter readings (docs/diagnosis.md).
 struct DiagnoseRequest {

@@ -128,11 +128,12 @@ std::future<std::vector<Json>> drawSnapshots(const std::string& results,
   });
 }
 
-// `compare --json` of the chosen scenarios; null for a file with the baseline only.
+// `compare --json` of the chosen scenarios (of `known` where given); null for a file with the
+// baseline only.
 Json compareJson(const std::string& results, const ResultsSummary& summary,
-                 const std::vector<std::string>& names) {
+                 const std::vector<std::string>& names, const economics::Comparison* known) {
   if (summary.scenarios.size() < 2) return nullptr;
-  economics::Comparison comparison = economics::compareResults(results, "");
+  economics::Comparison comparison = known ? *known : economics::compareResults(results, "");
   std::erase_if(comparison.scenarios, [&](const economics::ScenarioComparison& s) {
     return std::find(names.begin(), names.end(), s.name) == names.end();
   });
@@ -141,7 +142,7 @@ Json compareJson(const std::string& results, const ResultsSummary& summary,
 
 }  // namespace
 
-int reportCommand(const ReportRequest& request) {
+int reportCommand(const ReportRequest& request, const economics::Comparison* known) {
   const std::string& out = request.output;
   if (out.size() < 6 || out.substr(out.size() - 5) != ".html") {
     throw InputError("-o: expected an .html file, got " + quote(out));
@@ -156,7 +157,7 @@ int reportCommand(const ReportRequest& request) {
   data["meta"] = metaJson(request.results, summary, runs[0].model, names, zh);
   std::future<std::vector<Json>> snapshots = drawSnapshots(request.results, runs, summary, zh);
   data["park"] = parkJson(runs[0].model, summary.scenarios.front(), nullptr);
-  data["compare"] = compareJson(request.results, summary, names);
+  data["compare"] = compareJson(request.results, summary, names, known);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
   SeriesSums sums(request.results, step_h);

@@ -237,12 +237,13 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
   const int rc = simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
   if (rc == 0) {
     std::cout << "\n";
-    printEconomics(std::cout, economics::compareResults(request.output, ""), terminalWidth());
+    const economics::Comparison comparison = economics::compareResults(request.output, "");
+    printEconomics(std::cout, comparison, terminalWidth());
     std::cout << "(parktwin compare " << request.output << " for every KPI, --json, --csv)\n";
     ReportRequest report;
     report.results = request.output;
     report.output = (std::filesystem::path(dir) / "report.html").string();
-    return reportCommand(report);
+    return reportCommand(report, &comparison);
   }
   return rc;
 }

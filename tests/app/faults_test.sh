@@ -104,6 +104,17 @@ for pair in hdf5_bad_free_in_group_names:crasher hdf5_string_list_heap_overlap:l
 done
 check "... the string list as damaged" grep -q "list.h5: the file is damaged" "$work/err.txt"
 
+# A file whose strings claim hundreds of MB (found by fuzzing): HDF5 1.10 allocated and cleared
+# what they claim (seconds, 400 MB); the claims are now checked against the file's size first.
+cp "$regressions/hdf5_vlen_claims_large_strings.h5bin" "$work/claims.h5"
+for cmd in info compare; do
+  "$pt" "$cmd" "$work/claims.h5" >/dev/null 2>"$work/err.txt"
+  check "$cmd on strings claiming more than the file: exit 2" [ $? -eq 2 ]
+  check "... naming the file, the dataset and the claim" grep -q \
+    "claims.h5: .*kpi/monthly/month: its strings claim 385884160 bytes, more than the whole file (228720)" \
+    "$work/err.txt"
+done
+
 # A file on which HDF5 1.10 loops walking its structure (found by fuzzing): the walk of a small
 # file is cut at 2 s of processor time, and the command says so.
 cp "$regressions/hdf5_loops_walking_structure.h5bin" "$work/loops.h5"

@@ -1,7 +1,9 @@
 #include "twin/results/hdf5_io.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdlib>
+#include <fstream>
 #include <type_traits>
 
 namespace twin {
@@ -17,6 +19,43 @@ std::vector<const char*> pointersTo(const std::vector<std::string>& values) {
   std::vector<const char*> pointers;
   for (const std::string& v : values) pointers.push_back(v.c_str());
   return pointers;
+}
+
+// Refuses a contiguous string or list of strings whose stored lengths add up to more than the
+// whole file.
+// HDF5 1.10 allocates and clears the length each string claims before it finds that the global
+// heap holds less: a damaged 228 KB file claiming hundreds of MB took seconds (found by fuzzing).
+// Each stored element is the length (4 bytes, little-endian), the heap collection's address and
+// the index in it (4 bytes). A compact list, in the object header, is read as it is.
+void checkStringClaims(const H5::DataSet& ds, hsize_t count, const std::string& what) {
+  const haddr_t offset = H5Dget_offset(ds.getId());
+  const hid_t file = H5Iget_file_id(ds.getId());
+  if (offset == HADDR_UNDEF || file < 0) return;
+  size_t address_bytes = 0;
+  hsize_t file_bytes = 0;
+  const hid_t created = H5Fget_create_plist(file);
+  const bool known = created >= 0 && H5Pget_sizes(created, &address_bytes, nullptr) >= 0 &&
+                     H5Fget_filesize(file, &file_bytes) >= 0;
+  if (created >= 0) H5Pclose(created);
+  H5Fclose(file);
+  if (!known) return;
+  const hsize_t element = 8 + address_bytes;
+  if (offset > file_bytes || count > (file_bytes - offset) / element) {
+    throw LayoutError(what + " lies past the end of the file");
+  }
+  std::vector<char> raw(count * element);
+  std::ifstream in(ds.getFileName(), std::ios::binary);
+  in.seekg(static_cast<std::streamoff>(offset));
+  if (!in.read(raw.data(), static_cast<std::streamsize>(raw.size()))) return;  // HDF5 will say
+  hsize_t claimed = 0;
+  for (hsize_t i = 0; i < count; ++i) {
+    const auto* p = reinterpret_cast<const unsigned char*>(raw.data() + i * element);
+    claimed += uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
+  }
+  if (claimed > file_bytes) {
+    throw LayoutError(what + ": its strings claim " + std::to_string(claimed) +
+                      " bytes, more than the whole file (" + std::to_string(file_bytes) + ")");
+  }
 }
 
 template <typename Object>
@@ -37,6 +76,7 @@ std::vector<std::string> readStrings(const Object& object, const std::string& wh
   if constexpr (std::is_same_v<Object, H5::Attribute>) {
     object.read(object.getStrType(), raw.data());
   } else {
+    checkStringClaims(object, dims[0], what);
     object.read(raw.data(), object.getStrType());
   }
   std::vector<std::string> out;
@@ -131,6 +171,7 @@ void expectLayout(const H5::AbstractDs& object, H5T_class_t type_class,
 
 std::string readString(const H5::DataSet& ds, const std::string& what) {
   expectLayout(ds, H5T_STRING, {}, what);
+  if (ds.getStrType().isVariableStr()) checkStringClaims(ds, 1, what);
   std::string value;
   ds.read(value, ds.getStrType());
   return value;

@@ -93,9 +93,8 @@ void readDataset(const H5::DataSet& ds) {
   const H5::DataSpace space = ds.getSpace();
   const H5::DataType type = ds.getDataType();
   if (type.getClass() == H5T_STRING) {
-    if (space.getSimpleExtentNpoints() == 1) {
-      std::string value;
-      ds.read(value, ds.getStrType());
+    if (space.getSimpleExtentNdims() == 0) {
+      readString(ds, "dataset");
     } else {
       readStringList(ds, "dataset");
     }

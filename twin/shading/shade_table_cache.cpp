@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <stdexcept>
 
 #include "twin/shading/shade_table_store.h"
 
@@ -27,14 +28,19 @@ Cache& cache() {
   return c;
 }
 
-// The tables kept on disk under `key`, else compute()'s, kept there.
+// The tables kept on disk under `key`, else compute()'s, kept there. The disk only saves time:
+// whatever goes wrong there (memory for a damaged file's claims, a full disk) leaves the run to
+// compute its tables, and keep none.
 ShadeTables storedOrComputed(const std::string& key, size_t arrays,
                              const std::function<ShadeTables()>& compute) {
   const std::optional<std::filesystem::path> folder = shadeStoreFolder();
-  if (folder) {
-    if (std::optional<ShadeTables> stored = loadStoredShadeTables(*folder, key, arrays)) {
-      return std::move(*stored);
+  try {
+    if (folder) {
+      if (std::optional<ShadeTables> stored = loadStoredShadeTables(*folder, key, arrays)) {
+        return std::move(*stored);
+      }
     }
+  } catch (const std::exception&) {
   }
   {
     Cache& c = cache();
@@ -42,7 +48,10 @@ ShadeTables storedOrComputed(const std::string& key, size_t arrays,
     ++c.computations;
   }
   ShadeTables tables = compute();
-  if (folder) storeShadeTables(*folder, key, tables);
+  try {
+    if (folder) storeShadeTables(*folder, key, tables);
+  } catch (const std::exception&) {
+  }
   return tables;
 }
 

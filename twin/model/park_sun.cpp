@@ -41,4 +41,11 @@ YearLight yearLight(const std::vector<SunHour>& hours, const Eigen::Vector3d& no
   return out;
 }
 
+void appendHourBytes(std::string& bytes, const std::vector<SunHour>& hours) {
+  for (const SunHour& h : hours) {
+    for (double v : {h.time, h.sun.x(), h.sun.y(), h.sun.z(), h.zenith, h.azimuth, h.dni, h.dhi})
+      bytes.append(reinterpret_cast<const char*>(&v), sizeof v);
+  }
+}
+
 }  // namespace twin

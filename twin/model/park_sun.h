@@ -5,6 +5,7 @@
 #pragma once
 
 #include <Eigen/Core>
+#include <string>
 #include <vector>
 
 #include "physics/solar_position.h"
@@ -27,6 +28,10 @@ struct SunHour {
 
 // The hours with light (DNI or DHI above 0) of the model's weather; empty without weather.
 std::vector<SunHour> yearSunHours(const ParkModel& model);
+
+// Every field of the hours as bytes, appended to `bytes`: for the digests that key what is
+// computed from them (shade tables, spot losses).
+void appendHourBytes(std::string& bytes, const std::vector<SunHour>& hours);
 
 // The year's light on a plane of unit normal `normal`, J/m2: the beam DNI cos(aoi) of the hours
 // with the sun up and in front, and the isotropic diffuse DHI (1 + cos tilt) / 2.

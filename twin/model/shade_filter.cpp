@@ -4,12 +4,19 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
+#include <filesystem>
 #include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "physics/units.h"
+#include "twin/base/disk_cache.h"
 #include "twin/model/park_occluders.h"
 #include "twin/model/park_sun.h"
 #include "twin/model/sun_frame.h"
+#include "twin/parkfile/sha256.h"
 
 namespace twin {
 namespace {
@@ -48,19 +55,40 @@ shading::Triangles occluders(const ParkModel& model, const std::vector<Quad>& ow
   return t;
 }
 
-}  // namespace
+// What the spots' losses depend on besides the compiled-in sample counts: the occluders, the
+// spots themselves, and the weather year's sun and light.
+std::string lossesKey(const shading::Triangles& t, const std::vector<Quad>& quads,
+                      const std::vector<SunHour>& hours) {
+  std::string bytes;
+  const auto put = [&](const void* data, size_t size) {
+    bytes.append(static_cast<const char*>(data), size);
+  };
+  put(t.vertices.data(), t.vertices.size() * sizeof(Eigen::Vector3d));
+  put(t.triangles.data(), t.triangles.size() * sizeof(t.triangles[0]));
+  put(quads.data(), quads.size() * sizeof(Quad));
+  appendHourBytes(bytes, hours);
+  return sha256Hex(bytes);
+}
 
-std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& array) {
-  if (!model.weather.hourly || array.modules.empty()) return {};
-  const std::vector<Quad> quads = standingModules(model, array);
-  const shading::Triangles triangles = occluders(model, quads);
+// The losses of `spots` spots kept on disk under `key` (nullopt: none, or of another count).
+std::optional<std::vector<double>> keptLosses(const std::filesystem::path& folder,
+                                              const std::string& key, size_t spots) {
+  const std::optional<std::string> kept = readKept(folder, "spots", key);
+  if (!kept || kept->size() != spots * sizeof(double)) return std::nullopt;
+  std::vector<double> losses(spots);
+  std::memcpy(losses.data(), kept->data(), kept->size());
+  return losses;
+}
+
+std::vector<double> computedLosses(const shading::Triangles& triangles,
+                                   const std::vector<Quad>& quads,
+                                   const std::vector<SunHour>& hours) {
   const shading::OccluderScene scene(triangles);
   const shading::FrameScene frames(triangles);
   std::vector<shading::ShadedModule> spots;
   for (const Quad& q : quads) spots.push_back(shading::shadedModule(q));
   const std::vector<shading::ModuleGroup> groups =
       shading::moduleGroups(spots, shading::kGroupModules);
-  const std::vector<SunHour> hours = yearSunHours(model);
   const YearLight light = yearLight(hours, spots[0].normal);
   const std::vector<Node> nodes = sunNodes(hours, spots[0].normal);
   const size_t n = spots.size();
@@ -94,6 +122,37 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   const double total = light.beam + light.diffuse;
   std::vector<double> losses(n);
   for (size_t i = 0; i < n; ++i) losses[i] = total > 0 ? lost[i] / total : 0.0;
+  return losses;
+}
+
+}  // namespace
+
+std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& array) {
+  if (!model.weather.hourly || array.modules.empty()) return {};
+  const std::vector<Quad> quads = standingModules(model, array);
+  const shading::Triangles triangles = occluders(model, quads);
+  const std::vector<SunHour> hours = yearSunHours(model);
+  // Kept on disk by an earlier run (twin/base/disk_cache.h); what goes wrong there only costs
+  // the time of computing them.
+  const std::optional<std::filesystem::path> folder = diskCacheFolder();
+  std::string key;
+  try {
+    if (folder) key = lossesKey(triangles, quads, hours);
+    if (folder) {
+      if (std::optional<std::vector<double>> kept = keptLosses(*folder, key, quads.size()))
+        return std::move(*kept);
+    }
+  } catch (const std::exception&) {
+  }
+  std::vector<double> losses = computedLosses(triangles, quads, hours);
+  try {
+    if (folder && !key.empty()) {
+      keep(*folder, "spots", key,
+           std::string(reinterpret_cast<const char*>(losses.data()),
+                       losses.size() * sizeof(double)));
+    }
+  } catch (const std::exception&) {
+  }
   return losses;
 }
 

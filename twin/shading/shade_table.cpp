@@ -264,10 +264,7 @@ std::string tablesKey(const ParkModel& model, const ParkShading& park,
     put(static_cast<double>(model.pv[i].modules_per_string));
   }
   for (size_t n : nodes) put(static_cast<double>(n));
-  for (const SunHour& h : hours) {
-    for (double v : {h.time, h.sun.x(), h.sun.y(), h.sun.z(), h.zenith, h.azimuth, h.dni, h.dhi})
-      put(v);
-  }
+  appendHourBytes(bytes, hours);
   return sha256Hex(bytes);
 }
 

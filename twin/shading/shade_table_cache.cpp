@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "twin/base/disk_cache.h"
 #include "twin/shading/shade_table_store.h"
 
 namespace twin::shading {
@@ -33,7 +34,7 @@ Cache& cache() {
 // compute its tables, and keep none.
 ShadeTables storedOrComputed(const std::string& key, size_t arrays,
                              const std::function<ShadeTables()>& compute) {
-  const std::optional<std::filesystem::path> folder = shadeStoreFolder();
+  const std::optional<std::filesystem::path> folder = diskCacheFolder();
   try {
     if (folder) {
       if (std::optional<ShadeTables> stored = loadStoredShadeTables(*folder, key, arrays)) {

@@ -1,8 +1,10 @@
-// Shade tables kept on disk between processes (twin/shading/shade_table_store.h): a run in a fresh
-// process (the process's tables forgotten) reads them back instead of computing, to the same
-// bits; a damaged, truncated or misnamed file is never believed, and is replaced; the folder keeps
-// the most recently used kStoreFiles; PARKTWIN_CACHE_DIR=off keeps none.
+// Shade tables kept on disk between processes (twin/shading/shade_table_store.h, through
+// twin/base/disk_cache.h): a run in a fresh process (the process's tables forgotten) reads them
+// back instead of computing, to the same bits; a damaged, truncated or misnamed file is never
+// believed, and is replaced; the folder keeps the most recently used kDiskCacheFiles of a kind;
+// PARKTWIN_CACHE_DIR=off keeps none.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmath>
@@ -14,7 +16,9 @@
 #include <string>
 #include <vector>
 
+#include "twin/base/disk_cache.h"
 #include "twin/memory_sink.h"
+#include "twin/model/shade_filter.h"
 #include "twin/shading/shade_table_store.h"
 #include "twin/shading/shaded_park.h"
 #include "twin/test_park.h"
@@ -115,6 +119,29 @@ TEST_F(ShadeStore, ADamagedFileIsComputedAgainAndReplaced) {
   }
 }
 
+// max_shading_loss's spot losses (twin/model/shade_filter.h) are kept the same way: a second
+// computation reads the file (the same file, touched, not a new one renamed over it), to the same
+// bits.
+TEST_F(ShadeStore, SpotLossesAreKeptAndReadBack) {
+  const CompiledPark park = test::compileText(test::shadedParkText(test::kObstacles));
+  const PvArray& array = park.baseline.pv[0];
+  const std::vector<double> computed = annualSpotLosses(park.baseline, array);
+  ASSERT_EQ(files().size(), 1u);
+  const fs::path file = files()[0];
+  EXPECT_EQ(file.filename().string().substr(0, 6), "spots-");
+  const auto inode = [&] {
+    struct stat st {};
+    ::stat(file.c_str(), &st);
+    return st.st_ino;
+  };
+  const ino_t before = inode();
+  EXPECT_EQ(annualSpotLosses(park.baseline, array), computed);
+  EXPECT_EQ(inode(), before);
+  keep(folder_, "other", "key", "bytes");  // another kind beside it: not read as spots
+  EXPECT_EQ(annualSpotLosses(park.baseline, array), computed);
+  EXPECT_EQ(readKept(folder_, "other", "key"), std::optional<std::string>("bytes"));
+}
+
 TEST_F(ShadeStore, RoundTripsTablesAndRefusesAnotherKeyOrShape) {
   const ShadeTables tables = someTables(0.5);
   storeShadeTables(folder_, "key-a", tables);
@@ -143,11 +170,11 @@ TEST_F(ShadeStore, RoundTripsTablesAndRefusesAnotherKeyOrShape) {
 
 TEST_F(ShadeStore, KeepsTheMostRecentlyUsedFiles) {
   storeShadeTables(folder_, "key-0", someTables(1.0));
-  for (size_t i = 1; i < kStoreFiles + 3; ++i) {
+  for (size_t i = 1; i < kDiskCacheFiles + 3; ++i) {
     storeShadeTables(folder_, "key-" + std::to_string(i), someTables(1.0));
     ASSERT_TRUE(loadStoredShadeTables(folder_, "key-0", 2).has_value()) << i;  // used: kept
   }
-  EXPECT_EQ(files().size(), kStoreFiles);
+  EXPECT_EQ(files().size(), kDiskCacheFiles);
   EXPECT_FALSE(loadStoredShadeTables(folder_, "key-1", 2).has_value());  // the oldest gone
 }
 
@@ -157,13 +184,13 @@ TEST_F(ShadeStore, AFolderThatCannotBeWrittenKeepsNothingAndOffMeansNone) {
   const fs::path below_a_file = folder_ / "file" / "cache";
   EXPECT_NO_THROW(storeShadeTables(below_a_file, "key", someTables(1.0)));
   EXPECT_FALSE(loadStoredShadeTables(below_a_file, "key", 2).has_value());
-  ASSERT_TRUE(shadeStoreFolder().has_value());
-  EXPECT_EQ(*shadeStoreFolder(), folder_);
+  ASSERT_TRUE(diskCacheFolder().has_value());
+  EXPECT_EQ(*diskCacheFolder(), folder_);
   setenv("PARKTWIN_CACHE_DIR", "off", 1);
-  EXPECT_FALSE(shadeStoreFolder().has_value());
+  EXPECT_FALSE(diskCacheFolder().has_value());
   unsetenv("PARKTWIN_CACHE_DIR");
   setenv("XDG_CACHE_HOME", "/var/cache/someone", 1);
-  EXPECT_EQ(*shadeStoreFolder(), fs::path("/var/cache/someone/parktwin"));
+  EXPECT_EQ(*diskCacheFolder(), fs::path("/var/cache/someone/parktwin"));
 }
 
 }  // namespace

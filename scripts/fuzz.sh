@@ -9,6 +9,9 @@
 # corpus grows in build-fuzz/corpus/. Needs clang and libfuzzer-14-dev (Debian 12).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each input computes its own shade tables and spot losses: none read from or kept in the user's
+# cache folder (twin/base/disk_cache.h).
+export PARKTWIN_CACHE_DIR=off
 all=(park epw matpower series meter_csv quantity iso_time results)
 target=${1:-all}
 seconds=${2:-60}

@@ -3,7 +3,7 @@
 // 15-minute steps adds before it starts (the Embree scene, each array's beam factor at the sun
 // nodes the year needs, 8 x 8 rays a module each, and the view fractions, 9 x 64 rays a module).
 // BM_ShadeTablesYearStored: the same in a process that finds the tables kept on disk by an earlier
-// one (twin/shading/shade_table_store.h). BM_ShadingThreeInstants: `parktwin shading` at three
+// one (twin/base/disk_cache.h). BM_ShadingThreeInstants: `parktwin shading` at three
 // instants (26 x 26 beam rays and 16 x 128 view rays a module). Goal: shading adds at most 10 s to
 // the year's run on 2 cores.
 #include <benchmark/benchmark.h>

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string_view>
 #include <system_error>
 #include <vector>
@@ -180,6 +181,27 @@ void keep(const fs::path& folder, const std::string& kind, const std::string& ke
   fs::rename(temp, path, ec);
   if (ec) fs::remove(temp, ec);
   trim(folder, kind);
+}
+
+std::string keptOrComputed(const std::string& kind, const std::string& key,
+                           const std::function<bool(const std::string&)>& usable,
+                           const std::function<std::string()>& compute) {
+  const std::optional<fs::path> folder = diskCacheFolder();
+  if (folder) {
+    try {
+      std::optional<std::string> kept = readKept(*folder, kind, key);
+      if (kept && usable(*kept)) return std::move(*kept);
+    } catch (const std::exception&) {
+    }
+  }
+  std::string bytes = compute();
+  if (folder) {
+    try {
+      keep(*folder, kind, key, bytes);
+    } catch (const std::exception&) {
+    }
+  }
+  return bytes;
 }
 
 }  // namespace twin

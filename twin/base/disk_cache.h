@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -30,5 +31,13 @@ std::optional<std::string> readKept(const std::filesystem::path& folder, const s
 // written keeps nothing: what is kept only saves time.
 void keep(const std::filesystem::path& folder, const std::string& kind, const std::string& key,
           const std::string& bytes);
+
+// compute()'s bytes, or those an earlier process kept under `kind` and `key` in diskCacheFolder()
+// where `usable` takes them; kept there once computed. What is kept only saves time: with no
+// folder, or on any error of the disk (or of memory, for a damaged file's claims), compute() runs
+// and nothing is kept. Errors of compute() itself pass through.
+std::string keptOrComputed(const std::string& kind, const std::string& key,
+                           const std::function<bool(const std::string&)>& usable,
+                           const std::function<std::string()>& compute);
 
 }  // namespace twin

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "twin/base/polygon.h"
+#include "twin/parkfile/sha256.h"
 
 namespace twin::shading {
 
@@ -19,6 +20,14 @@ void Triangles::add(const Eigen::Vector3d& a, const Eigen::Vector3d& b, const Ei
 void Triangles::addQuad(const std::array<Eigen::Vector3d, 4>& q) {
   add(q[0], q[1], q[2]);
   add(q[0], q[2], q[3]);
+}
+
+std::string Triangles::digest() const {
+  std::string bytes(reinterpret_cast<const char*>(vertices.data()),
+                    vertices.size() * sizeof(Eigen::Vector3d));
+  bytes.append(reinterpret_cast<const char*>(triangles.data()),
+               triangles.size() * sizeof(triangles[0]));
+  return sha256Hex(bytes);
 }
 
 void Triangles::addPrism(const std::vector<Eigen::Vector2d>& footprint, double base, double top) {

@@ -5,6 +5,7 @@
 
 #include <Eigen/Core>
 #include <array>
+#include <string>
 #include <vector>
 
 struct RTCDeviceTy;
@@ -22,6 +23,8 @@ struct Triangles {
   void addQuad(const std::array<Eigen::Vector3d, 4>& q);
   // A vertical prism on a simple polygon from z = base to z = top: walls, top and bottom.
   void addPrism(const std::vector<Eigen::Vector2d>& footprint, double base, double top);
+  // SHA-256 (hex) of the vertices and triangles: what keys results computed from the scene.
+  std::string digest() const;
 };
 
 class OccluderScene {

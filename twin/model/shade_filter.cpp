@@ -5,10 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
-#include <filesystem>
 #include <map>
-#include <optional>
-#include <stdexcept>
 #include <string>
 
 #include "physics/units.h"
@@ -59,25 +56,10 @@ shading::Triangles occluders(const ParkModel& model, const std::vector<Quad>& ow
 // spots themselves, and the weather year's sun and light.
 std::string lossesKey(const shading::Triangles& t, const std::vector<Quad>& quads,
                       const std::vector<SunHour>& hours) {
-  std::string bytes;
-  const auto put = [&](const void* data, size_t size) {
-    bytes.append(static_cast<const char*>(data), size);
-  };
-  put(t.vertices.data(), t.vertices.size() * sizeof(Eigen::Vector3d));
-  put(t.triangles.data(), t.triangles.size() * sizeof(t.triangles[0]));
-  put(quads.data(), quads.size() * sizeof(Quad));
+  std::string bytes = t.digest();
+  bytes.append(reinterpret_cast<const char*>(quads.data()), quads.size() * sizeof(Quad));
   appendHourBytes(bytes, hours);
   return sha256Hex(bytes);
-}
-
-// The losses of `spots` spots kept on disk under `key` (nullopt: none, or of another count).
-std::optional<std::vector<double>> keptLosses(const std::filesystem::path& folder,
-                                              const std::string& key, size_t spots) {
-  const std::optional<std::string> kept = readKept(folder, "spots", key);
-  if (!kept || kept->size() != spots * sizeof(double)) return std::nullopt;
-  std::vector<double> losses(spots);
-  std::memcpy(losses.data(), kept->data(), kept->size());
-  return losses;
 }
 
 std::vector<double> computedLosses(const shading::Triangles& triangles,
@@ -132,27 +114,18 @@ std::vector<double> annualSpotLosses(const ParkModel& model, const PvArray& arra
   const std::vector<Quad> quads = standingModules(model, array);
   const shading::Triangles triangles = occluders(model, quads);
   const std::vector<SunHour> hours = yearSunHours(model);
-  // Kept on disk by an earlier run (twin/base/disk_cache.h); what goes wrong there only costs
-  // the time of computing them.
-  const std::optional<std::filesystem::path> folder = diskCacheFolder();
-  std::string key;
-  try {
-    if (folder) key = lossesKey(triangles, quads, hours);
-    if (folder) {
-      if (std::optional<std::vector<double>> kept = keptLosses(*folder, key, quads.size()))
-        return std::move(*kept);
-    }
-  } catch (const std::exception&) {
-  }
-  std::vector<double> losses = computedLosses(triangles, quads, hours);
-  try {
-    if (folder && !key.empty()) {
-      keep(*folder, "spots", key,
-           std::string(reinterpret_cast<const char*>(losses.data()),
-                       losses.size() * sizeof(double)));
-    }
-  } catch (const std::exception&) {
-  }
+  // Kept on disk by an earlier run (twin/base/disk_cache.h), as the doubles' bytes.
+  const size_t n = quads.size();
+  const std::string bytes = keptOrComputed(
+      "spots", lossesKey(triangles, quads, hours),
+      [&](const std::string& kept) { return kept.size() == n * sizeof(double); },
+      [&] {
+        const std::vector<double> computed = computedLosses(triangles, quads, hours);
+        return std::string(reinterpret_cast<const char*>(computed.data()),
+                           computed.size() * sizeof(double));
+      });
+  std::vector<double> losses(n);
+  std::memcpy(losses.data(), bytes.data(), bytes.size());
   return losses;
 }
 

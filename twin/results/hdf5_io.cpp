@@ -22,15 +22,15 @@ std::vector<const char*> pointersTo(const std::vector<std::string>& values) {
 }
 
 // Refuses a contiguous string or list of strings whose stored lengths add up to more than the
-// whole file.
-// HDF5 1.10 allocates and clears the length each string claims before it finds that the global
-// heap holds less: a damaged 228 KB file claiming hundreds of MB took seconds (found by fuzzing).
-// Each stored element is the length (4 bytes, little-endian), the heap collection's address and
-// the index in it (4 bytes). A compact list, in the object header, is read as it is.
+// whole file. HDF5 1.10 allocates and clears the length each string claims before it finds that
+// the global heap holds less: a damaged 228 KB file claiming hundreds of MB took seconds (found by
+// fuzzing). Each stored element is the length (4 bytes, little-endian), the heap collection's
+// address and the index in it (4 bytes). A compact list, in the object header, is read as it is.
 void checkStringClaims(const H5::DataSet& ds, hsize_t count, const std::string& what) {
   const haddr_t offset = H5Dget_offset(ds.getId());
-  const hid_t file = H5Iget_file_id(ds.getId());
-  if (offset == HADDR_UNDEF || file < 0) return;
+  if (offset == HADDR_UNDEF) return;
+  const hid_t file = H5Iget_file_id(ds.getId());  // a reference of its own, closed below
+  if (file < 0) return;
   size_t address_bytes = 0;
   hsize_t file_bytes = 0;
   const hid_t created = H5Fget_create_plist(file);

@@ -3,7 +3,6 @@
 #include <cmath>
 
 #include "twin/model/park_occluders.h"
-#include "twin/parkfile/sha256.h"
 
 namespace twin::shading {
 namespace {
@@ -31,12 +30,7 @@ ParkShading parkShading(const ParkModel& model) {
     out.arrays.push_back(std::move(am));
   }
   out.scene = std::make_unique<OccluderScene>(t);
-  std::string bytes;
-  bytes.append(reinterpret_cast<const char*>(t.vertices.data()),
-               t.vertices.size() * sizeof(Eigen::Vector3d));
-  bytes.append(reinterpret_cast<const char*>(t.triangles.data()),
-               t.triangles.size() * sizeof(std::array<unsigned, 3>));
-  out.geometry = sha256Hex(bytes);
+  out.geometry = t.digest();
   out.frames = std::make_unique<FrameScene>(t);
   return out;
 }

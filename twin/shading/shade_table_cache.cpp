@@ -1,16 +1,15 @@
 #include "twin/shading/shade_table_cache.h"
 
 #include <deque>
-#include <filesystem>
 #include <future>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <stdexcept>
+#include <string>
 
 #include "twin/base/disk_cache.h"
-#include "twin/shading/shade_table_store.h"
+#include "twin/shading/shade_table_codec.h"
 
 namespace twin::shading {
 namespace {
@@ -29,31 +28,26 @@ Cache& cache() {
   return c;
 }
 
-// The tables kept on disk under `key`, else compute()'s, kept there. The disk only saves time:
-// whatever goes wrong there (memory for a damaged file's claims, a full disk) leaves the run to
-// compute its tables, and keep none.
+// The tables an earlier process kept on disk under `key`, else compute()'s, kept there.
 ShadeTables storedOrComputed(const std::string& key, size_t arrays,
                              const std::function<ShadeTables()>& compute) {
-  const std::optional<std::filesystem::path> folder = diskCacheFolder();
-  try {
-    if (folder) {
-      if (std::optional<ShadeTables> stored = loadStoredShadeTables(*folder, key, arrays)) {
-        return std::move(*stored);
-      }
-    }
-  } catch (const std::exception&) {
-  }
-  {
-    Cache& c = cache();
-    const std::lock_guard<std::mutex> lock(c.mutex);
-    ++c.computations;
-  }
-  ShadeTables tables = compute();
-  try {
-    if (folder) storeShadeTables(*folder, key, tables);
-  } catch (const std::exception&) {
-  }
-  return tables;
+  std::optional<ShadeTables> tables;
+  keptOrComputed(
+      "shade", key,
+      [&](const std::string& kept) {
+        tables = shadeTablesFrom(kept, arrays);
+        return tables.has_value();
+      },
+      [&] {
+        {
+          Cache& c = cache();
+          const std::lock_guard<std::mutex> lock(c.mutex);
+          ++c.computations;
+        }
+        tables = compute();
+        return shadeTablesBytes(*tables);
+      });
+  return std::move(*tables);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 // seconds. Computing them is deterministic, so a kept table is the one a new computation would
 // give. At most 8 are kept, the oldest dropped first. Thread-safe: runs of the same key at once
 // compute once and share the result. Tables not kept in the process are looked for on disk first,
-// and kept there once computed (shade_table_store.h).
+// and kept there once computed (twin/base/disk_cache.h).
 #pragma once
 
 #include <cstddef>

@@ -1,8 +1,8 @@
-// Shade tables kept on disk between processes (twin/shading/shade_table_store.h, through
-// twin/base/disk_cache.h): a run in a fresh process (the process's tables forgotten) reads them
-// back instead of computing, to the same bits; a damaged, truncated or misnamed file is never
-// believed, and is replaced; the folder keeps the most recently used kDiskCacheFiles of a kind;
-// PARKTWIN_CACHE_DIR=off keeps none.
+// Shade tables kept on disk between processes (twin/base/disk_cache.h, as
+// twin/shading/shade_table_codec.h writes them): a run in a fresh process (the process's tables
+// forgotten) reads them back instead of computing, to the same bits; a damaged, truncated or
+// misnamed file is never believed, and is replaced; the folder keeps the most recently used
+// kDiskCacheFiles of a kind; PARKTWIN_CACHE_DIR=off keeps none.
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,7 +19,7 @@
 #include "twin/base/disk_cache.h"
 #include "twin/memory_sink.h"
 #include "twin/model/shade_filter.h"
-#include "twin/shading/shade_table_store.h"
+#include "twin/shading/shade_table_codec.h"
 #include "twin/shading/shaded_park.h"
 #include "twin/test_park.h"
 
@@ -67,6 +67,16 @@ class ShadeStore : public ::testing::Test {
   }
   fs::path folder_;
 };
+
+// Tables kept in and read from `folder` as cachedShadeTables keeps them.
+void storeShadeTables(const fs::path& folder, const std::string& key, const ShadeTables& tables) {
+  keep(folder, "shade", key, shadeTablesBytes(tables));
+}
+std::optional<ShadeTables> loadStoredShadeTables(const fs::path& folder, const std::string& key,
+                                                 size_t arrays) {
+  const std::optional<std::string> kept = readKept(folder, "shade", key);
+  return kept ? shadeTablesFrom(*kept, arrays) : std::nullopt;
+}
 
 test::MemorySink run(const ParkModel& model) {
   return test::runWithThreads(model, makeTimeGrid(model, {}), 2, nullptr);

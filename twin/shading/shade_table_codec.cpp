@@ -1,11 +1,9 @@
-#include "twin/shading/shade_table_store.h"
+#include "twin/shading/shade_table_codec.h"
 
 #include <cstdint>
 #include <cstring>
 #include <string_view>
 #include <vector>
-
-#include "twin/base/disk_cache.h"
 
 namespace twin::shading {
 namespace {
@@ -19,7 +17,9 @@ void putDoubles(std::string& out, const std::vector<double>& v) {
   putBytes(out, v.data(), v.size() * sizeof(double));
 }
 
-std::string encode(const ShadeTables& tables) {
+}  // namespace
+
+std::string shadeTablesBytes(const ShadeTables& tables) {
   std::string out;
   putCount(out, tables.size());
   for (const std::optional<ShadeTable>& t : tables) {
@@ -36,7 +36,10 @@ std::string encode(const ShadeTables& tables) {
   return out;
 }
 
-// Reads what encode() wrote; each take fails (false) past the end, so no count is trusted.
+namespace {
+
+// Reads what shadeTablesBytes() wrote; each take fails (false) past the end, so no count is
+// trusted.
 struct Reader {
   std::string_view rest;
   bool take(void* out, size_t bytes) {
@@ -64,7 +67,9 @@ struct Reader {
   }
 };
 
-std::optional<ShadeTables> decode(std::string_view payload, size_t arrays) {
+}  // namespace
+
+std::optional<ShadeTables> shadeTablesFrom(std::string_view payload, size_t arrays) {
   Reader in{payload};
   uint64_t n = 0;
   if (!in.count(n, sizeof(uint64_t)) || n != arrays) return std::nullopt;
@@ -76,20 +81,6 @@ std::optional<ShadeTables> decode(std::string_view payload, size_t arrays) {
   }
   if (!in.rest.empty()) return std::nullopt;
   return tables;
-}
-
-}  // namespace
-
-std::optional<ShadeTables> loadStoredShadeTables(const std::filesystem::path& folder,
-                                                 const std::string& key, size_t arrays) {
-  const std::optional<std::string> kept = readKept(folder, "shade", key);
-  if (!kept) return std::nullopt;
-  return decode(*kept, arrays);
-}
-
-void storeShadeTables(const std::filesystem::path& folder, const std::string& key,
-                      const ShadeTables& tables) {
-  keep(folder, "shade", key, encode(tables));
 }
 
 }  // namespace twin::shading

@@ -17,6 +17,8 @@ struct Comparison;
 
 namespace twin::cli {
 
+class ReportTally;
+
 struct PeriodFlags {
   std::string start;  // YYYY-MM-DD, "" = the park file's
   std::string end;
@@ -105,9 +107,10 @@ struct ReportRequest {
   std::string language = "en";  // en or zh
   std::string scenarios;        // comma-separated; "" = every scenario
 };
-// `known`: the file's comparison against its baseline where the caller has it already (the demo
-// prints it first), else computed.
-int reportCommand(const ReportRequest& request, const economics::Comparison* known = nullptr);
+// `known`, `tally`: the comparison and the series' sums of the file, where the caller has them
+// (`parktwin demo`, which has just written it); else they are read from the file.
+int reportCommand(const ReportRequest& request, const economics::Comparison* known = nullptr,
+                  const ReportTally* tally = nullptr);
 
 // `parktwin diagnose`: motors diagnosed from meter readings (docs/diagnosis.md).
 struct DiagnoseRequest {

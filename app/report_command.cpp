@@ -20,6 +20,7 @@
 #include "twin/base/text.h"
 #include "twin/economics/comparison.h"
 #include "twin/results/output_file.h"
+#include "viewer/ui_text.h"
 #include "viewer/viewer_commands.h"
 
 namespace twin::cli {
@@ -50,8 +51,8 @@ std::vector<std::string> chosenRuns(const ResultsSummary& summary, const std::st
 
 // A snapshot of one run as a PNG data: URI, at noon on 21 June of the results' year when the run
 // covers it; null when it cannot be rendered (no EGL), with a warning.
-Json snapshotUri(const std::string& results, const std::string& run, const ResultsSummary& summary,
-                 bool zh) {
+Json snapshotUri(viewer::SnapshotDrawer& drawer, const std::string& results, const std::string& run,
+                 const ResultsSummary& summary, bool zh) {
   const long first = localDayOf(summary.first_time, summary.utc_offset_s);
   const long last = first + summary.steps * summary.step_s / 86400;
   const long midsummer = localDay({civilDate(first).year, 6, 21});
@@ -66,7 +67,7 @@ Json snapshotUri(const std::string& results, const std::string& run, const Resul
                        .string();
   request.announce = false;
   try {
-    viewer::snapshotCommand(request);
+    drawer.draw(request);
   } catch (const std::exception& e) {
     std::cerr << "warning: report: no 3D snapshot of " << run << " (" << e.what() << ")\n";
     return nullptr;
@@ -113,17 +114,24 @@ Json metaJson(const std::string& results, const ResultsSummary& summary, const P
 
 // The 3D snapshots, PNG data: URIs (null where one cannot be drawn): the baseline's, then the
 // first two scenarios' for before and after. They are drawn on a thread of their own while the
-// report's figures are summed, which takes as long: they read little of the file and spend their
-// time drawing. HDF5 is built thread-safe, and the file's structure has been walked already (by
-// readResultsSummary), so no probe forks while the thread runs.
+// report's figures are summed: they read little of the file and spend their time drawing, in one
+// context with the glyphs of the three parks' names. HDF5 is built thread-safe, and the file's
+// structure has been walked already (by readResultsSummary), so no probe forks while the thread
+// runs.
 std::future<std::vector<Json>> drawSnapshots(const std::string& results,
                                              const std::vector<ReportRun>& runs,
                                              const ResultsSummary& summary, bool zh) {
   std::vector<std::string> names;
-  for (size_t i = 0; i < runs.size() && i <= 2; ++i) names.push_back(runs[i].name);
-  return std::async(std::launch::async, [results, names, &summary, zh] {
+  std::string glyphs;
+  for (size_t i = 0; i < runs.size() && i <= 2; ++i) {
+    names.push_back(runs[i].name);
+    glyphs += viewer::namesText(runs[i].model);
+  }
+  return std::async(std::launch::async, [results, names, glyphs, &summary, zh] {
+    viewer::SnapshotDrawer drawer(glyphs);
     std::vector<Json> out;
-    for (const std::string& name : names) out.push_back(snapshotUri(results, name, summary, zh));
+    for (const std::string& name : names)
+      out.push_back(snapshotUri(drawer, results, name, summary, zh));
     return out;
   });
 }
@@ -142,7 +150,8 @@ Json compareJson(const std::string& results, const ResultsSummary& summary,
 
 }  // namespace
 
-int reportCommand(const ReportRequest& request, const economics::Comparison* known) {
+int reportCommand(const ReportRequest& request, const economics::Comparison* known,
+                  const ReportTally* tally) {
   const std::string& out = request.output;
   if (out.size() < 6 || out.substr(out.size() - 5) != ".html") {
     throw InputError("-o: expected an .html file, got " + quote(out));
@@ -160,12 +169,11 @@ int reportCommand(const ReportRequest& request, const economics::Comparison* kno
   data["compare"] = compareJson(request.results, summary, names, known);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
-  SeriesSums sums(request.results, step_h);
+  SeriesSums sums(request.results, step_h, tally);
   for (const ReportRun& run : runs) {
     data["monthly"].push_back(monthlyJson(runListing(summary, run.name)));
-    data["load_duration"].push_back(loadDurationJson(request.results, run.name, step_h));
-    for (Json& p : profilesJson(request.results, sums, run, summary, zh))
-      data["profiles"].push_back(p);
+    data["load_duration"].push_back(loadDurationJson(sums, run.name, step_h));
+    for (Json& p : profilesJson(sums, run, summary, zh)) data["profiles"].push_back(p);
     data["sankey"].push_back(sankeyJson(sums, run, summary, zh));
   }
   data["motors"] = motorsJson(sums, runs[0], zh);
@@ -179,8 +187,9 @@ int reportCommand(const ReportRequest& request, const economics::Comparison* kno
       data["snapshots"].push_back({{"scenario", runs[i].name}, {"png", pngs[i]}});
   }
   if (!data["park"]["snapshot_png"].is_null() && !data["snapshots"].empty()) {
-    data["snapshots"].insert(data["snapshots"].begin(),
-                             {{"scenario", "baseline"}, {"png", data["park"]["snapshot_png"]}});
+    // One object (an initializer list given to insert would insert its pairs one by one).
+    const Json before = {{"scenario", "baseline"}, {"png", data["park"]["snapshot_png"]}};
+    data["snapshots"].insert(data["snapshots"].begin(), before);
   }
   OutputFile file(out);
   const std::string html =

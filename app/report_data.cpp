@@ -36,16 +36,15 @@ Json monthlyJson(const ScenarioResults& run) {
   return j;
 }
 
-Json loadDurationJson(const std::string& path, const std::string& scenario, double step_h,
-                      size_t points) {
-  SeriesData s = readSeries(path, scenario, "park", "grid_import_kW");
-  std::sort(s.values.begin(), s.values.end(), std::greater<>());
+Json loadDurationJson(SeriesSums& sums, const std::string& scenario, double step_h, size_t points) {
+  std::vector<double> values = sums.series(scenario, "park", "grid_import_kW").values;
+  std::sort(values.begin(), values.end(), std::greater<>());
   Json hours = Json::array(), kw = Json::array();
-  const size_t n = s.values.size();
+  const size_t n = values.size();
   for (size_t i = 0; n > 0 && i < points; ++i) {
     const size_t k = points > 1 ? i * (n - 1) / (points - 1) : 0;
     hours.push_back(static_cast<double>(k + 1) * step_h);
-    kw.push_back(s.values[k]);
+    kw.push_back(values[k]);
   }
   return {{"scenario", scenario}, {"hours", hours}, {"grid_import_kw", kw}};
 }

@@ -30,7 +30,7 @@ const ScenarioResults& runListing(const ResultsSummary& summary, const std::stri
 // Monthly energy and cost from the scenario's /kpi/monthly.
 Json monthlyJson(const ScenarioResults& run);
 // The grid import sorted from the highest, at `points` evenly spaced ranks, with their hours.
-Json loadDurationJson(const std::string& path, const std::string& scenario, double step_h,
+Json loadDurationJson(SeriesSums& sums, const std::string& scenario, double step_h,
                       size_t points = 200);
 // Each motor's operating efficiency (shaft over input energy over the run) against
 // its class's minimum at rated load (IEC 60034-30-1): a histogram of the gap and the worst ten.
@@ -40,11 +40,20 @@ Json motorsJson(SeriesSums& sums, const ReportRun& baseline, bool zh);
 Json limitsJson(const std::string& path, const std::vector<ReportRun>& runs);
 Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);
 
+// The groupings of columns the typical days sum for each equipment kind's demand: the motors'
+// input and the loads' power by their kinds, the park's EV charging, and the park's demand as
+// "other" (for a file without motor and load series).
+struct DemandGrouping {
+  const char* kind;
+  const char* field;
+  std::vector<std::string> groups;
+};
+std::vector<DemandGrouping> demandGroupings(const ParkModel& model);
+
 // Typical workday and weekend of each season (per step of day, means over the days), demand by
 // equipment kind, PV, battery and grid; and the year's energy flows from the grid and PV through
 // the buildings to the equipment kinds (report_flows.cpp).
-Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& run,
-                  const ResultsSummary& summary, bool zh);
+Json profilesJson(SeriesSums& stored, const ReportRun& run, const ResultsSummary& summary, bool zh);
 Json sankeyJson(SeriesSums& sums, const ReportRun& run, const ResultsSummary& summary, bool zh);
 
 // A sweep's or a sizing's rows (/sweep/variants; null without it): `variations`, `count` (rows

@@ -56,8 +56,8 @@ std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const 
   std::map<std::string, std::vector<double>> out;
   // Each kind's columns summed per step. A kind of both motors and loads ("other") adds the loads'
   // sum onto the motors' (column by column before the sums were kept: the same up to rounding).
-  auto add = [&](const char* kind, const char* field, const std::vector<std::string>& kinds) {
-    for (const auto& [k, v] : sums.byGroup(run.name, kind, field, kinds, steps)) {
+  auto add = [&](const DemandGrouping& g) {
+    for (const auto& [k, v] : sums.byGroup(run.name, g.kind, g.field, g.groups, steps)) {
       std::vector<double>& total = out[k];
       if (total.empty()) {
         total = v;
@@ -66,16 +66,13 @@ std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const 
       }
     }
   };
-  if (!hasSeries(listed, "motor", "input_power_kW") || !hasSeries(listed, "load", "power_kW")) {
-    add("park", "demand_kW", {"other"});
-    return out;
+  const bool per_equipment =
+      hasSeries(listed, "motor", "input_power_kW") && hasSeries(listed, "load", "power_kW");
+  for (const DemandGrouping& g : demandGroupings(run.model)) {
+    const bool whole_park = std::string(g.field) == "demand_kW";
+    const bool wanted = per_equipment ? !whole_park : whole_park;
+    if (wanted && hasSeries(listed, g.kind, g.field)) add(g);
   }
-  std::vector<std::string> motors, loads;
-  for (const Motor& m : run.model.motors) motors.push_back(motorKind(m));
-  for (const Load& l : run.model.loads) loads.push_back(loadKind(l));
-  add("motor", "input_power_kW", motors);
-  add("load", "power_kW", loads);
-  if (hasSeries(listed, "park", "ev_kW")) add("park", "ev_kW", {"ev"});
   return out;
 }
 
@@ -86,10 +83,20 @@ size_t seasonOf(int month) { return static_cast<size_t>((month % 12) / 3); }
 
 }  // namespace
 
-Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& run,
-                  const ResultsSummary& summary, bool zh) {
+std::vector<DemandGrouping> demandGroupings(const ParkModel& model) {
+  std::vector<std::string> motors, loads;
+  for (const Motor& m : model.motors) motors.push_back(motorKind(m));
+  for (const Load& l : model.loads) loads.push_back(loadKind(l));
+  return {{"motor", "input_power_kW", motors},
+          {"load", "power_kW", loads},
+          {"park", "ev_kW", {"ev"}},
+          {"park", "demand_kW", {"other"}}};
+}
+
+Json profilesJson(SeriesSums& stored, const ReportRun& run, const ResultsSummary& summary,
+                  bool zh) {
   const ScenarioResults& listed = runListing(summary, run.name);
-  const std::vector<int64_t> times = readTimes(path);
+  const std::vector<int64_t>& times = stored.times();
   const auto per_day = static_cast<size_t>(86400 / summary.step_s);
   std::map<std::string, std::vector<double>> series =
       demandByKind(stored, run, listed, times.size());
@@ -99,7 +106,7 @@ Json profilesJson(const std::string& path, SeriesSums& stored, const ReportRun& 
     return k;
   }();
   for (const char* name : {"pv_kW", "storage_kW", "grid_import_kW"}) {
-    series[name] = readSeries(path, run.name, "park", name).values;
+    series[name] = stored.series(run.name, "park", name).values;
   }
   // sums[season x day type][series][step of day], days[season x day type]
   std::vector<std::map<std::string, std::vector<double>>> sums(8);

@@ -13,6 +13,8 @@
 #include "app/compare_output.h"
 #include "app/json_output.h"
 #include "app/progress.h"
+#include "app/report_tally.h"
+#include "app/report_tally.h"
 #include "app/summary_table.h"
 #include "app/text_table.h"
 #include "app/version.h"
@@ -124,7 +126,8 @@ void printDrEvents(std::ostream& out, const ParkModel& model,
   }
 }
 
-int simulate(const ParkSource& source, const RunRequest& request) {
+// `tally`: where the report's sums of the series are taken as they are written (nullptr: none).
+int simulate(const ParkSource& source, const RunRequest& request, ReportTally* tally = nullptr) {
   checkOutputPath(request.output, source.path);
   CompiledPark park = compilePark(source, {.each_measure = request.each_measure});
   for (const std::string& w : park.warnings) std::cerr << "warning: " << w << '\n';
@@ -159,9 +162,10 @@ int simulate(const ParkSource& source, const RunRequest& request) {
     const ParkModel& model = *models[i];
     const std::string name = model.scenario.empty() ? "baseline" : model.scenario;
     ProgressBar bar(name);
-    BlockSink& sink = writer.beginScenario(model, descriptions[i]);
+    BlockSink* sink = &writer.beginScenario(model, descriptions[i]);
+    if (tally) sink = &tally->tee(*sink, name, model, grid);
     RunControl control{[&](long done, long total) { bar.update(done, total); }, &g_cancel};
-    Kpis kpis = runSimulation(model, grid, &sink, control);
+    Kpis kpis = runSimulation(model, grid, sink, control);
     writer.endScenario(kpis);
     warnLimits(name, model, grid, kpis);
     results.emplace_back(name, std::move(kpis));
@@ -234,7 +238,9 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
   request.output = (std::filesystem::path(dir) / "results.h5").string();
   request.period = period;
   request.command_line = command_line;
-  const int rc = simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request);
+  ReportTally tally;
+  const int rc =
+      simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request, &tally);
   if (rc == 0) {
     std::cout << "\n";
     const economics::Comparison comparison = economics::compareResults(request.output, "");
@@ -243,7 +249,7 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
     ReportRequest report;
     report.results = request.output;
     report.output = (std::filesystem::path(dir) / "report.html").string();
-    return reportCommand(report, &comparison);
+    return reportCommand(report, &comparison, &tally);
   }
   return rc;
 }

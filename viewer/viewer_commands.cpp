@@ -75,6 +75,23 @@ void parseSize(const std::string& text, const std::string& flag, int* width, int
 }
 
 int snapshotCommand(const SnapshotRequest& request) {
+  SnapshotDrawer().draw(request);
+  return 0;
+}
+
+SnapshotDrawer::SnapshotDrawer(std::string glyphs) : glyphs_(std::move(glyphs)) {}
+
+SnapshotDrawer::~SnapshotDrawer() = default;
+
+OffscreenRenderer& SnapshotDrawer::renderer(int width, int height, const twin::ParkModel& model) {
+  if (!renderer_ || renderer_->width() != width || renderer_->height() != height) {
+    renderer_.reset();  // one context at a time
+    renderer_ = std::make_unique<OffscreenRenderer>(width, height, 4, glyphs_ + namesText(model));
+  }
+  return *renderer_;
+}
+
+void SnapshotDrawer::draw(const SnapshotRequest& request) {
   int width = 0, height = 0;
   parseSize(request.size, "--size", &width, &height);
   const std::array<bool, kLayerCount> layers = parseLayers(request.layers);
@@ -99,7 +116,7 @@ int snapshotCommand(const SnapshotRequest& request) {
   const CameraPose pose = insetPose(
       resolvePose(results.model, setup.scene, request.view, request.camera, aspect * (1 - inset)),
       inset, aspect);
-  OffscreenRenderer renderer(width, height, 4, namesText(results.model));
+  OffscreenRenderer& renderer = this->renderer(width, height, results.model);
   renderer.setSky(setup.scene.skyColor());
   std::function<void()> overlay;
   if (request.legend || layers[size_t(Layer::kLabels)]) {
@@ -121,7 +138,6 @@ int snapshotCommand(const SnapshotRequest& request) {
     std::cout << "snapshot: " << out << " (" << width << "x" << height << ", " << results.scenario
               << ", " << localTimeText(results, step) << ")\n";
   }
-  return 0;
 }
 
 }  // namespace viewer

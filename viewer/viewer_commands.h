@@ -2,9 +2,16 @@
 // interactive viewer). Bad flags and files throw twin::InputError (exit code 2).
 #pragma once
 
+#include <memory>
 #include <string>
 
+namespace twin {
+struct ParkModel;
+}
+
 namespace viewer {
+
+class OffscreenRenderer;
 
 struct SnapshotRequest {
   std::string results;   // HDF5 results file
@@ -22,6 +29,25 @@ struct SnapshotRequest {
   bool announce = true;  // print the "snapshot: FILE" line
 };
 int snapshotCommand(const SnapshotRequest& request);
+
+// Snapshots drawn one after another in one offscreen context, on one thread (`parktwin report`
+// draws three). The context, what GL compiles in it and the overlay's font are made once, at the
+// first request's size, for the names of its park and `glyphs` (the other parks' names).
+class SnapshotDrawer {
+ public:
+  explicit SnapshotDrawer(std::string glyphs = "");
+  ~SnapshotDrawer();
+  SnapshotDrawer(const SnapshotDrawer&) = delete;
+  SnapshotDrawer& operator=(const SnapshotDrawer&) = delete;
+  // Draws the request to its .png as snapshotCommand does.
+  void draw(const SnapshotRequest& request);
+
+ private:
+  OffscreenRenderer& renderer(int width, int height, const twin::ParkModel& model);
+
+  std::string glyphs_;
+  std::unique_ptr<OffscreenRenderer> renderer_;
+};
 
 struct ViewRequest {
   std::string results;

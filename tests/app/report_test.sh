@@ -52,6 +52,13 @@ assert len(d["sankey"]) == 3
 links = d["sankey"][names.index("rooftop-pv")]["links"]
 assert any(l["source"] == "pv" and l["kwh"] > 0 for l in links)
 assert len(d["motors"]["worst"]) == 10 and sum(d["motors"]["histogram"]["counts"]) > 100
+# Before and after: the baseline, then the two scenarios, each one object with its image.
+assert [s["scenario"] for s in d["snapshots"]] == names, d["snapshots"]
+assert all(s["png"].startswith("data:image/png;base64,") for s in d["snapshots"])
+assert d["snapshots"][0]["png"] == d["park"]["snapshot_png"]
+import base64
+for s in d["snapshots"]:
+    open(f"{work}/report_{s['scenario']}.png", "wb").write(base64.b64decode(s["png"].split(",", 1)[1]))
 _, zh = data("report_zh.html")
 assert zh["meta"]["language"] == "zh" and zh["compare"] == compare
 assert any(n["label"] == "光伏发电" for n in zh["sankey"][0]["nodes"])
@@ -59,6 +66,17 @@ _, one = data("one.html")
 assert [s["name"] for s in one["compare"]["scenarios"]] == ["rooftop-pv"]
 assert one["compare"]["scenarios"][0] == next(s for s in compare["scenarios"] if s["name"] == "rooftop-pv")
 PY
+
+# The report draws its three images one after another in one GL context: each is the image that
+# `parktwin snapshot` draws of that run alone, byte for byte.
+for run in baseline led-lighting rooftop-pv; do
+  flag=(--scenario "$run")
+  [ "$run" = baseline ] && flag=()
+  "$pt" snapshot "$work/demo.h5" "${flag[@]}" --time 2025-06-21T12:00 -o "$work/alone_$run.png" \
+    >/dev/null 2>&1
+  check "the report's image of $run is that of parktwin snapshot" \
+    cmp "$work/alone_$run.png" "$work/report_$run.png"
+done
 
 check "the English report renders in Chromium, every chart drawn" \
   bash "$(dirname "$0")/report_browser_check.sh" "$work/report.html" "$out_dir/report-en.png"

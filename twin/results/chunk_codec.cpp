@@ -54,7 +54,6 @@ const std::array<unsigned char, 192>& digestSecret() {
 std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, double offset,
                                              double scale) {
   constexpr size_t kBytes = sizeof(float);
-  constexpr int kDrop = 23 - kSignificandBits;
   const size_t n = values.size();
   // Reused across chunks of this thread: a fresh buffer per chunk is a page-faulting memset.
   thread_local std::vector<std::uint32_t> bits;
@@ -62,14 +61,7 @@ std::span<const unsigned char> shuffledChunk(const std::vector<double>& values, 
   if (bits.size() < n) bits.resize(n);
   if (shuffled.size() < n * kBytes) shuffled.resize(n * kBytes);
   // Two passes the compiler vectorises: each value's rounded bits, then each byte plane.
-  for (size_t i = 0; i < n; ++i) {
-    const auto v = static_cast<float>((values[i] - offset) * scale);
-    std::uint32_t u = 0;
-    std::memcpy(&u, &v, kBytes);
-    const std::uint32_t rounded = (u + (1u << (kDrop - 1))) & ~((1u << kDrop) - 1u);
-    // Finite values rounded to kSignificandBits; NaN and infinities kept as they are.
-    bits[i] = (u & 0x7F800000u) != 0x7F800000u ? rounded : u;
-  }
+  for (size_t i = 0; i < n; ++i) bits[i] = storedBits(values[i], offset, scale);
   // Little-endian byte b of every value together, each plane with its shift a constant and its
   // bytes known not to alias the bits (else a char store could change them: no vectors).
   auto plane = [n]<int kShift>(const std::uint32_t* __restrict in, unsigned char* __restrict out) {

@@ -10,7 +10,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <filesystem>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "twin/base/error.h"
+#include "twin/base/file_stamp.h"
 #include "twin/results/chunk_reader.h"
 #include "twin/results/hdf5_io.h"
 
@@ -201,10 +201,9 @@ std::string awaitChild(pid_t child, std::chrono::milliseconds limit) {
   return "";
 }
 
-// Each file's verdict ("" passed, else why not), by its size and modification time.
+// Each file's verdict ("" passed, else why not), by its stamp.
 struct Verdict {
-  uintmax_t size = 0;
-  std::filesystem::file_time_type time;
+  FileStamp stamp;
   std::string failure;
 };
 struct Verdicts {
@@ -216,31 +215,19 @@ Verdicts& verdicts() {
   return v;
 }
 
-// The file's size and modification time now; nullopt when they cannot be read.
-std::optional<Verdict> stamp(const std::string& path) {
-  std::error_code size_error, time_error;
-  Verdict now{std::filesystem::file_size(path, size_error),
-              std::filesystem::last_write_time(path, time_error), ""};
-  if (size_error || time_error || !std::filesystem::is_regular_file(path, size_error)) {
-    return std::nullopt;  // not a file to walk: opening it will say what is wrong
-  }
-  return now;
-}
-
 }  // namespace
 
 void probeResultsFile(const std::string& path) {
-  std::optional<Verdict> now = stamp(path);
-  if (!now) return;  // opening will say what is wrong
+  const std::optional<FileStamp> now = fileStamp(path);
+  if (!now) return;  // not a file to walk: opening it will say what is wrong
   Verdicts& v = verdicts();
   const std::lock_guard<std::mutex> lock(v.mutex);
   const auto it = v.known.find(path);
-  if (it == v.known.end() || it->second.size != now->size || it->second.time != now->time) {
+  if (it == v.known.end() || it->second.stamp != *now) {
     const pid_t child = fork();
     if (child < 0) return;  // no process to spare: read without the guard
     if (child == 0) walkAndExit(path);
-    now->failure = awaitChild(child, walkLimit(now->size));
-    v.known[path] = *now;
+    v.known[path] = {*now, awaitChild(child, walkLimit(static_cast<uintmax_t>(now->size)))};
   }
   if (!v.known[path].failure.empty()) {
     throw InputError(path + ": the file is damaged: " + v.known[path].failure);
@@ -248,11 +235,11 @@ void probeResultsFile(const std::string& path) {
 }
 
 void trustResultsFile(const std::string& path) {
-  const std::optional<Verdict> now = stamp(path);
+  const std::optional<FileStamp> now = fileStamp(path);
   if (!now) return;
   Verdicts& v = verdicts();
   const std::lock_guard<std::mutex> lock(v.mutex);
-  v.known[path] = *now;
+  v.known[path] = {*now, ""};
 }
 
 }  // namespace twin

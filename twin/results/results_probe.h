@@ -3,7 +3,7 @@
 // its whole structure the way the readers do (every group's names, every object's attributes,
 // every small dataset's values and a chunk of each large one); a child that dies or hangs marks
 // the file as damaged, an InputError naming it, and the reading process is never at risk. A file
-// that passed is remembered (by path, size and modification time) for the rest of the process.
+// that passed is remembered (by path and twin::FileStamp) for the rest of the process.
 #pragma once
 
 #include <string>

@@ -6,10 +6,14 @@
 #include <array>
 #include <fstream>
 #include <functional>
+#include <map>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <type_traits>
 
 #include "twin/base/error.h"
+#include "twin/base/file_stamp.h"
 #include "twin/results/chunk_reader.h"
 #include "twin/results/hdf5_io.h"
 #include "twin/results/model_tables.h"
@@ -88,7 +92,9 @@ bool isHdf5File(const std::string& path) {
   return in.gcount() == 8 && std::string(head.data(), 8) == std::string("\x89HDF\r\n\x1a\n", 8);
 }
 
-ResultsSummary readResultsSummary(const std::string& path) {
+namespace {
+
+ResultsSummary readSummary(const std::string& path) {
   H5::H5File file = openResults(path);
   return guarded(path, [&] {
     ResultsSummary s;
@@ -115,6 +121,35 @@ ResultsSummary readResultsSummary(const std::string& path) {
     }
     return s;
   });
+}
+
+// The summaries this process has read, by path and the file's stamp then: a report reads its
+// file's summary for itself, its comparison and each of its three snapshots.
+struct Summaries {
+  std::mutex mutex;
+  std::map<std::string, std::pair<FileStamp, ResultsSummary>> known;
+};
+Summaries& summaries() {
+  static Summaries s;
+  return s;
+}
+
+}  // namespace
+
+ResultsSummary readResultsSummary(const std::string& path) {
+  const std::optional<FileStamp> stamp = fileStamp(path);
+  Summaries& kept = summaries();
+  if (stamp) {
+    const std::lock_guard<std::mutex> lock(kept.mutex);
+    const auto it = kept.known.find(path);
+    if (it != kept.known.end() && it->second.first == *stamp) return it->second.second;
+  }
+  ResultsSummary summary = readSummary(path);
+  if (stamp && fileStamp(path) == stamp) {  // not changed while it was read
+    const std::lock_guard<std::mutex> lock(kept.mutex);
+    kept.known[path] = {*stamp, summary};
+  }
+  return summary;
 }
 
 namespace {

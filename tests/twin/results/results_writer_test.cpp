@@ -58,11 +58,11 @@ class StoreTest : public ::testing::Test {
   }
   void TearDown() override { fs::remove_all(dir_); }
   // The small test park's baseline written to out.h5 in the test's folder.
-  std::string smallParkFile() const {
+  std::string smallParkFile(const RunMeta& meta = {}) const {
     const CompiledPark park = test::compileText(test::smallParkYaml());
     const TimeGrid grid = makeTimeGrid(park.baseline, {});
     const std::string path = (dir_ / "out.h5").string();
-    ResultsWriter writer(path, RunMeta{}, grid);
+    ResultsWriter writer(path, meta, grid);
     BlockSink& sink = writer.beginScenario(park.baseline, "");
     writer.endScenario(runSimulation(park.baseline, grid, &sink));
     writer.commit();
@@ -70,6 +70,21 @@ class StoreTest : public ::testing::Test {
   }
   fs::path dir_;
 };
+
+// A process keeps the summaries it has read, by the file's stamp (twin/base/file_stamp.h): a file
+// written again at the same path is read again, even within the same second.
+TEST_F(StoreTest, SummaryFollowsTheFileAtItsPath) {
+  RunMeta meta;
+  meta.created_utc = "first";
+  const std::string path = smallParkFile(meta);
+  EXPECT_EQ(readResultsSummary(path).created_utc, "first");
+  EXPECT_EQ(readResultsSummary(path).created_utc, "first");  // kept
+  const fs::file_time_type written = fs::last_write_time(path);
+  meta.created_utc = "again";  // as many bytes
+  smallParkFile(meta);
+  fs::last_write_time(path, written);  // and the same modification time
+  EXPECT_EQ(readResultsSummary(path).created_utc, "again");
+}
 
 TEST_F(StoreTest, RoundTripsSeriesKpisAndMeta) {
   const std::string text = test::smallParkYaml();

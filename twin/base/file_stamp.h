@@ -1,0 +1,28 @@
+// What identifies a file's state on disk: its device and inode, size, and modification and change
+// times (to the nanosecond). Writing to the file or replacing it changes at least one of them; the
+// change time cannot be set back by a user, as `touch` and `cp -p` set the modification time. For
+// what a process keeps of a file it has read (the results file's structure verdict, its summary)
+// as long as the file stays as it was.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+namespace twin {
+
+struct FileStamp {
+  dev_t device = 0;
+  ino_t inode = 0;
+  int64_t size = 0;
+  int64_t modified_ns = 0;
+  int64_t changed_ns = 0;
+  bool operator==(const FileStamp&) const = default;
+};
+
+// The stamp of the regular file at `path`; nullopt when it is not one or cannot be read.
+std::optional<FileStamp> fileStamp(const std::string& path);
+
+}  // namespace twin

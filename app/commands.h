@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -107,10 +108,13 @@ struct ReportRequest {
   std::string language = "en";  // en or zh
   std::string scenarios;        // comma-separated; "" = every scenario
 };
-// `known`, `tally`: the comparison and the series' sums of the file, where the caller has them
-// (`parktwin demo`, which has just written it); else they are read from the file.
-int reportCommand(const ReportRequest& request, const economics::Comparison* known = nullptr,
-                  const ReportTally* tally = nullptr);
+// How a report has its file's comparison against the baseline: `parktwin demo` computes and
+// prints it while the report's snapshots are drawn; empty: the report computes it.
+using ComparisonSource = std::function<economics::Comparison()>;
+// `tally`: the file's series sums where the caller took them while writing it (`parktwin demo`);
+// else they are read from the file.
+int reportCommand(const ReportRequest& request, const ReportTally* tally = nullptr,
+                  const ComparisonSource& comparison = {});
 
 // `parktwin diagnose`: motors diagnosed from meter readings (docs/diagnosis.md).
 struct DiagnoseRequest {

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <future>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "app/commands.h"
@@ -27,6 +28,8 @@ namespace twin::cli {
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr size_t kSnapshots = 3;  // the baseline's, and two scenarios' for before and after
 
 // The runs to show: the baseline, then the named scenarios (all when none are named).
 std::vector<std::string> chosenRuns(const ResultsSummary& summary, const std::string& results,
@@ -123,7 +126,7 @@ std::future<std::vector<Json>> drawSnapshots(const std::string& results,
                                              const ResultsSummary& summary, bool zh) {
   std::vector<std::string> names;
   std::string glyphs;
-  for (size_t i = 0; i < runs.size() && i <= 2; ++i) {
+  for (size_t i = 0; i < runs.size() && i < kSnapshots; ++i) {
     names.push_back(runs[i].name);
     glyphs += viewer::namesText(runs[i].model);
   }
@@ -136,22 +139,24 @@ std::future<std::vector<Json>> drawSnapshots(const std::string& results,
   });
 }
 
-// `compare --json` of the chosen scenarios (of `known` where given); null for a file with the
+// `compare --json` of the chosen scenarios (from `source` where given); null for a file with the
 // baseline only.
 Json compareJson(const std::string& results, const ResultsSummary& summary,
-                 const std::vector<std::string>& names, const economics::Comparison* known) {
+                 const std::vector<std::string>& names, const ComparisonSource& source) {
+  std::optional<economics::Comparison> comparison;
+  if (source) comparison = source();
   if (summary.scenarios.size() < 2) return nullptr;
-  economics::Comparison comparison = known ? *known : economics::compareResults(results, "");
-  std::erase_if(comparison.scenarios, [&](const economics::ScenarioComparison& s) {
+  if (!comparison) comparison = economics::compareResults(results, "");
+  std::erase_if(comparison->scenarios, [&](const economics::ScenarioComparison& s) {
     return std::find(names.begin(), names.end(), s.name) == names.end();
   });
-  return comparisonJson(comparison);
+  return comparisonJson(*comparison);
 }
 
 }  // namespace
 
-int reportCommand(const ReportRequest& request, const economics::Comparison* known,
-                  const ReportTally* tally) {
+int reportCommand(const ReportRequest& request, const ReportTally* tally,
+                  const ComparisonSource& comparison) {
   const std::string& out = request.output;
   if (out.size() < 6 || out.substr(out.size() - 5) != ".html") {
     throw InputError("-o: expected an .html file, got " + quote(out));
@@ -159,14 +164,20 @@ int reportCommand(const ReportRequest& request, const economics::Comparison* kno
   const bool zh = request.language == "zh";
   const ResultsSummary summary = readResultsSummary(request.results);
   const std::vector<std::string> names = chosenRuns(summary, request.results, request.scenarios);
+  // The snapshots' runs first, to start drawing them as soon as their names' glyphs are known.
   std::vector<ReportRun> runs;
-  for (const std::string& n : names) runs.push_back({n, readStoredModel(request.results, n)});
+  for (const std::string& n : names) {
+    runs.push_back({n, readStoredModel(request.results, n)});
+    if (runs.size() == kSnapshots || runs.size() == names.size()) break;
+  }
+  std::future<std::vector<Json>> snapshots = drawSnapshots(request.results, runs, summary, zh);
+  for (size_t i = runs.size(); i < names.size(); ++i)
+    runs.push_back({names[i], readStoredModel(request.results, names[i])});
   const double step_h = summary.step_s / 3600.0;
   Json data;
   data["meta"] = metaJson(request.results, summary, runs[0].model, names, zh);
-  std::future<std::vector<Json>> snapshots = drawSnapshots(request.results, runs, summary, zh);
   data["park"] = parkJson(runs[0].model, summary.scenarios.front(), nullptr);
-  data["compare"] = compareJson(request.results, summary, names, known);
+  data["compare"] = compareJson(request.results, summary, names, comparison);
   for (const char* key : {"monthly", "load_duration", "profiles", "sankey", "snapshots"})
     data[key] = Json::array();
   SeriesSums sums(request.results, step_h, tally);

@@ -14,7 +14,6 @@
 #include "app/json_output.h"
 #include "app/progress.h"
 #include "app/report_tally.h"
-#include "app/report_tally.h"
 #include "app/summary_table.h"
 #include "app/text_table.h"
 #include "app/version.h"
@@ -242,14 +241,17 @@ int demoCommand(const std::string& dir, const PeriodFlags& period,
   const int rc =
       simulate(parkSourceFromText(std::string(kDemoParkYaml), park_path), request, &tally);
   if (rc == 0) {
-    std::cout << "\n";
-    const economics::Comparison comparison = economics::compareResults(request.output, "");
-    printEconomics(std::cout, comparison, terminalWidth());
-    std::cout << "(parktwin compare " << request.output << " for every KPI, --json, --csv)\n";
     ReportRequest report;
     report.results = request.output;
     report.output = (std::filesystem::path(dir) / "report.html").string();
-    return reportCommand(report, &comparison, &tally);
+    // The economics printed while the report draws its snapshots, then handed to the report.
+    return reportCommand(report, &tally, [&] {
+      std::cout << "\n";
+      economics::Comparison comparison = economics::compareResults(request.output, "");
+      printEconomics(std::cout, comparison, terminalWidth());
+      std::cout << "(parktwin compare " << request.output << " for every KPI, --json, --csv)\n";
+      return comparison;
+    });
   }
   return rc;
 }

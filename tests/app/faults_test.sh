@@ -115,6 +115,15 @@ for cmd in info compare; do
     "$work/err.txt"
 done
 
+# A file whose root attribute `ids` holds two strings that each claim 512 MiB (their lengths set in
+# the attribute's stored elements, which HDF5 gives no raw access to): the walk's child is stopped
+# as soon as it has taken 256 MiB more than the process had, instead of allocating 1.5 GB for 2 s.
+cp "$regressions/hdf5_vlen_attribute_claims.h5bin" "$work/attr.h5"
+"$pt" info "$work/attr.h5" >/dev/null 2>"$work/err.txt"
+check "info on an attribute's strings claiming 1 GiB: exit 2" [ $? -eq 2 ]
+check "... naming the file and the memory limit" \
+  grep -q "attr.h5: the file is damaged: reading its structure took more than 256 MiB of memory" "$work/err.txt"
+
 # A file on which HDF5 1.10 loops walking its structure (found by fuzzing): the walk of a small
 # file is cut at 2 s of processor time, and the command says so.
 cp "$regressions/hdf5_loops_walking_structure.h5bin" "$work/loops.h5"

@@ -3,6 +3,7 @@
 #include <H5Cpp.h>
 #include <fmt/format.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -36,20 +37,44 @@ std::chrono::milliseconds walkLimit(uintmax_t bytes) {
       2000 + static_cast<long>(std::min<uintmax_t>(bytes, 1ull << 31) / 8389));
 }
 
-// The child's processor time so far (user + system, /proc/PID/stat); zero when unreadable.
-std::chrono::milliseconds cpuTime(pid_t child) {
+// How much memory the walk may take beyond what the process had when it forked: 256 MiB, and 4
+// bytes more per byte of the file. A sound file's walk reads small datasets, first chunks and
+// lists of names, tens of MiB; a damaged variable-length string can make HDF5 allocate (and
+// clear) whatever length it claims, gigabytes from a file of kilobytes.
+int64_t memoryLimit(uintmax_t bytes) {
+  return (int64_t{256} << 20) + 4 * static_cast<int64_t>(std::min<uintmax_t>(bytes, 1ull << 31));
+}
+
+// What a process uses so far: processor time (user + system) and resident memory.
+struct Use {
+  std::chrono::milliseconds cpu{0};
+  int64_t resident_bytes = 0;
+};
+
+// The child's use from /proc/PID/stat; zero when unreadable.
+Use childUse(pid_t child) {
   std::ifstream stat("/proc/" + std::to_string(child) + "/stat");
   std::string line;
   std::getline(stat, line);
   const size_t end = line.rfind(')');  // fields after the command name, which may hold spaces
-  if (end == std::string::npos) return std::chrono::milliseconds(0);
+  if (end == std::string::npos) return {};
   std::istringstream fields(line.substr(end + 2));
   std::string field;
-  long ticks = 0;
-  for (int k = 3; k <= 15 && fields >> field; ++k) {  // utime is field 14, stime 15
-    if (k >= 14) ticks += std::atol(field.c_str());
+  long ticks = 0, pages = 0;
+  for (int k = 3; k <= 24 && fields >> field; ++k) {  // utime 14, stime 15, rss 24 (pages)
+    if (k == 14 || k == 15) ticks += std::atol(field.c_str());
+    if (k == 24) pages = std::atol(field.c_str());
   }
-  return std::chrono::milliseconds(ticks * 1000 / std::max(1L, sysconf(_SC_CLK_TCK)));
+  return {std::chrono::milliseconds(ticks * 1000 / std::max(1L, sysconf(_SC_CLK_TCK))),
+          int64_t{pages} * sysconf(_SC_PAGESIZE)};
+}
+
+// This process's resident memory (/proc/self/statm); zero when unreadable.
+int64_t residentBytes() {
+  std::ifstream statm("/proc/self/statm");
+  long size = 0, resident = 0;
+  statm >> size >> resident;
+  return int64_t{resident} * sysconf(_SC_PAGESIZE);
 }
 
 constexpr hsize_t kFullReadBytes = hsize_t{256} << 10;  // datasets read whole up to this size
@@ -173,20 +198,35 @@ void walkGroup(const H5::Group& group, int depth) {
   _exit(0);
 }
 
+// The child's limits: processor time, and memory above the process's when it forked.
+struct WalkLimits {
+  std::chrono::milliseconds cpu;
+  int64_t memory;
+  int64_t resident_at_fork;
+};
+
 // What the child's end says: "" when it walked the file, else why not.
-std::string awaitChild(pid_t child, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + 10 * limit;
+std::string awaitChild(pid_t child, const WalkLimits& limits) {
+  const auto deadline = std::chrono::steady_clock::now() + 10 * limits.cpu;
+  auto tooBig = [&](int64_t resident) {
+    return resident - limits.resident_at_fork > limits.memory;
+  };
   int status = 0;
+  rusage usage{};
   for (;;) {
-    const pid_t done = waitpid(child, &status, WNOHANG);
+    const pid_t done = wait4(child, &status, WNOHANG, &usage);
     if (done == child) break;
     if (done < 0) return "";  // reaped elsewhere: nothing to judge by
-    const bool busy = cpuTime(child) > limit;
-    if (busy || std::chrono::steady_clock::now() > deadline) {
+    const Use use = childUse(child);
+    const bool busy = use.cpu > limits.cpu, big = tooBig(use.resident_bytes);
+    if (busy || big || std::chrono::steady_clock::now() > deadline) {
       kill(child, SIGKILL);
       waitpid(child, &status, 0);
+      if (big)
+        return fmt::format("reading its structure took more than {} MiB of memory",
+                           limits.memory >> 20);
       return fmt::format("reading its structure did not end within {:.1f} s{}",
-                         static_cast<double>((busy ? 1 : 10) * limit.count()) / 1000.0,
+                         static_cast<double>((busy ? 1 : 10) * limits.cpu.count()) / 1000.0,
                          busy ? " of processor time" : "");
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
@@ -197,6 +237,10 @@ std::string awaitChild(pid_t child, std::chrono::milliseconds limit) {
   // A sanitizer build reports a crash and exits 1 instead of dying of the signal.
   if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
     return "HDF5 crashed reading its structure (exit " + std::to_string(WEXITSTATUS(status)) + ")";
+  }
+  if (tooBig(int64_t{usage.ru_maxrss} << 10)) {  // between two looks
+    return fmt::format("reading its structure took more than {} MiB of memory",
+                       limits.memory >> 20);
   }
   return "";
 }
@@ -224,10 +268,12 @@ void probeResultsFile(const std::string& path) {
   const std::lock_guard<std::mutex> lock(v.mutex);
   const auto it = v.known.find(path);
   if (it == v.known.end() || it->second.stamp != *now) {
+    const auto bytes = static_cast<uintmax_t>(now->size);
+    const WalkLimits limits{walkLimit(bytes), memoryLimit(bytes), residentBytes()};
     const pid_t child = fork();
     if (child < 0) return;  // no process to spare: read without the guard
     if (child == 0) walkAndExit(path);
-    v.known[path] = {*now, awaitChild(child, walkLimit(static_cast<uintmax_t>(now->size)))};
+    v.known[path] = {*now, awaitChild(child, limits)};
   }
   if (!v.known[path].failure.empty()) {
     throw InputError(path + ": the file is damaged: " + v.known[path].failure);

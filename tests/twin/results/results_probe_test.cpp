@@ -1,6 +1,7 @@
 // The results probe (twin/results/results_probe.h): a file that crashes HDF5 is refused as damaged
 // and the test process lives; a file this process wrote and committed is trusted as it is, and
-// walked again once it changes, even to the same size and modification time.
+// walked again once it changes, even to the same size and modification time; a walk that takes
+// too much memory is stopped and the file refused.
 #include "twin/results/results_probe.h"
 
 #include <gtest/gtest.h>
@@ -16,12 +17,21 @@ namespace {
 
 namespace fs = std::filesystem;
 
+// A results regression input (tests/fuzz/regressions/results/NAME.h5bin).
+fs::path regression(const std::string& name) {
+  return fs::path(PARKTWIN_SOURCE_DIR) / "tests/fuzz/regressions/results" / (name + ".h5bin");
+}
+
+// A file of this test's own in the temporary folder.
+fs::path scratch(const std::string& name) {
+  return fs::temp_directory_path() /
+         ("parktwin_probe_" + name + std::to_string(::getpid()) + ".h5");
+}
+
 TEST(ResultsProbe, RefusesACrashingFileUntrustedAndTrustsWhatWasCommitted) {
-  const fs::path crasher = fs::path(PARKTWIN_SOURCE_DIR) /
-                           "tests/fuzz/regressions/results/hdf5_string_list_heap_overlap.h5bin";
-  const fs::path path =
-      fs::temp_directory_path() / ("parktwin_probe_" + std::to_string(::getpid()) + ".h5");
-  fs::copy_file(crasher, path, fs::copy_options::overwrite_existing);
+  const fs::path path = scratch("crash");
+  fs::copy_file(regression("hdf5_string_list_heap_overlap"), path,
+                fs::copy_options::overwrite_existing);
   EXPECT_THROW(probeResultsFile(path.string()), InputError);
   trustResultsFile(path.string());  // as ResultsWriter::commit does for its own file
   EXPECT_NO_THROW(probeResultsFile(path.string()));
@@ -33,10 +43,8 @@ TEST(ResultsProbe, RefusesACrashingFileUntrustedAndTrustsWhatWasCommitted) {
 // Bytes rewritten in place to the same size, the modification time set back as `cp -p` or `touch`
 // would: the change time still tells, and the file is walked again (twin/base/file_stamp.h).
 TEST(ResultsProbe, WalksAgainAFileRewrittenToTheSameSizeAndTime) {
-  const fs::path crasher = fs::path(PARKTWIN_SOURCE_DIR) /
-                           "tests/fuzz/regressions/results/hdf5_string_list_heap_overlap.h5bin";
-  const fs::path path =
-      fs::temp_directory_path() / ("parktwin_probe_same_" + std::to_string(::getpid()) + ".h5");
+  const fs::path crasher = regression("hdf5_string_list_heap_overlap");
+  const fs::path path = scratch("same");
   std::ofstream(path, std::ios::binary) << std::string(fs::file_size(crasher), '\0');
   const fs::file_time_type written = fs::last_write_time(path);
   trustResultsFile(path.string());
@@ -49,6 +57,21 @@ TEST(ResultsProbe, WalksAgainAFileRewrittenToTheSameSizeAndTime) {
   fs::last_write_time(path, written);
   ASSERT_EQ(fs::file_size(path), fs::file_size(crasher));
   EXPECT_THROW(probeResultsFile(path.string()), InputError);
+  fs::remove(path);
+}
+
+// Strings of an attribute that claim 512 MiB each (tests/fuzz/regressions/results): the walk is
+// stopped by its memory limit, before HDF5 has allocated what they claim.
+TEST(ResultsProbe, RefusesAFileWhoseWalkTakesTooMuchMemory) {
+  const fs::path path = scratch("memory");
+  fs::copy_file(regression("hdf5_vlen_attribute_claims"), path,
+                fs::copy_options::overwrite_existing);
+  try {
+    probeResultsFile(path.string());
+    ADD_FAILURE() << "not refused";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("MiB of memory"), std::string::npos) << e.what();
+  }
   fs::remove(path);
 }
 

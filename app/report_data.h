@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "app/report_sums.h"
+#include "twin/engine/series.h"
 #include "twin/model/model.h"
 #include "twin/results/results_reader.h"
 
@@ -44,8 +45,7 @@ Json drEventsJson(const std::string& path, const std::vector<ReportRun>& runs);
 // input and the loads' power by their kinds, the park's EV charging, and the park's demand as
 // "other" (for a file without motor and load series).
 struct DemandGrouping {
-  const char* kind;
-  const char* field;
+  SeriesId series;
   std::vector<std::string> groups;
 };
 std::vector<DemandGrouping> demandGroupings(const ParkModel& model);

@@ -56,8 +56,8 @@ std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const 
   std::map<std::string, std::vector<double>> out;
   // Each kind's columns summed per step. A kind of both motors and loads ("other") adds the loads'
   // sum onto the motors' (column by column before the sums were kept: the same up to rounding).
-  auto add = [&](const DemandGrouping& g) {
-    for (const auto& [k, v] : sums.byGroup(run.name, g.kind, g.field, g.groups, steps)) {
+  auto add = [&](const std::string& kind, const std::string& field, const DemandGrouping& g) {
+    for (const auto& [k, v] : sums.byGroup(run.name, kind, field, g.groups, steps)) {
       std::vector<double>& total = out[k];
       if (total.empty()) {
         total = v;
@@ -69,9 +69,10 @@ std::map<std::string, std::vector<double>> demandByKind(SeriesSums& sums, const 
   const bool per_equipment =
       hasSeries(listed, "motor", "input_power_kW") && hasSeries(listed, "load", "power_kW");
   for (const DemandGrouping& g : demandGroupings(run.model)) {
-    const bool whole_park = std::string(g.field) == "demand_kW";
+    const std::string kind(kSeries[g.series].kind), field(kSeries[g.series].field);
+    const bool whole_park = g.series == kParkDemand;
     const bool wanted = per_equipment ? !whole_park : whole_park;
-    if (wanted && hasSeries(listed, g.kind, g.field)) add(g);
+    if (wanted && hasSeries(listed, kind, field)) add(kind, field, g);
   }
   return out;
 }
@@ -87,10 +88,10 @@ std::vector<DemandGrouping> demandGroupings(const ParkModel& model) {
   std::vector<std::string> motors, loads;
   for (const Motor& m : model.motors) motors.push_back(motorKind(m));
   for (const Load& l : model.loads) loads.push_back(loadKind(l));
-  return {{"motor", "input_power_kW", motors},
-          {"load", "power_kW", loads},
-          {"park", "ev_kW", {"ev"}},
-          {"park", "demand_kW", {"other"}}};
+  return {{kMotorInputPower, motors},
+          {kLoadPower, loads},
+          {kParkEvPower, {"ev"}},
+          {kParkDemand, {"other"}}};
 }
 
 Json profilesJson(SeriesSums& stored, const ReportRun& run, const ResultsSummary& summary,

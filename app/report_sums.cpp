@@ -19,7 +19,7 @@ TotalsPass::TotalsPass(const std::vector<std::string>* groups, size_t steps, dou
   for (const std::string& g : *groups) {
     std::vector<double>& v = grouped[g];
     v.resize(steps, 0.0);
-    of_column_.push_back(&v);
+    of_column_.push_back(v.data());  // never resized again
   }
 }
 
@@ -36,7 +36,7 @@ void TotalsPass::add(const SeriesData& s) {
       energies[c] += row[c] * step_h_;
     }
     if (s.first_row + r >= steps_) continue;
-    for (size_t c = 0; c < in_groups; ++c) (*of_column_[c])[s.first_row + r] += row[c];
+    for (size_t c = 0; c < in_groups; ++c) of_column_[c][s.first_row + r] += row[c];
   }
 }
 
@@ -102,9 +102,8 @@ const SeriesData& SeriesSums::series(const std::string& scenario, const std::str
 }
 
 const std::vector<int64_t>& SeriesSums::times() {
-  if (!times_read_) times_ = readTimes(path_);
-  times_read_ = true;
-  return times_;
+  if (!times_) times_ = readTimes(path_);
+  return *times_;
 }
 
 }  // namespace twin::cli

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -42,7 +43,7 @@ class TotalsPass {
 
  private:
   SeriesTotals totals_;
-  std::vector<std::vector<double>*> of_column_;
+  std::vector<double*> of_column_;  // each column's group's sums, by step
   size_t steps_;
   double step_h_;
 };
@@ -86,8 +87,7 @@ class SeriesSums {
   const ReportTally* known_;
   std::map<StoredObject, SeriesTotals> by_object_;
   std::map<StoredObject, SeriesData> whole_;
-  std::vector<int64_t> times_;
-  bool times_read_ = false;
+  std::optional<std::vector<int64_t>> times_;
 };
 
 }  // namespace twin::cli

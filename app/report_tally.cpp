@@ -7,17 +7,9 @@
 namespace twin::cli {
 namespace {
 
-// The series declared as kind/field; kSeriesCount when none is.
-int seriesOf(std::string_view kind, std::string_view field) {
-  for (int s = 0; s < kSeriesCount; ++s) {
-    if (kSeries[s].kind == kind && kSeries[s].field == field) return s;
-  }
-  return kSeriesCount;
-}
-
 // One tallied series of a run and where its blocks go: a pass of sums, or the whole series.
 struct Tallied {
-  int series;
+  SeriesId series;
   TotalsPass* pass;
   SeriesData* whole;
 };
@@ -68,20 +60,21 @@ BlockSink& ReportTally::tee(BlockSink& inner, const std::string& name, const Par
   const double step_h = grid.step_s / 3600.0;  // as the report takes it from the file
   const auto steps = static_cast<size_t>(grid.steps());
   std::vector<Tallied> tallied;
-  auto pass = [&](const std::string& kind, const std::string& field,
-                  const std::vector<std::string>* groups) {
-    std::unique_ptr<TotalsPass>& p = passes_[{name, kind, field}];
-    p = std::make_unique<TotalsPass>(groups, steps, step_h);
-    tallied.push_back({seriesOf(kind, field), p.get(), nullptr});
+  auto key = [&](SeriesId s) {
+    return Key{name, std::string(kSeries[s].kind), std::string(kSeries[s].field)};
   };
-  for (const DemandGrouping& g : demandGroupings(model)) pass(g.kind, g.field, &g.groups);
-  pass("motor", "shaft_power_kW", nullptr);
-  for (const char* field : {"grid_import_kW", "pv_kW", "storage_kW"}) {
-    SeriesData& whole = series_[{name, "park", field}];
+  auto pass = [&](SeriesId s, const std::vector<std::string>* groups) {
+    std::unique_ptr<TotalsPass>& p = passes_[key(s)];
+    p = std::make_unique<TotalsPass>(groups, steps, step_h);
+    tallied.push_back({s, p.get(), nullptr});
+  };
+  for (const DemandGrouping& g : demandGroupings(model)) pass(g.series, &g.groups);
+  if (name == "baseline") pass(kMotorShaftPower, nullptr);  // the motors' table: the baseline's
+  for (const SeriesId s : {kParkGridImport, kParkPvPower, kParkStoragePower}) {
+    SeriesData& whole = series_[key(s)];
     whole = SeriesData{};
-    tallied.push_back({seriesOf("park", field), nullptr, &whole});
+    tallied.push_back({s, nullptr, &whole});
   }
-  std::erase_if(tallied, [](const Tallied& t) { return t.series == kSeriesCount; });
   tees_.push_back(std::make_unique<TallySink>(inner, std::move(tallied)));
   return *tees_.back();
 }

@@ -21,8 +21,8 @@ namespace twin::cli {
 class ReportTally {
  public:
   // A sink that tallies run `name`'s blocks, then hands each to `inner`; it lives as long as the
-  // tally. Tallied: the demand groupings (demandGroupings), the motors' shaft power and the
-  // park's grid import, PV and storage power whole.
+  // tally. Tallied: the demand groupings (demandGroupings), the baseline's motors' shaft power
+  // (the motors' table) and the park's grid import, PV and storage power whole.
   BlockSink& tee(BlockSink& inner, const std::string& name, const ParkModel& model,
                  const TimeGrid& grid);
 

@@ -8,8 +8,11 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace twin {
 
@@ -24,5 +27,26 @@ struct FileStamp {
 
 // The stamp of the regular file at `path`; nullopt when it is not one or cannot be read.
 std::optional<FileStamp> fileStamp(const std::string& path);
+
+// What a process keeps of the files it has read, by path, as long as each file keeps the stamp
+// it had then. Thread-safe.
+template <typename T>
+class KeptByStamp {
+ public:
+  std::optional<T> find(const std::string& path, const FileStamp& stamp) const {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    const auto it = known_.find(path);
+    if (it == known_.end() || !(it->second.first == stamp)) return std::nullopt;
+    return it->second.second;
+  }
+  void keep(const std::string& path, const FileStamp& stamp, T value) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    known_.insert_or_assign(path, std::pair{stamp, std::move(value)});
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::string, std::pair<FileStamp, T>> known_;
+};
 
 }  // namespace twin

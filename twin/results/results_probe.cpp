@@ -12,7 +12,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
-#include <map>
 #include <mutex>
 #include <optional>
 #include <sstream>
@@ -211,6 +210,8 @@ std::string awaitChild(pid_t child, const WalkLimits& limits) {
   auto tooBig = [&](int64_t resident) {
     return resident - limits.resident_at_fork > limits.memory;
   };
+  const std::string too_big =
+      fmt::format("reading its structure took more than {} MiB of memory", limits.memory >> 20);
   int status = 0;
   rusage usage{};
   for (;;) {
@@ -222,9 +223,7 @@ std::string awaitChild(pid_t child, const WalkLimits& limits) {
     if (busy || big || std::chrono::steady_clock::now() > deadline) {
       kill(child, SIGKILL);
       waitpid(child, &status, 0);
-      if (big)
-        return fmt::format("reading its structure took more than {} MiB of memory",
-                           limits.memory >> 20);
+      if (big) return too_big;
       return fmt::format("reading its structure did not end within {:.1f} s{}",
                          static_cast<double>((busy ? 1 : 10) * limits.cpu.count()) / 1000.0,
                          busy ? " of processor time" : "");
@@ -238,24 +237,12 @@ std::string awaitChild(pid_t child, const WalkLimits& limits) {
   if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
     return "HDF5 crashed reading its structure (exit " + std::to_string(WEXITSTATUS(status)) + ")";
   }
-  if (tooBig(int64_t{usage.ru_maxrss} << 10)) {  // between two looks
-    return fmt::format("reading its structure took more than {} MiB of memory",
-                       limits.memory >> 20);
-  }
-  return "";
+  return tooBig(int64_t{usage.ru_maxrss} << 10) ? too_big : "";  // between two looks
 }
 
-// Each file's verdict ("" passed, else why not), by its stamp.
-struct Verdict {
-  FileStamp stamp;
-  std::string failure;
-};
-struct Verdicts {
-  std::mutex mutex;
-  std::map<std::string, Verdict> known;
-};
-Verdicts& verdicts() {
-  static Verdicts v;
+// Each file's verdict: "" passed, else why not.
+KeptByStamp<std::string>& verdicts() {
+  static KeptByStamp<std::string> v;
   return v;
 }
 
@@ -263,29 +250,24 @@ Verdicts& verdicts() {
 
 void probeResultsFile(const std::string& path) {
   const std::optional<FileStamp> now = fileStamp(path);
-  if (!now) return;  // not a file to walk: opening it will say what is wrong
-  Verdicts& v = verdicts();
-  const std::lock_guard<std::mutex> lock(v.mutex);
-  const auto it = v.known.find(path);
-  if (it == v.known.end() || it->second.stamp != *now) {
+  if (!now) return;           // not a file to walk: opening it will say what is wrong
+  static std::mutex walking;  // one walk at a time
+  const std::lock_guard<std::mutex> lock(walking);
+  std::optional<std::string> failure = verdicts().find(path, *now);
+  if (!failure) {
     const auto bytes = static_cast<uintmax_t>(now->size);
     const WalkLimits limits{walkLimit(bytes), memoryLimit(bytes), residentBytes()};
     const pid_t child = fork();
     if (child < 0) return;  // no process to spare: read without the guard
     if (child == 0) walkAndExit(path);
-    v.known[path] = {*now, awaitChild(child, limits)};
+    failure = awaitChild(child, limits);
+    verdicts().keep(path, *now, *failure);
   }
-  if (!v.known[path].failure.empty()) {
-    throw InputError(path + ": the file is damaged: " + v.known[path].failure);
-  }
+  if (!failure->empty()) throw InputError(path + ": the file is damaged: " + *failure);
 }
 
 void trustResultsFile(const std::string& path) {
-  const std::optional<FileStamp> now = fileStamp(path);
-  if (!now) return;
-  Verdicts& v = verdicts();
-  const std::lock_guard<std::mutex> lock(v.mutex);
-  v.known[path] = {*now, ""};
+  if (const std::optional<FileStamp> now = fileStamp(path)) verdicts().keep(path, *now, "");
 }
 
 }  // namespace twin

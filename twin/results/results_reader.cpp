@@ -6,8 +6,6 @@
 #include <array>
 #include <fstream>
 #include <functional>
-#include <map>
-#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <type_traits>
@@ -123,14 +121,10 @@ ResultsSummary readSummary(const std::string& path) {
   });
 }
 
-// The summaries this process has read, by path and the file's stamp then: a report reads its
-// file's summary for itself, its comparison and each of its three snapshots.
-struct Summaries {
-  std::mutex mutex;
-  std::map<std::string, std::pair<FileStamp, ResultsSummary>> known;
-};
-Summaries& summaries() {
-  static Summaries s;
+// The summaries this process has read: a report reads its file's summary for itself, its
+// comparison and each of its three snapshots.
+KeptByStamp<ResultsSummary>& summaries() {
+  static KeptByStamp<ResultsSummary> s;
   return s;
 }
 
@@ -138,17 +132,11 @@ Summaries& summaries() {
 
 ResultsSummary readResultsSummary(const std::string& path) {
   const std::optional<FileStamp> stamp = fileStamp(path);
-  Summaries& kept = summaries();
   if (stamp) {
-    const std::lock_guard<std::mutex> lock(kept.mutex);
-    const auto it = kept.known.find(path);
-    if (it != kept.known.end() && it->second.first == *stamp) return it->second.second;
+    if (std::optional<ResultsSummary> kept = summaries().find(path, *stamp)) return *kept;
   }
   ResultsSummary summary = readSummary(path);
-  if (stamp && fileStamp(path) == stamp) {  // not changed while it was read
-    const std::lock_guard<std::mutex> lock(kept.mutex);
-    kept.known[path] = {*stamp, summary};
-  }
+  if (stamp && fileStamp(path) == stamp) summaries().keep(path, *stamp, summary);  // unchanged
   return summary;
 }
 

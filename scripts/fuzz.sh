@@ -7,6 +7,9 @@
 # (tests/fuzz/dict/TARGET.dict). An input slower than 1 s is a finding, as are crashes, leaks and
 # exceptions other than a located InputError. Findings are written to build-fuzz/findings/; the
 # corpus grows in build-fuzz/corpus/. Needs clang and libfuzzer-14-dev (Debian 12).
+# FUZZ_SANITIZERS=undefined builds without ASan (into build-fuzz-undefined/, same corpus): the
+# results reader, whose structure probe forks a child per input, then runs several times faster;
+# replay the grown corpus under ASan afterwards (docs/hardening.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Each input computes its own shade tables and spot losses: none read from or kept in the user's
@@ -22,9 +25,13 @@ done
 [[ "$seconds" =~ ^[0-9]+$ ]] || { echo "fuzz: expected SECONDS as a whole number, got '$seconds'" >&2; exit 2; }
 command -v clang++ >/dev/null || { echo "fuzz: clang++ is missing (apt-get install clang libfuzzer-14-dev)" >&2; exit 1; }
 
-[ -f build-fuzz/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B build-fuzz -G Ninja \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKTWIN_FUZZ=ON >/dev/null
-cmake --build build-fuzz
+sanitizers=${FUZZ_SANITIZERS:-address,undefined}
+[[ "$sanitizers" =~ ^[a-z,]+$ ]] || { echo "fuzz: expected FUZZ_SANITIZERS as names like address,undefined, got '$sanitizers'" >&2; exit 2; }
+bin=build-fuzz
+[ "$sanitizers" = address,undefined ] || bin=build-fuzz-${sanitizers//,/-}
+[ -f $bin/build.ninja ] || CC=clang CXX=clang++ cmake -S . -B $bin -G Ninja \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPARKTWIN_FUZZ=ON -DPARKTWIN_FUZZ_SANITIZERS="$sanitizers" >/dev/null
+cmake --build $bin
 
 seed() {  # TARGET: fills build-fuzz/corpus/TARGET with its seeds once
   local t=$1 dir=build-fuzz/corpus/$1
@@ -62,7 +69,7 @@ for t in "${targets[@]}"; do
   quarantine=""
   [ "$t" = results ] && quarantine=":quarantine_size_mb=4"
   ASAN_OPTIONS="symbolize=0$quarantine" \
-  build-fuzz/tests/fuzz/fuzz_"$t" build-fuzz/corpus/"$t" -dict=tests/fuzz/dict/"$t".dict \
+  $bin/tests/fuzz/fuzz_"$t" build-fuzz/corpus/"$t" -dict=tests/fuzz/dict/"$t".dict \
     -max_total_time="$seconds" -timeout="$(timeout_s "$t")" -rss_limit_mb=2048 -max_len="$(max_len "$t")" \
     -print_final_stats=1 -artifact_prefix=build-fuzz/findings/"$t"- 2>&1 |
     grep -E "^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss|==[0-9]+==ERROR|SUMMARY|artifact_prefix|Test unit written)" || true

@@ -1,6 +1,7 @@
 // Results files: the bytes written to a temporary .h5 and opened as `info` (summary), `compare`
 // (every run's KPIs and economics, or a sweep's summary table) and the viewer (stored model,
 // times, series) open them.
+#include <pthread.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -16,20 +17,30 @@
 
 #if defined(__has_feature)
 #if __has_feature(address_sanitizer)
-#include <pthread.h>
+#define PARKTWIN_FUZZ_ASAN 1
+#endif
+#elif defined(__SANITIZE_ADDRESS__)  // GCC
+#define PARKTWIN_FUZZ_ASAN 1
+#endif
+#ifdef PARKTWIN_FUZZ_ASAN
 #include <sanitizer/common_interface_defs.h>
-// HDF5 crashing in the structure probe's child is the probe doing its job: the child reports
-// it (ASan) and dies, the file is refused. Without libFuzzer's death callback and its abort and
-// illegal-instruction handlers there, the child writes no crash artifact of its own; the fuzzing
-// process keeps them for real findings. (An allocation over -malloc_limit_mb in a child still
-// leaves an oom-* artifact: libFuzzer's malloc hook cannot be taken back.)
+#endif
+
+// HDF5 crashing in the structure probe's child is the probe doing its job: the child dies and the
+// file is refused. The child therefore drops the fuzzer's handlers (libFuzzer's crash handlers
+// for the signals, and ASan's death callback under ASan), so that it writes no crash artifact of
+// its own; the fuzzing process keeps them for real findings. Under ASan the child still reports
+// a memory error it meets. (An allocation over -malloc_limit_mb in a child still leaves an oom-*
+// artifact: libFuzzer's malloc hook cannot be taken back.)
 const int kQuietChildren = pthread_atfork(nullptr, nullptr, [] {
+#ifdef PARKTWIN_FUZZ_ASAN
   __sanitizer_set_death_callback(nullptr);
+#else
+  for (int sig : {SIGSEGV, SIGBUS, SIGFPE}) std::signal(sig, SIG_DFL);  // ASan's own otherwise
+#endif
   std::signal(SIGABRT, SIG_DFL);
   std::signal(SIGILL, SIG_DFL);
 });
-#endif
-#endif
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   static const std::string path = (std::filesystem::temp_directory_path() /

@@ -133,8 +133,34 @@ void lookUpChunks(const H5::DataSet& ds, const std::vector<hsize_t>& dims,
   }
 }
 
+// A dataset that holds variable-length values (a table's text columns) read whole, as its reader
+// reads it, kVariableRows rows at a time: each value points into the file's global heap, and
+// HDF5 crashes converting a damaged pointer in any row (the sweep table's, found by fuzzing).
+constexpr hsize_t kVariableRows = 4096;
+void readVariableLength(const H5::DataSet& ds, const H5::DataSpace& space,
+                        const H5::DataType& type) {
+  const int rank = space.getSimpleExtentNdims();
+  std::vector<hsize_t> dims(static_cast<size_t>(std::max(rank, 1)), 1);  // a scalar: one row
+  std::vector<hsize_t> start(dims.size(), 0);
+  if (rank > 0) space.getSimpleExtentDims(dims.data());
+  std::vector<hsize_t> count = dims;
+  hsize_t row = 1;
+  for (size_t k = 1; k < count.size(); ++k) row *= count[k];
+  std::vector<char> bytes;
+  for (start[0] = 0; start[0] < dims[0]; start[0] += count[0]) {
+    count[0] = std::min(kVariableRows, dims[0] - start[0]);
+    H5::DataSpace file_space = space;
+    if (rank > 0) file_space.selectHyperslab(H5S_SELECT_SET, count.data(), start.data());
+    const hsize_t points = count[0] * row;
+    const H5::DataSpace memory(1, &points);
+    bytes.assign(points * type.getSize(), 0);
+    ds.read(bytes.data(), type, memory, file_space);
+    H5Dvlen_reclaim(type.getId(), memory.getId(), H5P_DEFAULT, bytes.data());
+  }
+}
+
 // A dataset's values: its chunk index and first chunk when chunked, else all of a small one and
-// the first row of a large one.
+// the first row of a large one; all of one with variable-length values.
 void readDataset(const H5::DataSet& ds) {
   readAttributes(ds);
   const H5::DataSpace space = ds.getSpace();
@@ -149,6 +175,7 @@ void readDataset(const H5::DataSet& ds) {
   }
   const hsize_t points = static_cast<hsize_t>(space.getSimpleExtentNpoints());
   if (points == 0) return;
+  if (H5Tdetect_class(type.getId(), H5T_VLEN) > 0) return readVariableLength(ds, space, type);
   const H5::DSetCreatPropList props = ds.getCreatePlist();
   const bool chunked = props.getLayout() == H5D_CHUNKED;
   if (!chunked && points * type.getSize() <= kFullReadBytes) {

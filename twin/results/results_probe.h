@@ -1,7 +1,8 @@
 // HDF5 1.10 can crash (not fail) on a damaged or hostile file: fuzzing found frees of bad
 // pointers in its group and heap decoding. Before a results file is opened, a forked child walks
 // its whole structure the way the readers do (every group's names, every object's attributes,
-// every small contiguous dataset's values, each chunked one's chunk index and first chunk); a
+// every small contiguous dataset's values, each chunked one's chunk index and first chunk, every
+// table with text whole; each object once, however many links lead to it); a
 // child that dies, hangs or takes too much memory marks the file as damaged, an InputError naming
 // it, and the reading process is never at risk. A file that passed is remembered (by path and
 // twin::FileStamp) for the rest of the process.
@@ -11,9 +12,9 @@
 
 namespace twin {
 
-// Throws InputError when walking `path`'s structure crashes, takes more processor time than 2 s
-// and 1 s more per 8 MiB of the file (or ten times that in wall time), or more memory than
-// 256 MiB and 4 bytes per byte of the file beyond what the process had.
+// Throws InputError when walking `path`'s structure crashes, takes 0.5 s of processor time without
+// a step forward (5 s of wall time), more than 2 s and 2 s per MiB of the file in all, or more
+// memory than 256 MiB and 4 bytes per byte of the file beyond what the process had.
 void probeResultsFile(const std::string& path);
 
 // Marks `path`, as it is now, as passed without walking it: for a file this process has just

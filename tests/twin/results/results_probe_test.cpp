@@ -1,9 +1,11 @@
 // The results probe (twin/results/results_probe.h): a file that crashes HDF5 is refused as damaged
 // and the test process lives; a file this process wrote and committed is trusted as it is, and
 // walked again once it changes, even to the same size and modification time; a walk that takes
-// too much memory is stopped and the file refused.
+// too much memory is stopped and the file refused; an object that many links lead to is walked
+// once.
 #include "twin/results/results_probe.h"
 
+#include <H5Cpp.h>
 #include <gtest/gtest.h>
 #include <unistd.h>
 
@@ -72,6 +74,22 @@ TEST(ResultsProbe, RefusesAFileWhoseWalkTakesTooMuchMemory) {
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("MiB of memory"), std::string::npos) << e.what();
   }
+  fs::remove(path);
+}
+
+// A group with two links to itself: walked through its links to a depth of 32, that is 2^33 visits
+// (the walk was cut at its time limit and the file refused). Each object is now walked once.
+TEST(ResultsProbe, WalksAnObjectThatLinksToItselfOnce) {
+  const fs::path path = scratch("loop");
+  {
+    const H5::H5File file(path.string(), H5F_ACC_TRUNC);
+    const H5::Group group = file.createGroup("scenarios");
+    for (const char* name : {"again", "and_again"}) {
+      ASSERT_GE(H5Lcreate_hard(group.getId(), ".", group.getId(), name, H5P_DEFAULT, H5P_DEFAULT),
+                0);
+    }
+  }
+  EXPECT_NO_THROW(probeResultsFile(path.string()));
   fs::remove(path);
 }
 

@@ -255,7 +255,8 @@ void walkGroup(const H5::Group& group, int depth, std::set<haddr_t>& walked) {
 }
 
 // The child's limits: processor time in all and without a step forward, and memory above the
-// process's when it forked. Ten times the processor time in wall time ends a child that waits.
+// process's when it forked. A child that waits instead (a lock held at the fork) is ended by wall
+// time: 20 times the stall limit without a step, or ten times the processor time in all.
 struct WalkLimits {
   std::chrono::milliseconds cpu;
   int64_t memory;
@@ -277,7 +278,7 @@ class Watch {
     if (tooBig(use.resident_bytes)) return tooBig();
     if (use.cpu > limits_.cpu) return ended(limits_.cpu, " of processor time");
     if (use.cpu - cpu_at_step_ > kStallLimit) return stalled(kStallLimit, " of processor time");
-    if (now - wall_at_step_ > 10 * kStallLimit) return stalled(10 * kStallLimit, "");
+    if (now - wall_at_step_ > 20 * kStallLimit) return stalled(20 * kStallLimit, "");
     if (now - start_ > 10 * limits_.cpu) return ended(10 * limits_.cpu, "");
     return "";
   }

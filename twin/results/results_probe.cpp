@@ -252,10 +252,11 @@ void walkGroup(const H5::Group& group, int depth, std::set<haddr_t>& walked) {
     std::set<haddr_t> walked;
     walkGroup(file.openGroup("/"), 0, walked);
   });
-  // A damaged file can make HDF5 write past a buffer without the walk crashing. Freeing all that
-  // HDF5 holds and consolidating the heap gives glibc's checks of its chunks a chance to find such
-  // damage here, in the child, rather than in the reading process.
-  H5close();
+  // A damaged file can make HDF5 write past a buffer without the walk crashing. Freeing HDF5's
+  // free lists and consolidating the heap gives glibc's checks of its chunks a chance to find such
+  // damage here, in the child, rather than in the reading process. (Not H5close: it would flush
+  // the parent's files open for writing, copied into the child, onto the parent's files.)
+  H5garbage_collect();
   malloc_trim(0);
   _exit(0);
 }

@@ -1,39 +1,26 @@
 #include "twin/results/results_probe.h"
 
 #include <H5Cpp.h>
-#include <fmt/format.h>
 #include <malloc.h>
-#include <signal.h>
-#include <sys/mman.h>
 #include <sys/resource.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
-#include <fstream>
 #include <mutex>
 #include <optional>
 #include <set>
-#include <sstream>
-#include <thread>
 #include <vector>
 
 #include "twin/base/error.h"
 #include "twin/base/file_stamp.h"
 #include "twin/results/chunk_reader.h"
 #include "twin/results/hdf5_io.h"
+#include "twin/results/probe_watch.h"
 
 namespace twin {
 namespace {
-
-// How much processor time the walk may take without a step forward (an object walked, a slab of a
-// table read, a run of chunk lookups): HDF5 looping on a damaged structure does so inside one call.
-// A sound file's steps take milliseconds.
-constexpr std::chrono::milliseconds kStallLimit{500};
 
 // How much processor time the whole walk may take: 2 s, and 2 s more per MiB of the file (at most
 // 2 GiB are counted). The objects are walked once each, so a walk that keeps stepping ends; this
@@ -53,46 +40,10 @@ int64_t memoryLimit(uintmax_t bytes) {
   return (int64_t{256} << 20) + 4 * static_cast<int64_t>(std::min<uintmax_t>(bytes, 1ull << 31));
 }
 
-// What a process uses so far: processor time (user + system) and resident memory.
-struct Use {
-  std::chrono::milliseconds cpu{0};
-  int64_t resident_bytes = 0;
-};
-
-// The child's use from /proc/PID/stat; zero when unreadable.
-Use childUse(pid_t child) {
-  std::ifstream stat("/proc/" + std::to_string(child) + "/stat");
-  std::string line;
-  std::getline(stat, line);
-  const size_t end = line.rfind(')');  // fields after the command name, which may hold spaces
-  if (end == std::string::npos) return {};
-  std::istringstream fields(line.substr(end + 2));
-  std::string field;
-  long ticks = 0, pages = 0;
-  for (int k = 3; k <= 24 && fields >> field; ++k) {  // utime 14, stime 15, rss 24 (pages)
-    if (k == 14 || k == 15) ticks += std::atol(field.c_str());
-    if (k == 24) pages = std::atol(field.c_str());
-  }
-  return {std::chrono::milliseconds(ticks * 1000 / std::max(1L, sysconf(_SC_CLK_TCK))),
-          int64_t{pages} * sysconf(_SC_PAGESIZE)};
-}
-
-// This process's resident memory (/proc/self/statm); zero when unreadable.
-int64_t residentBytes() {
-  std::ifstream statm("/proc/self/statm");
-  long size = 0, resident = 0;
-  statm >> size >> resident;
-  return int64_t{resident} * sysconf(_SC_PAGESIZE);
-}
-
 constexpr hsize_t kFullReadBytes = hsize_t{256} << 10;  // datasets read whole up to this size
 
-// The walk's steps so far, counted by the child in memory shared with the parent (the child's
-// own pointer, set before its walk; null in the parent).
-struct Progress {
-  std::atomic<uint64_t> steps{0};
-};
-Progress* g_progress = nullptr;
+// The child's count of its steps (probe_watch.h); null in the parent.
+WalkProgress* g_progress = nullptr;
 void stepForward() {
   if (g_progress) g_progress->steps.fetch_add(1, std::memory_order_relaxed);
 }
@@ -221,21 +172,26 @@ void readDataset(const H5::DataSet& ds) {
   ds.read(bytes.data(), type, H5::DataSpace(1, &row), file_space);
 }
 
-// Each object once (`walked`: their addresses), however many links lead to it: a group that links
-// to itself is not walked again.
-void walkGroup(const H5::Group& group, int depth, std::set<haddr_t>& walked) {
+// Objects by the file they are in and their address there.
+using Walked = std::set<std::pair<unsigned long, haddr_t>>;
+constexpr int kDeepest = 32;  // groups listed at most this deep
+
+// Each object once (`walked`), however many links lead to it: a group that links to itself is not
+// walked again. A group reached too deep to be listed is not marked, so that a shallower link to
+// it still lists it.
+void walkGroup(const H5::Group& group, int depth, Walked& walked) {
   stepForward();
   step([&] { readAttributes(group); });
-  if (depth > 32) return;
+  if (depth > kDeepest) return;
   std::vector<std::string> names;
   step([&] { names = childNames(group); });  // as the readers list a group
   for (const std::string& name : names) {
     step([&] {
       H5O_info_t info{};
-      if (H5Oget_info_by_name2(group.getId(), name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) <
-              0 ||
-          !walked.insert(info.addr).second)
+      if (H5Oget_info_by_name2(group.getId(), name.c_str(), &info, H5O_INFO_BASIC, H5P_DEFAULT) < 0)
         return;
+      const bool listed = info.type != H5O_TYPE_GROUP || depth + 1 <= kDeepest;
+      if (listed && !walked.insert({info.fileno, info.addr}).second) return;
       if (info.type == H5O_TYPE_GROUP) walkGroup(group.openGroup(name), depth + 1, walked);
       if (info.type == H5O_TYPE_DATASET) readDataset(group.openDataSet(name));
       stepForward();
@@ -244,119 +200,31 @@ void walkGroup(const H5::Group& group, int depth, std::set<haddr_t>& walked) {
 }
 
 // In the child: 0 when the walk ends, with or without HDF5 errors (the readers report those).
-[[noreturn]] void walkAndExit(const std::string& path, Progress* progress) {
+// Its crashes leave no core file (each would be the size of the parent).
+[[noreturn]] void walkAndExit(const std::string& path, WalkProgress* progress) {
   g_progress = progress;
+  const rlimit no_core{0, 0};
+  setrlimit(RLIMIT_CORE, &no_core);
   H5::Exception::dontPrint();
   step([&] {
     const H5::H5File file(path, H5F_ACC_RDONLY);
-    std::set<haddr_t> walked;
-    walkGroup(file.openGroup("/"), 0, walked);
+    const H5::Group root = file.openGroup("/");
+    H5O_info_t info{};
+    Walked walked;
+    if (H5Oget_info2(root.getId(), &info, H5O_INFO_BASIC) >= 0)
+      walked.insert({info.fileno, info.addr});
+    walkGroup(root, 0, walked);
   });
+  stepForward();  // closing the file is not a stall
   // A damaged file can make HDF5 write past a buffer without the walk crashing. Freeing HDF5's
   // free lists and consolidating the heap gives glibc's checks of its chunks a chance to find such
   // damage here, in the child, rather than in the reading process. (Not H5close: it would flush
   // the parent's files open for writing, copied into the child, onto the parent's files.)
   H5garbage_collect();
   malloc_trim(0);
+  stepForward();  // nor is the exit
   _exit(0);
 }
-
-// The child's limits: processor time in all and without a step forward, and memory above the
-// process's when it forked. A child that waits instead (a lock held at the fork) is ended by wall
-// time: 20 times the stall limit without a step, or ten times the processor time in all.
-struct WalkLimits {
-  std::chrono::milliseconds cpu;
-  int64_t memory;
-  int64_t resident_at_fork;
-};
-
-// Why the child is to be stopped now ("" when it may go on), from its use, its steps so far and
-// when it last stepped forward (both clocks).
-class Watch {
- public:
-  explicit Watch(const WalkLimits& limits) : limits_(limits) {}
-  std::string verdict(const Use& use, uint64_t steps) {
-    const auto now = std::chrono::steady_clock::now();
-    if (steps != steps_) {
-      steps_ = steps;
-      cpu_at_step_ = use.cpu;
-      wall_at_step_ = now;
-    }
-    if (tooBig(use.resident_bytes)) return tooBig();
-    if (use.cpu > limits_.cpu) return ended(limits_.cpu, " of processor time");
-    if (use.cpu - cpu_at_step_ > kStallLimit) return stalled(kStallLimit, " of processor time");
-    if (now - wall_at_step_ > 20 * kStallLimit) return stalled(20 * kStallLimit, "");
-    if (now - start_ > 10 * limits_.cpu) return ended(10 * limits_.cpu, "");
-    return "";
-  }
-  bool tooBig(int64_t resident) const {
-    return resident - limits_.resident_at_fork > limits_.memory;
-  }
-  std::string tooBig() const {
-    return fmt::format("reading its structure took more than {} MiB of memory",
-                       limits_.memory >> 20);
-  }
-
- private:
-  static double seconds(std::chrono::milliseconds t) {
-    return static_cast<double>(t.count()) / 1e3;
-  }
-  static std::string ended(std::chrono::milliseconds t, const char* kind) {
-    return fmt::format("reading its structure did not end within {:.1f} s{}", seconds(t), kind);
-  }
-  static std::string stalled(std::chrono::milliseconds t, const char* kind) {
-    return fmt::format("reading its structure made no progress in {:.1f} s{}", seconds(t), kind);
-  }
-
-  WalkLimits limits_;
-  uint64_t steps_ = 0;
-  std::chrono::milliseconds cpu_at_step_{0};
-  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point wall_at_step_ = start_;
-};
-
-// What the child's end says: "" when it walked the file, else why not.
-std::string awaitChild(pid_t child, const WalkLimits& limits, const Progress& progress) {
-  Watch watch(limits);
-  int status = 0;
-  rusage usage{};
-  for (;;) {
-    const pid_t done = wait4(child, &status, WNOHANG, &usage);
-    if (done == child) break;
-    if (done < 0) return "";  // reaped elsewhere: nothing to judge by
-    const std::string stop =
-        watch.verdict(childUse(child), progress.steps.load(std::memory_order_relaxed));
-    if (!stop.empty()) {
-      kill(child, SIGKILL);
-      waitpid(child, &status, 0);
-      return stop;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  if (WIFSIGNALED(status)) {
-    return std::string("HDF5 crashed reading its structure (") + strsignal(WTERMSIG(status)) + ")";
-  }
-  // A sanitizer build reports a crash and exits 1 instead of dying of the signal.
-  if (WIFEXITED(status) && WEXITSTATUS(status) != 0) {
-    return "HDF5 crashed reading its structure (exit " + std::to_string(WEXITSTATUS(status)) + ")";
-  }
-  return watch.tooBig(int64_t{usage.ru_maxrss} << 10) ? watch.tooBig() : "";  // between two looks
-}
-
-// Memory for the child's Progress, shared with it across the fork; null when none can be mapped.
-struct SharedProgress {
-  SharedProgress() {
-    void* p =
-        mmap(nullptr, sizeof(Progress), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-    if (p != MAP_FAILED) progress = new (p) Progress;
-  }
-  ~SharedProgress() {
-    if (progress) munmap(progress, sizeof(Progress));
-  }
-  SharedProgress(const SharedProgress&) = delete;
-  SharedProgress& operator=(const SharedProgress&) = delete;
-  Progress* progress = nullptr;
-};
 
 // Each file's verdict: "" passed, else why not.
 KeptByStamp<std::string>& verdicts() {
@@ -376,11 +244,11 @@ void probeResultsFile(const std::string& path) {
     const auto bytes = static_cast<uintmax_t>(now->size);
     const WalkLimits limits{walkLimit(bytes), memoryLimit(bytes), residentBytes()};
     const SharedProgress shared;
-    if (!shared.progress) return;  // no memory to spare: read without the guard
+    if (!shared.progress()) return;  // no memory to spare: read without the guard
     const pid_t child = fork();
     if (child < 0) return;  // no process to spare: read without the guard
-    if (child == 0) walkAndExit(path, shared.progress);
-    failure = awaitChild(child, limits, *shared.progress);
+    if (child == 0) walkAndExit(path, shared.progress());
+    failure = awaitChild(child, limits, *shared.progress());
     verdicts().keep(path, *now, *failure);
   }
   if (!failure->empty()) throw InputError(path + ": the file is damaged: " + *failure);

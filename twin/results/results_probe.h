@@ -13,7 +13,8 @@
 namespace twin {
 
 // Throws InputError when walking `path`'s structure crashes, takes 0.5 s of processor time without
-// a step forward (10 s of wall time), more than 2 s and 2 s per MiB of the file in all, or more
+// a step forward (10 s of wall time), more than 2 s and 2 s per MiB of the file in all (ten times
+// that in wall time), or more
 // memory than 256 MiB and 4 bytes per byte of the file beyond what the process had.
 void probeResultsFile(const std::string& path);
 

@@ -2,7 +2,7 @@
 // and the test process lives; a file this process wrote and committed is trusted as it is, and
 // walked again once it changes, even to the same size and modification time; a walk that takes
 // too much memory is stopped and the file refused; an object that many links lead to is walked
-// once.
+// once, and a group first reached too deep to be listed is still listed from nearer the root.
 #include "twin/results/results_probe.h"
 
 #include <H5Cpp.h>
@@ -90,6 +90,36 @@ TEST(ResultsProbe, WalksAnObjectThatLinksToItselfOnce) {
     }
   }
   EXPECT_NO_THROW(probeResultsFile(path.string()));
+  fs::remove(path);
+}
+
+// /z holds a table of 2^33 rows with text (chunked, nothing stored: fill values), whose walk takes
+// more than the 2 s a small file may: the file is refused. A chain of 32 groups, listed before /z,
+// ends in a link to /z at a depth too deep to be listed: /z must still be walked through its own
+// link from the root (a group marked as walked there would hide it).
+TEST(ResultsProbe, AGroupReachedTooDeepIsStillWalkedFromNearer) {
+  const fs::path path = scratch("deep");
+  {
+    const H5::H5File file(path.string(), H5F_ACC_TRUNC);
+    const H5::Group z = file.createGroup("z");
+    H5::CompType row(sizeof(char*));
+    row.insertMember("name", 0, H5::StrType(H5::PredType::C_S1, H5T_VARIABLE));
+    const hsize_t rows = hsize_t{1} << 33, chunk = 1024, most = H5S_UNLIMITED;
+    H5::DSetCreatPropList create;
+    create.setChunk(1, &chunk);
+    z.createDataSet("table", row, H5::DataSpace(1, &rows, &most), create);
+    H5::Group at = file.createGroup("a");
+    for (int depth = 2; depth <= 32; ++depth) at = at.createGroup("a");
+    ASSERT_GE(H5Lcreate_hard(z.getId(), ".", at.getId(), "z", H5P_DEFAULT, H5P_DEFAULT), 0);
+  }
+  try {
+    probeResultsFile(path.string());
+    ADD_FAILURE() << "not refused: /z was not walked";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("reading its structure did not end within"),
+              std::string::npos)
+        << e.what();
+  }
   fs::remove(path);
 }
 

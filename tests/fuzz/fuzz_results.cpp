@@ -1,8 +1,6 @@
 // Results files: the bytes written to a temporary .h5 and opened as `info` (summary), `compare`
 // (every run's KPIs and economics, or a sweep's summary table) and the viewer (stored model,
 // times, series) open them.
-#include <H5public.h>
-#include <malloc.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -13,6 +11,7 @@
 
 #include "fuzz_input.h"
 #include "twin/economics/comparison.h"
+#include "twin/results/results_probe.h"
 #include "twin/results/results_reader.h"
 #include "twin/sweep/sweep_table.h"
 #include "viewer/results_data.h"
@@ -57,11 +56,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   fuzz::refuseOnlyWithInputError([&] { twin::sweep::findSweepTable(path); });
   fuzz::refuseOnlyWithInputError([&] { viewer::loadResults(path, ""); });
 #ifndef PARKTWIN_FUZZ_ASAN
-  // Without ASan, damage HDF5 did to this process's heap shows only when glibc next checks the
-  // chunks it touched, inputs later. Freeing HDF5's free lists and consolidating the heap after
-  // each input makes that check now, while this input is still in its file.
-  H5garbage_collect();
-  malloc_trim(0);
+  // Without ASan, damage HDF5 did to this process's heap is checked for now, while this input
+  // is still in its file.
+  twin::checkHeapAfterHdf5();
 #endif
   std::remove(path.c_str());
   return 0;

@@ -216,12 +216,9 @@ void walkGroup(const H5::Group& group, int depth, Walked& walked) {
     walkGroup(root, 0, walked);
   });
   stepForward();  // closing the file is not a stall
-  // A damaged file can make HDF5 write past a buffer without the walk crashing. Freeing HDF5's
-  // free lists and consolidating the heap gives glibc's checks of its chunks a chance to find such
-  // damage here, in the child, rather than in the reading process. (Not H5close: it would flush
-  // the parent's files open for writing, copied into the child, onto the parent's files.)
-  H5garbage_collect();
-  malloc_trim(0);
+  // A damaged file can make HDF5 write past a buffer without the walk crashing: found here, in
+  // the child, rather than in the reading process.
+  checkHeapAfterHdf5();
   stepForward();  // nor is the exit
   _exit(0);
 }
@@ -252,6 +249,11 @@ void probeResultsFile(const std::string& path) {
     verdicts().keep(path, *now, *failure);
   }
   if (!failure->empty()) throw InputError(path + ": the file is damaged: " + *failure);
+}
+
+void checkHeapAfterHdf5() {
+  H5garbage_collect();
+  malloc_trim(0);
 }
 
 void trustResultsFile(const std::string& path) {

@@ -22,4 +22,10 @@ void probeResultsFile(const std::string& path);
 // written through HDF5 and committed (ResultsWriter::commit), whose structure is its own.
 void trustResultsFile(const std::string& path);
 
+// Frees HDF5's free lists and consolidates the heap, so that glibc's checks of its chunks find
+// damage HDF5 did to this process's heap now, not inputs later (the probe's child before it
+// exits; the results fuzz harness after each input). Not H5close: in a forked child it would
+// flush the parent's files open for writing.
+void checkHeapAfterHdf5();
+
 }  // namespace twin
